@@ -1,0 +1,120 @@
+"""The fixed vocabulary of the journey format: channels, media, levels, transfer.
+
+Every classification the analyses rely on (which channel is physical, which
+medium a channel has, which levels are public) lives here and nowhere else.
+
+>>> Channel.IN_PERSON.is_physical
+True
+>>> Channel.ONLINE.medium
+<Medium.DIGITAL: 'digital'>
+>>> Channel.PHONE.medium is None
+True
+>>> Level.PRIVAT.is_public
+False
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+__all__ = ["Channel", "Level", "Medium", "Transfer"]
+
+
+class Medium(StrEnum):
+    """The medium a channel carries information in (spec: "Medium of a channel")."""
+
+    PAPER = "paper"
+    DIGITAL = "digital"
+
+
+class Channel(StrEnum):
+    """A way a citizen performs a step."""
+
+    IN_PERSON = "in_person"
+    TERMINAL = "terminal"
+    ONLINE = "online"
+    EMAIL = "email"
+    VIDEO = "video"
+    PHONE = "phone"
+    MAIL = "mail"
+    PROACTIVE = "proactive"
+
+    @property
+    def medium(self) -> Medium | None:
+        """Paper, digital, or ``None`` for the phone, which has no medium."""
+        return _MEDIUM[self]
+
+    @property
+    def is_physical(self) -> bool:
+        """Whether using this channel means going to a site (a visit)."""
+        return self in _PHYSICAL
+
+    @property
+    def is_digital(self) -> bool:
+        return _MEDIUM[self] is Medium.DIGITAL
+
+    @property
+    def label_de(self) -> str:
+        """German display label."""
+        return _LABEL_DE[self]
+
+
+_MEDIUM: dict[Channel, Medium | None] = {
+    Channel.IN_PERSON: Medium.PAPER,
+    Channel.MAIL: Medium.PAPER,
+    Channel.ONLINE: Medium.DIGITAL,
+    Channel.EMAIL: Medium.DIGITAL,
+    Channel.VIDEO: Medium.DIGITAL,
+    Channel.TERMINAL: Medium.DIGITAL,
+    Channel.PROACTIVE: Medium.DIGITAL,
+    Channel.PHONE: None,
+}
+
+_PHYSICAL = frozenset({Channel.IN_PERSON, Channel.TERMINAL})
+
+_LABEL_DE: dict[Channel, str] = {
+    Channel.IN_PERSON: "vor Ort",
+    Channel.TERMINAL: "Terminal",
+    Channel.ONLINE: "online",
+    Channel.EMAIL: "E-Mail",
+    Channel.VIDEO: "Video",
+    Channel.PHONE: "Telefon",
+    Channel.MAIL: "Post",
+    Channel.PROACTIVE: "proaktiv",
+}
+
+
+class Level(StrEnum):
+    """Who an authority belongs to. The declaration order is the lane order of maps."""
+
+    BUND = "bund"
+    LAND = "land"
+    KREIS = "kreis"
+    GEMEINDE = "gemeinde"
+    SOZIALVERSICHERUNG = "sozialversicherung"
+    PRIVAT = "privat"
+
+    @property
+    def is_public(self) -> bool:
+        return self is not Level.PRIVAT
+
+    @property
+    def label_de(self) -> str:
+        return _LEVEL_LABEL_DE[self]
+
+
+_LEVEL_LABEL_DE: dict[Level, str] = {
+    Level.BUND: "Bund",
+    Level.LAND: "Land",
+    Level.KREIS: "Kreis",
+    Level.GEMEINDE: "Gemeinde",
+    Level.SOZIALVERSICHERUNG: "Sozialversicherung",
+    Level.PRIVAT: "Privat",
+}
+
+
+class Transfer(StrEnum):
+    """How an evidence travels from its issuer to the step that needs it."""
+
+    CITIZEN = "citizen"
+    DIRECT = "direct"
