@@ -1,0 +1,329 @@
+"""Checks between the parts of a journey file: references, duplicates, cycles, visits.
+
+The checks read the parsed YAML data, not the validated model, so they still run
+(and report) when some other part of the file is malformed: authors see every
+problem of a file at once. Values of the wrong type are skipped here; model
+validation reports them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from lifeevents.located_validation import did_you_mean
+from lifeevents.problems import Problem, Severity
+from lifeevents.yaml_reader import Document
+
+__all__ = ["OfficeCatalog", "check_references", "conditions_compatible"]
+
+#: Whether an authority id not defined in the file is an office the file's region provides.
+OfficeCatalog = Callable[[str], bool]
+
+
+def conditions_compatible(first: Mapping[str, Any], second: Mapping[str, Any]) -> bool:
+    """Whether two ``when`` conditions can hold together (no attribute with two values).
+
+    >>> conditions_compatible({"married": True}, {"car": True})
+    True
+    >>> conditions_compatible({"married": True}, {"married": False})
+    False
+    """
+    return all(
+        first[key] == second[key] and isinstance(first[key], bool) == isinstance(second[key], bool)
+        for key in first.keys() & second.keys()
+    )
+
+
+@dataclass(frozen=True)
+class _StepView:
+    """What the checks need of one step, read defensively from raw data."""
+
+    index: int
+    raw: dict[str, Any]
+
+    @property
+    def id(self) -> str | None:
+        value = self.raw.get("id")
+        return value if isinstance(value, str) else None
+
+    def strings(self, key: str) -> Iterator[tuple[int, str]]:
+        value = self.raw.get(key)
+        if isinstance(value, list):
+            for position, item in enumerate(value):
+                if isinstance(item, str):
+                    yield position, item
+
+    def text(self, key: str) -> str | None:
+        value = self.raw.get(key)
+        return value if isinstance(value, str) else None
+
+    @property
+    def when(self) -> dict[str, Any]:
+        value = self.raw.get("when")
+        return value if isinstance(value, dict) else {}
+
+
+class _Checker:
+    def __init__(self, document: Document, filename: str, offices: OfficeCatalog | None) -> None:
+        data = document.data if isinstance(document.data, dict) else {}
+        self.data = data
+        self.positions = document.positions
+        self.filename = filename
+        self.offices = offices
+        self.problems: list[Problem] = []
+        raw_steps = data.get("steps")
+        self.steps = [
+            _StepView(index, raw)
+            for index, raw in enumerate(raw_steps if isinstance(raw_steps, list) else [])
+            if isinstance(raw, dict)
+        ]
+        self.authorities = _mapping(data.get("authorities"))
+        self.evidence = _mapping(data.get("evidence"))
+        self.personas = _mapping(data.get("personas"))
+
+    def report(
+        self, path: tuple[str | int, ...], message: str, severity: Severity = Severity.ERROR
+    ) -> None:
+        line, column = self.positions.value(path)
+        self.problems.append(Problem(self.filename, line, column, message, severity))
+
+    def run(self) -> list[Problem]:
+        step_ids = self.check_step_ids()
+        self.check_authority_references()
+        self.check_evidence_references()
+        self.check_after(step_ids)
+        self.check_stages()
+        self.check_producers()
+        self.check_cycles()
+        self.check_visit_sites()
+        self.check_conditions()
+        self.check_unused_evidence()
+        return sorted(self.problems)
+
+    def check_step_ids(self) -> set[str]:
+        first_index: dict[str, int] = {}
+        for step in self.steps:
+            if step.id is None:
+                continue
+            if step.id in first_index:
+                line, _ = self.positions.value(("steps", first_index[step.id], "id"))
+                self.report(
+                    ("steps", step.index, "id"),
+                    f"the step id '{step.id}' is used twice (first on line {line}); "
+                    "give each step its own id",
+                )
+            else:
+                first_index[step.id] = step.index
+        return set(first_index)
+
+    def authority_known(self, authority_id: str) -> bool:
+        return authority_id in self.authorities or (
+            self.offices is not None and self.offices(authority_id)
+        )
+
+    def check_authority_references(self) -> None:
+        choices = list(self.authorities)
+        for step in self.steps:
+            reference = step.text("authority")
+            if reference is None:
+                continue
+            base, _, suffix = reference.partition("@")
+            if suffix and suffix != "origin":
+                continue  # the model reports the syntax
+            path = ("steps", step.index, "authority")
+            if (
+                suffix
+                and base in self.authorities
+                and not (self.offices is not None and self.offices(base))
+            ):
+                self.report(
+                    path,
+                    f"step '{step.id}': '@origin' picks the office of the municipality the "
+                    f"citizen leaves, but '{base}' is defined in this file, not by a region; "
+                    "define a second authority instead",
+                )
+            elif not self.authority_known(base):
+                self.report(path, self.unknown_authority(base, choices))
+        for evidence_id, raw in self.evidence.items():
+            issuer = raw.get("issued_by") if isinstance(raw, dict) else None
+            if isinstance(issuer, str) and not self.authority_known(issuer):
+                self.report(
+                    ("evidence", evidence_id, "issued_by"),
+                    f"evidence '{evidence_id}': {self.unknown_authority(issuer, choices)}",
+                )
+
+    def unknown_authority(self, reference: str, choices: list[str]) -> str:
+        region = self.data.get("region")
+        where = (
+            f"under 'authorities:' or as an office of region '{region}'"
+            if isinstance(region, str) and self.offices is not None
+            else "under 'authorities:'"
+        )
+        hint = did_you_mean(reference, choices)
+        return f"unknown authority '{reference}'{hint}; define it {where}"
+
+    def check_evidence_references(self) -> None:
+        choices = list(self.evidence)
+        for step in self.steps:
+            for key in ("requires", "produces"):
+                for position, evidence_id in step.strings(key):
+                    if evidence_id not in self.evidence:
+                        self.report(
+                            ("steps", step.index, key, position),
+                            f"step '{step.id}': unknown evidence '{evidence_id}'"
+                            f"{did_you_mean(evidence_id, choices)}; define it under 'evidence:'",
+                        )
+
+    def check_after(self, step_ids: set[str]) -> None:
+        choices = sorted(step_ids)
+        for step in self.steps:
+            for position, other in step.strings("after"):
+                if other not in step_ids:
+                    self.report(
+                        ("steps", step.index, "after", position),
+                        f"step '{step.id}' comes after unknown step '{other}'"
+                        f"{did_you_mean(other, choices)}",
+                    )
+
+    def check_stages(self) -> None:
+        header = self.data.get("life_event")
+        stages = header.get("stages") if isinstance(header, dict) else None
+        if not isinstance(stages, list) or not stages:
+            return
+        names = [stage for stage in stages if isinstance(stage, str)]
+        for step in self.steps:
+            stage = step.text("stage")
+            if stage is not None and stage not in names:
+                self.report(
+                    ("steps", step.index, "stage"),
+                    f"step '{step.id}': unknown stage '{stage}'{did_you_mean(stage, names)} "
+                    f"(stages of this life event: {', '.join(names)})",
+                )
+
+    def check_producers(self) -> None:
+        producers: dict[str, list[tuple[_StepView, int]]] = {}
+        for step in self.steps:
+            for position, evidence_id in step.strings("produces"):
+                for earlier, _ in producers.get(evidence_id, []):
+                    if conditions_compatible(earlier.when, step.when):
+                        self.report(
+                            ("steps", step.index, "produces", position),
+                            f"evidence '{evidence_id}' is produced by step '{earlier.id}' and "
+                            f"by step '{step.id}', and both can apply to one persona; "
+                            "let one step produce it, or give them contradicting 'when' conditions",
+                        )
+                        break
+                producers.setdefault(evidence_id, []).append((step, position))
+
+    def check_cycles(self) -> None:
+        graph: nx.DiGraph[str] = nx.DiGraph()
+        index_of: dict[str, int] = {}
+        produced_by: dict[str, list[str]] = {}
+        for step in self.steps:
+            if step.id is not None and step.id not in index_of:
+                index_of[step.id] = step.index
+                graph.add_node(step.id)
+                for _, evidence_id in step.strings("produces"):
+                    produced_by.setdefault(evidence_id, []).append(step.id)
+        for step in self.steps:
+            if step.id is None or index_of.get(step.id) != step.index:
+                continue
+            for _, other in step.strings("after"):
+                if other in index_of:
+                    graph.add_edge(other, step.id, via="after")
+            for _, evidence_id in step.strings("requires"):
+                for producer in produced_by.get(evidence_id, []):
+                    graph.add_edge(producer, step.id, via=f"evidence '{evidence_id}'")
+        for component in nx.strongly_connected_components(graph):
+            first = min(component, key=index_of.__getitem__)
+            if len(component) == 1 and not graph.has_edge(first, first):
+                continue
+            cycle = nx.find_cycle(graph.subgraph(component), source=first)
+            links = "".join(
+                f" → {target} (by {graph.edges[source, target]['via']})"
+                for source, target, *_ in cycle
+            )
+            self.report(
+                ("steps", index_of[first], "id"),
+                f"steps depend on each other in a circle: {first}{links}; "
+                "remove one 'after' or evidence link",
+            )
+
+    def site_of(self, reference: str) -> str | None:
+        base = reference.removesuffix("@origin")
+        raw = self.authorities.get(base)
+        if isinstance(raw, dict):
+            site = raw.get("site", base)
+            return site if isinstance(site, str) else None
+        return None  # region offices are checked when a journey is resolved
+
+    def check_visit_sites(self) -> None:
+        first_site: dict[str, tuple[str, str]] = {}
+        for step in self.steps:
+            visit = step.text("visit")
+            reference = step.text("authority")
+            if visit is None or reference is None:
+                continue
+            site = self.site_of(reference)
+            if site is None:
+                continue
+            if visit not in first_site:
+                first_site[visit] = (site, str(step.id))
+            elif first_site[visit][0] != site:
+                other_site, other_step = first_site[visit]
+                self.report(
+                    ("steps", step.index, "visit"),
+                    f"visit '{visit}' spans two sites: step '{other_step}' is at '{other_site}', "
+                    f"step '{step.id}' at '{site}'; one visit happens at one site",
+                )
+
+    def check_conditions(self) -> None:
+        known = {
+            key
+            for raw in self.personas.values()
+            if isinstance(raw, dict) and isinstance(raw.get("attributes"), dict)
+            for key in raw["attributes"]
+        }
+        for step in self.steps:
+            for key in step.when:
+                if key not in known:
+                    self.report(
+                        ("steps", step.index, "when", key),
+                        f"step '{step.id}': no persona has the attribute '{key}'"
+                        f"{did_you_mean(key, sorted(known))}, so this step applies to nobody",
+                        Severity.WARNING,
+                    )
+
+    def check_unused_evidence(self) -> None:
+        used = {
+            evidence_id
+            for step in self.steps
+            for key in ("requires", "produces")
+            for _, evidence_id in step.strings(key)
+        }
+        for evidence_id in self.evidence:
+            if evidence_id not in used:
+                self.report(
+                    ("evidence", evidence_id),
+                    f"evidence '{evidence_id}' is neither required nor produced by any step",
+                    Severity.WARNING,
+                )
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def check_references(
+    document: Document, filename: str, offices: OfficeCatalog | None = None
+) -> list[Problem]:
+    """Every cross-reference problem of a parsed journey file, sorted by position.
+
+    ``offices`` resolves authority ids that a region provides (``None`` when the
+    file names no region the library knows).
+    """
+    return _Checker(document, filename, offices).run()
