@@ -7,16 +7,27 @@ Exit codes follow the spec: 0 success, 1 invalid input (every problem printed as
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from lifeevents import __version__
-from lifeevents.loader import CheckResult, check
-from lifeevents.problems import Problem
-from lifeevents.schema import journey_schema_json
+from lifeevents.analysis.report import Report, analyze
+from lifeevents.journey import UnknownMunicipalityError, journey
+from lifeevents.labels import LANGUAGES
+from lifeevents.library import builtin_journeys, builtin_regions, find_journey
+from lifeevents.loader import Regions
+from lifeevents.model import LifeEvent
+from lifeevents.problems import CheckResult, InputError, Problem
+from lifeevents.region import Region
+from lifeevents.region_loader import load_region
+from lifeevents.schema import journey_schema_json, region_schema_json
+from lifeevents.text_report import format_report
+from lifeevents.validation import validate
 
-__all__ = ["main"]
+__all__ = ["build_parser", "main"]
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -24,9 +35,13 @@ EXIT_USAGE = 2
 JOURNEY_SUFFIXES = (".yaml", ".yml")
 
 
-def journey_files(paths: Sequence[str]) -> Iterator[Path]:
-    """Files named, and journey files found (recursively, sorted) in folders named."""
-    for name in paths:
+class UsageError(Exception):
+    """Wrong usage of the command line (exit code 2)."""
+
+
+def journey_files(names: Sequence[str]) -> Iterator[Path]:
+    """Files named, built-in journeys named, and journey files in folders named (sorted)."""
+    for name in names:
         path = Path(name)
         if path.is_dir():
             yield from sorted(
@@ -35,7 +50,10 @@ def journey_files(paths: Sequence[str]) -> Iterator[Path]:
                 if found.suffix in JOURNEY_SUFFIXES and found.is_file()
             )
         else:
-            yield path
+            try:
+                yield find_journey(name)
+            except FileNotFoundError:
+                yield path  # reported as a located "cannot read" problem
 
 
 def _print_problems(problems: Sequence[Problem]) -> None:
@@ -43,21 +61,28 @@ def _print_problems(problems: Sequence[Problem]) -> None:
         print(problem, file=sys.stderr)
 
 
+def _regions(arguments: argparse.Namespace) -> Regions:
+    """Built-in regions, plus the user's region files (which win on equal ids)."""
+    regions: dict[str, Region] = dict(builtin_regions())
+    for path in arguments.region_file or ():
+        region = load_region(path)
+        regions[region.id] = region
+    return regions
+
+
 def _validate(arguments: argparse.Namespace) -> int:
-    results: list[CheckResult] = []
+    regions = _regions(arguments)
+    results: list[CheckResult[LifeEvent]] = []
     for path in journey_files(arguments.paths):
-        result = check(path)
+        result = validate(path, regions)
         results.append(result)
         _print_problems(result.problems)
-        if result.ok and not arguments.quiet:
-            assert result.life_event is not None
-            steps = len(result.life_event.steps)
-            print(f"{result.filename}: valid ({result.life_event.id}, {steps} steps)")
+        if result.model is not None and result.ok and not arguments.quiet:
+            steps = len(result.model.steps)
+            print(f"{result.filename}: valid ({result.model.id}, {steps} steps)")
     if not results:
         searched = ", ".join(arguments.paths)
-        print(
-            f"lifeevents validate: no journey files (*.yaml, *.yml) in {searched}", file=sys.stderr
-        )
+        print(f"lifeevents: no journey files (*.yaml, *.yml) in {searched}", file=sys.stderr)
         return EXIT_INVALID
     invalid = sum(not result.ok for result in results)
     if invalid:
@@ -66,9 +91,79 @@ def _validate(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _schema(arguments: argparse.Namespace) -> int:
-    sys.stdout.write(journey_schema_json())
+def _load_for_analysis(
+    arguments: argparse.Namespace,
+) -> tuple[LifeEvent, Region | None, list[str]]:
+    """The valid journey, its region and the personas asked for; raise on bad input."""
+    regions = _regions(arguments)
+    try:
+        path = find_journey(arguments.journey)
+    except FileNotFoundError as error:
+        raise UsageError(str(error)) from None
+    result = validate(path, regions)
+    if result.model is None:
+        raise InputError(result.problems)
+    _print_problems(result.warnings)
+    life_event = result.model
+    region = regions.get(life_event.region) if life_event.region else None
+    personas = life_event.persona_ids() if arguments.persona == "all" else [arguments.persona]
+    for persona in personas:
+        if persona not in life_event.persona_ids():
+            known = ", ".join(life_event.persona_ids())
+            raise UsageError(f"no persona '{persona}' in {path}; personas: {known}, or 'all'")
+    return life_event, region, personas
+
+
+def _analyze(arguments: argparse.Namespace) -> int:
+    life_event, region, personas = _load_for_analysis(arguments)
+    reports: list[Report] = []
+    for persona in personas:
+        trip = journey(life_event, persona, arguments.municipality, arguments.origin, region)
+        reports.append(analyze(trip))
+    if arguments.format == "json":
+        data: Any = [report.to_dict() for report in reports]
+        if arguments.persona != "all":
+            data = data[0]
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write("\n".join(format_report(report, arguments.lang) for report in reports))
     return EXIT_OK
+
+
+def _list(arguments: argparse.Namespace) -> int:
+    regions = _regions(arguments)
+    lines = ["Life events (built-in journeys):"]
+    for name, path in builtin_journeys().items():
+        result = validate(path, regions)
+        if result.model is None:
+            lines.append(f"  {name:<28} (invalid: run 'lifeevents validate {name}')")
+            continue
+        personas = ", ".join(result.model.persona_ids())
+        lines.append(f"  {name:<28} {result.model.name} — personas: {personas}")
+    lines.append("")
+    lines.append("Regions and municipalities:")
+    for region in regions.values():
+        default = region.region.default_municipality
+        lines.append(f"  {region.id:<28} {region.region.name} (default municipality: {default})")
+        for municipality_id, municipality in region.municipalities.items():
+            kind = "Stadt" if municipality.kind == "stadt" else "Gemeinde"
+            lines.append(f"    {municipality_id:<26} {municipality.name} ({kind})")
+    sys.stdout.write("\n".join(lines) + "\n")
+    return EXIT_OK
+
+
+def _schema(arguments: argparse.Namespace) -> int:
+    sys.stdout.write(region_schema_json() if arguments.region else journey_schema_json())
+    return EXIT_OK
+
+
+def _add_region_file(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--region-file",
+        action="append",
+        metavar="FILE",
+        help="your own region file (format lifeevents-region/1); may be repeated",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,20 +177,59 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"lifeevents {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    validate = commands.add_parser(
+    validate_command = commands.add_parser(
         "validate",
         help="check journey files and report every problem with file, line and column",
-        description="Check journey files (or folders of them) against format lifeevents/1.",
+        description=(
+            "Check journey files, folders of them, or built-in journeys by name, "
+            "against format lifeevents/1."
+        ),
     )
-    validate.add_argument("paths", nargs="+", metavar="PATH", help="journey file or folder")
-    validate.add_argument("-q", "--quiet", action="store_true", help="print problems only")
-    validate.set_defaults(handler=_validate)
+    validate_command.add_argument(
+        "paths", nargs="+", metavar="PATH", help="journey file, folder, or built-in name"
+    )
+    validate_command.add_argument("-q", "--quiet", action="store_true", help="problems only")
+    _add_region_file(validate_command)
+    validate_command.set_defaults(handler=_validate)
+
+    analyze_command = commands.add_parser(
+        "analyze",
+        help="count visits, handovers, media breaks and once-only violations of a journey",
+        description=(
+            "Analyse a journey by the definitions of journey-format-v1: visits as modelled "
+            "and at minimum, channel handovers, media breaks, authority handovers, once-only "
+            "violations, schedule and deadlines, digital shares."
+        ),
+    )
+    analyze_command.add_argument(
+        "journey", metavar="FILE-or-NAME", help="journey file or built-in journey name"
+    )
+    analyze_command.add_argument(
+        "--persona", default="default", help="persona id, or 'all' for every persona"
+    )
+    analyze_command.add_argument("--municipality", help="home municipality (after the event)")
+    analyze_command.add_argument("--origin", help="municipality the citizen leaves (moving)")
+    analyze_command.add_argument("--format", choices=("text", "json"), default="text")
+    analyze_command.add_argument(
+        "--lang", choices=LANGUAGES, default="de", help="language of the text report"
+    )
+    _add_region_file(analyze_command)
+    analyze_command.set_defaults(handler=_analyze)
+
+    list_command = commands.add_parser(
+        "list",
+        help="show the built-in life events, regions and municipalities",
+        description="Show the built-in life events, regions and municipalities.",
+    )
+    _add_region_file(list_command)
+    list_command.set_defaults(handler=_list)
 
     schema = commands.add_parser(
         "schema",
-        help="print the JSON Schema of the journey format",
+        help="print the JSON Schema of journey files (or of region files)",
         description="Print the JSON Schema of journey files, for editors and other tools.",
     )
+    schema.add_argument("--region", action="store_true", help="the schema of region files")
     schema.set_defaults(handler=_schema)
     return parser
 
@@ -107,6 +241,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = arguments.handler
     try:
         return handler(arguments)
+    except InputError as error:
+        _print_problems(error.problems)
+        return EXIT_INVALID
+    except (UsageError, UnknownMunicipalityError) as error:
+        print(f"lifeevents {arguments.command}: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except BrokenPipeError:
         # Output piped into `head` and closed early: not an error of ours.
         sys.stderr.close()

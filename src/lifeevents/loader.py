@@ -18,16 +18,28 @@ lifeevents.problems.InputError: demo.yaml:6:72: step 'anmelden', channels: 'onln
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Mapping
+from dataclasses import dataclass
 
+from lifeevents.library import builtin_regions
 from lifeevents.located_validation import validate_document
 from lifeevents.model import LifeEvent
-from lifeevents.problems import InputError, Problem, Severity
+from lifeevents.problems import (
+    CheckResult,
+    InputError,
+    Problem,
+    Severity,
+    read_checked,
+    valid_model,
+)
 from lifeevents.references import check_references
+from lifeevents.region import Region
 from lifeevents.yaml_reader import Document, Positions, read_yaml
 
-__all__ = ["CheckResult", "SourceInfo", "check", "check_text", "load", "loads", "source_of"]
+#: Regions a journey may name, by id (default: the built-in regions).
+Regions = Mapping[str, Region]
+
+__all__ = ["Regions", "SourceInfo", "check", "check_text", "load", "loads", "source_of"]
 
 
 @dataclass(frozen=True)
@@ -42,57 +54,37 @@ class SourceInfo:
         return Problem(self.filename, line, column, message)
 
 
-@dataclass(frozen=True)
-class CheckResult:
-    """The outcome of checking one file: the model when valid, and every problem."""
-
-    filename: str
-    life_event: LifeEvent | None
-    problems: tuple[Problem, ...] = field(default=())
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(problem for problem in self.problems if problem.is_error)
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        return tuple(problem for problem in self.problems if not problem.is_error)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
-def check_text(text: str | bytes, filename: str = "<string>") -> CheckResult:
+def check_text(
+    text: str | bytes, filename: str = "<string>", regions: Regions | None = None
+) -> CheckResult[LifeEvent]:
     """Check journey text and return the model (if valid) with every problem found."""
     try:
         document = read_yaml(text, filename)
     except InputError as error:
         return CheckResult(filename, None, error.problems)
-    return _check_document(document, filename)
+    return _check_document(document, filename, builtin_regions() if regions is None else regions)
 
 
-def check(path: str | os.PathLike[str]) -> CheckResult:
-    """Check a journey file; a file that cannot be read is a problem, not an exception."""
-    filename = os.fspath(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        return CheckResult(filename, None, (Problem(filename, 1, 1, f"cannot read: {reason}"),))
-    return check_text(raw, filename)
+def check(path: str | os.PathLike[str], regions: Regions | None = None) -> CheckResult[LifeEvent]:
+    """Check a journey file against the format and the regions it may name.
+
+    A file that cannot be read is a problem, not an exception; so is invalid text.
+    """
+    return read_checked(path, lambda raw, filename: check_text(raw, filename, regions))
 
 
-def loads(text: str | bytes, filename: str = "<string>") -> LifeEvent:
+def loads(
+    text: str | bytes, filename: str = "<string>", regions: Regions | None = None
+) -> LifeEvent:
     """Load journey text; raise :class:`InputError` listing every error."""
-    return _valid(check_text(text, filename))
+    return valid_model(check_text(text, filename, regions))
 
 
-def load(source: str | os.PathLike[str]) -> LifeEvent:
+def load(source: str | os.PathLike[str], regions: Regions | None = None) -> LifeEvent:
     """Load a journey from a file path, or from YAML text when a ``str`` has several lines."""
     if isinstance(source, str) and "\n" in source:
-        return loads(source)
-    return _valid(check(source))
+        return loads(source, regions=regions)
+    return valid_model(check(source, regions))
 
 
 def source_of(life_event: LifeEvent) -> SourceInfo | None:
@@ -101,25 +93,24 @@ def source_of(life_event: LifeEvent) -> SourceInfo | None:
     return source if isinstance(source, SourceInfo) else None
 
 
-def _valid(result: CheckResult) -> LifeEvent:
-    if result.life_event is None or result.errors:
-        raise InputError(result.errors)
-    return result.life_event
-
-
-def _check_document(document: Document, filename: str) -> CheckResult:
+def _check_document(document: Document, filename: str, regions: Regions) -> CheckResult[LifeEvent]:
     life_event, problems = validate_document(LifeEvent, document, filename)
-    problems.extend(check_references(document, filename))
-    if isinstance(document.data, dict) and isinstance(document.data.get("region"), str):
-        region = document.data["region"]
+    region_id = document.data.get("region") if isinstance(document.data, dict) else None
+    region = regions.get(region_id) if isinstance(region_id, str) else None
+    problems.extend(
+        check_references(document, filename, region.has_office if region is not None else None)
+    )
+    if isinstance(region_id, str) and region is None:
         line, column = document.positions.value(("region",))
+        known = ", ".join(sorted(regions)) or "none"
         problems.append(
             Problem(
                 filename,
                 line,
                 column,
-                f"region '{region}' is not known to this version of lifeevents; "
-                "the authorities of this file must all be defined under 'authorities:'",
+                f"region '{region_id}' is not known (known regions: {known}; pass your own "
+                "with --region-file); the authorities of this file must all be defined under "
+                "'authorities:'",
                 Severity.WARNING,
             )
         )

@@ -38,11 +38,17 @@ __all__ = [
     "FORMAT",
     "Attribute",
     "Authority",
+    "AuthorityRef",
     "Evidence",
+    "Ident",
     "LifeEvent",
     "LifeEventInfo",
+    "ModelPart",
     "Persona",
+    "Slug",
+    "SourcedPart",
     "Step",
+    "Text",
 ]
 
 FORMAT = "lifeevents/1"
@@ -67,20 +73,20 @@ Text = Annotated[StrictStr, Field(min_length=1)]
 LeikaKey = Annotated[str, Field(pattern=r"^[0-9]{14}$", description="14-digit LeiKa key")]
 
 
-class _Part(BaseModel):
+class ModelPart(BaseModel):
     """Base of every part: immutable, and unknown keys are errors (typos must not vanish)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
 
 
-class _Sourced(_Part):
+class SourcedPart(ModelPart):
     sources: tuple[Text, ...] = Field(default=(), description="where the facts come from")
     verified: StrictBool | None = Field(
         default=None, description="false when a fact is not confirmed by a source"
     )
 
 
-class LifeEventInfo(_Part):
+class LifeEventInfo(ModelPart):
     """The ``life_event:`` header."""
 
     id: Slug
@@ -91,7 +97,7 @@ class LifeEventInfo(_Part):
     stages: tuple[Ident, ...] = Field(default=(), description="ordered stage ids")
 
 
-class Authority(_Sourced):
+class Authority(SourcedPart):
     """An office or organisation a step is performed with."""
 
     name: Text
@@ -103,7 +109,7 @@ class Authority(_Sourced):
     )
 
 
-class Evidence(_Sourced):
+class Evidence(SourcedPart):
     """A document or piece of data a step requires or produces."""
 
     name: Text
@@ -115,7 +121,7 @@ class Evidence(_Sourced):
     transfer: Transfer = Transfer.CITIZEN
 
 
-class Persona(_Part):
+class Persona(ModelPart):
     """A kind of citizen: attributes for ``when`` and a channel preference."""
 
     name: Text | None = None
@@ -153,7 +159,7 @@ def same_attribute(left: Attribute, right: Attribute) -> bool:
     return isinstance(left, bool) == isinstance(right, bool) and left == right
 
 
-class Step(_Sourced):
+class Step(SourcedPart):
     """One thing the citizen (or an authority for them) does."""
 
     id: Ident
@@ -213,7 +219,7 @@ class Step(_Sourced):
         return self.authority.endswith("@origin")
 
 
-class LifeEvent(_Part):
+class LifeEvent(ModelPart):
     """A whole journey file: one life event with its authorities, evidence, personas, steps."""
 
     model_config = ConfigDict(

@@ -16,8 +16,9 @@ import json
 from typing import Any
 
 from lifeevents.model import LifeEvent
+from lifeevents.region import Region
 
-__all__ = ["journey_schema", "journey_schema_json"]
+__all__ = ["journey_schema", "journey_schema_json", "region_schema", "region_schema_json"]
 
 
 def journey_schema() -> dict[str, Any]:
@@ -32,3 +33,15 @@ def journey_schema() -> dict[str, Any]:
 def journey_schema_json() -> str:
     """The schema as stable, pretty JSON text (ends with a newline)."""
     return json.dumps(journey_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def region_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a region file."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **Region.model_json_schema(),
+    }
+
+
+def region_schema_json() -> str:
+    return json.dumps(region_schema(), indent=2, ensure_ascii=False) + "\n"

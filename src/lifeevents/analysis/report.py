@@ -1,0 +1,161 @@
+"""One report that combines every analysis of a journey (``lifeevents analyze``).
+
+:meth:`Report.to_dict` gives the machine-readable analysis of the spec, with at
+least its keys and their meanings.
+
+>>> from lifeevents.loader import loads
+>>> from lifeevents.journey import journey
+>>> life_event = loads('''
+... format: lifeevents/1
+... life_event: {id: demo, name: Demo}
+... authorities:
+...   amt: {name: Bürgerbüro, level: gemeinde, site: rathaus}
+...   kasse: {name: Kasse, level: gemeinde, site: rathaus}
+... steps:
+...   - {id: anmelden, name: Anmelden, authority: amt, channels: [in_person]}
+...   - {id: zahlen, name: Zahlen, authority: kasse, channels: [in_person], after: [anmelden]}
+... ''')
+>>> report = analyze(journey(life_event))
+>>> report.visits.as_modelled, report.visits.minimum, report.visits.redundant
+(2, 1, 1)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from lifeevents.analysis.handovers import (
+    AuthorityHandover,
+    ChannelHandover,
+    MediaBreak,
+    authority_handovers,
+    channel_handovers,
+    media_breaks,
+)
+from lifeevents.analysis.once_only import OnceOnlyViolation, once_only_violations
+from lifeevents.analysis.schedule import Schedule, schedule
+from lifeevents.analysis.shares import digital_share, online_available_share
+from lifeevents.analysis.visits import InfeasibleGroupingError, VisitsResult, visits
+from lifeevents.journey import Journey
+from lifeevents.loader import source_of
+from lifeevents.problems import InputError, Problem
+
+__all__ = ["Report", "analyze", "modelled_visit_problems"]
+
+
+@dataclass(frozen=True, eq=False)
+class Report:
+    """Every finding of spec rules 4-10 for one journey."""
+
+    journey: Journey
+    visits: VisitsResult
+    channel_handovers: tuple[ChannelHandover, ...]
+    media_breaks: tuple[MediaBreak, ...]
+    authority_handovers: tuple[AuthorityHandover, ...]
+    once_only_violations: tuple[OnceOnlyViolation, ...]
+    schedule: Schedule
+    digital_share: float
+    online_available_share: float
+
+    @property
+    def steps(self) -> int:
+        """Number of applicable steps."""
+        return self.journey.graph.number_of_nodes()
+
+    @property
+    def authorities(self) -> int:
+        """Number of distinct (resolved) authorities of applicable steps."""
+        return len({data["authority"].id for _, data in self.journey.graph.nodes(data=True)})
+
+    @property
+    def crossing_levels(self) -> int:
+        return sum(handover.crosses_levels for handover in self.authority_handovers)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The machine-readable analysis (spec: ``lifeevents analyze --format json``)."""
+        timing = self.schedule.to_dict()
+        return {
+            "life_event": self.journey.life_event.id,
+            "persona": self.journey.persona_id,
+            "municipality": self.journey.municipality,
+            "origin": self.journey.origin,
+            "steps": self.steps,
+            "authorities": self.authorities,
+            "visits": dict(self.visits.to_dict()),
+            "channel_handovers": _counted(self.channel_handovers),
+            "media_breaks": _counted(self.media_breaks),
+            "authority_handovers": {
+                "count": len(self.authority_handovers),
+                "crossing_levels": self.crossing_levels,
+                "items": [item.to_dict() for item in self.authority_handovers],
+            },
+            "once_only_violations": _counted(self.once_only_violations),
+            "duration_days": timing["duration_days"],
+            "deadlines_at_risk": timing["deadlines_at_risk"],
+            "digital_share": self.digital_share,
+            "online_available_share": self.online_available_share,
+            "schedule": timing["schedule"],
+        }
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(repr(self))
+
+    def __repr__(self) -> str:
+        return (
+            f"<Report {self.journey.life_event.id!r} persona={self.journey.persona_id!r}: "
+            f"{self.steps} steps, visits {self.visits.as_modelled} (minimum "
+            f"{self.visits.minimum}), {len(self.authority_handovers)} authority handovers, "
+            f"{len(self.media_breaks)} media breaks, "
+            f"{len(self.once_only_violations)} once-only violations>"
+        )
+
+
+def _counted(items: tuple[Any, ...]) -> dict[str, Any]:
+    return {"count": len(items), "items": [item.to_dict() for item in items]}
+
+
+def modelled_visit_problems(trip: Journey) -> list[Problem]:
+    """Rule 5: a modelled grouping that is not feasible is an input error; locate each reason."""
+    try:
+        visits(trip.graph)
+    except InfeasibleGroupingError as error:
+        return [_locate(trip, reason) for reason in error.problems]
+    return []
+
+
+def _locate(trip: Journey, reason: str) -> Problem:
+    life_event = trip.life_event
+    message = f"persona '{trip.persona_id}': visit grouping is not feasible: {reason}"
+    source = source_of(life_event)
+    for index, step in enumerate(life_event.steps):
+        if step.visit is not None and f"'{step.id}'" in reason:
+            if source is not None:
+                return source.problem(("steps", index, "visit"), message)
+            break
+    filename = source.filename if source is not None else f"<{life_event.id}>"
+    return Problem(filename, 1, 1, message)
+
+
+def analyze(trip: Journey) -> Report:
+    """Run every analysis of the spec on a journey.
+
+    Raises :class:`~lifeevents.problems.InputError` when the modelled visits
+    are not a feasible grouping (spec rule 5).
+    """
+    graph = trip.graph
+    try:
+        visit_result = visits(graph)
+    except InfeasibleGroupingError:
+        raise InputError(modelled_visit_problems(trip)) from None
+    return Report(
+        journey=trip,
+        visits=visit_result,
+        channel_handovers=tuple(channel_handovers(graph)),
+        media_breaks=tuple(media_breaks(graph)),
+        authority_handovers=tuple(authority_handovers(graph)),
+        once_only_violations=tuple(once_only_violations(graph)),
+        schedule=schedule(graph),
+        digital_share=digital_share(graph),
+        online_available_share=online_available_share(graph),
+    )

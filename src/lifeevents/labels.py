@@ -1,0 +1,60 @@
+"""Display words in German (default) and English, shared by every renderer.
+
+>>> label("visits_minimum", "de")
+'Besuche (Minimum)'
+>>> label("visits_minimum", "en")
+'Visits (minimum)'
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+__all__ = ["LANGUAGES", "Language", "label"]
+
+Language = Literal["de", "en"]
+LANGUAGES: tuple[Language, ...] = ("de", "en")
+
+_LABELS: dict[str, tuple[str, str]] = {
+    "persona": ("Persona", "Persona"),
+    "municipality": ("Gemeinde", "Municipality"),
+    "origin": ("Herkunft", "Origin"),
+    "figure": ("Kennzahl", "Figure"),
+    "value": ("Wert", "Value"),
+    "steps": ("Schritte", "Steps"),
+    "authorities": ("Behörden und Stellen", "Authorities and bodies"),
+    "visits_modelled": ("Besuche (wie modelliert)", "Visits (as modelled)"),
+    "visits_minimum": ("Besuche (Minimum)", "Visits (minimum)"),
+    "visits_redundant": ("Zusammenlegbare Besuche", "Visits that could be merged"),
+    "visits_avoidable": (
+        "Besuche mit Alternative ohne Weg",
+        "Visits with a non-physical alternative",
+    ),
+    "heuristic": ("Näherung", "heuristic"),
+    "channel_handovers": ("Kanalwechsel", "Channel handovers"),
+    "media_breaks": ("Medienbrüche", "Media breaks"),
+    "authority_handovers": ("Bürger als Bote (Behördenwechsel)", "Citizen as courier"),
+    "crossing_levels": ("davon ebenenübergreifend", "of which cross levels"),
+    "once_only": ("Once-Only-Verstöße", "Once-only violations"),
+    "duration": ("Dauer in Tagen", "Duration in days"),
+    "deadlines": ("Gefährdete Fristen", "Deadlines at risk"),
+    "digital_share": ("Digitalanteil", "Digital share"),
+    "online_share": ("Online verfügbar", "Available online"),
+    "plan": ("Besuchsplan (kleinste Zahl an Wegen)", "Visit plan (fewest trips)"),
+    "visit": ("Besuch", "Visit"),
+    "day": ("Tag", "day"),
+    "carries": ("Bürger trägt", "citizen carries"),
+    "requires_from": ("verlangt", "requires"),
+    "issued_by": ("ausgestellt von", "issued by"),
+    "deadline_day": ("Frist: Tag", "deadline: day"),
+    "starts_day": ("frühestens Tag", "earliest day"),
+    "none": ("keine", "none"),
+    "findings": ("Befunde", "Findings"),
+    "schedule": ("Ablauf", "Schedule"),
+}
+
+
+def label(key: str, lang: Language = "de") -> str:
+    """The display word for ``key`` in ``lang``."""
+    german, english = _LABELS[key]
+    return german if lang == "de" else english

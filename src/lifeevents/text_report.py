@@ -1,0 +1,149 @@
+"""The analysis as text a working group reads: a summary table, then each finding by name.
+
+>>> from lifeevents.loader import loads
+>>> from lifeevents.journey import journey
+>>> from lifeevents.analysis.report import analyze
+>>> life_event = loads('''
+... format: lifeevents/1
+... life_event: {id: demo, name: Umzug}
+... authorities:
+...   amt: {name: Bürgerbüro, level: gemeinde, site: rathaus}
+...   kreis: {name: Straßenverkehrsamt, level: kreis, site: kreishaus}
+... evidence: {meldung: {name: Meldebestätigung, issued_by: amt}}
+... steps:
+...   - {id: anmelden, name: Wohnsitz anmelden, authority: amt, channels: [in_person],
+...      produces: [meldung]}
+...   - {id: kfz, name: Fahrzeug ummelden, authority: kreis, channels: [in_person, online],
+...      requires: [meldung]}
+... ''')
+>>> text = format_report(analyze(journey(life_event)))
+>>> print(text.splitlines()[0])
+Umzug (demo) · Persona: default
+>>> "Bürgerbüro → Straßenverkehrsamt" in text
+True
+"""
+
+from __future__ import annotations
+
+from lifeevents.analysis.report import Report
+from lifeevents.labels import Language, label
+
+__all__ = ["format_report"]
+
+
+def _percent(share: float, lang: Language) -> str:
+    # German typography puts a space before the percent sign.
+    return f"{share * 100:.0f} %" if lang == "de" else f"{share:.0%}"
+
+
+def format_report(report: Report, lang: Language = "de") -> str:
+    """The report as plain text: summary table first, then each finding by step name."""
+    trip = report.journey
+    graph = trip.graph
+    evidence = graph.graph.get("evidence", {})
+
+    def step(node: str) -> str:
+        return str(graph.nodes[node]["name"])
+
+    def channel(node: str) -> str:
+        value = graph.nodes[node]["channel"]
+        return str(value.label_de if lang == "de" else value.value.replace("_", " "))
+
+    def evidence_names(ids: tuple[str, ...]) -> str:
+        return ", ".join(evidence[item].name if item in evidence else item for item in ids)
+
+    title = f"{trip.life_event.name} ({trip.life_event.id}) · {label('persona', lang)}: "
+    title += trip.persona_id
+    if trip.municipality:
+        title += f" · {label('municipality', lang)}: {trip.municipality}"
+    if trip.origin:
+        title += f" · {label('origin', lang)}: {trip.origin}"
+    lines = [title, ""]
+
+    visits = report.visits
+    minimum = str(visits.minimum)
+    if not visits.minimum_exact:
+        minimum += f" ({label('heuristic', lang)})"
+    rows = [
+        (label("steps", lang), str(report.steps)),
+        (label("authorities", lang), str(report.authorities)),
+        (label("visits_modelled", lang), str(visits.as_modelled)),
+        (label("visits_minimum", lang), minimum),
+        (label("visits_redundant", lang), str(visits.redundant)),
+        (label("visits_avoidable", lang), str(visits.avoidable)),
+        (label("channel_handovers", lang), str(len(report.channel_handovers))),
+        (label("media_breaks", lang), str(len(report.media_breaks))),
+        (
+            label("authority_handovers", lang),
+            f"{len(report.authority_handovers)} "
+            f"({label('crossing_levels', lang)} {report.crossing_levels})",
+        ),
+        (label("once_only", lang), str(len(report.once_only_violations))),
+        (label("duration", lang), str(report.schedule.duration_days)),
+        (label("deadlines", lang), str(len(report.schedule.deadlines_at_risk))),
+        (label("digital_share", lang), _percent(report.digital_share, lang)),
+        (label("online_share", lang), _percent(report.online_available_share, lang)),
+    ]
+    width = max(len(name) for name, _ in rows)
+    lines.append(f"{label('figure', lang):<{width}}  {label('value', lang)}")
+    lines.append(f"{'-' * width}  {'-' * 12}")
+    lines.extend(f"{name:<{width}}  {value}" for name, value in rows)
+
+    def section(key: str, items: list[str]) -> None:
+        if items:
+            lines.extend(["", label(key, lang), *(f"  {item}" for item in items)])
+
+    def place(nodes: tuple[str, ...]) -> str:
+        names = dict.fromkeys(graph.nodes[node]["authority"].name for node in nodes)
+        return " / ".join(names)
+
+    section(
+        "plan",
+        [
+            f"{number}. {label('day', lang).capitalize()} {planned.day}, {place(planned.steps)} "
+            f"[{planned.site}]: " + "; ".join(step(node) for node in planned.steps)
+            for number, planned in enumerate(visits.plan, start=1)
+        ],
+    )
+    section(
+        "authority_handovers",
+        [
+            f"- {item.source_authority.name} → {item.target_authority.name}: "
+            f"{label('carries', lang)} {evidence_names(item.evidence)} "
+            f"({step(item.source)} → {step(item.target)})"
+            for item in report.authority_handovers
+        ],
+    )
+    section(
+        "media_breaks",
+        [
+            f"- {step(item.source)} ({channel(item.source)}) → "
+            f"{step(item.target)} ({channel(item.target)}): {evidence_names(item.evidence)}"
+            for item in report.media_breaks
+        ],
+    )
+    section(
+        "once_only",
+        [
+            f"- {step(item.step)} {label('requires_from', lang)} "
+            f"{evidence_names((item.evidence,))}, {label('issued_by', lang)} {item.issuer.name}"
+            for item in report.once_only_violations
+        ],
+    )
+    section(
+        "channel_handovers",
+        [
+            f"- {step(item.source)} ({channel(item.source)}) → "
+            f"{step(item.target)} ({channel(item.target)})"
+            for item in report.channel_handovers
+        ],
+    )
+    section(
+        "deadlines",
+        [
+            f"- {step(node)}: {label('starts_day', lang)} {report.schedule.day(node)}, "
+            f"{label('deadline_day', lang)} {graph.nodes[node]['deadline_days']}"
+            for node in report.schedule.deadlines_at_risk
+        ],
+    )
+    return "\n".join(lines) + "\n"
