@@ -36,6 +36,7 @@ kept through steps that do not apply).
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -120,10 +121,33 @@ class Journey:
         )
 
 
-def topological_order(graph: nx.DiGraph[str]) -> list[str]:
-    """A deterministic topological order; insertion (file) order breaks ties."""
-    position = {node: index for index, node in enumerate(graph)}
-    return list(nx.lexicographical_topological_sort(graph, key=position.__getitem__))
+def topological_order(graph: nx.DiGraph[str], *, by_id: bool = False) -> list[str]:
+    """A deterministic topological order: insertion (file) order, or ids, break ties.
+
+    Kahn's algorithm over integer ranks; several times faster than
+    :func:`networkx.lexicographical_topological_sort` with a key function.
+
+    >>> graph = nx.DiGraph([("b", "c"), ("a", "c")])
+    >>> topological_order(graph), topological_order(graph, by_id=True)
+    (['b', 'a', 'c'], ['a', 'b', 'c'])
+    """
+    nodes = sorted(graph) if by_id else list(graph)
+    rank = {node: index for index, node in enumerate(nodes)}
+    waiting = [graph.in_degree(node) for node in nodes]
+    ready = [index for index, count in enumerate(waiting) if count == 0]
+    heapq.heapify(ready)
+    order: list[str] = []
+    while ready:
+        node = nodes[heapq.heappop(ready)]
+        order.append(node)
+        for successor in graph.succ[node]:
+            index = rank[successor]
+            waiting[index] -= 1
+            if waiting[index] == 0:
+                heapq.heappush(ready, index)
+    if len(order) != len(nodes):
+        raise nx.NetworkXUnfeasible("the graph has a cycle")
+    return order
 
 
 def journey(

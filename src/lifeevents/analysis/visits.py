@@ -30,6 +30,7 @@ from typing import TypedDict
 
 import networkx as nx
 
+from lifeevents.journey import topological_order
 from lifeevents.vocabulary import Channel
 
 __all__ = [
@@ -241,7 +242,7 @@ class _Index:
 
     @classmethod
     def of(cls, graph: nx.DiGraph[str]) -> _Index:
-        ids: tuple[str, ...] = tuple(nx.lexicographical_topological_sort(graph))
+        ids: tuple[str, ...] = tuple(topological_order(graph, by_id=True))
         pos = {node: i for i, node in enumerate(ids)}
         preds: list[tuple[int, ...]] = []
         succs: list[tuple[int, ...]] = []

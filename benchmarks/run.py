@@ -1,0 +1,64 @@
+"""Benchmarks of the journey engine: prints times and ratios (not part of the test suite).
+
+Targets (issue "Journey engine"): a typical 25-step journey analyses in under 2 ms;
+10,000 steps in under 2 s; time(10,000) / time(1,000) at most 15.
+
+    make bench            # or: .venv/bin/python benchmarks/run.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from synthetic import synthetic_life_event  # noqa: E402
+
+from lifeevents.analysis.report import analyze  # noqa: E402
+from lifeevents.journey import journey  # noqa: E402
+
+
+def best_of(action: Callable[[], object], repeat: int) -> float:
+    """The median of ``repeat`` runs, in seconds (median resists a busy machine)."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    print(f"{'steps':>7}  {'journey+analyze':>16}  {'topological_sort':>16}  {'ratio':>7}")
+    timings: dict[int, float] = {}
+    for steps, repeat in ((25, 200), (100, 50), (1_000, 7), (10_000, 3)):
+        life_event = synthetic_life_event(steps)
+        graph = journey(life_event, "car").graph
+
+        def full(life_event=life_event) -> object:  # type: ignore[no-untyped-def]
+            return analyze(journey(life_event, "car"))
+
+        def bare(graph=graph) -> object:  # type: ignore[no-untyped-def]
+            return list(nx.topological_sort(graph))
+
+        full_time = best_of(full, repeat)
+        bare_time = best_of(bare, repeat)
+        timings[steps] = full_time
+        print(
+            f"{steps:>7}  {full_time * 1000:>13.2f} ms  {bare_time * 1000:>13.3f} ms  "
+            f"{full_time / bare_time:>7.1f}"
+        )
+    growth = timings[10_000] / timings[1_000]
+    print(f"growth time(10,000) / time(1,000): {growth:.1f} (target <= 15)")
+    print(f"25 steps: {timings[25] * 1000:.2f} ms (target < 2 ms)")
+    print(f"10,000 steps: {timings[10_000]:.2f} s (target < 2 s)")
+
+
+if __name__ == "__main__":
+    main()
