@@ -18,10 +18,10 @@ import networkx as nx
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from synthetic import synthetic_life_event  # noqa: E402
+from synthetic import synthetic_life_event
 
-from lifeevents.analysis.report import analyze  # noqa: E402
-from lifeevents.journey import journey  # noqa: E402
+from lifeevents.analysis.report import analyze
+from lifeevents.journey import journey
 
 
 def best_of(action: Callable[[], object], repeat: int) -> float:
