@@ -50,6 +50,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "starts_day": ("frühestens Tag", "earliest day"),
     "none": ("keine", "none"),
     "findings": ("Befunde", "Findings"),
+    "opportunities": ("Chancen", "Opportunities"),
     "schedule": ("Ablauf", "Schedule"),
 }
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import networkx as nx
 
+from lifeevents.catalog import leika
 from lifeevents.located_validation import did_you_mean
 from lifeevents.problems import Problem, Severity
 from lifeevents.yaml_reader import Document
@@ -102,7 +103,20 @@ class _Checker:
         self.check_visit_sites()
         self.check_conditions()
         self.check_unused_evidence()
+        self.check_leika_keys()
         return sorted(self.problems)
+
+    def check_leika_keys(self) -> None:
+        for step in self.steps:
+            key = step.raw.get("leika")
+            key = str(key) if isinstance(key, int) and not isinstance(key, bool) else key
+            if isinstance(key, str) and key.isdigit() and len(key) == 14 and leika(key) is None:
+                self.report(
+                    ("steps", step.index, "leika"),
+                    f"step '{step.id}': LeiKa key {key} is not in the LeiKa catalogue shipped "
+                    "with lifeevents (KDN OZG-Datenbank NRW, June 2023); check the key",
+                    Severity.WARNING,
+                )
 
     def check_step_ids(self) -> set[str]:
         first_index: dict[str, int] = {}

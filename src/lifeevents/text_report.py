@@ -26,9 +26,19 @@ True
 from __future__ import annotations
 
 from lifeevents.analysis.report import Report
+from lifeevents.findings import FindingKind, findings, opportunities
 from lifeevents.labels import Language, label
 
 __all__ = ["format_report"]
+
+
+_SECTIONS = (
+    (FindingKind.AUTHORITY_HANDOVER, "authority_handovers"),
+    (FindingKind.MEDIA_BREAK, "media_breaks"),
+    (FindingKind.ONCE_ONLY, "once_only"),
+    (FindingKind.DEADLINE, "deadlines"),
+    (FindingKind.CHANNEL_HANDOVER, "channel_handovers"),
+)
 
 
 def _percent(share: float, lang: Language) -> str:
@@ -40,18 +50,6 @@ def format_report(report: Report, lang: Language = "de") -> str:
     """The report as plain text: summary table first, then each finding by step name."""
     trip = report.journey
     graph = trip.graph
-    evidence = graph.graph.get("evidence", {})
-
-    def step(node: str) -> str:
-        return str(graph.nodes[node]["name"])
-
-    def channel(node: str) -> str:
-        value = graph.nodes[node]["channel"]
-        return str(value.label_de if lang == "de" else value.value.replace("_", " "))
-
-    def evidence_names(ids: tuple[str, ...]) -> str:
-        return ", ".join(evidence[item].name if item in evidence else item for item in ids)
-
     title = f"{trip.life_event.name} ({trip.life_event.id}) · {label('persona', lang)}: "
     title += trip.persona_id
     if trip.municipality:
@@ -101,49 +99,12 @@ def format_report(report: Report, lang: Language = "de") -> str:
         "plan",
         [
             f"{number}. {label('day', lang).capitalize()} {planned.day}, {place(planned.steps)} "
-            f"[{planned.site}]: " + "; ".join(step(node) for node in planned.steps)
+            f"[{planned.site}]: " + "; ".join(graph.nodes[node]["name"] for node in planned.steps)
             for number, planned in enumerate(visits.plan, start=1)
         ],
     )
-    section(
-        "authority_handovers",
-        [
-            f"- {item.source_authority.name} → {item.target_authority.name}: "
-            f"{label('carries', lang)} {evidence_names(item.evidence)} "
-            f"({step(item.source)} → {step(item.target)})"
-            for item in report.authority_handovers
-        ],
-    )
-    section(
-        "media_breaks",
-        [
-            f"- {step(item.source)} ({channel(item.source)}) → "
-            f"{step(item.target)} ({channel(item.target)}): {evidence_names(item.evidence)}"
-            for item in report.media_breaks
-        ],
-    )
-    section(
-        "once_only",
-        [
-            f"- {step(item.step)} {label('requires_from', lang)} "
-            f"{evidence_names((item.evidence,))}, {label('issued_by', lang)} {item.issuer.name}"
-            for item in report.once_only_violations
-        ],
-    )
-    section(
-        "channel_handovers",
-        [
-            f"- {step(item.source)} ({channel(item.source)}) → "
-            f"{step(item.target)} ({channel(item.target)})"
-            for item in report.channel_handovers
-        ],
-    )
-    section(
-        "deadlines",
-        [
-            f"- {step(node)}: {label('starts_day', lang)} {report.schedule.day(node)}, "
-            f"{label('deadline_day', lang)} {graph.nodes[node]['deadline_days']}"
-            for node in report.schedule.deadlines_at_risk
-        ],
-    )
+    found = findings(report, lang, channels=True)
+    for kind, key in _SECTIONS:
+        section(key, [f"- {item.text}" for item in found if item.kind is kind])
+    section("opportunities", [f"- {item.text}" for item in opportunities(report, lang)])
     return "\n".join(lines) + "\n"

@@ -1,0 +1,1 @@
+"""Maps of journeys: blueprint, journey map and checklist views, in several formats."""
