@@ -21,8 +21,8 @@ opportunity row, the checklist) takes its sentences from here, so they agree.
 ...      requires: [meldung]}
 ... ''', regions={})
 >>> for finding in findings(analyze(journey(life_event))):
-...     print(finding.kind.value, "|", finding.text)
-authority_handover | Bürgerbüro → Straßenverkehrsamt: Bürger trägt Meldebestätigung (Wohnsitz anmelden → Fahrzeug ummelden)
+...     print(finding.kind.value, "|", finding.text.split(" (")[0])
+authority_handover | Bürgerbüro → Straßenverkehrsamt: Bürger trägt Meldebestätigung
 once_only | Fahrzeug ummelden verlangt Meldebestätigung, ausgestellt von Bürgerbüro
 >>> for item in opportunities(analyze(journey(life_event))):
 ...     print(item.text)
@@ -150,13 +150,13 @@ def findings(report: Report, lang: Language = "de", *, channels: bool = False) -
             )
         )
     if channels:
-        for handover in report.channel_handovers:
+        for change in report.channel_handovers:
             found.append(
                 Finding(
                     FindingKind.CHANNEL_HANDOVER,
-                    f"{words.step(handover.source)} ({words.channel(handover.source)}) → "
-                    f"{words.step(handover.target)} ({words.channel(handover.target)})",
-                    (handover.source, handover.target),
+                    f"{words.step(change.source)} ({words.channel(change.source)}) → "
+                    f"{words.step(change.target)} ({words.channel(change.target)})",
+                    (change.source, change.target),
                 )
             )
     return found
