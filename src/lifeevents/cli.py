@@ -120,6 +120,13 @@ def _analyze(arguments: argparse.Namespace) -> int:
     for persona in personas:
         trip = journey(life_event, persona, arguments.municipality, arguments.origin, region)
         reports.append(analyze(trip))
+    if reports and reports[0].journey.uses_origin and arguments.origin is None:
+        print(
+            f"lifeevents analyze: note: this journey involves the municipality the citizen "
+            f"leaves ('@origin'); without --origin it is taken to be "
+            f"{reports[0].journey.municipality}",
+            file=sys.stderr,
+        )
     if arguments.format == "json":
         data: Any = [report.to_dict() for report in reports]
         if arguments.persona != "all":

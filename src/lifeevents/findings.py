@@ -202,7 +202,16 @@ def opportunities(report: Report, lang: Language = "de") -> list[Finding]:
     for handover in report.authority_handovers:
         for evidence_id in handover.evidence:
             key = (evidence_id, handover.source_authority.id, handover.target_authority.id)
-            if key in seen:
+            item = words.evidence.get(evidence_id)
+            exchangeable = (
+                item is not None
+                and not item.identity
+                and item.issuer is not None
+                and item.issuer.level.is_public
+            )
+            # Only what the state issued and could pass on itself (the once-only principle);
+            # an identity document is shown in person on purpose.
+            if key in seen or not exchangeable:
                 continue
             seen.add(key)
             found.append(

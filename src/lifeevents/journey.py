@@ -92,6 +92,14 @@ class Journey:
     region: Region | None = None
 
     @property
+    def uses_origin(self) -> bool:
+        """Whether any step or evidence refers to an office of the municipality left."""
+        return any(step.at_origin for step in self.life_event.steps) or any(
+            (evidence.issued_by or "").endswith("@origin")
+            for evidence in self.life_event.evidence.values()
+        )
+
+    @property
     def steps(self) -> list[Step]:
         """Applicable steps, in file order."""
         return [self.graph.nodes[node]["step"] for node in self.graph]

@@ -161,10 +161,10 @@ class _Checker:
                     "define a second authority instead",
                 )
             elif not self.authority_known(base):
-                self.report(path, self.unknown_authority(base, choices))
+                self.report(path, f"step '{step.id}': {self.unknown_authority(base, choices)}")
         for evidence_id, raw in self.evidence.items():
             issuer = raw.get("issued_by") if isinstance(raw, dict) else None
-            if isinstance(issuer, str) and not self.authority_known(issuer):
+            if isinstance(issuer, str) and not self.authority_known(issuer.removesuffix("@origin")):
                 self.report(
                     ("evidence", evidence_id, "issued_by"),
                     f"evidence '{evidence_id}': {self.unknown_authority(issuer, choices)}",

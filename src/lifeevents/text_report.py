@@ -54,7 +54,7 @@ def format_report(report: Report, lang: Language = "de") -> str:
     title += trip.persona_id
     if trip.municipality:
         title += f" · {label('municipality', lang)}: {trip.municipality}"
-    if trip.origin:
+    if trip.origin and trip.uses_origin:
         title += f" · {label('origin', lang)}: {trip.origin}"
     lines = [title, ""]
 
