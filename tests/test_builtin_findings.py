@@ -1,0 +1,80 @@
+"""The built-in journeys show what a domain reader expects (issue: built-in library)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lifeevents.analysis.report import Report, analyze
+from lifeevents.journey import journey
+from lifeevents.library import builtin_journeys
+from lifeevents.loader import load
+from lifeevents.vocabulary import Level
+
+
+def report(name: str, persona: str, municipality: str | None = None) -> Report:
+    return analyze(journey(load(builtin_journeys()[name]), persona, municipality))
+
+
+@pytest.mark.parametrize(
+    "name", ["umzug-innerhalb-gemeinde", "umzug-innerhalb-kreis", "zuzug-in-den-kreis"]
+)
+def test_moving_with_a_car_carries_the_meldebestaetigung_from_gemeinde_to_kreis(name: str) -> None:
+    result = report(name, "digital-mit-auto", "greven")
+    carried = [
+        handover
+        for handover in result.authority_handovers
+        if "meldebestaetigung" in handover.evidence
+        and handover.source_authority.level is Level.GEMEINDE
+        and handover.target_authority.level is Level.KREIS
+    ]
+    assert carried, [h.to_dict() for h in result.authority_handovers]
+    assert all(handover.crosses_levels for handover in carried)
+    assert any(v.evidence == "meldebestaetigung" for v in result.once_only_violations)
+    # Without a car there is no vehicle step and so no such handover.
+    assert not any(
+        "meldebestaetigung" in h.evidence and h.target_authority.level is Level.KREIS
+        for h in report(name, "default", "greven").authority_handovers
+    )
+
+
+def test_birth_carries_the_birth_certificate_to_the_benefit_offices() -> None:
+    result = report("geburt", "default", "saerbeck")
+    targets = {
+        handover.target_authority.id
+        for handover in result.authority_handovers
+        if "geburtsurkunde" in handover.evidence
+    }
+    assert {"elterngeldstelle", "familienkasse"} <= targets
+    violations = {(v.evidence, v.step) for v in result.once_only_violations}
+    assert {evidence for evidence, _ in violations} >= {"geburtsurkunde"}
+
+
+def test_birth_differs_where_the_youth_welfare_office_differs() -> None:
+    # Rheine runs its own Jugendamt (at the Rathaus); Saerbeck is served by the Kreis.
+    rheine = report("geburt", "unverheiratet-schalter", "rheine")
+    saerbeck = report("geburt", "unverheiratet-schalter", "saerbeck")
+    assert rheine.visits.minimum < saerbeck.visits.minimum
+    assert rheine.crossing_levels < saerbeck.crossing_levels
+
+
+def test_school_enrolment_crosses_gemeinde_and_kreis() -> None:
+    result = report("einschulung", "default", "greven")
+    graph = result.journey.graph
+    levels = {data["level"] for _, data in graph.nodes(data=True)}
+    assert {Level.GEMEINDE, Level.KREIS} <= levels
+    crossings = [
+        (source, target)
+        for source, target in graph.edges
+        if {graph.nodes[source]["level"], graph.nodes[target]["level"]}
+        == {Level.GEMEINDE, Level.KREIS}
+    ]
+    assert crossings, "no dependency between a Gemeinde step and a Kreis step"
+
+
+def test_moving_within_a_municipality_needs_no_deregistration() -> None:
+    # BMG: the new registration office informs the old one (a once-only case in law).
+    life_event = load(builtin_journeys()["umzug-innerhalb-kreis"])
+    direct = [
+        evidence for evidence in life_event.evidence.values() if evidence.transfer == "direct"
+    ]
+    assert direct, "the information of the old Meldebehörde should be a direct transfer"
