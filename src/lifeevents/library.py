@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from lifeevents.located_validation import did_you_mean
 from lifeevents.region import Region
 from lifeevents.region_loader import load_region
 
@@ -55,6 +56,7 @@ def find_journey(name_or_path: str) -> Path:
     if name_or_path in journeys:
         return journeys[name_or_path]
     known = ", ".join(journeys) or "none"
+    hint = did_you_mean(name_or_path, list(journeys))
     raise FileNotFoundError(
-        f"'{name_or_path}' is neither a file nor a built-in journey (built-in: {known})"
+        f"'{name_or_path}' is neither a file nor a built-in journey{hint}; built-in: {known}"
     )

@@ -21,7 +21,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from lifeevents.library import builtin_regions
+from lifeevents.library import builtin_regions, find_journey
 from lifeevents.located_validation import validate_document
 from lifeevents.model import LifeEvent
 from lifeevents.problems import (
@@ -81,10 +81,12 @@ def loads(
 
 
 def load(source: str | os.PathLike[str], regions: Regions | None = None) -> LifeEvent:
-    """Load a journey from a file path, or from YAML text when a ``str`` has several lines."""
+    """Load a journey from a file path, a built-in journey name (``"geburt"``), or
+    YAML text (a ``str`` of several lines); raise :class:`InputError` listing every error."""
     if isinstance(source, str) and "\n" in source:
         return loads(source, regions=regions)
-    return valid_model(check(source, regions))
+    path = find_journey(source) if isinstance(source, str) else source
+    return valid_model(check(path, regions))
 
 
 def source_of(life_event: LifeEvent) -> SourceInfo | None:
