@@ -37,13 +37,14 @@ kept through steps that do not apply).
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
 from lifeevents.authorities import ResolvedAuthority
+from lifeevents.display import MimeBundle, mimebundle
 from lifeevents.library import builtin_regions
 from lifeevents.loader import source_of
 from lifeevents.located_validation import did_you_mean
@@ -118,8 +119,11 @@ class Journey:
         """Applicable step ids in a deterministic topological order (file order breaks ties)."""
         return topological_order(self.graph)
 
-    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
-        printer.text(repr(self))
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> MimeBundle:
+        """Jupyter shows the blueprint map (SVG) and a plain-text summary."""
+        return mimebundle(self, include, exclude)
 
     def __repr__(self) -> str:
         where = f", municipality={self.municipality!r}" if self.municipality else ""

@@ -29,7 +29,7 @@ from lifeevents.analysis.report import Report
 from lifeevents.findings import FindingKind, findings, opportunities
 from lifeevents.labels import Language, label
 
-__all__ = ["format_report"]
+__all__ = ["format_report", "summary_rows"]
 
 
 _SECTIONS = (
@@ -46,23 +46,13 @@ def _percent(share: float, lang: Language) -> str:
     return f"{share * 100:.0f} %" if lang == "de" else f"{share:.0%}"
 
 
-def format_report(report: Report, lang: Language = "de") -> str:
-    """The report as plain text: summary table first, then each finding by step name."""
-    trip = report.journey
-    graph = trip.graph
-    title = f"{trip.life_event.name} ({trip.life_event.id}) · {label('persona', lang)}: "
-    title += trip.persona_id
-    if trip.municipality:
-        title += f" · {label('municipality', lang)}: {trip.municipality}"
-    if trip.origin and trip.uses_origin:
-        title += f" · {label('origin', lang)}: {trip.origin}"
-    lines = [title, ""]
-
+def summary_rows(report: Report, lang: Language = "de") -> list[tuple[str, str]]:
+    """The key figures as (label, value) rows, for tables in every output."""
     visits = report.visits
     minimum = str(visits.minimum)
     if not visits.minimum_exact:
         minimum += f" ({label('heuristic', lang)})"
-    rows = [
+    return [
         (label("steps", lang), str(report.steps)),
         (label("authorities", lang), str(report.authorities)),
         (label("visits_modelled", lang), str(visits.as_modelled)),
@@ -82,6 +72,22 @@ def format_report(report: Report, lang: Language = "de") -> str:
         (label("digital_share", lang), _percent(report.digital_share, lang)),
         (label("online_share", lang), _percent(report.online_available_share, lang)),
     ]
+
+
+def format_report(report: Report, lang: Language = "de") -> str:
+    """The report as plain text: summary table first, then each finding by step name."""
+    trip = report.journey
+    graph = trip.graph
+    title = f"{trip.life_event.name} ({trip.life_event.id}) · {label('persona', lang)}: "
+    title += trip.persona_id
+    if trip.municipality:
+        title += f" · {label('municipality', lang)}: {trip.municipality}"
+    if trip.origin and trip.uses_origin:
+        title += f" · {label('origin', lang)}: {trip.origin}"
+    lines = [title, ""]
+
+    visits = report.visits
+    rows = summary_rows(report, lang)
     width = max(len(name) for name, _ in rows)
     lines.append(f"{label('figure', lang):<{width}}  {label('value', lang)}")
     lines.append(f"{'-' * width}  {'-' * 12}")

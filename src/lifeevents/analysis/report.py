@@ -22,6 +22,7 @@ least its keys and their meanings.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +38,7 @@ from lifeevents.analysis.once_only import OnceOnlyViolation, once_only_violation
 from lifeevents.analysis.schedule import Schedule, schedule
 from lifeevents.analysis.shares import digital_share, online_available_share
 from lifeevents.analysis.visits import InfeasibleGroupingError, VisitsResult, visits
+from lifeevents.display import MimeBundle, mimebundle
 from lifeevents.journey import Journey
 from lifeevents.loader import source_of
 from lifeevents.problems import InputError, Problem
@@ -98,8 +100,11 @@ class Report:
             "schedule": timing["schedule"],
         }
 
-    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
-        printer.text(repr(self))
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> MimeBundle:
+        """Jupyter shows the figures as an HTML table with the map, and the text report."""
+        return mimebundle(self, include, exclude)
 
     def __repr__(self) -> str:
         return (
