@@ -29,9 +29,7 @@ def mimebundle(
     subject: object, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
 ) -> MimeBundle:
     """The MIME bundle of ``subject`` (IPython's ``_repr_mimebundle_`` protocol)."""
-    renderer = next(
-        (found for cls, found in _RENDERERS.items() if isinstance(subject, cls)), None
-    )
+    renderer = next((found for cls, found in _RENDERERS.items() if isinstance(subject, cls)), None)
     bundle: MimeBundle = {"text/plain": repr(subject)}
     if renderer is not None:
         bundle.update(renderer(subject))

@@ -29,6 +29,7 @@ from lifeevents.problems import (
     InputError,
     Problem,
     Severity,
+    capped,
     read_checked,
     valid_model,
 )
@@ -116,7 +117,7 @@ def _check_document(document: Document, filename: str, regions: Regions) -> Chec
                 Severity.WARNING,
             )
         )
-    problems = sorted(set(problems))
+    problems = capped(problems)
     if life_event is not None and not any(problem.is_error for problem in problems):
         life_event._source = SourceInfo(filename, document.positions)
         return CheckResult(filename, life_event, tuple(problems))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import inspect
+import os
 import types
 import typing
 from collections.abc import Sequence
@@ -28,6 +29,9 @@ ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
 
 # Members of a union that pydantic appends to an error path.
 _UNION_TAGS = frozenset({"bool", "int", "float", "str", "function-after[_no_repeats(), tuple]"})
+_HINT_BUDGET = 50
+_HINT_CANDIDATES = 100
+_ENUM_NOUN = {"channels": "channel", "prefer": "channel", "transfer": "transfer mode"}
 _SECTION_NOUN = {
     "steps": "step",
     "authorities": "authority",
@@ -45,7 +49,9 @@ def validate_document(
 ) -> tuple[ModelT | None, list[Problem]]:
     """Validate ``document.data`` as ``model``; return the instance or the located problems."""
     if not isinstance(document.data, dict):
-        kind = "empty" if document.data is None else f"a {_kind(document.data)}"
+        kind = "empty" if document.data is None else _shown(document.data)
+        if isinstance(document.data, str):
+            kind = "plain text"
         return None, [
             Problem(filename, 1, 1, f"the file is {kind}; expected a mapping of keys to values")
         ]
@@ -61,8 +67,20 @@ def did_you_mean(value: object, choices: Sequence[str]) -> str:
     >>> did_you_mean("onlne", ["online", "in_person"])
     " (did you mean 'online'?)"
     """
-    close = difflib.get_close_matches(str(value), list(choices), n=1, cutoff=0.6)
+    text = str(value)
+    candidates = list(choices)
+    if len(candidates) > _HINT_CANDIDATES:
+        # difflib costs ~0.1 ms per candidate; keep those sharing the longest start.
+        candidates = sorted(
+            candidates,
+            key=lambda choice: (-_common_prefix(choice, text), abs(len(choice) - len(text))),
+        )[:_HINT_CANDIDATES]
+    close = difflib.get_close_matches(text, candidates, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _common_prefix(first: str, second: str) -> int:
+    return len(os.path.commonprefix([first, second]))
 
 
 def describe_path(path: Sequence[str | int], data: Any) -> str:
@@ -156,7 +174,8 @@ def _problems(
                 f"got a {_kind(detail['input'])}"
             )
         else:
-            message = _message(model, detail, path)
+            # A did-you-mean scans every allowed key; only the first few problems get one.
+            message = _message(model, detail, path, with_hint=len(problems) < _HINT_BUDGET)
         if (path, message) in seen:
             continue
         seen.add((path, message))
@@ -172,7 +191,11 @@ def _problems(
 
 
 def _message(
-    model: type[pydantic.BaseModel], detail: ErrorDetails, path: tuple[str | int, ...]
+    model: type[pydantic.BaseModel],
+    detail: ErrorDetails,
+    path: tuple[str | int, ...],
+    *,
+    with_hint: bool = True,
 ) -> str:
     kind = detail["type"]
     value = detail["input"]
@@ -182,22 +205,24 @@ def _message(
         return f"'{path[-1]}' is missing; {_required_hint(model, path[:-1])}"
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, path[:-1])
-        hint = did_you_mean(path[-1], allowed)
+        hint = did_you_mean(path[-1], allowed) if with_hint else ""
         return f"unknown key '{path[-1]}'{hint}; allowed keys: {', '.join(allowed)}"
     if kind == "enum":
+        noun = _ENUM_NOUN.get(field, field.rstrip("s") or "value")
         choices = [
             choice.strip(" '")
             for choice in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")
         ]
         return (
-            f"'{value}' is not an allowed {field.rstrip('s') or 'value'}"
+            f"'{value}' is not an allowed {noun}"
             f"{did_you_mean(value, choices)}; allowed: {', '.join(choices)}"
         )
     if kind == "literal_error":
         return f"'{value}' is not supported; expected {ctx.get('expected')}"
     if kind in {"string_type"}:
         quote = "; put it in quotes" if isinstance(value, int | float | bool) else ""
-        return f"expected text, got a {_kind(value)}{quote}"
+        got = f"a {_kind(value)} ({_shown(value)})" if quote else _shown(value)
+        return f"expected text, got {got}{quote}"
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return f"expected a whole number, got {_shown(value)}"
     if kind in {"float_type", "float_parsing"}:
@@ -224,8 +249,8 @@ def _message(
 
 
 def _shown(value: Any) -> str:
-    if isinstance(value, dict | list):
-        return f"a {_kind(value)}"
+    if isinstance(value, dict | list | bool):
+        return f"a {_kind(value)}" if not isinstance(value, bool) else str(value).lower()
     if value is None:
         return "an empty value"
     return (
@@ -245,8 +270,8 @@ def _pattern_message(field: str, value: Any) -> str:
             f"'{value}' is not an authority reference; use an authority id without spaces, "
             "optionally followed by '@origin'"
         )
-    if field in {"id", "region"} and " " not in str(value):
-        return f"'{value}' is not a valid id here; use lower-case letters, digits and '-'"
+    if field in {"id", "region"}:
+        return f"'{value}' is not a valid id here; use lower-case letters, digits and '-' only"
     return f"'{value}' is not a valid id; ids must not contain spaces"
 
 

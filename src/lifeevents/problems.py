@@ -10,13 +10,26 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Generic, TypeVar
 
-__all__ = ["CheckResult", "InputError", "Problem", "Severity", "read_checked", "valid_model"]
+__all__ = [
+    "PROBLEM_LIMIT",
+    "READ_LIMIT",
+    "CheckResult",
+    "InputError",
+    "Problem",
+    "Severity",
+    "capped",
+    "read_checked",
+    "read_limited",
+    "too_large",
+    "valid_model",
+]
 
 ModelT = TypeVar("ModelT")
 
@@ -86,11 +99,68 @@ def read_checked(
     """Read a file and check it; a file that cannot be read is a problem, not an exception."""
     filename = os.fspath(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = read_limited(path)
+        if len(raw) > READ_LIMIT:
+            message = too_large(os.stat(path).st_size)
+            return CheckResult(filename, None, (Problem(filename, 1, 1, message),))
     except OSError as error:
-        reason = error.strerror or type(error).__name__
+        reason = error.strerror or str(error) or type(error).__name__
         return CheckResult(filename, None, (Problem(filename, 1, 1, f"cannot read: {reason}"),))
     return check_document(raw, filename)
+
+
+#: At most this many problems are listed per file; the rest are counted in one last line.
+PROBLEM_LIMIT = 100
+
+
+def capped(problems: Iterable[Problem], limit: int = PROBLEM_LIMIT) -> list[Problem]:
+    """Problems sorted by position, the first ``limit`` of them and a count of the rest.
+
+    >>> many = [Problem("a.yaml", line, 1, "unknown step") for line in range(1, 200)]
+    >>> shown = capped(many, 2)
+    >>> [str(problem) for problem in shown]  # doctest: +NORMALIZE_WHITESPACE
+    ['a.yaml:1:1: unknown step', 'a.yaml:2:1: unknown step',
+     'a.yaml:3:1: ... and 197 more problems; fix these first']
+    """
+    ordered = sorted(set(problems))
+    if len(ordered) <= limit:
+        return ordered
+    # Errors first, so a flood of warnings never hides what makes the file invalid.
+    by_weight = sorted(ordered, key=lambda problem: not problem.is_error)
+    shown, rest = sorted(by_weight[:limit]), sorted(by_weight[limit:])
+    first_hidden = next((problem for problem in rest if problem.is_error), rest[0])
+    summary = Problem(
+        first_hidden.file,
+        first_hidden.line,
+        first_hidden.column,
+        f"... and {len(rest)} more problems; fix these first",
+        Severity.ERROR if any(problem.is_error for problem in rest) else Severity.WARNING,
+    )
+    return [*shown, summary]
+
+
+def too_large(size: int) -> str:
+    """The problem of a file over :data:`READ_LIMIT` bytes."""
+    return (
+        f"the file is {size / 1024 / 1024:.1f} MiB; input files may be at most "
+        f"{READ_LIMIT // 1024 // 1024} MiB (split it, or check that this is the right file)"
+    )
+
+
+#: Input files are read up to this size; a larger file is reported, never read whole.
+READ_LIMIT = 4 * 1024 * 1024
+
+
+def read_limited(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a regular file, at most ``READ_LIMIT + 1`` of them.
+
+    Devices and pipes (``/dev/zero``, a FIFO) are refused: they could be endless
+    or block forever.
+    """
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise OSError("not a regular file")
+    with Path(path).open("rb") as stream:
+        return stream.read(READ_LIMIT + 1)
 
 
 def valid_model(result: CheckResult[ModelT]) -> ModelT:

@@ -21,6 +21,11 @@ from lifeevents.yaml_reader import Document
 
 __all__ = ["OfficeCatalog", "check_references", "conditions_compatible"]
 
+# Did-you-mean hints cost a scan of all choices each; past this many, messages go without.
+_HINT_BUDGET = 50
+# Producers of one evidence compared pairwise; past this many, one summary problem instead.
+_PRODUCER_LIMIT = 50
+
 #: Whether an authority id not defined in the file is an office the file's region provides.
 OfficeCatalog = Callable[[str], bool]
 
@@ -85,6 +90,14 @@ class _Checker:
         self.authorities = _mapping(data.get("authorities"))
         self.evidence = _mapping(data.get("evidence"))
         self.personas = _mapping(data.get("personas"))
+        self.hints_left = _HINT_BUDGET
+
+    def hint(self, value: str, choices: list[str]) -> str:
+        """A did-you-mean, for the first few unknown names only: each costs a scan of choices."""
+        if self.hints_left <= 0:
+            return ""
+        self.hints_left -= 1
+        return did_you_mean(value, choices)
 
     def report(
         self, path: tuple[str | int, ...], message: str, severity: Severity = Severity.ERROR
@@ -146,7 +159,7 @@ class _Checker:
             if reference is None:
                 continue
             base, _, suffix = reference.partition("@")
-            if suffix and suffix != "origin":
+            if (suffix and suffix != "origin") or not base or any(c.isspace() for c in base):
                 continue  # the model reports the syntax
             path = ("steps", step.index, "authority")
             if (
@@ -177,7 +190,7 @@ class _Checker:
             if isinstance(region, str) and self.offices is not None
             else "under 'authorities:'"
         )
-        hint = did_you_mean(reference, choices)
+        hint = self.hint(reference, choices)
         return f"unknown authority '{reference}'{hint}; define it {where}"
 
     def check_evidence_references(self) -> None:
@@ -189,7 +202,7 @@ class _Checker:
                         self.report(
                             ("steps", step.index, key, position),
                             f"step '{step.id}': unknown evidence '{evidence_id}'"
-                            f"{did_you_mean(evidence_id, choices)}; define it under 'evidence:'",
+                            f"{self.hint(evidence_id, choices)}; define it under 'evidence:'",
                         )
 
     def check_after(self, step_ids: set[str]) -> None:
@@ -200,7 +213,7 @@ class _Checker:
                     self.report(
                         ("steps", step.index, "after", position),
                         f"step '{step.id}' comes after unknown step '{other}'"
-                        f"{did_you_mean(other, choices)}",
+                        f"{self.hint(other, choices)}",
                     )
 
     def check_stages(self) -> None:
@@ -214,7 +227,7 @@ class _Checker:
             if stage is not None and stage not in names:
                 self.report(
                     ("steps", step.index, "stage"),
-                    f"step '{step.id}': unknown stage '{stage}'{did_you_mean(stage, names)} "
+                    f"step '{step.id}': unknown stage '{stage}'{self.hint(stage, names)} "
                     f"(stages of this life event: {', '.join(names)})",
                 )
 
@@ -222,7 +235,18 @@ class _Checker:
         producers: dict[str, list[tuple[_StepView, int]]] = {}
         for step in self.steps:
             for position, evidence_id in step.strings("produces"):
-                for earlier, _ in producers.get(evidence_id, []):
+                earlier_producers = producers.get(evidence_id, [])
+                if len(earlier_producers) == _PRODUCER_LIMIT:
+                    self.report(
+                        ("steps", step.index, "produces", position),
+                        f"evidence '{evidence_id}' is produced by more than {_PRODUCER_LIMIT} "
+                        "steps; only the first ones were checked for conditions that can hold "
+                        "together",
+                        Severity.WARNING,
+                    )
+                if len(earlier_producers) >= _PRODUCER_LIMIT:
+                    continue
+                for earlier, _ in earlier_producers:
                     if conditions_compatible(earlier.when, step.when):
                         self.report(
                             ("steps", step.index, "produces", position),
@@ -308,7 +332,7 @@ class _Checker:
                     self.report(
                         ("steps", step.index, "when", key),
                         f"step '{step.id}': no persona has the attribute '{key}'"
-                        f"{did_you_mean(key, sorted(known))}, so this step applies to nobody",
+                        f"{self.hint(key, sorted(known))}, so this step applies to nobody",
                         Severity.WARNING,
                     )
 

@@ -6,7 +6,14 @@ import os
 from typing import Any
 
 from lifeevents.located_validation import did_you_mean, validate_document
-from lifeevents.problems import CheckResult, InputError, Problem, read_checked, valid_model
+from lifeevents.problems import (
+    CheckResult,
+    InputError,
+    Problem,
+    capped,
+    read_checked,
+    valid_model,
+)
 from lifeevents.region import Region
 from lifeevents.yaml_reader import Document, read_yaml
 
@@ -21,7 +28,7 @@ def check_region_text(text: str | bytes, filename: str = "<string>") -> CheckRes
         return CheckResult(filename, None, error.problems)
     region, problems = validate_document(Region, document, filename)
     problems.extend(_municipality_references(document, filename))
-    problems = sorted(set(problems))
+    problems = capped(problems)
     if any(problem.is_error for problem in problems):
         return CheckResult(filename, None, tuple(problems))
     return CheckResult(filename, region, tuple(problems))

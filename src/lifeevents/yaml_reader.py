@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from lifeevents.problems import InputError, Problem
+from lifeevents.problems import READ_LIMIT, InputError, Problem, too_large
 
 __all__ = [
     "MAX_BYTES",
@@ -36,9 +36,9 @@ __all__ = [
     "resolve_plain",
 ]
 
-MAX_BYTES = 4 * 1024 * 1024
+MAX_BYTES = READ_LIMIT
 MAX_DEPTH = 64
-MAX_VALUES = 200_000
+MAX_VALUES = 50_000  # the largest built-in journey has about 500 values
 
 Path = tuple[str | int, ...]
 Mark = tuple[int, int]
@@ -114,22 +114,15 @@ def read_yaml(text: str | bytes, filename: str) -> Document:
         if isinstance(text, bytes):
             text = _decode(text)
         if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-            raise _ReadError((1, 1), _too_large(len(text.encode("utf-8", "surrogatepass"))))
+            raise _ReadError((1, 1), too_large(len(text.encode("utf-8", "surrogatepass"))))
         return _build(text)
     except _ReadError as stop:
         raise InputError([Problem(filename, stop.mark[0], stop.mark[1], stop.message)]) from None
 
 
-def _too_large(size: int) -> str:
-    return (
-        f"the file is {size / 1024 / 1024:.1f} MiB; journey files may be at most "
-        f"{MAX_BYTES // 1024 // 1024} MiB (split it, or check that this is the right file)"
-    )
-
-
 def _decode(raw: bytes) -> str:
     if len(raw) > MAX_BYTES:
-        raise _ReadError((1, 1), _too_large(len(raw)))
+        raise _ReadError((1, 1), too_large(len(raw)))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -197,6 +190,12 @@ def _build(text: str) -> Document:
                 ):
                     _check_tag(event, allowed=("str",))
                     key = event.value
+                    if key == "<<" and event.implicit[0]:
+                        raise _ReadError(
+                            _mark(event),
+                            "YAML merge keys (<<) are not supported in journey files; "
+                            "write the keys out",
+                        )
                     if key in frame.container:
                         raise _ReadError(
                             _mark(event), f"the key '{key}' appears twice in this mapping"
@@ -233,14 +232,40 @@ def _build(text: str) -> Document:
                     )
                 value, size = anchors[event.anchor]
                 place(value, _mark(event), size)
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        character = error.character if isinstance(error.character, str) else chr(error.character)
+        raise _ReadError(
+            (line, column),
+            f"the file contains the control character U+{ord(character):04X}, which YAML "
+            "does not allow; remove it",
+        ) from None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = " ".join(part for part in (error.context, error.problem) if part)
-        raise _ReadError(where, f"YAML syntax error: {detail}") from None
+        raise _ReadError(*_syntax_problem(error, text)) from None
     except yaml.YAMLError as error:
-        raise _ReadError((1, 1), f"YAML error: {error}") from None
+        raise _ReadError((1, 1), f"YAML error: {' '.join(str(error).split())}") from None
     return Document(root[0] if root else None, positions)
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[Mark, str]:
+    """Where a syntax error is and what to do, in words for people who write YAML."""
+    problem, context = error.problem_mark, error.context_mark
+    mark = problem or context
+    where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    detail = " ".join(part for part in (error.context, error.problem) if part)
+    lines = text.splitlines()
+    if (
+        problem is not None
+        and problem.line < len(lines)
+        and lines[problem.line][problem.column : problem.column + 1] == "\t"
+    ):
+        return where, "tabs are not allowed for indentation in YAML; use spaces"
+    if problem is not None and context is not None and problem.line >= len(lines):
+        # The file ended while something was still open: point at where it was opened.
+        opened = (context.line + 1, context.column + 1)
+        return opened, f"YAML syntax error: {detail} (opened here, never closed)"
+    return where, f"YAML syntax error: {detail}"
 
 
 def _child_path(stack: list[_Frame], container: object) -> Path:
@@ -288,15 +313,17 @@ def _scalar(event: Any) -> Any:
 def resolve_plain(value: str) -> Any:
     """The value of an unquoted scalar under the YAML 1.2 core schema.
 
-    >>> [resolve_plain(text) for text in ("yes", "1e3", "0o17", "~", "True")]
-    ['yes', 1000.0, 15, None, True]
+    >>> [resolve_plain(text) for text in ("yes", "1e3", "0o17", "~", "True", "007")]
+    ['yes', 1000.0, 15, None, True, '007']
     """
     if _NULL.match(value):
         return None
     if value in _BOOL:
         return _BOOL[value]
     if _INT.match(value):
-        return int(value)
+        # Leading zeros carry meaning in keys and codes (LeiKa, AGS): such values stay text.
+        digits = value.lstrip("+-")
+        return value if len(digits) > 1 and digits.startswith("0") else int(value)
     if _OCT.match(value):
         return int(value[2:], 8)
     if _HEX.match(value):

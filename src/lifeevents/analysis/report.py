@@ -22,6 +22,7 @@ least its keys and their meanings.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -134,12 +135,17 @@ def _locate(trip: Journey, reason: str) -> Problem:
     message = f"persona '{trip.persona_id}': visit grouping is not feasible: {reason}"
     source = source_of(life_event)
     for index, step in enumerate(life_event.steps):
-        if step.visit is not None and f"'{step.id}'" in reason:
+        if step.visit is not None and _names(step.id, reason):
             if source is not None:
                 return source.problem(("steps", index, "visit"), message)
             break
     filename = source.filename if source is not None else f"<{life_event.id}>"
     return Problem(filename, 1, 1, message)
+
+
+def _names(step_id: str, reason: str) -> bool:
+    """Whether ``reason`` mentions the step id as a whole word (ids may contain '-')."""
+    return re.search(rf"(?<![\w-]){re.escape(step_id)}(?![\w-])", reason) is not None
 
 
 def analyze(trip: Journey) -> Report:
