@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import inspect
-import os
 import types
 import typing
 from collections.abc import Sequence
@@ -80,7 +79,11 @@ def did_you_mean(value: object, choices: Sequence[str]) -> str:
 
 
 def _common_prefix(first: str, second: str) -> int:
-    return len(os.path.commonprefix([first, second]))
+    """How many leading characters two strings share."""
+    for index, (left, right) in enumerate(zip(first, second, strict=False)):
+        if left != right:
+            return index
+    return min(len(first), len(second))
 
 
 def describe_path(path: Sequence[str | int], data: Any) -> str:
