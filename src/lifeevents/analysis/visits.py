@@ -98,7 +98,7 @@ class PlannedVisit:
 
 @dataclass(frozen=True)
 class VisitsResult:
-    """The visit figures of rule 5 and a minimum plan (sorted by day, site, first step)."""
+    """The visit figures of rule 5 and a minimum plan (by day, then dependency order)."""
 
     as_modelled: int
     minimum: int
@@ -152,14 +152,13 @@ def visits(graph: nx.DiGraph[str], *, exact_limit: int = EXACT_LIMIT) -> VisitsR
     if problems:
         raise InfeasibleGroupingError(problems)
     found = _minimum(ix, modelled, exact_limit=exact_limit)
-    days = _days(ix, found.groups)
-    plan = sorted(
-        (
-            PlannedVisit(site=ix.site[ix.pos[group[0]]], day=day, steps=group)
-            for group, day in zip(found.groups, days, strict=True)
-        ),
-        key=lambda visit: (visit.day, visit.site, visit.steps[0]),
-    )
+    days, rank = _schedule_groups(ix, found.groups)
+    # By day, then in dependency order: a visit is never listed before one it depends on.
+    order = sorted(range(len(found.groups)), key=lambda g: (days[g], rank[g]))
+    plan = [
+        PlannedVisit(site=ix.site[ix.pos[found.groups[g][0]]], day=days[g], steps=found.groups[g])
+        for g in order
+    ]
     avoidable = sum(
         1
         for group in modelled
@@ -664,6 +663,11 @@ def _greedy_trips(ix: _Index) -> list[list[int]]:
 
 def _days(ix: _Index, groups: Sequence[Sequence[str]]) -> list[int]:
     """Rule 4 on the contracted graph (Kahn's algorithm over groups and other steps)."""
+    return _schedule_groups(ix, groups)[0]
+
+
+def _schedule_groups(ix: _Index, groups: Sequence[Sequence[str]]) -> tuple[list[int], list[int]]:
+    """Each group's earliest day, and its rank in a topological order of the contracted graph."""
     k = len(groups)
     group_of = {ix.pos[step]: g for g, group in enumerate(groups) for step in group}
     members: dict[int, list[int]] = {
@@ -679,11 +683,16 @@ def _days(ix: _Index, groups: Sequence[Sequence[str]]) -> list[int]:
             if unit(u) != unit(w):
                 waiting[unit(w)] += 1
     earliest = [0] * len(waiting)
+    rank = [0] * k
+    dequeued = 0
     queue = deque(
         x for x in range(len(waiting)) if waiting[x] == 0 and (x < k or x - k not in group_of)
     )
     while queue:
         x = queue.popleft()
+        if x < k:
+            rank[x] = dequeued
+            dequeued += 1
         for v in members.get(x, [x - k]):
             for w in ix.succs[v]:
                 y = unit(w)
@@ -692,4 +701,4 @@ def _days(ix: _Index, groups: Sequence[Sequence[str]]) -> list[int]:
                     waiting[y] -= 1
                     if waiting[y] == 0:
                         queue.append(y)
-    return earliest[:k]
+    return earliest[:k], rank
