@@ -1,20 +1,36 @@
 # Two commands for a new user: `make demo` and `make test` (see README.md).
-# Everything installs into .venv/ at the repo root, never into the system Python.
+# Everything Python installs into .venv/ at the repo root, never into the system Python;
+# missing Debian packages (python3-venv, graphviz; for the browser tests chromium,
+# nodejs, npm) are installed with apt-get.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT ?= out
+DEMO_JOURNEYS := umzug-innerhalb-kreis geburt todesfall
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps demo test lint typecheck unit thorough bench clean
+.PHONY: help setup system-deps demo test lint typecheck unit thorough bench gallery clean
 
 help:
-	@echo "make demo    set everything up, then run lifeevents on the built-in journeys"
-	@echo "make test    set everything up, then run linters, type checks and the test suite"
+	@echo "make demo      set everything up, then run lifeevents on the built-in journeys (maps in $(OUT)/)"
+	@echo "make test      set everything up, then run linters, type checks and the whole test suite"
 	@echo "make thorough  the property tests with many more hypothesis examples"
-	@echo "make bench   the benchmarks in benchmarks/"
+	@echo "make bench     the benchmarks in benchmarks/"
+	@echo "make gallery   redraw docs/gallery/ from the built-in journeys"
+
+# $(call apt_install,PACKAGES): install Debian packages, as root or with sudo, or say how.
+define apt_install
+	if [ "$$(id -u)" = 0 ]; then SUDO=""; \
+	elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; \
+	else echo "Cannot install$(1): run as root or install them with your package manager."; exit 1; fi; \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+		echo "No apt-get here: please install$(1) with your package manager."; exit 1; fi; \
+	echo "Installing system packages:$(1)"; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(1) >/dev/null \
+		|| { echo "Installing$(1) failed: install them by hand, then run make again."; exit 1; }
+endef
 
 # Debian's python3 lacks ensurepip until python3-venv is installed; dot comes from graphviz.
 system-deps:
@@ -23,16 +39,7 @@ system-deps:
 	@missing=""; \
 	$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || [ -x $(BIN)/python ] || missing="$$missing python3-venv"; \
 	command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
-	if [ -n "$$missing" ]; then \
-		echo "Installing system packages:$$missing"; \
-		if [ "$$(id -u)" = 0 ]; then SUDO=""; \
-		elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; \
-		else echo "Cannot install$$missing: run as root or install them with your package manager."; exit 1; fi; \
-		if ! command -v apt-get >/dev/null 2>&1; then \
-			echo "No apt-get here: please install$$missing with your package manager."; exit 1; fi; \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null \
-			|| { echo "Installing$$missing failed: install them by hand, then run make again."; exit 1; }; \
-	fi
+	if [ -n "$$missing" ]; then $(call apt_install,$$missing); fi
 
 $(STAMP): pyproject.toml | system-deps
 	$(PYTHON) -m venv $(VENV)
@@ -42,8 +49,11 @@ $(STAMP): pyproject.toml | system-deps
 
 setup: system-deps $(STAMP)
 
+include mk/browser.mk
+
 demo: setup
 	$(BIN)/lifeevents validate journeys/
+	$(BIN)/lifeevents workshop $(DEMO_JOURNEYS) --origin rheine --output $(OUT)
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
@@ -52,7 +62,7 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy --strict src
 
-unit: setup
+unit: setup browser-deps
 	$(BIN)/pytest
 
 test: lint typecheck unit
@@ -62,6 +72,11 @@ thorough: setup
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/render.py
+	$(BIN)/python benchmarks/malformed.py
+
+gallery: setup
+	$(BIN)/lifeevents workshop --all --output docs/gallery --formats svg,png
 
 clean:
-	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis $(BROWSER_TESTS)/node_modules

@@ -65,6 +65,8 @@ def renamed(data: dict[str, Any], seed: int) -> dict[str, Any]:
     step_ids = {step["id"]: f"step-{index}" for index, step in enumerate(data["steps"])}
     authority_ids = {key: f"amt-{index}" for index, key in enumerate(data["authorities"])}
     evidence_ids = {key: f"nachweis-{index}" for index, key in enumerate(data.get("evidence", {}))}
+    for key, value in data["authorities"].items():
+        value.setdefault("site", key)  # the default site is the id: keep the place, not the name
     data["authorities"] = {authority_ids[key]: value for key, value in data["authorities"].items()}
     for item in data.get("evidence", {}).values():
         if "issued_by" in item:

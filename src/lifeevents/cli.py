@@ -23,9 +23,13 @@ from lifeevents.model import LifeEvent
 from lifeevents.problems import CheckResult, InputError, Problem
 from lifeevents.region import Region
 from lifeevents.region_loader import load_region
+from lifeevents.render.api import FORMATS, UnsupportedFormatError, render_content, render_to_file
+from lifeevents.render.graphviz_output import GraphvizNotFoundError
+from lifeevents.render.options import Highlight, RenderOptions, View
 from lifeevents.schema import journey_schema_json, region_schema_json
 from lifeevents.text_report import format_report
 from lifeevents.validation import validate
+from lifeevents.workshop import DEFAULT_OUTPUTS, Output, run_workshop
 
 __all__ = ["build_parser", "main"]
 
@@ -137,6 +141,80 @@ def _analyze(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _render(arguments: argparse.Namespace) -> int:
+    life_event, region, personas = _load_for_analysis(arguments)
+    if len(personas) != 1:
+        raise UsageError("render draws one persona; name it with --persona")
+    trip = journey(life_event, personas[0], arguments.municipality, arguments.origin, region)
+    options = RenderOptions(
+        view=View(arguments.view),
+        lang=arguments.lang,
+        direction=arguments.direction,
+        highlight=frozenset(Highlight)
+        if arguments.highlight is None
+        else frozenset(Highlight(item) for item in arguments.highlight.split(",") if item),
+        compact=arguments.compact,
+    )
+    report = analyze(trip)
+    if arguments.output == "-":
+        fmt = arguments.format or FORMATS[options.view][0]
+        content = render_content(report, fmt, options)
+        if isinstance(content, bytes):
+            raise UsageError(f"'{fmt}' is binary; write it to a file with -o FILE.{fmt}")
+        sys.stdout.write(content)
+        return EXIT_OK
+    path = render_to_file(report, arguments.output, options)
+    if not arguments.quiet:
+        print(f"wrote {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _workshop(arguments: argparse.Namespace) -> int:
+    regions = _regions(arguments)
+    names = list(builtin_journeys()) if arguments.all else arguments.journeys
+    if not names:
+        raise UsageError("name journeys (files or built-in names), or use --all")
+    life_events = []
+    for name in names:
+        try:
+            path = find_journey(name)
+        except FileNotFoundError as error:
+            raise UsageError(str(error)) from None
+        result = validate(path, regions)
+        if result.model is None:
+            raise InputError(result.problems)
+        life_events.append(result.model)
+    outputs = DEFAULT_OUTPUTS
+    if arguments.formats:
+        wanted = set(arguments.formats.split(","))
+        outputs = tuple(item for item in DEFAULT_OUTPUTS if item.fmt in wanted)
+        outputs += tuple(
+            Output(view, fmt)
+            for fmt in sorted(wanted - {item.fmt for item in DEFAULT_OUTPUTS})
+            for view in (View.BLUEPRINT, View.JOURNEY)
+        )
+    entries = run_workshop(
+        life_events,
+        Path(arguments.output),
+        regions=regions,
+        municipality=arguments.municipality,
+        origin=arguments.origin,
+        lang=arguments.lang,
+        outputs=outputs,
+        progress=lambda message: print(message, file=sys.stderr, flush=True),
+    )
+    if not arguments.quiet:
+        sys.stdout.write(
+            "\n".join(format_report(entry.report, arguments.lang) for entry in entries)
+        )
+    print(
+        f"wrote {sum(len(entry.files) for entry in entries)} files and an index to "
+        f"{arguments.output}/",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
 def _list(arguments: argparse.Namespace) -> int:
     regions = _regions(arguments)
     lines = ["Life events (built-in journeys):"]
@@ -223,6 +301,77 @@ def build_parser() -> argparse.ArgumentParser:
     _add_region_file(analyze_command)
     analyze_command.set_defaults(handler=_analyze)
 
+    render_command = commands.add_parser(
+        "render",
+        help="draw a journey: blueprint, journey map or checklist (svg, png, pdf, mmd, html, …)",
+        description=(
+            "Draw a journey as a blueprint (lanes per level), a journey map (stages, emotions, "
+            "pain points) or a checklist for citizens. The format follows the file suffix."
+        ),
+    )
+    render_command.add_argument(
+        "journey", metavar="FILE-or-NAME", help="journey file or built-in journey name"
+    )
+    render_command.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="output file (suffix sets the format), or - for stdout",
+    )
+    render_command.add_argument(
+        "--format", help="format when writing to stdout (-o -): svg, dot, mmd, html or md"
+    )
+    render_command.add_argument("--persona", default="default", help="persona id")
+    render_command.add_argument("--municipality", help="home municipality (after the event)")
+    render_command.add_argument("--origin", help="municipality the citizen leaves (moving)")
+    render_command.add_argument(
+        "--view", choices=[view.value for view in View], default=View.BLUEPRINT.value
+    )
+    render_command.add_argument("--lang", choices=LANGUAGES, default="de")
+    render_command.add_argument("--direction", choices=("LR", "TB"), default="LR")
+    render_command.add_argument(
+        "--highlight",
+        metavar="LIST",
+        help="comma-separated findings to mark (default all): "
+        + ",".join(item.value for item in Highlight),
+    )
+    render_command.add_argument(
+        "--compact",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="compact style for large journeys (default: automatic above 200 steps)",
+    )
+    render_command.add_argument("-q", "--quiet", action="store_true", help="print nothing")
+    _add_region_file(render_command)
+    render_command.set_defaults(handler=_render)
+
+    workshop_command = commands.add_parser(
+        "workshop",
+        help="analyse life events for every persona and write all maps and an index",
+        description=(
+            "The main job for a working group: for each journey and each persona, print the "
+            "findings and write the blueprint (svg, html), the journey map (svg) and the "
+            "checklist (md, html) into OUTPUT/<life event>/, with an index.html and index.md."
+        ),
+    )
+    workshop_command.add_argument(
+        "journeys",
+        nargs="*",
+        metavar="FILE-or-NAME",
+        help="journeys (default with --all: every one)",
+    )
+    workshop_command.add_argument("--all", action="store_true", help="every built-in journey")
+    workshop_command.add_argument("-o", "--output", default="out", help="output folder")
+    workshop_command.add_argument("--municipality", help="home municipality (after the event)")
+    workshop_command.add_argument("--origin", help="municipality the citizen leaves (moving)")
+    workshop_command.add_argument("--lang", choices=LANGUAGES, default="de")
+    workshop_command.add_argument(
+        "--formats", metavar="LIST", help="only these formats, e.g. svg,png (default: svg,html,md)"
+    )
+    workshop_command.add_argument("-q", "--quiet", action="store_true", help="no text reports")
+    _add_region_file(workshop_command)
+    workshop_command.set_defaults(handler=_workshop)
+
     list_command = commands.add_parser(
         "list",
         help="show the built-in life events, regions and municipalities",
@@ -251,9 +400,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as error:
         _print_problems(error.problems)
         return EXIT_INVALID
-    except (UsageError, UnknownMunicipalityError) as error:
+    except (UsageError, UnknownMunicipalityError, UnsupportedFormatError) as error:
         print(f"lifeevents {arguments.command}: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except GraphvizNotFoundError as error:
+        print(f"lifeevents {arguments.command}: {error}", file=sys.stderr)
+        return EXIT_INVALID
     except BrokenPipeError:
         # Output piped into `head` and closed early: not an error of ours.
         sys.stderr.close()

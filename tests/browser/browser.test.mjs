@@ -1,0 +1,168 @@
+// Real-browser checks of lifeevents output, in headless Debian Chromium via playwright-core.
+//
+// tests/test_browser.py writes the inputs and runs `node --test tests/browser/` with:
+//   LIFEEVENTS_HTML_FILES  interactive HTML pages (path.delimiter-separated); beside each
+//                          FILE an optional FILE.expect.json {"step-0": "step name", ...}
+//   LIFEEVENTS_MMD_FILES   Mermaid sources (path.delimiter-separated)
+//   LIFEEVENTS_CHROMIUM    the browser binary (default /usr/bin/chromium)
+// A group whose variable is unset or empty is skipped.
+
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { basename, delimiter, dirname, join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+import { chromium } from "playwright-core";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const CHROMIUM = process.env.LIFEEVENTS_CHROMIUM || "/usr/bin/chromium";
+// Without the networking flags Chromium reaches for Google's hosts, which this machine
+// refuses. Playwright adds --headless itself and a new empty --user-data-dir per launch.
+const FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const STEP_ID = /^step-[0-9]+$/;
+const TIMEOUT = 60_000;
+
+function files(name) {
+  return (process.env[name] || "").split(delimiter).filter(Boolean);
+}
+
+async function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+}
+
+// Everything that means the page is not self-contained or not working.
+function watch(page) {
+  const problems = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) =>
+    problems.push(`failed request: ${request.url()} (${request.failure()?.errorText})`),
+  );
+  page.on("request", (request) => {
+    if (!request.url().startsWith("file:") && !request.url().startsWith("data:")) {
+      problems.push(`network request: ${request.url()}`);
+    }
+  });
+  page.on("dialog", async (dialog) => {
+    problems.push(`dialog opened (script ran): ${dialog.message()}`);
+    await dialog.dismiss();
+  });
+  return problems;
+}
+
+async function detailsName(page) {
+  return page.locator("#lifeevents-details-body h3").textContent();
+}
+
+const htmlFiles = files("LIFEEVENTS_HTML_FILES");
+
+describe("interactive HTML pages", { skip: htmlFiles.length === 0 && "LIFEEVENTS_HTML_FILES is not set" }, () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  for (const file of htmlFiles) {
+    test(basename(file), { timeout: TIMEOUT }, async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      try {
+        const page = await context.newPage();
+        const problems = watch(page);
+        await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+
+        const page_facts = await page.evaluate(() => ({
+          svgs: document.querySelectorAll("svg").length,
+          runnable: document.querySelectorAll("script:not([type])").length,
+          steps: JSON.parse(document.getElementById("lifeevents-steps").textContent),
+        }));
+        assert.equal(page_facts.svgs, 1, "exactly one inline SVG");
+        assert.equal(page_facts.runnable, 1, "exactly one runnable script, the page's own");
+        const names = Object.fromEntries(
+          Object.entries(page_facts.steps).map(([id, step]) => [id, step.name]),
+        );
+        const expectFile = `${file}.expect.json`;
+        if (existsSync(expectFile)) {
+          assert.deepEqual(names, JSON.parse(readFileSync(expectFile, "utf8")), "step names");
+        }
+        const ids = Object.keys(names);
+        assert.ok(ids.length > 0, "the page has steps");
+
+        // Hover: the first, a middle and the last step show their own name.
+        for (const id of new Set([ids[0], ids[Math.floor(ids.length / 2)], ids.at(-1)])) {
+          await page.hover(`[id="${id}"]`);
+          assert.equal(await detailsName(page), names[id], `hover ${id}`);
+        }
+
+        // Keyboard: Tab reaches a step element, and focus shows its details too.
+        await page.locator("h1").click();
+        let focused = "";
+        for (let presses = 0; presses < 200 && !STEP_ID.test(focused); presses += 1) {
+          await page.keyboard.press("Tab");
+          focused = await page.evaluate(() => document.activeElement?.id ?? "");
+        }
+        assert.match(focused, STEP_ID, "Tab reaches a step");
+        assert.equal(await detailsName(page), names[focused], `focus ${focused}`);
+
+        assert.deepEqual(problems, [], "no console errors, failed requests or dialogs");
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+const mmdFiles = files("LIFEEVENTS_MMD_FILES");
+
+describe("Mermaid code", { skip: mmdFiles.length === 0 && "LIFEEVENTS_MMD_FILES is not set" }, () => {
+  let browser;
+  let page;
+  let problems;
+  before(async () => {
+    browser = await launch();
+    page = await browser.newPage();
+    problems = watch(page);
+    await page.goto(pathToFileURL(join(HERE, "mermaid.html")).href, { waitUntil: "load" });
+    await page.evaluate(() =>
+      window.mermaid.initialize({ startOnLoad: false, securityLevel: "strict" }),
+    );
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  mmdFiles.forEach((file, index) => {
+    test(basename(file), { timeout: TIMEOUT }, async () => {
+      problems.length = 0; // what an earlier, failed diagram left is that test's problem
+      const source = readFileSync(file, "utf8");
+      const result = await page.evaluate(
+        async ([id, text]) => {
+          try {
+            const { svg } = await window.mermaid.render(id, text);
+            return { svg };
+          } catch (error) {
+            return { error: String(error?.message ?? error) };
+          }
+        },
+        [`diagram-${index}`, source],
+      );
+      assert.equal(result.error, undefined, `mermaid.render failed for ${file}`);
+      assert.match(result.svg, /^<svg[\s>]/, "an <svg> element");
+      assert.doesNotMatch(result.svg, /Syntax error/i);
+      assert.deepEqual(problems, [], "no console errors or failed requests");
+    });
+  });
+});
