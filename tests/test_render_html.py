@@ -123,7 +123,7 @@ def hostile_report() -> Report:
     return analyze(journey(life_event(HOSTILE_JOURNEY), "<b>persona</b>"))
 
 
-def page_of(report: Report, options: RenderOptions = RenderOptions()) -> tuple[str, Page]:  # noqa: B008
+def page_of(report: Report, options: RenderOptions = RenderOptions()) -> tuple[str, Page]:
     text = interactive_html(report, map_svg(report), options)
     return text, Page(text)
 

@@ -11,12 +11,12 @@ A title with the key figures sits above, a key below the lanes.
 Why lanes are not clusters: ``dot`` orders clusters by its crossing
 minimisation, and nothing pins that order (invisible edges, ``ordering=out``
 and ``rank=same`` headers all left lanes shuffled in most random journeys). So
-this module ranks every step itself (its column decides the rank interval),
-and each rank holds one invisible separator per lane boundary, kept in order by
-invisible same-rank edges, which ``dot`` never reverses. Each step lies
-between the separators of its lane; the separators of a boundary, chained from
-rank to rank with a heavy weight, are drawn as the line between two lanes.
-Within a lane ``dot`` still orders the steps to avoid crossings.
+this module ranks every step itself (its column decides the rank interval;
+:func:`networkx.network_simplex` keeps edges short), and each rank holds one
+separator per lane boundary. Invisible same-rank edges chain each rank in lane
+order, separators between the lanes; the separators of one boundary, chained
+across the ranks with a heavy weight, are drawn as the straight line between
+two lanes. Within a lane ``dot`` still orders the steps to avoid crossings.
 
 Everything from the journey file is escaped (:func:`html.escape` in HTML-like
 labels, DOT quoting in tooltips, Graphviz's backslash escapes doubled in
@@ -268,6 +268,7 @@ def blueprint_source(report: Report, options: RenderOptions = _DEFAULT_OPTIONS) 
     >>> 'id="lane-gemeinde"' in source, "Municipality" in source, "2 · Nachher" in source
     (True, True, True)
     >>> print(next(line for line in source.splitlines() if line.startswith('  "step-0" ->')))
+    ... # doctest: +ELLIPSIS
       "step-0" -> "step-1" [id="edge-0-1", class="dependency precedence", ...]
     """
     return _Writer(report, options, sfdp=blueprint_engine(report, options) == "sfdp").source()
@@ -354,7 +355,10 @@ def _grid(report: Report, lang: Language) -> _Grid:
     columns = stage_columns(report, lang)
     titles = [column.title for column in columns]
     wanted = {node: index for index, column in enumerate(columns) for node in column.steps}
-    by_day = not report.journey.life_event.life_event.stages
+    # stage_columns gives days only when neither the life event nor a step names a stage.
+    by_day = not report.journey.life_event.life_event.stages and not any(
+        data["stage"] for _, data in graph.nodes(data=True)
+    )
     count = len(columns) if len(columns) <= MAX_DAY_COLUMNS else MAX_DAY_COLUMNS
     while True:
         if by_day and count < len(columns):
@@ -523,10 +527,6 @@ class _Writer:
             graph.update({"splines": "false", "overlap": "prism", "K": 0.9})
         else:
             graph["splines"] = "true"
-        if look.compact and not self.sfdp:
-            # Fewer crossing-minimisation passes: the order of the lanes is fixed anyway.
-            # (nslimit is not set: cut short, placement leaves the lane lines crooked.)
-            graph["mclimit"] = 0.3
         self.emit(f"  graph {_attributes(graph)}")
         node: dict[str, _Value] = {
             "fontname": FONT,
@@ -989,13 +989,19 @@ class _Frame:
             names = [separator(boundary, rank) for boundary in range(self.boundaries)]
             names += [name for members in bands for name in members]
             writer.emit("  { rank=same; " + "; ".join(names) + "; }")
-            # Same-rank edges keep band b between separators b - 1 and b.
-            sequence: list[str] = []
+            # Same-rank edges keep band b between separators b - 1 and b; within a
+            # band dot orders freely.
+            order = [
+                f"{separator(boundary, rank)} -> {separator(boundary + 1, rank)}"
+                for boundary in range(self.boundaries - 1)
+            ]
             for band, members in enumerate(bands):
-                sequence.extend(members)
-                if band < self.boundaries:
-                    sequence.append(separator(band, rank))
-            writer.emit("  { edge [style=invis]; " + " -> ".join(sequence) + "; }")
+                for name in members:
+                    if band > 0:
+                        order.append(f"{separator(band - 1, rank)} -> {name}")
+                    if band < self.boundaries:
+                        order.append(f"{name} -> {separator(band, rank)}")
+            writer.emit("  { edge [style=invis]; " + "; ".join(order) + "; }")
             # dot's crossing minimisation may swap two nodes across a same-rank edge
             # when a node between them has no neighbour in the next rank; a weightless
             # edge to the neighbouring separators gives every node one.

@@ -87,7 +87,8 @@ def render_graphviz(
     executable = shutil.which("dot")
     if executable is None:
         raise GraphvizNotFoundError()
-    # UTC, so that whatever date cairo writes has the same length everywhere.
+    # cairo 1.16 ignores SOURCE_DATE_EPOCH (newer versions honour it); in UTC the date it
+    # writes has one length everywhere, so fix_pdf_dates can replace it in place.
     environment = {**os.environ, "TZ": "UTC", "SOURCE_DATE_EPOCH": "0"}
     try:
         completed = subprocess.run(
