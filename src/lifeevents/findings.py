@@ -37,6 +37,7 @@ from enum import StrEnum
 
 from lifeevents.analysis.report import Report
 from lifeevents.labels import Language
+from lifeevents.names import DisplayNames
 
 __all__ = ["Finding", "FindingKind", "findings", "opportunities"]
 
@@ -71,27 +72,25 @@ class Finding:
 
 
 class _Words:
-    """Names of steps, channels and evidence in one language."""
+    """Names of steps, channels and evidence in one language (from :class:`DisplayNames`)."""
 
     def __init__(self, report: Report, lang: Language) -> None:
         self.graph = report.journey.graph
         self.evidence = self.graph.graph.get("evidence", {})
         self.lang = lang
+        self.names = DisplayNames(report, lang)
 
     def step(self, node: str) -> str:
-        return str(self.graph.nodes[node]["name"])
+        return self.names.step(node)
 
     def channel(self, node: str) -> str:
-        value = self.graph.nodes[node]["channel"]
-        return str(value.label_de if self.lang == "de" else value.value.replace("_", " "))
+        return self.names.channel(self.graph.nodes[node]["channel"])
 
     def evidence_names(self, ids: tuple[str, ...]) -> str:
-        return ", ".join(
-            self.evidence[item].name if item in self.evidence else item for item in ids
-        )
+        return ", ".join(self.names.evidence(item) for item in ids)
 
     def authority(self, node: str) -> str:
-        return str(self.graph.nodes[node]["authority"].name)
+        return self.names.authority(node)
 
     def pick(self, german: str, english: str) -> str:
         return german if self.lang == "de" else english

@@ -63,9 +63,10 @@ import networkx as nx
 from lifeevents.analysis.report import Report
 from lifeevents.findings import findings
 from lifeevents.labels import Language, label
+from lifeevents.names import DisplayNames
 from lifeevents.render.element_ids import ElementIds
 from lifeevents.render.graphviz_output import Format, render_graphviz
-from lifeevents.render.journey_map import DisplayNames, clean, stage_columns
+from lifeevents.render.journey_map import clean, stage_columns
 from lifeevents.render.options import SFDP_THRESHOLD, Highlight, RenderOptions
 from lifeevents.render.style import (
     CHANNEL_STYLES,

@@ -45,7 +45,8 @@ from lifeevents.analysis.report import Report
 from lifeevents.findings import FindingKind, findings
 from lifeevents.journey import topological_order
 from lifeevents.labels import Language, label
-from lifeevents.render.journey_map import DEFAULT_OPTIONS, DisplayNames, clean
+from lifeevents.names import DisplayNames
+from lifeevents.render.journey_map import DEFAULT_OPTIONS, clean
 from lifeevents.render.options import RenderOptions
 from lifeevents.render.style import OKABE_ITO, TEXT_COLOR
 from lifeevents.vocabulary import Channel, Transfer

@@ -28,10 +28,11 @@ from typing import Any
 from lifeevents.analysis.report import Report
 from lifeevents.findings import Finding, FindingKind, findings, opportunities
 from lifeevents.labels import Language, label
+from lifeevents.names import DisplayNames
 from lifeevents.render.element_ids import ElementIds
-from lifeevents.render.journey_map import DisplayNames
 from lifeevents.render.options import Highlight, RenderOptions
 from lifeevents.render.style import CHANNEL_STYLES, HIGHLIGHT_COLORS, TEXT_COLOR
+from lifeevents.text_report import summary_rows
 from lifeevents.vocabulary import Channel
 
 __all__ = ["STEPS_JSON_ID", "interactive_html"]
@@ -271,11 +272,6 @@ def _channel_text(channel: Channel, names: DisplayNames) -> str:
     return f"{CHANNEL_STYLES[channel].glyph} {names.channel(channel)}"
 
 
-def _percent(share: float, lang: Language) -> str:
-    # German typography puts a space before the percent sign (as the text report does).
-    return f"{share * 100:.0f} %" if lang == "de" else f"{share:.0%}"
-
-
 def _json_for_script(value: Any) -> str:
     """JSON that cannot end its ``<script>`` element or open a comment inside it."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
@@ -351,33 +347,6 @@ def _headings(report: Report, options: RenderOptions, names: DisplayNames) -> tu
     return options.title or names.life_event(), " · ".join(parts)
 
 
-def _summary_rows(report: Report, lang: Language) -> list[tuple[str, str]]:
-    visits = report.visits
-    minimum = str(visits.minimum)
-    if not visits.minimum_exact:
-        minimum += f" ({label('heuristic', lang)})"
-    return [
-        (label("steps", lang), str(report.steps)),
-        (label("authorities", lang), str(report.authorities)),
-        (label("visits_modelled", lang), str(visits.as_modelled)),
-        (label("visits_minimum", lang), minimum),
-        (label("visits_redundant", lang), str(visits.redundant)),
-        (label("visits_avoidable", lang), str(visits.avoidable)),
-        (label("channel_handovers", lang), str(len(report.channel_handovers))),
-        (label("media_breaks", lang), str(len(report.media_breaks))),
-        (
-            label("authority_handovers", lang),
-            f"{len(report.authority_handovers)} "
-            f"({label('crossing_levels', lang)} {report.crossing_levels})",
-        ),
-        (label("once_only", lang), str(len(report.once_only_violations))),
-        (label("duration", lang), str(report.schedule.duration_days)),
-        (label("deadlines", lang), str(len(report.schedule.deadlines_at_risk))),
-        (label("digital_share", lang), _percent(report.digital_share, lang)),
-        (label("online_share", lang), _percent(report.online_available_share, lang)),
-    ]
-
-
 def _finding_items(items: list[Finding], ids: ElementIds) -> list[str]:
     lines = []
     for item in items:
@@ -431,7 +400,7 @@ def _summary_section(report: Report, lang: Language) -> list[str]:
     ]
     lines.extend(
         f'<tr><th scope="row">{escape(name)}</th><td class="number">{escape(value)}</td></tr>'
-        for name, value in _summary_rows(report, lang)
+        for name, value in summary_rows(report, lang)
     )
     lines.extend(["</tbody>", "</table>", "</section>"])
     return lines

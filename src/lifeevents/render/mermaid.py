@@ -51,8 +51,9 @@ import re
 from lifeevents.analysis.report import Report
 from lifeevents.journey import topological_order
 from lifeevents.labels import Language, label
+from lifeevents.names import DisplayNames
 from lifeevents.render.element_ids import ElementIds
-from lifeevents.render.journey_map import DisplayNames, clean, stage_columns
+from lifeevents.render.journey_map import clean, stage_columns
 from lifeevents.render.options import Direction, View
 from lifeevents.render.style import (
     CHANNEL_STYLES,
