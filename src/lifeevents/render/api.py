@@ -15,10 +15,14 @@ from typing import Literal
 
 from lifeevents.analysis.report import Report, analyze
 from lifeevents.atomic import write_atomic
-from lifeevents.findings import findings, opportunities
 from lifeevents.journey import Journey
 from lifeevents.labels import Language
-from lifeevents.render.blueprint import blueprint_engine, blueprint_source
+from lifeevents.render.blueprint import (
+    blueprint_description,
+    blueprint_engine,
+    blueprint_source,
+    blueprint_title,
+)
 from lifeevents.render.checklist import checklist_html, checklist_markdown
 from lifeevents.render.graphviz_output import render_graphviz
 from lifeevents.render.html import interactive_html
@@ -41,13 +45,6 @@ class UnsupportedFormatError(ValueError):
     """A format (or file suffix) the chosen view cannot be written in."""
 
 
-def text_alternative(report: Report, lang: Language) -> str:
-    """The map in words: findings and opportunities, one per line (for SVG ``<desc>``)."""
-    lines = [item.text for item in findings(report, lang)]
-    lines += [item.text for item in opportunities(report, lang)]
-    return "\n".join(lines)
-
-
 def render_content(report: Report, fmt: str, options: RenderOptions) -> str | bytes:
     """The rendered map as text (svg, dot, mmd, html, md) or bytes (png, pdf)."""
     if fmt not in FORMATS[options.view]:
@@ -63,19 +60,23 @@ def render_content(report: Report, fmt: str, options: RenderOptions) -> str | by
         return generate_code(
             report, direction=options.direction, lang=options.lang, view=options.view
         )
-    if options.view is View.BLUEPRINT:
-        source, engine = blueprint_source(report, options), blueprint_engine(report, options)
-    else:
-        source, engine = journey_map_source(report, options), "dot"
+    source = (
+        blueprint_source(report, options)
+        if options.view is View.BLUEPRINT
+        else journey_map_source(report, options)
+    )
     if fmt == "dot":
         return source
-    title = f"{report.journey.life_event.name} · {report.journey.persona_id}"
-    description = text_alternative(report, options.lang)
     image_format: Literal["svg", "png", "pdf"] = "png" if fmt == "png" else "svg"
     if fmt == "pdf":
         image_format = "pdf"
     image = render_graphviz(
-        source, image_format, engine=engine, title=title, description=description
+        source,
+        image_format,
+        engine=blueprint_engine(report, options) if options.view is View.BLUEPRINT else "dot",
+        title=blueprint_title(report, options),
+        # The text alternative (key figures and findings) fits both views.
+        description=blueprint_description(report, options),
     )
     if fmt == "html":
         return interactive_html(report, image.decode("utf-8"), options)
