@@ -76,7 +76,7 @@ bench: setup
 	$(BIN)/python benchmarks/malformed.py
 
 gallery: setup
-	$(BIN)/lifeevents workshop --all --output docs/gallery --formats svg,png
+	$(BIN)/lifeevents workshop --all --origin rheine --output docs/gallery --formats svg -q
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis $(BROWSER_TESTS)/node_modules
