@@ -8,30 +8,18 @@ Targets (issue "Journey maps"): a 25-step journey draws in under 1 s, a
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import synthetic_life_event
+from timing import median_time
 
 from lifeevents.analysis.report import Report, analyze
 from lifeevents.journey import journey
 from lifeevents.render.blueprint import blueprint_engine, blueprint_source, render_blueprint
 from lifeevents.render.graphviz_output import render_graphviz
-
-
-def median_time(action: Callable[[], object], repeat: int) -> float:
-    """The median of ``repeat`` runs, in seconds (the median resists a busy machine)."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def measure(label: str, report: Report, target: float, repeat: int) -> None:

@@ -8,10 +8,7 @@ Targets (issue "Journey engine"): a typical 25-step journey analyses in under 2 
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
@@ -19,19 +16,10 @@ import networkx as nx
 sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import synthetic_life_event
+from timing import median_time
 
 from lifeevents.analysis.report import analyze
 from lifeevents.journey import journey
-
-
-def best_of(action: Callable[[], object], repeat: int) -> float:
-    """The median of ``repeat`` runs, in seconds (median resists a busy machine)."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -47,8 +35,8 @@ def main() -> None:
         def bare(graph=graph) -> object:  # type: ignore[no-untyped-def]
             return list(nx.topological_sort(graph))
 
-        full_time = best_of(full, repeat)
-        bare_time = best_of(bare, repeat)
+        full_time = median_time(full, repeat)
+        bare_time = median_time(bare, repeat)
         timings[steps] = full_time
         print(
             f"{steps:>7}  {full_time * 1000:>13.2f} ms  {bare_time * 1000:>13.3f} ms  "

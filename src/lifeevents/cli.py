@@ -251,6 +251,23 @@ def _add_region_file(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_place_options(parser: argparse.ArgumentParser) -> None:
+    """Where and in which language: shared by analyze, render and workshop."""
+    parser.add_argument("--municipality", help="home municipality (after the event)")
+    parser.add_argument("--origin", help="municipality the citizen leaves (moving)")
+    parser.add_argument("--lang", choices=LANGUAGES, default="de", help="language of the output")
+    _add_region_file(parser)
+
+
+def _add_journey_options(parser: argparse.ArgumentParser, *, persona_help: str) -> None:
+    """One journey for one persona: shared by analyze and render."""
+    parser.add_argument(
+        "journey", metavar="FILE-or-NAME", help="journey file or built-in journey name"
+    )
+    parser.add_argument("--persona", default="default", help=persona_help)
+    _add_place_options(parser)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lifeevents",
@@ -286,19 +303,8 @@ def build_parser() -> argparse.ArgumentParser:
             "violations, schedule and deadlines, digital shares."
         ),
     )
-    analyze_command.add_argument(
-        "journey", metavar="FILE-or-NAME", help="journey file or built-in journey name"
-    )
-    analyze_command.add_argument(
-        "--persona", default="default", help="persona id, or 'all' for every persona"
-    )
-    analyze_command.add_argument("--municipality", help="home municipality (after the event)")
-    analyze_command.add_argument("--origin", help="municipality the citizen leaves (moving)")
+    _add_journey_options(analyze_command, persona_help="persona id, or 'all' for every persona")
     analyze_command.add_argument("--format", choices=("text", "json"), default="text")
-    analyze_command.add_argument(
-        "--lang", choices=LANGUAGES, default="de", help="language of the text report"
-    )
-    _add_region_file(analyze_command)
     analyze_command.set_defaults(handler=_analyze)
 
     render_command = commands.add_parser(
@@ -309,9 +315,7 @@ def build_parser() -> argparse.ArgumentParser:
             "pain points) or a checklist for citizens. The format follows the file suffix."
         ),
     )
-    render_command.add_argument(
-        "journey", metavar="FILE-or-NAME", help="journey file or built-in journey name"
-    )
+    _add_journey_options(render_command, persona_help="persona id")
     render_command.add_argument(
         "-o",
         "--output",
@@ -321,13 +325,9 @@ def build_parser() -> argparse.ArgumentParser:
     render_command.add_argument(
         "--format", help="format when writing to stdout (-o -): svg, dot, mmd, html or md"
     )
-    render_command.add_argument("--persona", default="default", help="persona id")
-    render_command.add_argument("--municipality", help="home municipality (after the event)")
-    render_command.add_argument("--origin", help="municipality the citizen leaves (moving)")
     render_command.add_argument(
         "--view", choices=[view.value for view in View], default=View.BLUEPRINT.value
     )
-    render_command.add_argument("--lang", choices=LANGUAGES, default="de")
     render_command.add_argument("--direction", choices=("LR", "TB"), default="LR")
     render_command.add_argument(
         "--highlight",
@@ -342,7 +342,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="compact style for large journeys (default: automatic above 200 steps)",
     )
     render_command.add_argument("-q", "--quiet", action="store_true", help="print nothing")
-    _add_region_file(render_command)
     render_command.set_defaults(handler=_render)
 
     workshop_command = commands.add_parser(
@@ -362,14 +361,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     workshop_command.add_argument("--all", action="store_true", help="every built-in journey")
     workshop_command.add_argument("-o", "--output", default="out", help="output folder")
-    workshop_command.add_argument("--municipality", help="home municipality (after the event)")
-    workshop_command.add_argument("--origin", help="municipality the citizen leaves (moving)")
-    workshop_command.add_argument("--lang", choices=LANGUAGES, default="de")
+    _add_place_options(workshop_command)
     workshop_command.add_argument(
         "--formats", metavar="LIST", help="only these formats, e.g. svg,png (default: svg,html,md)"
     )
     workshop_command.add_argument("-q", "--quiet", action="store_true", help="no text reports")
-    _add_region_file(workshop_command)
     workshop_command.set_defaults(handler=_workshop)
 
     list_command = commands.add_parser(

@@ -152,7 +152,7 @@ def visits(graph: nx.DiGraph[str], *, exact_limit: int = EXACT_LIMIT) -> VisitsR
     if problems:
         raise InfeasibleGroupingError(problems)
     found = _minimum(ix, modelled, exact_limit=exact_limit)
-    days, rank = _schedule_groups(ix, found.groups)
+    days, rank, _ = _schedule_groups(ix, found.groups)
     # By day, then in dependency order: a visit is never listed before one it depends on.
     order = sorted(range(len(found.groups)), key=lambda g: (days[g], rank[g]))
     plan = [
@@ -337,7 +337,8 @@ def _problems(ix: _Index, groups: Sequence[Sequence[str]]) -> list[str]:
                 for w in ix.succs[u]
                 if group_of.get(w) == group_of[u]
             )
-    problems.extend(_cycle_problems(ix, members, group_of))
+    if not _contracted_is_acyclic(ix, groups):
+        problems.extend(_cycle_problems(ix, members, group_of))
     return problems
 
 
@@ -666,8 +667,16 @@ def _days(ix: _Index, groups: Sequence[Sequence[str]]) -> list[int]:
     return _schedule_groups(ix, groups)[0]
 
 
-def _schedule_groups(ix: _Index, groups: Sequence[Sequence[str]]) -> tuple[list[int], list[int]]:
-    """Each group's earliest day, and its rank in a topological order of the contracted graph."""
+def _contracted_is_acyclic(ix: _Index, groups: Sequence[Sequence[str]]) -> bool:
+    """Rule 5 (b) alone, in one linear pass; explaining a cycle costs more (see below)."""
+    return _schedule_groups(ix, groups)[2]
+
+
+def _schedule_groups(
+    ix: _Index, groups: Sequence[Sequence[str]]
+) -> tuple[list[int], list[int], bool]:
+    """Each group's earliest day, its rank in a topological order of the contracted graph,
+    and whether that order reached every unit (False: contracting makes a cycle)."""
     k = len(groups)
     group_of = {ix.pos[step]: g for g, group in enumerate(groups) for step in group}
     members: dict[int, list[int]] = {
@@ -685,11 +694,13 @@ def _schedule_groups(ix: _Index, groups: Sequence[Sequence[str]]) -> tuple[list[
     earliest = [0] * len(waiting)
     rank = [0] * k
     dequeued = 0
+    reached = 0
     queue = deque(
         x for x in range(len(waiting)) if waiting[x] == 0 and (x < k or x - k not in group_of)
     )
     while queue:
         x = queue.popleft()
+        reached += 1
         if x < k:
             rank[x] = dequeued
             dequeued += 1
@@ -701,4 +712,5 @@ def _schedule_groups(ix: _Index, groups: Sequence[Sequence[str]]) -> tuple[list[
                     waiting[y] -= 1
                     if waiting[y] == 0:
                         queue.append(y)
-    return earliest[:k], rank
+    units = k + len(ix.ids) - len(group_of)
+    return earliest[:k], rank, reached == units
