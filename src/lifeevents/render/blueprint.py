@@ -17,6 +17,9 @@ separator per lane boundary. Invisible same-rank edges chain each rank in lane
 order, separators between the lanes; the separators of one boundary, chained
 across the ranks with a heavy weight, are drawn as the straight line between
 two lanes. Within a lane ``dot`` still orders the steps to avoid crossings.
+A column spans a rank interval, so its title stands at its first rank, with a
+line to its last rank (dot draws no vertical lines between columns: an edge
+within a rank bends around every node between its ends).
 
 Everything from the journey file is escaped (:func:`html.escape` in HTML-like
 labels, DOT quoting in tooltips, Graphviz's backslash escapes doubled in
@@ -178,6 +181,8 @@ _HEADER_FILL = "#E8E8E8"
 _LANE_LINE = "#B3B3B3"
 _FRAME_LINE = "#808080"
 _BR = '<BR ALIGN="LEFT"/>'
+_NODE_MARGIN = "0.06,0.04"  # inches, horizontal and vertical
+_NOTE_MARGIN = "0.06,0.1"  # the text starts below the folded corner
 
 
 @dataclass(frozen=True)
@@ -193,9 +198,9 @@ class _Look:
     wrap: int  # characters per line of a step name
 
 
-_FULL = _Look(False, 11, 9, 20, 0.22, 0.45, 28)
+_FULL = _Look(False, 11, 9, 20, 0.22, 0.3, 28)
 _COMPACT = _Look(True, 9, 8, 18, 0.12, 0.3, 22)
-_WRAP_EDGE = 32
+_WRAP_EDGE = 24
 
 
 # ---------------------------------------------------------------------------
@@ -295,7 +300,9 @@ def _html(text: str) -> str:
 
 def _html_lines(text: str, width: int, max_lines: int | None = None) -> str:
     """Text wrapped to ``width`` characters, every line left-aligned (``…`` past ``max_lines``)."""
-    lines = textwrap.wrap(clean(text), width, break_on_hyphens=True) or [""]
+    # Long words stay whole (a line may run past ``width``): a German compound cut
+    # without a hyphen ("Schuleingangsuntersuchun|g") reads as a typo.
+    lines = textwrap.wrap(clean(text), width, break_long_words=False) or [""]
     if max_lines is not None and len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], lines[max_lines - 1][: width - 2] + " …"]
     return "".join(_html(line) + _BR for line in lines)
@@ -536,7 +543,7 @@ class _Writer:
             "style": "filled",
             "fillcolor": "white",
             "penwidth": 1.8,
-            "margin": "0.06,0.04",
+            "margin": _NODE_MARGIN,
         }
         self.emit(f"  node {_attributes(node)}")
         edge: dict[str, _Value] = {
@@ -597,6 +604,8 @@ class _Writer:
                 "id": self.ids.step(node),
                 "class": " ".join(classes),
                 "shape": CHANNEL_STYLES[channel].shape,
+                # A note's folded corner (6 points) would cover the end of the first line.
+                "margin": _NOTE_MARGIN if CHANNEL_STYLES[channel].shape == "note" else None,
                 "color": CHANNEL_STYLES[channel].color,
                 # Without lanes (sfdp) the fill tells the level.
                 "fillcolor": LEVEL_FILLS[level] if self.sfdp else None,
@@ -696,9 +705,11 @@ class _Writer:
             }
             if look.label_lines and not self.look.compact:
                 text = "".join(_html_lines(line, _WRAP_EDGE) for line in look.label_lines)
-                # On white, so that an edge passing close by does not cut through the words.
+                # On white, so that an edge passing close by does not cut through the words;
+                # the white stops 2 points short of the label's edge, along which dot draws
+                # the edge itself (it would otherwise cover half of the line's width).
                 attributes["label"] = _Html(
-                    '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+                    '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">'
                     f'<TR><TD BGCOLOR="white" ALIGN="LEFT">{text}</TD></TR></TABLE>'
                 )
             self.emit(
@@ -735,7 +746,10 @@ class _Writer:
             channels = " → ".join(
                 names.channel(self.graph.nodes[node]["channel"]) for node in (source, target)
             )
-            label_lines.append(f"{words['media_break']}: {channels}")
+            text = f"{words['media_break']}: {channels}"
+            # Too long for one line: break after the colon, never inside "vor Ort → online".
+            fits = len(text) <= _WRAP_EDGE
+            label_lines.extend([text] if fits else [f"{words['media_break']}:", channels])
             tooltip.append(
                 f"{words['media_break']} ({channels}): "
                 + ", ".join(map(names.evidence, media_break.evidence))
@@ -851,8 +865,14 @@ class _Frame:
             },
         )
         self.place(1, 0, "corner")
-        for index, (title, rank) in enumerate(
-            zip(self.grid.titles, self.grid.column_start, strict=True)
+        # The header band, left to right: each column's title at its first rank and, when
+        # the column spans more ranks, a line to its last rank that ends in a tick, so
+        # that every step stands under the title of its column. Invisible edges between
+        # the columns keep the band one straight row.
+        previous = "corner"
+        ends = [*self.grid.column_start[1:], self.grid.last]
+        for index, (title, rank, end) in enumerate(
+            zip(self.grid.titles, self.grid.column_start, ends, strict=True)
         ):
             name = f"column-{index}"
             self.node(
@@ -869,6 +889,42 @@ class _Frame:
                 },
             )
             self.place(rank, 0, name)
+            self.link(previous, name, visible=False)
+            previous = name
+            if end - 1 > rank:
+                extent = f"column-{index}-end"
+                self.node(
+                    extent,
+                    {
+                        "class": "column-extent",
+                        "shape": "point",
+                        "width": 0.03,
+                        "color": _FRAME_LINE,
+                        "fillcolor": _FRAME_LINE,
+                        "label": "",
+                        "tooltip": title,
+                    },
+                )
+                self.place(end - 1, 0, extent)
+                self.link(name, extent, visible=True)
+                previous = extent
+
+    def link(self, tail: str, head: str, *, visible: bool) -> None:
+        """An edge of the header band: straight, drawn when it shows a column's extent."""
+        attributes: dict[str, _Value] = {"weight": 10_000}
+        if visible:
+            attributes.update(
+                {
+                    "class": "column-extent",
+                    "color": _FRAME_LINE,
+                    "penwidth": 1.5,
+                    "arrowhead": "tee",
+                    "arrowsize": 1.2,
+                }
+            )
+        else:
+            attributes["style"] = "invis"
+        self.writer.emit(f"  {_quote(tail)} -> {_quote(head)} {_attributes(attributes)}")
 
     def lane_headers(self, lane: dict[Level, int]) -> None:
         writer = self.writer
@@ -914,7 +970,9 @@ class _Frame:
         used = {data["channel"] for _, data in writer.graph.nodes(data=True)}
         for channel in (item for item in Channel if item in used):
             look = CHANNEL_STYLES[channel]
-            glyph = _font(_html(look.glyph), size=writer.look.font_size + 3)
+            # A no-break space: Graphviz starts a new text run at the font change, and an
+            # SVG viewer drops a run's leading plain space ("⌂vor Ort").
+            glyph = _font(_html(look.glyph) + "&#160;", size=writer.look.font_size + 3)
             entries.append(
                 (
                     f"key-channel-{channel.value}",
@@ -922,8 +980,9 @@ class _Frame:
                         "id": f"key-channel-{channel.value}",
                         "class": f"key-entry channel-{channel.value}",
                         "shape": look.shape,
+                        "margin": _NOTE_MARGIN if look.shape == "note" else None,
                         "color": look.color,
-                        "label": _Html(f"{glyph} {_html(writer.names.channel(channel))}"),
+                        "label": _Html(glyph + _html(writer.names.channel(channel))),
                         "tooltip": f"{writer.words['channel']}: {writer.names.channel(channel)}",
                     },
                 )

@@ -87,7 +87,8 @@ _WORDS: dict[Language, dict[str, str]] = {
 }
 
 # English channel and level words; German ones come from the vocabulary.
-_WRAP = 24
+_WRAP = 24  # characters per line of a step name (bold, 11 points) in a 170-point column
+_WRAP_SMALL = 28  # the same column's 10-point text: authority, pain points, opportunities
 _LABEL_FILL = "#F2F2F2"
 _STAGE_FILL = "#E5F1F8"  # blue tint, as the Bund lane
 _BASELINE_FILL = "#E8E8E8"
@@ -189,7 +190,14 @@ def _text(value: str) -> str:
 
 
 def _wrapped(value: str, width: int = _WRAP) -> list[str]:
-    return textwrap.wrap(clean(value), width, break_on_hyphens=True) or [""]
+    """Lines of at most ``width`` characters; a longer word stays whole on its own line.
+
+    German compounds are long, and one cut without a hyphen reads as a typo:
+
+    >>> _wrapped("Schuleingangsuntersuchung beim Gesundheitsamt")
+    ['Schuleingangsuntersuchung', 'beim Gesundheitsamt']
+    """
+    return textwrap.wrap(clean(value), width, break_long_words=False) or [""]
 
 
 def _lines(value: str, width: int = _WRAP) -> str:
@@ -216,11 +224,12 @@ def _bullets(items: Iterable[str], mark: str, width: int) -> str:
     for item in items:
         wrapped = _wrapped(item, width - 2)
         lines.append(f"{mark} {_text(wrapped[0])}")
-        lines.extend(f"   {_text(line)}" for line in wrapped[1:])
+        # No-break spaces: an SVG viewer drops a line's leading plain space.
+        lines.extend(f"&#160;&#160;&#160;{_text(line)}" for line in wrapped[1:])
     return "<BR/>".join(lines)
 
 
-def _title(report: Report, options: RenderOptions, names: DisplayNames) -> tuple[str, str]:
+def _title(report: Report, options: RenderOptions, names: DisplayNames) -> tuple[str, list[str]]:
     lang = options.lang
     title = options.title or f"{names.life_event()} · {_WORDS[lang]['journey_map']}"
     parts = [f"{label('persona', lang)}: {names.persona()}"]
@@ -230,7 +239,24 @@ def _title(report: Report, options: RenderOptions, names: DisplayNames) -> tuple
     parts.append(f"{label('steps', lang)}: {report.steps}")
     parts.append(f"{label('duration', lang)}: {report.schedule.duration_days}")
     parts.append(f"{label('visits_minimum', lang)}: {report.visits.minimum}")
-    return title, " · ".join(parts)
+    return title, parts
+
+
+def _joined(parts: Sequence[str], width: int) -> str:
+    """Parts joined by `` · ``, broken into lines between parts (inside one only when
+    it is longer than a line), so that no line ends with a dangling separator.
+
+    >>> _joined(["Persona: Familie", "Schritte: 7", "Dauer in Tagen: 100"], 30)
+    'Persona: Familie · Schritte: 7<BR/>Dauer in Tagen: 100'
+    """
+    lines: list[str] = []
+    for part in parts:
+        pieces = _wrapped(part, width)
+        if lines and len(pieces) == 1 and len(lines[-1]) + 3 + len(pieces[0]) <= width:
+            lines[-1] += f" · {pieces[0]}"
+        else:
+            lines.extend(pieces)
+    return "<BR/>".join(_text(line) for line in lines)
 
 
 def _slots(columns: Sequence[Column]) -> list[tuple[int, str | None]]:
@@ -327,7 +353,7 @@ def journey_map_source(report: Report, options: RenderOptions = DEFAULT_OPTIONS)
             words["unknown"] if emotion is None else f"{emotion:+d}"
         )
         content = _font(_lines(names.step(node)), bold=True) + "<BR/>"
-        content += _font(_lines(names.authority(node)), size=10)
+        content += _font(_lines(names.authority(node), _WRAP_SMALL), size=10)
         # ID, TOOLTIP and an empty HREF make Graphviz wrap the cell in an SVG group
         # (id "a_step-N") with the tooltip as its title.
         row.append(
@@ -381,7 +407,7 @@ def journey_map_source(report: Report, options: RenderOptions = DEFAULT_OPTIONS)
         points = () if node is None else graph.nodes[node]["step"].pain_points
         row.append(
             _cell(
-                _font(_bullets(points, "⚠", _WRAP), size=10),
+                _font(_bullets(points, "⚠", _WRAP_SMALL), size=10),
                 align="LEFT",
                 balign="LEFT",
                 valign="TOP",
@@ -402,7 +428,8 @@ def journey_map_source(report: Report, options: RenderOptions = DEFAULT_OPTIONS)
     for index, column in enumerate(columns):
         span = max(1, len(column.steps))
         if index in ideas:
-            content = _font(_bullets(ideas[index], "▸", _WRAP * span + 2 * (span - 1)), size=10)
+            width = _WRAP_SMALL * span + 2 * (span - 1)
+            content = _font(_bullets(ideas[index], "▸", width), size=10)
             row.append(_cell(content, colspan=span, align="LEFT", balign="LEFT", valign="TOP"))
         else:
             row.append(_cell(_font(_text("–"), color="#666666"), colspan=span, valign="TOP"))
@@ -421,7 +448,7 @@ def journey_map_source(report: Report, options: RenderOptions = DEFAULT_OPTIONS)
             f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{line}</TD></TR>'
             for line in (
                 _font(_lines(title, 70), size=18, bold=True),
-                _font(_lines(subtitle, 110), size=11),
+                _font(_joined(subtitle, 110), size=11),
                 _font(_text(legend), size=9),
             )
         )

@@ -36,7 +36,11 @@ OKABE_ITO = {
 }
 
 TEXT_COLOR = "#1A1A1A"
-FONT = "DejaVu Sans"  # in Debian's fonts-dejavu-core, a Graphviz dependency; has umlauts and glyphs
+# DejaVu Sans is in Debian's fonts-dejavu-core, a Graphviz dependency, and has the umlauts
+# and every glyph; Graphviz measures the text with it. An SVG opened where it is missing
+# (most Windows and macOS machines) falls back to Arial, which is narrower, so the text
+# still fits its boxes, rather than to the browser's default serif font.
+FONT = "DejaVu Sans,Arial,Helvetica,sans-serif"
 
 #: Lanes top to bottom (or left to right with direction TB): the order of :class:`Level`.
 LANE_ORDER: tuple[Level, ...] = tuple(Level)
