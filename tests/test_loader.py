@@ -160,3 +160,15 @@ def test_unused_evidence_and_unknown_condition_are_warnings() -> None:
     result = check_text(text)
     assert result.ok
     assert any("'maried'" in problem.message for problem in result.warnings)
+
+
+def test_stage_names_give_display_names_and_unknown_stages_are_errors() -> None:
+    text = SPEC_EXAMPLE.read_text(encoding="utf-8").replace(
+        "  stages: [vorbereiten, geburt, danach]",
+        "  stages: [vorbereiten, geburt, danach]\n  stage_names: {danach: Nach der Geburt}",
+    )
+    assert loads(text).life_event.stage_names == {"danach": "Nach der Geburt"}
+    with pytest.raises(InputError, match="unknown stage 'danch'") as raised:
+        loads(text.replace("{danach: Nach", "{danch: Nach"), "geburt.yaml")
+    (problem,) = raised.value.problems
+    assert (problem.line, problem.column) == (8, 17)

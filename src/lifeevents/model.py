@@ -95,6 +95,11 @@ class LifeEventInfo(ModelPart):
     lebenslage: Text | None = Field(default=None, description="OZG Lebenslage")
     description: Text | None = None
     stages: tuple[Ident, ...] = Field(default=(), description="ordered stage ids")
+    stage_names: dict[Ident, Text] = Field(
+        default_factory=dict,
+        description="display names of stages (German), e.g. {uebergang: Übergang}; "
+        "default: the id as a heading",
+    )
 
 
 class Authority(SourcedPart):

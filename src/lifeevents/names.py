@@ -113,11 +113,15 @@ class DisplayNames:
         return level.label_de if self.lang == "de" else _LEVEL_EN[level]
 
     def stage(self, stage: str) -> str:
-        """A stage id as a heading: ``vor-der-geburt`` becomes ``Vor der Geburt``.
+        """A stage's display name: from ``stage_names``, else the id as a heading
+        (``vor-der-geburt`` becomes ``Vor der Geburt``).
 
         Ids carry no capitals, so every word but the small ones is capitalised,
         which suits German nouns and English headings alike.
         """
+        named = self._life_event.life_event.stage_names.get(stage)
+        if named is not None:
+            return named
         words = stage.replace("_", "-").split("-")
         shown = [
             word if index and word in _SMALL_WORDS else word[:1].upper() + word[1:]

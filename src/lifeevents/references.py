@@ -222,6 +222,19 @@ class _Checker:
         if not isinstance(stages, list) or not stages:
             return
         names = [stage for stage in stages if isinstance(stage, str)]
+        stage_names = header.get("stage_names") if isinstance(header, dict) else None
+        for key in stage_names if isinstance(stage_names, dict) else {}:
+            if key not in names:
+                line, column = self.positions.key(("life_event", "stage_names", key))
+                self.problems.append(
+                    Problem(
+                        self.filename,
+                        line,
+                        column,
+                        f"stage_names: unknown stage '{key}'{self.hint(key, names)} "
+                        f"(stages of this life event: {', '.join(names)})",
+                    )
+                )
         for step in self.steps:
             stage = step.text("stage")
             if stage is not None and stage not in names:

@@ -19,6 +19,7 @@ from lifeevents.journey import journey
 from lifeevents.labels import Language, label
 from lifeevents.loader import Regions
 from lifeevents.model import LifeEvent
+from lifeevents.names import DisplayNames
 from lifeevents.region import Region
 from lifeevents.render.api import render_to_file
 from lifeevents.render.options import RenderOptions, View
@@ -119,9 +120,10 @@ def _by_life_event(entries: list[WorkshopEntry]) -> list[list[WorkshopEntry]]:
     return list(groups.values())
 
 
-def _heading(entry: WorkshopEntry) -> str:
-    trip = entry.report.journey
-    return trip.life_event.name + (f" · {trip.municipality}" if trip.municipality else "")
+def _heading(entry: WorkshopEntry, lang: Language) -> str:
+    names = DisplayNames(entry.report, lang)
+    municipality = names.municipality()
+    return names.life_event() + (f" · {municipality}" if municipality else "")
 
 
 def _link_name(entry: WorkshopEntry, path: Path) -> str:
@@ -132,12 +134,9 @@ def _index_markdown(entries: list[WorkshopEntry], output: Path, lang: Language) 
     files_word = "Dateien" if lang == "de" else "Files"
     lines = ["# lifeevents"]
     for group in _by_life_event(entries):
-        first = group[0]
-        lines += ["", f"## {_heading(first)}", ""]
-        for path in first.files:
-            if path.suffix == ".svg":
-                lines.append(f"![{_link_name(first, path)}]({path.relative_to(output).as_posix()})")
-        lines += ["", "| " + " | ".join([*_headers(lang), files_word]) + " |"]
+        # Links, not embedded images: a wide map shrunk to the page width is unreadable.
+        lines += ["", f"## {_heading(group[0], lang)}", ""]
+        lines += ["| " + " | ".join([*_headers(lang), files_word]) + " |"]
         lines.append("|" + "---|" * (len(_headers(lang)) + 1))
         for entry in group:
             links = " · ".join(
@@ -154,7 +153,7 @@ def _index_html(entries: list[WorkshopEntry], output: Path, lang: Language) -> s
     heads = "".join(f"<th>{html.escape(head)}</th>" for head in _headers(lang))
     for group in _by_life_event(entries):
         rows.append(
-            f"<tr><th colspan='7' class='event'>{html.escape(_heading(group[0]))}</th></tr>"
+            f"<tr><th colspan='7' class='event'>{html.escape(_heading(group[0], lang))}</th></tr>"
             f"<tr>{heads}<th></th></tr>"
         )
         for entry in group:
