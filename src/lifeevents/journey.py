@@ -45,6 +45,7 @@ import networkx as nx
 
 from lifeevents.authorities import ResolvedAuthority
 from lifeevents.display import MimeBundle, mimebundle
+from lifeevents.gc_pause import collection_paused
 from lifeevents.library import builtin_regions
 from lifeevents.loader import source_of
 from lifeevents.located_validation import did_you_mean
@@ -179,6 +180,17 @@ def journey(
     :class:`UnknownMunicipalityError`, and :class:`~lifeevents.problems.InputError`
     when an authority cannot be resolved or the dependencies form a cycle.
     """
+    with collection_paused():
+        return _journey(life_event, persona, municipality, origin, region)
+
+
+def _journey(
+    life_event: LifeEvent,
+    persona: str,
+    municipality: str | None,
+    origin: str | None,
+    region: Region | None,
+) -> Journey:
     chosen = life_event.persona(persona)
     if region is None and life_event.region is not None:
         region = builtin_regions().get(life_event.region)

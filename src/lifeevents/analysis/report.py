@@ -40,6 +40,7 @@ from lifeevents.analysis.schedule import Schedule, schedule
 from lifeevents.analysis.shares import digital_share, online_available_share
 from lifeevents.analysis.visits import InfeasibleGroupingError, VisitsResult, visits
 from lifeevents.display import MimeBundle, mimebundle
+from lifeevents.gc_pause import collection_paused
 from lifeevents.journey import Journey
 from lifeevents.loader import source_of
 from lifeevents.problems import InputError, Problem
@@ -154,6 +155,11 @@ def analyze(trip: Journey) -> Report:
     Raises :class:`~lifeevents.problems.InputError` when the modelled visits
     are not a feasible grouping (spec rule 5).
     """
+    with collection_paused():
+        return _analyze(trip)
+
+
+def _analyze(trip: Journey) -> Report:
     graph = trip.graph
     try:
         visit_result = visits(graph)
