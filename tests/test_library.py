@@ -192,3 +192,28 @@ def test_region_errors_are_located() -> None:
     messages = [str(problem) for problem in result.problems]
     assert any("borken.yaml:6:25: region: unknown municipality 'bocolt'" in m for m in messages)
     assert any("'regoin'" in m and "borken.yaml:13:" in m for m in messages), messages
+
+
+def test_catalogue_lookup() -> None:
+    service = leika("99027006000000")
+    assert service is not None
+    assert service.lebenslage
+    assert service.ozg_name
+    assert leika("99999999999999") is None
+
+
+def test_unknown_leika_key_is_a_warning_not_an_error(tmp_path: Path) -> None:
+    text = (DATA / "spec-example.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "geburt.yaml"
+    path.write_text(text.replace('"99027006000000"', '"99999999999999"'), encoding="utf-8")
+    completed = subprocess.run(
+        [sys.executable, "-m", "lifeevents", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert f"{path}:36:12: warning: step 'geburtsanzeige': LeiKa key 99999999999999" in (
+        completed.stderr
+    )
