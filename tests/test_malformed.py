@@ -142,6 +142,18 @@ def _many_unknown_references() -> bytes:
 
 
 _PRODUCERS = 4_000
+_REPEATS = 30_000
+
+
+def _many_repeats() -> bytes:
+    # One step lists the same (existing) step 30,000 times: one problem, found in linear time.
+    return (
+        _HEADER + "authorities: {a: {name: A, level: bund}}\nsteps:\n"
+        "  - {id: t, name: T, authority: a, channels: [online]}\n"
+        "  - {id: s, name: S, authority: a, channels: [online], after: ["
+        + ", ".join(["t"] * _REPEATS)
+        + "]}\n"
+    ).encode()
 
 
 def _many_producers() -> bytes:
@@ -240,6 +252,17 @@ GENERATED: tuple[Case, ...] = (
             ),
         ),
         generate=_many_producers,
+    ),
+    Case(
+        "many-repeats",
+        (
+            Expected(
+                6,
+                len("  - {id: s, name: S, authority: a, channels: [online], after: ") + 1,
+                "step 's', after: lists t more than once",
+            ),
+        ),
+        generate=_many_repeats,
     ),
 )
 

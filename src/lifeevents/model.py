@@ -18,6 +18,7 @@ pydantic_core._pydantic_core.ValidationError: ... for Step
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -205,7 +206,8 @@ class Step(SourcedPart):
     @field_validator("channels", "after", "requires", "produces", "pain_points")
     @classmethod
     def _no_repeats(cls, value: tuple[Any, ...]) -> tuple[Any, ...]:
-        repeated = sorted({str(item) for item in value if value.count(item) > 1})
+        # Counted once: list.count per item is quadratic on a long hostile list.
+        repeated = sorted(str(item) for item, count in Counter(value).items() if count > 1)
         if repeated:
             raise ValueError(f"lists {', '.join(repeated)} more than once")
         return value
