@@ -7,11 +7,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The lock: every package of the development and test environment, pinned and hashed.
+# It is universal (every Python >= 3.11, every platform); `make lock` renews it.
+LOCK := requirements/dev.txt
 OUT ?= out
+# Every optional extra, for make test-latest (the lock holds all of them).
+EXTRAS := dev
 DEMO_JOURNEYS := umzug-innerhalb-kreis geburt todesfall
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps demo test lint typecheck unit thorough bench gallery clean
+.PHONY: help setup system-deps demo test lint typecheck unit thorough bench gallery clean lock test-latest
 
 help:
 	@echo "make demo      set everything up, then run lifeevents on the built-in journeys (maps in $(OUT)/)"
@@ -19,6 +24,8 @@ help:
 	@echo "make thorough  the property tests with many more hypothesis examples"
 	@echo "make bench     the benchmarks in benchmarks/"
 	@echo "make gallery   redraw docs/gallery/ from the built-in journeys"
+	@echo "make lock      renew the lock (requirements/dev.txt) to the newest releases, on purpose"
+	@echo "make test-latest  the whole suite against the newest releases, in a throwaway environment"
 
 # $(call apt_install,PACKAGES): install Debian packages, as root or with sudo, or say how.
 define apt_install
@@ -41,10 +48,12 @@ system-deps:
 	command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
 	if [ -n "$$missing" ]; then $(call apt_install,$$missing); fi
 
-$(STAMP): pyproject.toml | system-deps
+# Exactly the versions in the lock, every file checked against its hash; the project itself
+# is installed without build isolation, so its build backend (hatchling) comes from the lock too.
+$(STAMP): $(LOCK) pyproject.toml | system-deps
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
 setup: system-deps $(STAMP)
@@ -74,9 +83,33 @@ bench: setup
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/render.py
 	$(BIN)/python benchmarks/malformed.py
+	$(BIN)/python benchmarks/startup.py
 
 gallery: setup
 	$(BIN)/lifeevents workshop --all --origin rheine --output docs/gallery --formats svg -q
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis $(BROWSER_TESTS)/node_modules
+
+# uv resolves one lock for every Python >= 3.11 and platform, with hashes; it runs from a
+# throwaway environment, because only maintainers renewing the lock need it.
+UV_VERSION ?= 0.13.9
+lock:
+	@tool=$$(mktemp -d) && trap 'rm -rf "$$tool"' EXIT && \
+	$(PYTHON) -m venv "$$tool" && "$$tool/bin/python" -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION) && \
+	"$$tool/bin/uv" pip compile pyproject.toml requirements/build.in --all-extras --universal \
+		--generate-hashes --python-version 3.11 --upgrade --quiet -o $(LOCK)
+	@echo "Renewed $(LOCK): run make test, then commit it."
+
+# Drift check for maintainers: the newest release of every dependency, in a throwaway
+# environment, so a coming upstream break shows before it reaches a fresh clone.
+test-latest: system-deps browser-deps
+	@latest=$$(mktemp -d) && trap 'rm -rf "$$latest"' EXIT && \
+	$(PYTHON) -m venv "$$latest" && \
+	"$$latest/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip && \
+	"$$latest/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade -e ".[$(EXTRAS)]" && \
+	"$$latest/bin/python" -m pip list --format=freeze > "$$latest/versions.txt" && \
+	echo "Newest releases:" && cat "$$latest/versions.txt" && \
+	"$$latest/bin/ruff" check src tests benchmarks && \
+	"$$latest/bin/mypy" --strict src && \
+	LIFEEVENTS_SKIP_LOCK_CHECK=1 "$$latest/bin/pytest" -p no:cacheprovider
