@@ -4,7 +4,9 @@ Values are built from the parser's event stream, never by a YAML constructor, so
 no tag can create a Python object or run code. Scalars are resolved by the
 YAML 1.2 core schema (``yes`` and ``on`` stay text; ``true``, ``12``, ``1.5``,
 ``null`` do not). Hostile input meets hard limits on size, nesting depth and
-alias expansion, and each limit gives one located problem.
+alias expansion, and each limit gives one located problem. The limits are our
+own and fire before any limit of the installed YAML library (libyaml has its own
+nesting limit since PyYAML 6.0.4), so the message is the same with either parser.
 
 >>> document = read_yaml("a: [1, two]\\nb: {c: true}\\n", "x.yaml")
 >>> document.data
@@ -19,17 +21,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+from lifeevents.gc_pause import collection_paused
 from lifeevents.problems import READ_LIMIT, InputError, Problem, too_large
 
 __all__ = [
+    "ALIAS_FLOOR",
+    "ALIAS_RATIO",
     "MAX_BYTES",
     "MAX_DEPTH",
-    "MAX_VALUES",
     "Document",
     "Positions",
     "read_yaml",
@@ -38,7 +42,12 @@ __all__ = [
 
 MAX_BYTES = READ_LIMIT
 MAX_DEPTH = 64
-MAX_VALUES = 50_000  # the largest built-in journey has about 500 values
+# Aliases may add ALIAS_FLOOR values plus ALIAS_RATIO times the values written in the file
+# so far. Aliases only repeat what was written before them, so honest files stay far below
+# this; an alias bomb (each level repeating the last) passes it within a few lines, while
+# a large file without aliases is bounded by MAX_BYTES alone.
+ALIAS_FLOOR = 10_000
+ALIAS_RATIO = 10
 
 Path = tuple[str | int, ...]
 Mark = tuple[int, int]
@@ -59,26 +68,42 @@ _SPECIAL_FLOAT = {
 }  # fmt: skip
 
 
+# Where a value stands, and the positions inside it: for a list one node per item, for
+# a mapping each key's mark and its value's node, for a scalar or an alias None. A tree
+# beside the data, so that reading builds no path per value.
+_Node = tuple[Mark, "list[_Node] | dict[str, tuple[Mark, _Node]] | None"]
+
+
 @dataclass
 class Positions:
     """1-based (line, column) of each value and each mapping key, by path."""
 
-    values: dict[Path, Mark] = field(default_factory=dict)
-    keys: dict[Path, Mark] = field(default_factory=dict)
+    root: _Node | None = None
 
     def value(self, path: Sequence[str | int]) -> Mark:
         """Where the value at ``path`` stands, or its nearest recorded ancestor."""
-        return self._nearest(self.values, tuple(path))
+        return self._walk(path)[0]
 
     def key(self, path: Sequence[str | int]) -> Mark:
         """Where the key naming ``path`` stands (falls back to the value)."""
-        path = tuple(path)
-        return self.keys[path] if path in self.keys else self.value(path)
+        mark, key_mark = self._walk(path)
+        return mark if key_mark is None else key_mark
 
-    def _nearest(self, table: dict[Path, Mark], path: Path) -> Mark:
-        while path and path not in table:
-            path = path[:-1]
-        return table.get(path, (1, 1))
+    def _walk(self, path: Sequence[str | int]) -> tuple[Mark, Mark | None]:
+        """The mark of the deepest node along ``path``, and its key's mark if the whole
+        path was found and ends in a mapping key."""
+        if self.root is None:
+            return (1, 1), None
+        node, key_mark = self.root, None
+        for part in path:
+            inside = node[1]
+            if isinstance(inside, list) and type(part) is int and 0 <= part < len(inside):
+                node, key_mark = inside[part], None
+            elif isinstance(inside, dict) and isinstance(part, str) and part in inside:
+                key_mark, node = inside[part]
+            else:
+                return node[0], None
+        return node[0], key_mark
 
 
 @dataclass
@@ -101,7 +126,7 @@ class _ReadError(Exception):
 @dataclass
 class _Frame:
     container: dict[str, Any] | list[Any]
-    path: Path
+    inside: list[_Node] | dict[str, tuple[Mark, _Node]]  # the positions of its items
     anchor: str | None
     size: int = 1
     key: str | None = None
@@ -115,7 +140,8 @@ def read_yaml(text: str | bytes, filename: str) -> Document:
             text = _decode(text)
         if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
             raise _ReadError((1, 1), too_large(len(text.encode("utf-8", "surrogatepass"))))
-        return _build(text)
+        with collection_paused():  # reading builds many objects that all live on
+            return _build(text)
     except _ReadError as stop:
         raise InputError([Problem(filename, stop.mark[0], stop.mark[1], stop.message)]) from None
 
@@ -143,52 +169,63 @@ def _build(text: str) -> Document:
     stack: list[_Frame] = []
     root: list[Any] = []
     documents = 0
-    total = 0
+    written = 0  # values written out in the file
+    aliased = 0  # values repeated through aliases
+    last: Any = None  # the last event read, where a syntax error's search for depth begins
 
-    def place(value: Any, mark: Mark, size: int) -> None:
-        nonlocal total
-        total += size
-        if total > MAX_VALUES:
-            raise _ReadError(
-                mark,
-                f"the file expands to more than {MAX_VALUES:,} values (through YAML aliases?); "
-                "journey files are far smaller, so write repeated parts out",
-            )
+    def place(
+        value: Any,
+        mark: Mark,
+        size: int,
+        *,
+        inside: list[_Node] | dict[str, tuple[Mark, _Node]] | None = None,
+        alias: bool = False,
+    ) -> None:
+        nonlocal written, aliased
+        if alias:
+            aliased += size
+            if aliased > ALIAS_FLOOR + ALIAS_RATIO * written:
+                raise _ReadError(
+                    mark,
+                    f"YAML aliases here repeat {aliased:,} values, more than {ALIAS_FLOOR:,} "
+                    f"plus {ALIAS_RATIO} times the {written:,} values written so far; "
+                    "write repeated parts out instead",
+                )
+        else:
+            written += 1
+        node: _Node = (mark, inside)
         if not stack:
             root.append(value)
-            positions.values[()] = mark
+            positions.root = node
             return
         frame = stack[-1]
         frame.size += size
-        if isinstance(frame.container, list):
-            path = (*frame.path, len(frame.container))
+        if type(frame.container) is list:
             frame.container.append(value)
+            frame.inside.append(node)  # type: ignore[union-attr]
         else:
-            if frame.key is None:
+            key = frame.key
+            if key is None:
                 raise _ReadError(mark, "a key must be plain text, not a list or mapping")
-            path = (*frame.path, frame.key)
-            frame.container[frame.key] = value
-            positions.keys[path] = frame.key_mark
+            frame.container[key] = value  # type: ignore[call-overload]
+            frame.inside[key] = (frame.key_mark, node)  # type: ignore[call-overload]
             frame.key = None
-        positions.values[path] = mark
 
+    # Event types tested by identity, scalars first: they are most events, and this loop
+    # is most of the time of reading a large file.
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    event: Any  # narrowed by `kind` below, which mypy cannot follow
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise _ReadError(
-                        _mark(event),
-                        "a journey file holds one YAML document; remove the second '---'",
-                    )
-            elif isinstance(event, yaml.ScalarEvent):
+            last = event
+            kind = type(event)
+            if kind is scalar_event:
                 frame = stack[-1] if stack else None
-                if (
-                    isinstance(frame, _Frame)
-                    and isinstance(frame.container, dict)
-                    and (frame.key is None)
-                ):
-                    _check_tag(event, allowed=("str",))
+                if frame is not None and frame.key is None and type(frame.container) is dict:
+                    if event.tag is not None:
+                        _check_tag(event, allowed=("str",))
                     key = event.value
                     if key == "<<" and event.implicit[0]:
                         raise _ReadError(
@@ -206,32 +243,35 @@ def _build(text: str) -> Document:
                 place(value, _mark(event), 1)
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
-            elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-                is_map = isinstance(event, yaml.MappingStartEvent)
-                _check_tag(event, allowed=("map",) if is_map else ("seq",))
-                if len(stack) >= MAX_DEPTH:
-                    raise _ReadError(
-                        _mark(event),
-                        f"values are nested more than {MAX_DEPTH} levels deep; "
-                        "a journey file needs only a few",
-                    )
-                container: dict[str, Any] | list[Any] = {} if is_map else []
-                frame_path = _child_path(stack, container)
-                place(container, _mark(event), 0)
-                stack.append(_Frame(container, frame_path, event.anchor))
-            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            elif kind in collection_end:
                 done = stack.pop()
                 if stack:
                     stack[-1].size += done.size
                 if done.anchor:
                     anchors[done.anchor] = (done.container, done.size)
-            elif isinstance(event, yaml.AliasEvent):
+            elif kind is mapping_start or kind is sequence_start:
+                is_map = kind is mapping_start
+                _check_tag(event, allowed=("map",) if is_map else ("seq",))
+                if len(stack) >= MAX_DEPTH:
+                    raise _ReadError(_mark(event), _nested_message())
+                container: dict[str, Any] | list[Any] = {} if is_map else []
+                inside: list[_Node] | dict[str, tuple[Mark, _Node]] = {} if is_map else []
+                place(container, _mark(event), 0, inside=inside)
+                stack.append(_Frame(container, inside, event.anchor))
+            elif kind is alias_event:
                 if event.anchor not in anchors:
                     raise _ReadError(
                         _mark(event), f"the alias '*{event.anchor}' has no anchor before it"
                     )
                 value, size = anchors[event.anchor]
-                place(value, _mark(event), size)
+                place(value, _mark(event), size, alias=True)
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _ReadError(
+                        _mark(event),
+                        "a journey file holds one YAML document; remove the second '---'",
+                    )
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
@@ -242,10 +282,70 @@ def _build(text: str) -> Document:
             "does not allow; remove it",
         ) from None
     except yaml.MarkedYAMLError as error:
+        # A parser may read ahead of the events it has handed out (libyaml scans up to
+        # 1,024 characters for a possible key), and its own nesting limit then fires first.
+        begin = last.end_mark.index if last is not None else 0
+        end = error.problem_mark.index if error.problem_mark else len(text)
+        too_deep = _too_deep(text, begin, end, len(stack))
+        if too_deep is not None:
+            raise _ReadError(too_deep, _nested_message()) from None
         raise _ReadError(*_syntax_problem(error, text)) from None
     except yaml.YAMLError as error:
         raise _ReadError((1, 1), f"YAML error: {' '.join(str(error).split())}") from None
     return Document(root[0] if root else None, positions)
+
+
+def _nested_message() -> str:
+    return f"values are nested more than {MAX_DEPTH} levels deep; a journey file needs only a few"
+
+
+def _too_deep(text: str, begin: int, end: int, depth: int) -> Mark | None:
+    """Where flow brackets between ``begin`` and ``end`` first nest past :data:`MAX_DEPTH`.
+
+    ``depth`` is the nesting at ``begin``. Quoted text and comments are skipped; this
+    looks only at text a parser read ahead of its events before it stopped.
+
+    >>> _too_deep("a: " + "[" * 70, 0, 73, 1)
+    (1, 67)
+    >>> _too_deep("a: '" + "[" * 70 + "'", 0, 75, 1) is None
+    True
+    """
+    position = begin
+    while position < min(end + 1, len(text)):
+        character = text[position]
+        if character in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = text.count("\n", 0, position) + 1
+                return line, position - (text.rfind("\n", 0, position) + 1) + 1
+        elif character in "]}":
+            depth -= 1
+        elif character in "'\"" and (position == 0 or text[position - 1] in " \t\n[{,:"):
+            position = _after_quoted(text, position)
+            continue
+        elif character == "#" and (position == 0 or text[position - 1] in " \t\n"):
+            newline = text.find("\n", position)
+            position = len(text) if newline < 0 else newline
+            continue
+        position += 1
+    return None
+
+
+def _after_quoted(text: str, start: int) -> int:
+    """The index after the quoted scalar that opens at ``start`` (or the text's end)."""
+    quote = text[start]
+    position = start + 1
+    while position < len(text):
+        if quote == '"' and text[position] == "\\":
+            position += 2
+            continue
+        if text[position] == quote:
+            if quote == "'" and text[position + 1 : position + 2] == "'":
+                position += 2
+                continue
+            return position + 1
+        position += 1
+    return len(text)
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[Mark, str]:
@@ -268,15 +368,6 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[Mark, str]:
     return where, f"YAML syntax error: {detail}"
 
 
-def _child_path(stack: list[_Frame], container: object) -> Path:
-    if not stack:
-        return ()
-    frame = stack[-1]
-    if isinstance(frame.container, list):
-        return (*frame.path, len(frame.container))
-    return (*frame.path, frame.key if frame.key is not None else "?")
-
-
 def _check_tag(event: Any, allowed: tuple[str, ...]) -> None:
     tag = event.tag
     if tag is None or tag == "!" or tag in {_TAG + name for name in allowed}:
@@ -290,9 +381,12 @@ def _check_tag(event: Any, allowed: tuple[str, ...]) -> None:
 
 
 def _scalar(event: Any) -> Any:
-    _check_tag(event, allowed=("str", "int", "float", "bool", "null"))
     value: str = event.value
     tag = event.tag
+    if tag is None:
+        # The usual case: no tag; quoted and block scalars are always text.
+        return resolve_plain(value) if event.implicit[0] else value
+    _check_tag(event, allowed=("str", "int", "float", "bool", "null"))
     if tag in (None, "!") and not event.implicit[0]:
         return value  # quoted or block scalar: always text
     kind = tag[len(_TAG) :] if tag and tag.startswith(_TAG) else None
@@ -316,6 +410,9 @@ def resolve_plain(value: str) -> Any:
     >>> [resolve_plain(text) for text in ("yes", "1e3", "0o17", "~", "True", "007")]
     ['yes', 1000.0, 15, None, True, '007']
     """
+    first = value[:1]
+    if first.isalpha() and first not in "fFnNtT":
+        return value  # no number, boolean or null starts so: the usual case, decided at once
     if _NULL.match(value):
         return None
     if value in _BOOL:
