@@ -1,7 +1,5 @@
 """``python -m lifeevents``: the command line."""
 
-import sys
+from lifeevents.cli import console
 
-from lifeevents.cli import main
-
-sys.exit(main())
+console()

@@ -7,31 +7,33 @@ Exit codes follow the spec: 0 success, 1 invalid input (every problem printed as
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from lifeevents import __version__
-from lifeevents.analysis.report import Report, analyze
-from lifeevents.journey import UnknownMunicipalityError, journey
+from lifeevents.errors import (
+    GraphvizNotFoundError,
+    UnknownMunicipalityError,
+    UnsupportedFormatError,
+)
+from lifeevents.gc_pause import collection_paused
 from lifeevents.labels import LANGUAGES
-from lifeevents.library import builtin_journeys, builtin_regions, find_journey
-from lifeevents.loader import Regions
-from lifeevents.model import LifeEvent
 from lifeevents.problems import CheckResult, InputError, Problem
-from lifeevents.region import Region
-from lifeevents.region_loader import load_region
-from lifeevents.render.api import FORMATS, UnsupportedFormatError, render_content, render_to_file
-from lifeevents.render.graphviz_output import GraphvizNotFoundError
-from lifeevents.render.options import Highlight, RenderOptions, View
-from lifeevents.schema import journey_schema_json, region_schema_json
-from lifeevents.text_report import format_report
-from lifeevents.validation import validate
-from lifeevents.workshop import DEFAULT_OUTPUTS, Output, run_workshop
+from lifeevents.render.options import Highlight, View
 
-__all__ = ["build_parser", "main"]
+# The engine, the renderers and pydantic load inside the commands that use them, so
+# that `--help`, `list` and `validate` start fast (benchmarks/startup.py).
+if TYPE_CHECKING:
+    from lifeevents.journey import Journey
+    from lifeevents.loader import Regions
+    from lifeevents.model import LifeEvent
+    from lifeevents.region import Region
+
+__all__ = ["build_parser", "console", "main"]
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -45,6 +47,8 @@ class UsageError(Exception):
 
 def journey_files(names: Sequence[str]) -> Iterator[Path]:
     """Files named, built-in journeys named, and journey files in folders named (sorted)."""
+    from lifeevents.library import find_journey
+
     for name in names:
         path = Path(name)
         if path.is_dir():
@@ -67,6 +71,9 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 
 def _regions(arguments: argparse.Namespace) -> Regions:
     """Built-in regions, plus the user's region files (which win on equal ids)."""
+    from lifeevents.library import builtin_regions
+    from lifeevents.region_loader import load_region
+
     regions: dict[str, Region] = dict(builtin_regions())
     for path in arguments.region_file or ():
         region = load_region(path)
@@ -75,6 +82,8 @@ def _regions(arguments: argparse.Namespace) -> Regions:
 
 
 def _validate(arguments: argparse.Namespace) -> int:
+    from lifeevents.validation import validate
+
     regions = _regions(arguments)
     results: list[CheckResult[LifeEvent]] = []
     for path in journey_files(arguments.paths):
@@ -95,16 +104,43 @@ def _validate(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _load_for_analysis(
-    arguments: argparse.Namespace,
-) -> tuple[LifeEvent, Region | None, list[str]]:
+@dataclass(frozen=True)
+class _Loaded:
+    """A valid journey file, its region, the personas asked for, and the journeys that
+    validating it built (reused when they are the ones asked for)."""
+
+    life_event: LifeEvent
+    region: Region | None
+    personas: list[str]
+    built: dict[tuple[str, str | None], Journey]
+
+    def journey(self, persona: str, arguments: argparse.Namespace) -> Journey:
+        from lifeevents.journey import journey
+
+        municipality = arguments.municipality
+        if self.region is not None and municipality is None:
+            municipality = self.region.region.default_municipality
+        origin = arguments.origin
+        trip = self.built.get((persona, municipality))
+        if trip is not None and (origin is None or origin == trip.origin):
+            return trip
+        return journey(
+            self.life_event, persona, arguments.municipality, arguments.origin, self.region
+        )
+
+
+def _load_for_analysis(arguments: argparse.Namespace) -> _Loaded:
     """The valid journey, its region and the personas asked for; raise on bad input."""
+    from lifeevents.library import find_journey
+    from lifeevents.validation import validate
+
     regions = _regions(arguments)
     try:
         path = find_journey(arguments.journey)
     except FileNotFoundError as error:
         raise UsageError(str(error)) from None
-    result = validate(path, regions)
+    built: dict[tuple[str, str | None], Journey] = {}
+    result = validate(path, regions, trips=built)
     if result.model is None:
         raise InputError(result.problems)
     _print_problems(result.warnings)
@@ -115,15 +151,17 @@ def _load_for_analysis(
         if persona not in life_event.persona_ids():
             known = ", ".join(life_event.persona_ids())
             raise UsageError(f"no persona '{persona}' in {path}; personas: {known}, or 'all'")
-    return life_event, region, personas
+    return _Loaded(life_event, region, personas, built)
 
 
 def _analyze(arguments: argparse.Namespace) -> int:
-    life_event, region, personas = _load_for_analysis(arguments)
-    reports: list[Report] = []
-    for persona in personas:
-        trip = journey(life_event, persona, arguments.municipality, arguments.origin, region)
-        reports.append(analyze(trip))
+    from lifeevents.analysis.report import Report, analyze
+    from lifeevents.text_report import format_report
+
+    loaded = _load_for_analysis(arguments)
+    reports: list[Report] = [
+        analyze(loaded.journey(persona, arguments)) for persona in loaded.personas
+    ]
     if reports and reports[0].journey.uses_origin and arguments.origin is None:
         print(
             f"lifeevents analyze: note: this journey involves the municipality the citizen "
@@ -142,10 +180,14 @@ def _analyze(arguments: argparse.Namespace) -> int:
 
 
 def _render(arguments: argparse.Namespace) -> int:
-    life_event, region, personas = _load_for_analysis(arguments)
-    if len(personas) != 1:
+    from lifeevents.analysis.report import analyze
+    from lifeevents.render.api import FORMATS, render_content, render_to_file
+    from lifeevents.render.options import RenderOptions
+
+    loaded = _load_for_analysis(arguments)
+    if len(loaded.personas) != 1:
         raise UsageError("render draws one persona; name it with --persona")
-    trip = journey(life_event, personas[0], arguments.municipality, arguments.origin, region)
+    trip = loaded.journey(loaded.personas[0], arguments)
     options = RenderOptions(
         view=View(arguments.view),
         lang=arguments.lang,
@@ -170,6 +212,11 @@ def _render(arguments: argparse.Namespace) -> int:
 
 
 def _workshop(arguments: argparse.Namespace) -> int:
+    from lifeevents.library import builtin_journeys, find_journey
+    from lifeevents.text_report import format_report
+    from lifeevents.validation import validate
+    from lifeevents.workshop import DEFAULT_OUTPUTS, Output, run_workshop
+
     regions = _regions(arguments)
     names = list(builtin_journeys()) if arguments.all else arguments.journeys
     if not names:
@@ -216,6 +263,9 @@ def _workshop(arguments: argparse.Namespace) -> int:
 
 
 def _list(arguments: argparse.Namespace) -> int:
+    from lifeevents.library import builtin_journeys
+    from lifeevents.validation import validate
+
     regions = _regions(arguments)
     lines = ["Life events (built-in journeys):"]
     for name, path in builtin_journeys().items():
@@ -238,6 +288,8 @@ def _list(arguments: argparse.Namespace) -> int:
 
 
 def _schema(arguments: argparse.Namespace) -> int:
+    from lifeevents.schema import journey_schema_json, region_schema_json
+
     sys.stdout.write(region_schema_json() if arguments.region else journey_schema_json())
     return EXIT_OK
 
@@ -268,6 +320,18 @@ def _add_journey_options(parser: argparse.ArgumentParser, *, persona_help: str) 
     _add_place_options(parser)
 
 
+class _VersionAction(argparse.Action):
+    """``--version``, reading the installed version only when asked (importlib.metadata is slow)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from lifeevents.version import __version__
+
+        parser.exit(message=f"lifeevents {__version__}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lifeevents",
@@ -276,7 +340,7 @@ def build_parser() -> argparse.ArgumentParser:
             "find avoidable visits, handovers and media breaks, and draw the journey."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"lifeevents {__version__}")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     validate_command = commands.add_parser(
@@ -392,7 +456,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = arguments.handler
     try:
-        return handler(arguments)
+        with collection_paused():
+            return handler(arguments)
     except InputError as error:
         _print_problems(error.problems)
         return EXIT_INVALID
@@ -411,5 +476,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-if __name__ == "__main__":
+def console() -> NoReturn:
+    """The ``lifeevents`` program: :func:`main`, then exit with its code.
+
+    A command lives briefly and keeps most of what it builds, so the cyclic
+    collector stays off for the whole process: its scans would cost about half of
+    a 10,000-step analysis, and the one scan on switching it back on before exit
+    about a sixth more.
+    """
+    gc.disable()
     sys.exit(main())
+
+
+if __name__ == "__main__":
+    console()

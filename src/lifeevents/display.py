@@ -2,13 +2,15 @@
 
 :class:`~lifeevents.journey.Journey` and
 :class:`~lifeevents.analysis.report.Report` define ``_repr_mimebundle_`` by
-asking this registry; :mod:`lifeevents.render.jupyter` registers the renderers
-when :mod:`lifeevents` is imported. Without a registered renderer an object
-shows as plain text.
+asking this registry; :mod:`lifeevents.render.jupyter` registers the renderers.
+It is imported by name on the first display, so that neither the model nor
+``import lifeevents`` loads the renderers. Without a registered renderer an
+object shows as plain text.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -18,6 +20,8 @@ MimeBundle = dict[str, Any]
 Renderer = Callable[[Any], MimeBundle]
 
 _RENDERERS: dict[type, Renderer] = {}
+#: Modules that register renderers when imported.
+_PROVIDERS = ("lifeevents.render.jupyter",)
 
 
 def register(cls: type, renderer: Renderer) -> None:
@@ -29,6 +33,8 @@ def mimebundle(
     subject: object, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
 ) -> MimeBundle:
     """The MIME bundle of ``subject`` (IPython's ``_repr_mimebundle_`` protocol)."""
+    for provider in _PROVIDERS:
+        importlib.import_module(provider)
     renderer = next((found for cls, found in _RENDERERS.items() if isinstance(subject, cls)), None)
     bundle: MimeBundle = {"text/plain": repr(subject)}
     if renderer is not None:

@@ -45,6 +45,7 @@ import networkx as nx
 
 from lifeevents.authorities import ResolvedAuthority
 from lifeevents.display import MimeBundle, mimebundle
+from lifeevents.errors import UnknownMunicipalityError
 from lifeevents.gc_pause import collection_paused
 from lifeevents.library import builtin_regions
 from lifeevents.loader import source_of
@@ -59,12 +60,9 @@ __all__ = [
     "ResolvedEvidence",
     "UnknownMunicipalityError",
     "journey",
+    "site_pattern",
     "topological_order",
 ]
-
-
-class UnknownMunicipalityError(ValueError):
-    """A municipality the journey's region does not have (or none given where one is needed)."""
 
 
 @dataclass(frozen=True)
@@ -214,6 +212,28 @@ def _journey(
     if not nx.is_directed_acyclic_graph(graph):
         raise InputError([_cycle_problem(life_event, graph)])
     return Journey(life_event, persona, chosen, municipality, origin, graph, region)
+
+
+def site_pattern(
+    life_event: LifeEvent, region: Region, municipality: str
+) -> tuple[int, ...] | None:
+    """Which steps share a site in ``municipality`` (``origin`` the same): for each step
+    in file order, the number of its site in order of first appearance.
+
+    Two municipalities with equal patterns give journeys that differ only in the
+    names of sites and offices, so any check that compares sites only for equality
+    (such as rule 5) has the same outcome in both. ``None`` when a step's authority
+    does not resolve there.
+    """
+    resolver = _Resolver(life_event, region, municipality, municipality)
+    numbers: dict[str, int] = {}
+    pattern = []
+    for step in life_event.steps:
+        resolved = resolver.reference(step.authority)
+        if resolved is None:
+            return None
+        pattern.append(numbers.setdefault(resolved.site, len(numbers)))
+    return tuple(pattern)
 
 
 def _municipality(region: Region, name: str | None) -> str:

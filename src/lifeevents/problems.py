@@ -17,6 +17,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from lifeevents.errors import LifeeventsError
+
 __all__ = [
     "PROBLEM_LIMIT",
     "READ_LIMIT",
@@ -58,7 +60,7 @@ class Problem:
         return self.severity is Severity.ERROR
 
 
-class InputError(ValueError):
+class InputError(LifeeventsError, ValueError):
     """Invalid input: every problem found, each with FILE:LINE:COLUMN.
 
     >>> error = InputError([Problem("a.yaml", 1, 1, "empty file")])

@@ -38,7 +38,12 @@ from lifeevents.analysis.handovers import (
 from lifeevents.analysis.once_only import OnceOnlyViolation, once_only_violations
 from lifeevents.analysis.schedule import Schedule, schedule
 from lifeevents.analysis.shares import digital_share, online_available_share
-from lifeevents.analysis.visits import InfeasibleGroupingError, VisitsResult, visits
+from lifeevents.analysis.visits import (
+    InfeasibleGroupingError,
+    VisitsResult,
+    modelled_grouping_problems,
+    visits,
+)
 from lifeevents.display import MimeBundle, mimebundle
 from lifeevents.gc_pause import collection_paused
 from lifeevents.journey import Journey
@@ -124,11 +129,7 @@ def _counted(items: tuple[Any, ...]) -> dict[str, Any]:
 
 def modelled_visit_problems(trip: Journey) -> list[Problem]:
     """Rule 5: a modelled grouping that is not feasible is an input error; locate each reason."""
-    try:
-        visits(trip.graph)
-    except InfeasibleGroupingError as error:
-        return [_locate(trip, reason) for reason in error.problems]
-    return []
+    return [_locate(trip, reason) for reason in modelled_grouping_problems(trip.graph)]
 
 
 def _locate(trip: Journey, reason: str) -> Problem:

@@ -30,6 +30,7 @@ from typing import TypedDict
 
 import networkx as nx
 
+from lifeevents.errors import LifeeventsError
 from lifeevents.journey import topological_order
 from lifeevents.vocabulary import Channel
 
@@ -43,6 +44,7 @@ __all__ = [
     "VisitsResult",
     "grouping_problems",
     "minimum_grouping",
+    "modelled_grouping_problems",
     "modelled_groups",
     "visit_days",
     "visits",
@@ -52,7 +54,7 @@ __all__ = [
 EXACT_LIMIT = 30
 
 
-class InfeasibleGroupingError(ValueError):
+class InfeasibleGroupingError(LifeeventsError, ValueError):
     """A grouping breaks rule 5; for the modelled one the spec calls that an input error."""
 
     def __init__(self, problems: Sequence[str]) -> None:
@@ -194,6 +196,15 @@ def grouping_problems(graph: nx.DiGraph[str], groups: Sequence[Sequence[str]]) -
     ``_problems`` for why checking (c) on the edges inside a group is enough.
     """
     return _problems(_Index.of(graph), groups)
+
+
+def modelled_grouping_problems(graph: nx.DiGraph[str]) -> list[str]:
+    """Why the modelled grouping is not feasible (empty: it is); what :func:`visits` raises.
+
+    Validation needs only this, not the minimum, so it skips the search.
+    """
+    ix = _Index.of(graph)
+    return _problems(ix, _modelled(ix))
 
 
 def minimum_grouping(graph: nx.DiGraph[str], *, exact_limit: int = EXACT_LIMIT) -> MinimumGrouping:

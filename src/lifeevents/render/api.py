@@ -15,6 +15,7 @@ from typing import Literal
 
 from lifeevents.analysis.report import Report, analyze
 from lifeevents.atomic import write_atomic
+from lifeevents.errors import UnsupportedFormatError
 from lifeevents.journey import Journey
 from lifeevents.labels import Language
 from lifeevents.render.blueprint import (
@@ -39,10 +40,6 @@ FORMATS: dict[View, tuple[str, ...]] = {
     View.CHECKLIST: ("md", "html"),
 }
 _ALL_FORMATS = frozenset(name for names in FORMATS.values() for name in names)
-
-
-class UnsupportedFormatError(ValueError):
-    """A format (or file suffix) the chosen view cannot be written in."""
 
 
 def render_content(report: Report, fmt: str, options: RenderOptions) -> str | bytes:

@@ -27,6 +27,8 @@ import subprocess
 from html import escape
 from typing import Literal
 
+from lifeevents.errors import GraphvizError, GraphvizNotFoundError
+
 __all__ = [
     "Engine",
     "Format",
@@ -40,28 +42,11 @@ __all__ = [
 Format = Literal["svg", "png", "pdf"]
 Engine = Literal["dot", "sfdp"]
 
-_INSTALL_HINT = (
-    "Graphviz's 'dot' program was not found. Install Graphviz, e.g. "
-    "'sudo apt-get install graphviz' (Debian/Ubuntu), 'brew install graphviz' (macOS), "
-    "or run 'make setup' in the lifeevents repository."
-)
-
 # Characters XML 1.0 forbids (C0 controls but tab, newline, carriage return).
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SVG_ROOT = re.compile(r"<svg\b[^>]*?>")
 # cairo writes "D:YYYYMMDDHHmmSS" then "Z" or "+HH'mm".
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)")
-
-
-class GraphvizNotFoundError(RuntimeError):
-    """The Graphviz ``dot`` program is not installed (or not on ``PATH``)."""
-
-    def __init__(self, message: str = _INSTALL_HINT) -> None:
-        super().__init__(message)
-
-
-class GraphvizError(RuntimeError):
-    """Graphviz failed: bad DOT text, a crash, or the time limit ran out."""
 
 
 def render_graphviz(

@@ -1,0 +1,41 @@
+"""Import a package's public names on first use (PEP 562), so start-up stays fast.
+
+A package lists where each of its names lives; :func:`lazy_exports` returns the
+module-level ``__getattr__`` and ``__dir__`` that import the home module when
+a name is first looked up, and cache it in the package.
+
+>>> import types
+>>> package = types.ModuleType("demo")
+>>> package.__getattr__, package.__dir__ = lazy_exports(package, {"sqrt": "math"})
+>>> package.sqrt(9.0)
+3.0
+>>> "sqrt" in vars(package)
+True
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping
+from types import ModuleType
+from typing import Any
+
+__all__ = ["lazy_exports"]
+
+
+def lazy_exports(
+    package: ModuleType, homes: Mapping[str, str]
+) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
+    """``__getattr__`` and ``__dir__`` for ``package``, whose names live in ``homes``."""
+
+    def attribute(name: str) -> Any:
+        if name not in homes:
+            raise AttributeError(f"module '{package.__name__}' has no attribute '{name}'")
+        value = getattr(importlib.import_module(homes[name]), name)
+        setattr(package, name, value)  # later look-ups skip this function
+        return value
+
+    def names() -> list[str]:
+        return sorted({*vars(package), *homes})
+
+    return attribute, names
