@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -356,3 +357,30 @@ def test_output_is_deterministic(arguments: tuple[str | Path, ...]) -> None:
     assert first.returncode == second.returncode
     assert first.stdout == second.stdout
     assert first.stderr == second.stderr
+
+
+@pytest.mark.exe
+@pytest.mark.parametrize(("umask", "expected"), [(0o022, "-rw-r--r--"), (0o077, "-rw-------")])
+def test_written_files_respect_the_umask(tmp_path: Path, umask: int, expected: str) -> None:
+    # Like any other tool: a shared workshop folder or a web server must be able to read
+    # the maps under the usual umask, and a private umask keeps them private.
+    journey = write(tmp_path / "umzug.yaml", VALID)
+    folder = tmp_path / "workshop"
+    for arguments in (
+        ("render", journey, "-o", tmp_path / "map.svg", "-q"),
+        ("workshop", journey, "-o", folder, "--formats", "svg", "-q"),
+    ):
+        completed = subprocess.run(
+            [sys.executable, "-m", "lifeevents", *map(str, arguments)],
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_S,
+            check=False,
+            preexec_fn=lambda: os.umask(umask),
+        )
+        assert completed.returncode == 0, completed.stderr
+    written = [tmp_path / "map.svg", *(path for path in folder.rglob("*") if path.is_file())]
+    assert len(written) > 3
+    for path in written:
+        assert stat.filemode(path.stat().st_mode) == expected, path
+    assert not [path for path in tmp_path.rglob(".*") if path.is_file()], "temporary files left"
