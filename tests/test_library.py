@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from lifeevents.analysis.report import analyze
-from lifeevents.catalog import leika
+from lifeevents.catalog import leika, leika_catalog
 from lifeevents.journey import UnknownMunicipalityError, journey
 from lifeevents.library import builtin_journeys, builtin_regions, find_journey
 from lifeevents.loader import load
@@ -217,3 +217,11 @@ def test_unknown_leika_key_is_a_warning_not_an_error(tmp_path: Path) -> None:
     assert f"{path}:36:12: warning: step 'geburtsanzeige': LeiKa key 99999999999999" in (
         completed.stderr
     )
+
+
+def test_leika_lookup_of_one_record_equals_the_whole_catalogue() -> None:
+    # leika() parses only the record asked for; it must agree with the full parse.
+    catalogue = leika_catalog()
+    assert len(catalogue) > 4_000
+    assert all(leika(key) == service for key, service in catalogue.items())
+    assert leika("9911500510400") is None  # a prefix of a key is no key

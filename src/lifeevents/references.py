@@ -8,7 +8,7 @@ validation reports them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -271,24 +271,31 @@ class _Checker:
                 producers.setdefault(evidence_id, []).append((step, position))
 
     def check_cycles(self) -> None:
-        graph: nx.DiGraph[str] = nx.DiGraph()
         index_of: dict[str, int] = {}
         produced_by: dict[str, list[str]] = {}
         for step in self.steps:
             if step.id is not None and step.id not in index_of:
                 index_of[step.id] = step.index
-                graph.add_node(step.id)
                 for _, evidence_id in step.strings("produces"):
                     produced_by.setdefault(evidence_id, []).append(step.id)
+        # Each dependency and what makes it one (the last reason given, as networkx keeps).
+        via: dict[tuple[str, str], str] = {}
         for step in self.steps:
             if step.id is None or index_of.get(step.id) != step.index:
                 continue
             for _, other in step.strings("after"):
                 if other in index_of:
-                    graph.add_edge(other, step.id, via="after")
+                    via[other, step.id] = "after"
             for _, evidence_id in step.strings("requires"):
                 for producer in produced_by.get(evidence_id, []):
-                    graph.add_edge(producer, step.id, via=f"evidence '{evidence_id}'")
+                    via[producer, step.id] = f"evidence '{evidence_id}'"
+        if _is_acyclic(index_of, via):
+            return  # the usual case, decided without building a graph
+        graph: nx.DiGraph[str] = nx.DiGraph()
+        graph.add_nodes_from(index_of)
+        graph.add_edges_from(
+            (source, target, {"via": how}) for (source, target), how in via.items()
+        )
         for component in nx.strongly_connected_components(graph):
             first = min(component, key=index_of.__getitem__)
             if len(component) == 1 and not graph.has_edge(first, first):
@@ -378,3 +385,26 @@ def check_references(
     file names no region the library knows).
     """
     return _Checker(document, filename, offices).run()
+
+
+def _is_acyclic(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> bool:
+    """Whether ``edges`` between ``nodes`` form no cycle (Kahn's algorithm, linear time).
+
+    >>> _is_acyclic("abc", [("a", "b"), ("b", "c")]), _is_acyclic("ab", [("a", "b"), ("b", "a")])
+    (True, False)
+    """
+    waiting = dict.fromkeys(nodes, 0)
+    successors: dict[str, list[str]] = {}
+    for source, target in edges:
+        waiting[target] += 1
+        successors.setdefault(source, []).append(target)
+    ready = [node for node, count in waiting.items() if count == 0]
+    done = 0
+    while ready:
+        node = ready.pop()
+        done += 1
+        for target in successors.get(node, ()):
+            waiting[target] -= 1
+            if waiting[target] == 0:
+                ready.append(target)
+    return done == len(waiting)

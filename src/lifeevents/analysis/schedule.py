@@ -20,6 +20,7 @@ dependencies ``u -> v`` (0 without any); the duration is the latest
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,7 +101,13 @@ class Schedule:
     deadlines_at_risk: tuple[str, ...]
 
     def day(self, step_id: str) -> int:
-        return next(entry.day for entry in self.steps if entry.step == step_id)
+        """The start day of a step (``KeyError`` for a step not in the schedule)."""
+        return self._days[step_id]
+
+    @functools.cached_property
+    def _days(self) -> dict[str, int]:
+        # Built on first use: findings ask for many steps' days (a scan each was quadratic).
+        return {entry.step: entry.day for entry in self.steps}
 
     def to_dict(self) -> dict[str, Any]:
         return {
