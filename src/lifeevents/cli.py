@@ -329,7 +329,8 @@ class _VersionAction(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
         from lifeevents.version import __version__
 
-        parser.exit(message=f"lifeevents {__version__}\n")
+        print(f"lifeevents {__version__}")  # on standard output, as argparse's own action
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
