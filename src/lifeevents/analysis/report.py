@@ -38,10 +38,18 @@ from lifeevents.analysis.handovers import (
 from lifeevents.analysis.once_only import OnceOnlyViolation, once_only_violations
 from lifeevents.analysis.schedule import Schedule, schedule
 from lifeevents.analysis.shares import digital_share, online_available_share
-from lifeevents.analysis.visits import InfeasibleGroupingError, VisitsResult, visits
+from lifeevents.analysis.visits import (
+    InfeasibleGroupingError,
+    VisitSearchBudgetError,
+    VisitsResult,
+    grouping_problems,
+    modelled_groups,
+    visits,
+)
 from lifeevents.display import MimeBundle, mimebundle
 from lifeevents.gc_pause import collection_paused
 from lifeevents.journey import Journey
+from lifeevents.limits import CapExceededError
 from lifeevents.loader import source_of
 from lifeevents.problems import InputError, Problem
 
@@ -124,11 +132,20 @@ def _counted(items: tuple[Any, ...]) -> dict[str, Any]:
 
 def modelled_visit_problems(trip: Journey) -> list[Problem]:
     """Rule 5: a modelled grouping that is not feasible is an input error; locate each reason."""
-    try:
-        visits(trip.graph)
-    except InfeasibleGroupingError as error:
-        return [_locate(trip, reason) for reason in error.problems]
-    return []
+    # Only the modelled grouping is checked: the search for the fewest visits is not needed.
+    graph = trip.graph
+    if not any(graph.nodes[node]["visit"] is not None for node in graph):
+        return []  # every visit step alone: always feasible
+    return [_locate(trip, reason) for reason in grouping_problems(graph, modelled_groups(graph))]
+
+
+def _at_steps(trip: Journey, reason: str) -> Problem:
+    """A problem of the journey as a whole, located at its ``steps:`` key."""
+    message = f"persona '{trip.persona_id}': {reason}"
+    source = source_of(trip.life_event)
+    if source is None:
+        return Problem(f"<{trip.life_event.id}>", 1, 1, message)
+    return source.problem(("steps",), message)
 
 
 def _locate(trip: Journey, reason: str) -> Problem:
@@ -155,6 +172,11 @@ def analyze(trip: Journey) -> Report:
     Raises :class:`~lifeevents.problems.InputError` when the modelled visits
     are not a feasible grouping (spec rule 5).
     """
+    if not isinstance(trip, Journey):
+        raise TypeError(
+            f"analyze() needs a Journey, not {type(trip).__name__}; make one with "
+            "lifeevents.journey(lifeevents.load('geburt'), 'default')"
+        )
     with collection_paused():
         return _analyze(trip)
 
@@ -165,6 +187,8 @@ def _analyze(trip: Journey) -> Report:
         visit_result = visits(graph)
     except InfeasibleGroupingError:
         raise InputError(modelled_visit_problems(trip)) from None
+    except VisitSearchBudgetError as error:
+        raise CapExceededError([_at_steps(trip, str(error))]) from None
     return Report(
         journey=trip,
         visits=visit_result,
