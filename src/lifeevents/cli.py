@@ -1,7 +1,8 @@
 """The ``lifeevents`` command line.
 
 Exit codes follow the spec: 0 success, 1 invalid input (every problem printed as
-``FILE:LINE:COLUMN: message``), 2 wrong usage.
+``FILE:LINE:COLUMN: message``) or an error of the operating system, 2 wrong usage,
+130 interrupted; see :mod:`lifeevents.cli_runtime`.
 """
 
 from __future__ import annotations
@@ -15,15 +16,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from lifeevents.errors import (
-    GraphvizNotFoundError,
-    UnknownMunicipalityError,
-    UnsupportedFormatError,
+from lifeevents.cli_runtime import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    run_command,
+    terminal_streams,
 )
 from lifeevents.gc_pause import collection_paused
 from lifeevents.labels import LANGUAGES
 from lifeevents.problems import CheckResult, InputError, Problem
 from lifeevents.render.options import Highlight, View
+from lifeevents.terminal import json_safe, terminal_safe
 
 # The engine, the renderers and pydantic load inside the commands that use them, so
 # that `--help`, `list` and `validate` start fast (benchmarks/startup.py).
@@ -35,14 +40,7 @@ if TYPE_CHECKING:
 
 __all__ = ["build_parser", "console", "main"]
 
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_USAGE = 2
 JOURNEY_SUFFIXES = (".yaml", ".yml")
-
-
-class UsageError(Exception):
-    """Wrong usage of the command line (exit code 2)."""
 
 
 def journey_files(names: Sequence[str]) -> Iterator[Path]:
@@ -92,7 +90,10 @@ def _validate(arguments: argparse.Namespace) -> int:
         _print_problems(result.problems)
         if result.model is not None and result.ok and not arguments.quiet:
             steps = len(result.model.steps)
-            print(f"{result.filename}: valid ({result.model.id}, {steps} steps)")
+            print(
+                f"{terminal_safe(result.filename, one_line=True)}: valid "
+                f"({result.model.id}, {steps} steps)"
+            )
     if not results:
         searched = ", ".join(arguments.paths)
         print(f"lifeevents: no journey files (*.yaml, *.yml) in {searched}", file=sys.stderr)
@@ -173,10 +174,26 @@ def _analyze(arguments: argparse.Namespace) -> int:
         data: Any = [report.to_dict() for report in reports]
         if arguments.persona != "all":
             data = data[0]
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
     else:
         sys.stdout.write("\n".join(format_report(report, arguments.lang) for report in reports))
     return EXIT_OK
+
+
+def _highlights(text: str | None) -> frozenset[Highlight]:
+    """The findings named by ``--highlight`` (default all); a usage error for others."""
+    if text is None:
+        return frozenset(Highlight)
+    chosen: set[Highlight] = set()
+    for item in filter(None, text.split(",")):
+        try:
+            chosen.add(Highlight(item))
+        except ValueError:
+            allowed = ",".join(kind.value for kind in Highlight)
+            raise UsageError(
+                f"--highlight: unknown finding '{item}'; choose from {allowed}"
+            ) from None
+    return frozenset(chosen)
 
 
 def _render(arguments: argparse.Namespace) -> int:
@@ -184,6 +201,15 @@ def _render(arguments: argparse.Namespace) -> int:
     from lifeevents.render.api import FORMATS, render_content, render_to_file
     from lifeevents.render.options import RenderOptions
 
+    _highlights(arguments.highlight)  # wrong usage is reported before any work
+    if arguments.output == "-" and arguments.format is not None:
+        view = View(arguments.view)
+        if arguments.format not in FORMATS[view]:
+            allowed = ", ".join(FORMATS[view])
+            raise UsageError(
+                f"the {view.value} view cannot be written as '{arguments.format}'; "
+                f"formats: {allowed}"
+            )
     loaded = _load_for_analysis(arguments)
     if len(loaded.personas) != 1:
         raise UsageError("render draws one persona; name it with --persona")
@@ -192,9 +218,7 @@ def _render(arguments: argparse.Namespace) -> int:
         view=View(arguments.view),
         lang=arguments.lang,
         direction=arguments.direction,
-        highlight=frozenset(Highlight)
-        if arguments.highlight is None
-        else frozenset(Highlight(item) for item in arguments.highlight.split(",") if item),
+        highlight=_highlights(arguments.highlight),
         compact=arguments.compact,
     )
     report = analyze(trip)
@@ -212,36 +236,44 @@ def _render(arguments: argparse.Namespace) -> int:
 
 
 def _workshop(arguments: argparse.Namespace) -> int:
+    from lifeevents.errors import UnsupportedFormatError
     from lifeevents.library import builtin_journeys, find_journey
     from lifeevents.text_report import format_report
     from lifeevents.validation import validate
-    from lifeevents.workshop import DEFAULT_OUTPUTS, Output, run_workshop
+    from lifeevents.workshop import DEFAULT_OUTPUTS, run_workshop, workshop_outputs
 
+    # Wrong usage first, before any work: formats, then the journeys named.
+    outputs = DEFAULT_OUTPUTS
+    if arguments.formats is not None:
+        try:
+            outputs = workshop_outputs(filter(None, arguments.formats.split(",")))
+        except UnsupportedFormatError as error:
+            raise UsageError(f"--formats: {error}") from None
     regions = _regions(arguments)
     names = list(builtin_journeys()) if arguments.all else arguments.journeys
     if not names:
         raise UsageError("name journeys (files or built-in names), or use --all")
-    life_events = []
+    paths: dict[Path, Path] = {}
     for name in names:
         try:
             path = find_journey(name)
         except FileNotFoundError as error:
             raise UsageError(str(error)) from None
+        paths.setdefault(path.resolve(), path)  # a journey named twice is drawn once
+    life_events: dict[str, LifeEvent] = {}
+    problems: list[Problem] = []
+    for path in paths.values():
         result = validate(path, regions)
         if result.model is None:
-            raise InputError(result.problems)
-        life_events.append(result.model)
-    outputs = DEFAULT_OUTPUTS
-    if arguments.formats:
-        wanted = set(arguments.formats.split(","))
-        outputs = tuple(item for item in DEFAULT_OUTPUTS if item.fmt in wanted)
-        outputs += tuple(
-            Output(view, fmt)
-            for fmt in sorted(wanted - {item.fmt for item in DEFAULT_OUTPUTS})
-            for view in (View.BLUEPRINT, View.JOURNEY)
-        )
+            problems.extend(result.problems)
+            continue
+        earlier = life_events.setdefault(result.model.id, result.model)
+        if earlier is not result.model:
+            problems.append(_same_id(result.model, earlier))
+    if problems:
+        raise InputError(problems)
     entries = run_workshop(
-        life_events,
+        list(life_events.values()),
         Path(arguments.output),
         regions=regions,
         municipality=arguments.municipality,
@@ -262,6 +294,18 @@ def _workshop(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _same_id(life_event: LifeEvent, earlier: LifeEvent) -> Problem:
+    """Two journeys of one workshop with one id would share their folder."""
+    from lifeevents.loader import source_of
+
+    source, first = source_of(life_event), source_of(earlier)
+    where = first.filename if first is not None else "another journey"
+    message = f"life event id '{life_event.id}' is also the id of {where}; give each its own"
+    if source is None:
+        return Problem(f"<{life_event.id}>", 1, 1, message)
+    return source.problem(("life_event", "id"), message)
+
+
 def _list(arguments: argparse.Namespace) -> int:
     from lifeevents.library import builtin_journeys
     from lifeevents.validation import validate
@@ -274,17 +318,23 @@ def _list(arguments: argparse.Namespace) -> int:
             lines.append(f"  {name:<28} (invalid: run 'lifeevents validate {name}')")
             continue
         personas = ", ".join(result.model.persona_ids())
-        lines.append(f"  {name:<28} {result.model.name} — personas: {personas}")
+        lines.append(f"  {name:<28} {_one_line(result.model.name)} — personas: {personas}")
     lines.append("")
     lines.append("Regions and municipalities:")
     for region in regions.values():
         default = region.region.default_municipality
-        lines.append(f"  {region.id:<28} {region.region.name} (default municipality: {default})")
+        lines.append(
+            f"  {region.id:<28} {_one_line(region.region.name)} (default municipality: {default})"
+        )
         for municipality_id, municipality in region.municipalities.items():
             kind = "Stadt" if municipality.kind == "stadt" else "Gemeinde"
-            lines.append(f"    {municipality_id:<26} {municipality.name} ({kind})")
+            lines.append(f"    {municipality_id:<26} {_one_line(municipality.name)} ({kind})")
     sys.stdout.write("\n".join(lines) + "\n")
     return EXIT_OK
+
+
+def _one_line(text: str) -> str:
+    return terminal_safe(text, one_line=True)
 
 
 def _schema(arguments: argparse.Namespace) -> int:
@@ -453,28 +503,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    parser = build_parser()
-    arguments = parser.parse_args(argv)
-    handler: Callable[[argparse.Namespace], int] = arguments.handler
-    try:
+    with terminal_streams():
+        parser = build_parser()
+        try:
+            arguments = parser.parse_args(argv)
+        except SystemExit as stop:  # --help, --version, or wrong usage (argparse says why)
+            return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+        handler: Callable[[argparse.Namespace], int] = arguments.handler
         with collection_paused():
-            return handler(arguments)
-    except InputError as error:
-        _print_problems(error.problems)
-        return EXIT_INVALID
-    except (UsageError, UnknownMunicipalityError, UnsupportedFormatError) as error:
-        print(f"lifeevents {arguments.command}: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    except GraphvizNotFoundError as error:
-        print(f"lifeevents {arguments.command}: {error}", file=sys.stderr)
-        return EXIT_INVALID
-    except BrokenPipeError:
-        # Output piped into `head` and closed early: not an error of ours.
-        sys.stderr.close()
-        return EXIT_OK
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
+            return run_command(arguments.command, handler, arguments)
 
 
 def console() -> NoReturn:

@@ -37,7 +37,7 @@ kept through steps that do not apply).
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,6 +48,7 @@ from lifeevents.display import MimeBundle, mimebundle
 from lifeevents.errors import UnknownMunicipalityError
 from lifeevents.gc_pause import collection_paused
 from lifeevents.library import builtin_regions
+from lifeevents.limits import MAX_DEPENDENCIES, CapExceededError
 from lifeevents.loader import source_of
 from lifeevents.located_validation import did_you_mean
 from lifeevents.model import LifeEvent, Persona, Step
@@ -178,8 +179,34 @@ def journey(
     :class:`UnknownMunicipalityError`, and :class:`~lifeevents.problems.InputError`
     when an authority cannot be resolved or the dependencies form a cycle.
     """
+    _check_arguments(life_event, persona, municipality, origin, region)
     with collection_paused():
         return _journey(life_event, persona, municipality, origin, region)
+
+
+def _check_arguments(
+    life_event: object, persona: object, municipality: object, origin: object, region: object
+) -> None:
+    if isinstance(life_event, str):
+        raise TypeError(
+            f"journey() needs a loaded life event, not the text {life_event[:40]!r}: "
+            f"use journey(lifeevents.load({life_event[:40]!r}), ...) for a built-in journey "
+            "or a file"
+        )
+    if not isinstance(life_event, LifeEvent):
+        raise TypeError(
+            f"journey() needs a LifeEvent (from lifeevents.load()), not {type(life_event).__name__}"
+        )
+    if not isinstance(persona, str):
+        raise TypeError(f"persona must be a persona id (str), not {type(persona).__name__}")
+    for name, value in (("municipality", municipality), ("origin", origin)):
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"{name} must be a municipality id (str) or None, not {value!r}")
+    if region is not None and not isinstance(region, Region):
+        raise TypeError(
+            f"region must be a Region (from lifeevents.load_region()) or None, not "
+            f"{type(region).__name__}"
+        )
 
 
 def _journey(
@@ -207,7 +234,7 @@ def _journey(
     for step in life_event.steps:
         if step.id in applicable:
             graph.add_node(step.id, **_node_attributes(step, chosen, resolver.step(step)))
-    for source, target, attributes in _edges(life_event, applicable):
+    for source, target, attributes in _edges(life_event, applicable, persona):
         graph.add_edge(source, target, **attributes)
     if not nx.is_directed_acyclic_graph(graph):
         raise InputError([_cycle_problem(life_event, graph)])
@@ -314,7 +341,7 @@ def _node_attributes(step: Step, persona: Persona, authority: ResolvedAuthority)
 
 
 def _edges(
-    life_event: LifeEvent, applicable: set[str]
+    life_event: LifeEvent, applicable: set[str], persona_id: str
 ) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """Dependency edges between applicable steps, bridging steps that do not apply."""
     producer: dict[str, str] = {}
@@ -336,24 +363,10 @@ def _edges(
         return found
 
     # Non-applicable steps pass their applicable ancestors on to their successors.
-    frontier: dict[str, set[str]] = {}
     by_id = {step.id: step for step in life_event.steps}
-
-    def applicable_ancestors(step_id: str, visiting: frozenset[str]) -> set[str]:
-        if step_id in frontier:
-            return frontier[step_id]
-        result: set[str] = set()
-        step = by_id.get(step_id)
-        if step is not None and step_id not in visiting:
-            for source in direct_predecessors(step):
-                if source in applicable:
-                    result.add(source)
-                else:
-                    result |= applicable_ancestors(source, visiting | {step_id})
-        frontier[step_id] = result
-        return result
-
+    frontier = _Frontier(life_event, applicable, by_id, direct_predecessors)
     file_order = {step.id: index for index, step in enumerate(life_event.steps)}
+    total = 0
     for step in life_event.steps:
         if step.id not in applicable:
             continue
@@ -362,10 +375,96 @@ def _edges(
             if source in applicable:
                 edges[source] = _edge(life_event, is_after, carried, bridged=False)
             else:
-                for ancestor in applicable_ancestors(source, frozenset({step.id})):
+                for ancestor in frontier.ancestors(source):
                     edges.setdefault(ancestor, _edge(life_event, True, [], bridged=True))
+        total += len(edges)
+        if total > MAX_DEPENDENCIES:
+            raise CapExceededError(
+                [
+                    _problem(
+                        life_event,
+                        step,
+                        "id",
+                        f"more than {MAX_DEPENDENCIES:,} dependencies for persona "
+                        f"'{persona_id}', counting those passed on through steps that do "
+                        "not apply to the persona (at most "
+                        f"{MAX_DEPENDENCIES:,}; docs/command-line.md, caps): let fewer "
+                        "steps depend on a step that does not always apply",
+                    )
+                ]
+            )
         for source in sorted(edges, key=file_order.__getitem__):
             yield source, step.id, edges[source]
+
+
+class _Frontier:
+    """The applicable ancestors of steps that do not apply, found without recursion.
+
+    A step that does not apply and has one predecessor, itself not applicable,
+    shares that predecessor's set. The sets together may hold at most four times
+    :data:`~lifeevents.limits.MAX_DEPENDENCIES` entries.
+    """
+
+    def __init__(
+        self,
+        life_event: LifeEvent,
+        applicable: set[str],
+        by_id: dict[str, Step],
+        direct_predecessors: Callable[[Step], dict[str, tuple[bool, list[str]]]],
+    ) -> None:
+        self.life_event = life_event
+        self.applicable = applicable
+        self.by_id = by_id
+        self.direct_predecessors = direct_predecessors
+        self.found: dict[str, set[str]] = {}
+        self.entries = 0
+
+    def ancestors(self, start: str) -> set[str]:
+        """Applicable steps that ``start`` (not applicable) must follow, through others."""
+        stack = [(start, False)]
+        open_steps: set[str] = set()
+        while stack:
+            step_id, expanded = stack.pop()
+            if step_id in self.found:
+                continue
+            step = self.by_id.get(step_id)
+            if step is None:
+                self.found[step_id] = set()
+                continue
+            sources = list(self.direct_predecessors(step))
+            if not expanded:
+                open_steps.add(step_id)
+                stack.append((step_id, True))
+                stack.extend(
+                    (source, False)
+                    for source in sources
+                    if source not in self.applicable
+                    and source not in self.found
+                    and source not in open_steps
+                )
+                continue
+            open_steps.discard(step_id)
+            self.found[step_id] = self._combine(step, sources)
+        return self.found[start]
+
+    def _combine(self, step: Step, sources: list[str]) -> set[str]:
+        # A predecessor still open lies on a cycle, which check() reports; it adds nothing.
+        passed = [self.found[source] for source in sources if source in self.found]
+        direct = [source for source in sources if source in self.applicable]
+        if not direct and len(passed) == 1:
+            return passed[0]
+        result = set(direct).union(*passed)
+        self.entries += len(result)
+        if self.entries > 4 * MAX_DEPENDENCIES:
+            message = (
+                f"the steps that do not apply to a persona pass on more than "
+                f"{4 * MAX_DEPENDENCIES:,} dependencies in all (at most "
+                f"{MAX_DEPENDENCIES:,} per persona, four times that while bridging; "
+                "docs/command-line.md, caps): let fewer steps depend on steps that do not "
+                "always apply"
+            )
+            raise CapExceededError([_problem(self.life_event, step, "id", message)])
+        return result
 
 
 def _edge(

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import pydantic
 from pydantic_core import ErrorDetails
 
+from lifeevents.limits import MAX_HINT_LENGTH
 from lifeevents.problems import Problem
 from lifeevents.yaml_reader import Document
 
@@ -67,7 +68,9 @@ def did_you_mean(value: object, choices: Sequence[str]) -> str:
     " (did you mean 'online'?)"
     """
     text = str(value)
-    candidates = list(choices)
+    if len(text) > MAX_HINT_LENGTH:
+        return ""  # comparing costs length²; a name this long is no typo of a short one
+    candidates = [choice for choice in choices if len(choice) <= MAX_HINT_LENGTH]
     if len(candidates) > _HINT_CANDIDATES:
         # difflib costs ~0.1 ms per candidate; keep those sharing the longest start.
         candidates = sorted(

@@ -40,6 +40,7 @@ from lifeevents.analysis.schedule import Schedule, schedule
 from lifeevents.analysis.shares import digital_share, online_available_share
 from lifeevents.analysis.visits import (
     InfeasibleGroupingError,
+    VisitSearchBudgetError,
     VisitsResult,
     modelled_grouping_problems,
     visits,
@@ -47,6 +48,7 @@ from lifeevents.analysis.visits import (
 from lifeevents.display import MimeBundle, mimebundle
 from lifeevents.gc_pause import collection_paused
 from lifeevents.journey import Journey
+from lifeevents.limits import CapExceededError
 from lifeevents.loader import source_of
 from lifeevents.problems import InputError, Problem
 
@@ -129,7 +131,17 @@ def _counted(items: tuple[Any, ...]) -> dict[str, Any]:
 
 def modelled_visit_problems(trip: Journey) -> list[Problem]:
     """Rule 5: a modelled grouping that is not feasible is an input error; locate each reason."""
+    # Only the modelled grouping is checked: the search for the fewest visits is not needed.
     return [_locate(trip, reason) for reason in modelled_grouping_problems(trip.graph)]
+
+
+def _at_steps(trip: Journey, reason: str) -> Problem:
+    """A problem of the journey as a whole, located at its ``steps:`` key."""
+    message = f"persona '{trip.persona_id}': {reason}"
+    source = source_of(trip.life_event)
+    if source is None:
+        return Problem(f"<{trip.life_event.id}>", 1, 1, message)
+    return source.problem(("steps",), message)
 
 
 def _locate(trip: Journey, reason: str) -> Problem:
@@ -156,6 +168,11 @@ def analyze(trip: Journey) -> Report:
     Raises :class:`~lifeevents.problems.InputError` when the modelled visits
     are not a feasible grouping (spec rule 5).
     """
+    if not isinstance(trip, Journey):
+        raise TypeError(
+            f"analyze() needs a Journey, not {type(trip).__name__}; make one with "
+            "lifeevents.journey(lifeevents.load('geburt'), 'default')"
+        )
     with collection_paused():
         return _analyze(trip)
 
@@ -166,6 +183,8 @@ def _analyze(trip: Journey) -> Report:
         visit_result = visits(graph)
     except InfeasibleGroupingError:
         raise InputError(modelled_visit_problems(trip)) from None
+    except VisitSearchBudgetError as error:
+        raise CapExceededError([_at_steps(trip, str(error))]) from None
     return Report(
         journey=trip,
         visits=visit_result,

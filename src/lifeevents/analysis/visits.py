@@ -32,6 +32,7 @@ import networkx as nx
 
 from lifeevents.errors import LifeeventsError
 from lifeevents.journey import topological_order
+from lifeevents.limits import MAX_VISIT_SEARCH_STATES
 from lifeevents.vocabulary import Channel
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "MinimumGrouping",
     "PlannedVisit",
     "PlannedVisitDict",
+    "VisitSearchBudgetError",
     "VisitsDict",
     "VisitsResult",
     "grouping_problems",
@@ -52,6 +54,10 @@ __all__ = [
 
 # The spec requires an exact minimum for journeys with up to this many visit steps.
 EXACT_LIMIT = 30
+
+
+class VisitSearchBudgetError(LifeeventsError, ValueError):
+    """The exact search for the fewest visits explored more states than its budget allows."""
 
 
 class InfeasibleGroupingError(LifeeventsError, ValueError):
@@ -203,6 +209,8 @@ def modelled_grouping_problems(graph: nx.DiGraph[str]) -> list[str]:
 
     Validation needs only this, not the minimum, so it skips the search.
     """
+    if all(visit is None for _, visit in graph.nodes(data="visit")):
+        return []  # every visit step a trip of its own: always feasible
     ix = _Index.of(graph)
     return _problems(ix, _modelled(ix))
 
@@ -566,6 +574,14 @@ def _exact_trips(ix: _Index) -> list[list[int]]:
                 best[nxt] = g + 1
                 came_from[nxt] = (state, taken)
                 counter += 1
+                if counter > MAX_VISIT_SEARCH_STATES:
+                    raise VisitSearchBudgetError(
+                        f"the exact search for the fewest visits gave up after "
+                        f"{MAX_VISIT_SEARCH_STATES:,} states (at most that many; "
+                        "docs/command-line.md, caps): the visit steps depend on each other in "
+                        "too many ways; model fewer visit steps or fewer dependencies between "
+                        "them"
+                    )
                 heapq.heappush(heap, (g + 1 + estimate(nxt), -(g + 1), counter, nxt))
     raise AssertionError("while visit steps are left, one of them is always ready")
 
