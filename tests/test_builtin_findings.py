@@ -15,28 +15,6 @@ def report(name: str, persona: str, municipality: str | None = None) -> Report:
     return analyze(journey(load(builtin_journeys()[name]), persona, municipality))
 
 
-@pytest.mark.parametrize(
-    "name", ["umzug-innerhalb-gemeinde", "umzug-innerhalb-kreis", "zuzug-in-den-kreis"]
-)
-def test_moving_with_a_car_carries_the_meldebestaetigung_from_gemeinde_to_kreis(name: str) -> None:
-    result = report(name, "digital-mit-auto", "greven")
-    carried = [
-        handover
-        for handover in result.authority_handovers
-        if "meldebestaetigung" in handover.evidence
-        and handover.source_authority.level is Level.GEMEINDE
-        and handover.target_authority.level is Level.KREIS
-    ]
-    assert carried, [h.to_dict() for h in result.authority_handovers]
-    assert all(handover.crosses_levels for handover in carried)
-    assert any(v.evidence == "meldebestaetigung" for v in result.once_only_violations)
-    # Without a car there is no vehicle step and so no such handover.
-    assert not any(
-        "meldebestaetigung" in h.evidence and h.target_authority.level is Level.KREIS
-        for h in report(name, "default", "greven").authority_handovers
-    )
-
-
 def test_birth_carries_the_birth_certificates_to_the_benefit_offices() -> None:
     # Elterngeld takes the free "Geburtsbescheinigung für Elterngeld", the
     # Familienkasse the birth certificate: both issued by the Standesamt.
