@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from lifeevents.analysis.report import Report, analyze
 from lifeevents.journey import journey
 from lifeevents.library import builtin_journeys

@@ -103,7 +103,9 @@ def test_moving_into_the_kreis_goes_to_the_zulassungsstelle_even_in_ochtrup() ->
     "name", ["umzug-innerhalb-gemeinde", "umzug-innerhalb-kreis", "zuzug-in-den-kreis"]
 )
 @pytest.mark.parametrize("municipality", ["greven", "ochtrup"])
-def test_no_meldebestaetigung_is_carried_to_the_vehicle_office(name: str, municipality: str) -> None:
+def test_no_meldebestaetigung_is_carried_to_the_vehicle_office(
+    name: str, municipality: str
+) -> None:
     # The ID card with the new address suffices at the Zulassungsstelle (lk-vr.de).
     result = report(name, "schalter-mit-auto-und-hund", municipality, origin="rheine")
     assert not any("meldebestaetigung" in h.evidence for h in result.authority_handovers)
