@@ -27,7 +27,9 @@ def report(name: str, persona: str, municipality: str, origin: str | None = None
 
 
 def scheduled(result: Report, step: str) -> dict[str, Any]:
-    entries = [entry for entry in result.to_dict()["schedule"] if entry["step"] == step]
+    entries: list[dict[str, Any]] = [
+        entry for entry in result.to_dict()["schedule"] if entry["step"] == step
+    ]
     assert len(entries) == 1, f"step {step!r} is not applicable exactly once"
     return entries[0]
 
