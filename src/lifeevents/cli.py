@@ -121,12 +121,21 @@ class _Loaded:
         municipality = arguments.municipality
         if self.region is not None and municipality is None:
             municipality = self.region.region.default_municipality
-        origin = arguments.origin
+        origin, event_place = arguments.origin, arguments.event_place
         trip = self.built.get((persona, municipality))
-        if trip is not None and (origin is None or origin == trip.origin):
+        if (
+            trip is not None
+            and (origin is None or origin == trip.origin)
+            and (event_place is None or event_place == trip.event_place)
+        ):
             return trip
         return journey(
-            self.life_event, persona, arguments.municipality, arguments.origin, self.region
+            self.life_event,
+            persona,
+            arguments.municipality,
+            arguments.origin,
+            self.region,
+            event_place=event_place,
         )
 
 
@@ -278,6 +287,7 @@ def _workshop(arguments: argparse.Namespace) -> int:
         regions=regions,
         municipality=arguments.municipality,
         origin=arguments.origin,
+        event_place=arguments.event_place,
         lang=arguments.lang,
         outputs=outputs,
         progress=lambda message: print(message, file=sys.stderr, flush=True),
@@ -357,6 +367,12 @@ def _add_place_options(parser: argparse.ArgumentParser) -> None:
     """Where and in which language: shared by analyze, render and workshop."""
     parser.add_argument("--municipality", help="home municipality (after the event)")
     parser.add_argument("--origin", help="municipality the citizen leaves (moving)")
+    parser.add_argument(
+        "--event-place",
+        metavar="MUNICIPALITY",
+        help="where the birth, death or marriage happens ('@event' offices; default: the "
+        "region's usual place, else the home municipality)",
+    )
     parser.add_argument("--lang", choices=LANGUAGES, default="de", help="language of the output")
     _add_region_file(parser)
 

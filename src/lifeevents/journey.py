@@ -52,6 +52,7 @@ from lifeevents.limits import MAX_DEPENDENCIES, CapExceededError
 from lifeevents.loader import source_of
 from lifeevents.located_validation import did_you_mean
 from lifeevents.model import LifeEvent, Persona, Step
+from lifeevents.model import authority_id as model_authority_id
 from lifeevents.problems import InputError, Problem
 from lifeevents.region import Region
 from lifeevents.vocabulary import Channel, Transfer
@@ -91,6 +92,15 @@ class Journey:
     origin: str | None
     graph: nx.DiGraph[str]
     region: Region | None = None
+    event_place: str | None = None
+
+    @property
+    def uses_event_place(self) -> bool:
+        """Whether any step or evidence refers to an office of the place of the event."""
+        return any(step.at_event for step in self.life_event.steps) or any(
+            (evidence.issued_by or "").endswith("@event")
+            for evidence in self.life_event.evidence.values()
+        )
 
     @property
     def uses_origin(self) -> bool:
@@ -168,20 +178,27 @@ def journey(
     municipality: str | None = None,
     origin: str | None = None,
     region: Region | None = None,
+    *,
+    event_place: str | None = None,
 ) -> Journey:
     """Instantiate a life event for a persona (spec rules 1-3).
 
     ``region`` defaults to the built-in region the file names. With a region,
-    ``municipality`` defaults to the region's default municipality and
-    ``origin`` (for ``@origin`` references) to ``municipality``.
+    ``municipality`` defaults to the region's default municipality,
+    ``origin`` (for ``@origin`` references) to ``municipality``, and
+    ``event_place`` (for ``@event`` references: where the birth, death or marriage
+    happens) to the place the region names as usual for this life event and
+    municipality, else to ``municipality``.
 
     Raises :class:`KeyError` for an unknown persona,
     :class:`UnknownMunicipalityError`, and :class:`~lifeevents.problems.InputError`
     when an authority cannot be resolved or the dependencies form a cycle.
     """
     _check_arguments(life_event, persona, municipality, origin, region)
+    if event_place is not None and not isinstance(event_place, str):
+        raise TypeError(f"event_place must be a municipality id (str) or None, not {event_place!r}")
     with collection_paused():
-        return _journey(life_event, persona, municipality, origin, region)
+        return _journey(life_event, persona, municipality, origin, region, event_place)
 
 
 def _check_arguments(
@@ -215,6 +232,7 @@ def _journey(
     municipality: str | None,
     origin: str | None,
     region: Region | None,
+    event_place: str | None,
 ) -> Journey:
     chosen = life_event.persona(persona)
     if region is None and life_event.region is not None:
@@ -222,13 +240,18 @@ def _journey(
     if region is not None:
         municipality = _municipality(region, municipality or region.region.default_municipality)
         origin = _municipality(region, origin or municipality)
-    resolver = _Resolver(life_event, region, municipality, origin)
+        event_place = _municipality(
+            region,
+            event_place or region.usual_event_place(life_event.id, municipality) or municipality,
+        )
+    resolver = _Resolver(life_event, region, municipality, origin, event_place)
     applicable = {step.id for step in life_event.steps if chosen.matches(step.when)}
     graph: nx.DiGraph[str] = nx.DiGraph(
         life_event=life_event.id,
         persona=persona,
         municipality=municipality,
         origin=origin,
+        event_place=event_place,
         evidence=resolver.evidence(),
     )
     for step in life_event.steps:
@@ -238,21 +261,23 @@ def _journey(
         graph.add_edge(source, target, **attributes)
     if not nx.is_directed_acyclic_graph(graph):
         raise InputError([_cycle_problem(life_event, graph)])
-    return Journey(life_event, persona, chosen, municipality, origin, graph, region)
+    return Journey(life_event, persona, chosen, municipality, origin, graph, region, event_place)
 
 
 def site_pattern(
     life_event: LifeEvent, region: Region, municipality: str
 ) -> tuple[int, ...] | None:
-    """Which steps share a site in ``municipality`` (``origin`` the same): for each step
-    in file order, the number of its site in order of first appearance.
+    """Which steps share a site in ``municipality`` (``origin`` the same, the place of the
+    event the usual one): for each step in file order, the number of its site in order
+    of first appearance.
 
     Two municipalities with equal patterns give journeys that differ only in the
     names of sites and offices, so any check that compares sites only for equality
     (such as rule 5) has the same outcome in both. ``None`` when a step's authority
     does not resolve there.
     """
-    resolver = _Resolver(life_event, region, municipality, municipality)
+    event_place = region.usual_event_place(life_event.id, municipality) or municipality
+    resolver = _Resolver(life_event, region, municipality, municipality, event_place)
     numbers: dict[str, int] = {}
     pattern = []
     for step in life_event.steps:
@@ -286,9 +311,10 @@ class _Resolver:
     region: Region | None
     municipality: str | None
     origin: str | None
+    event_place: str | None = None
 
     def reference(self, reference: str) -> ResolvedAuthority | None:
-        authority_id = reference.removesuffix("@origin")
+        authority_id = model_authority_id(reference)
         authority = self.life_event.authorities.get(authority_id)
         if authority is not None:
             return ResolvedAuthority(
@@ -299,8 +325,13 @@ class _Resolver:
             )
         if self.region is None or not self.region.has_office(authority_id):
             return None
-        where = self.origin if reference.endswith("@origin") else self.municipality
-        assert where is not None  # journey() sets both whenever there is a region
+        if reference.endswith("@origin"):
+            where = self.origin
+        elif reference.endswith("@event"):
+            where = self.event_place
+        else:
+            where = self.municipality
+        assert where is not None  # journey() sets all three whenever there is a region
         return self.region.resolve(authority_id, where)
 
     def step(self, step: Step) -> ResolvedAuthority:

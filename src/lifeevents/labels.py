@@ -19,6 +19,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "persona": ("Persona", "Persona"),
     "municipality": ("Gemeinde", "Municipality"),
     "origin": ("Herkunft", "Origin"),
+    "event_place": ("Ort des Ereignisses", "Place of the event"),
     "figure": ("Kennzahl", "Figure"),
     "value": ("Wert", "Value"),
     "steps": ("Schritte", "Steps"),

@@ -274,7 +274,7 @@ def _pattern_message(field: str, value: Any) -> str:
     if field == "authority":
         return (
             f"'{value}' is not an authority reference; use an authority id without spaces, "
-            "optionally followed by '@origin'"
+            "optionally followed by '@origin' or '@event'"
         )
     if field in {"id", "region"}:
         return f"'{value}' is not a valid id here; use lower-case letters, digits and '-' only"

@@ -66,12 +66,31 @@ AuthorityRef = Annotated[
     StrictStr,
     Field(
         min_length=1,
-        pattern=r"^[^\s@]+(@origin)?$",
-        description="authority or region office id; suffix '@origin' for the municipality left",
+        pattern=r"^[^\s@]+(@origin|@event)?$",
+        description=(
+            "authority or region office id; suffix '@origin' for the municipality left, "
+            "'@event' for the municipality where the event happens"
+        ),
     ),
 ]
 Text = Annotated[StrictStr, Field(min_length=1)]
 LeikaKey = Annotated[str, Field(pattern=r"^[0-9]{14}$", description="14-digit LeiKa key")]
+
+
+#: Suffixes of authority references that pick another municipality than the home one.
+PLACE_SUFFIXES = ("@origin", "@event")
+
+
+def authority_id(reference: str) -> str:
+    """The authority or office id of a reference, without its place suffix.
+
+    >>> authority_id("standesamt@event"), authority_id("buergerbuero@origin"), authority_id("amt")
+    ('standesamt', 'buergerbuero', 'amt')
+    """
+    for suffix in PLACE_SUFFIXES:
+        if reference.endswith(suffix):
+            return reference[: -len(suffix)]
+    return reference
 
 
 class ModelPart(BaseModel):
@@ -218,12 +237,16 @@ class Step(SourcedPart):
 
     @property
     def authority_id(self) -> str:
-        """The reference without an ``@origin`` suffix."""
-        return self.authority.removesuffix("@origin")
+        """The reference without an ``@origin`` or ``@event`` suffix."""
+        return authority_id(self.authority)
 
     @property
     def at_origin(self) -> bool:
         return self.authority.endswith("@origin")
+
+    @property
+    def at_event(self) -> bool:
+        return self.authority.endswith("@event")
 
 
 class LifeEvent(ModelPart):

@@ -16,6 +16,7 @@ import networkx as nx
 
 from lifeevents.catalog import leika
 from lifeevents.located_validation import did_you_mean
+from lifeevents.model import authority_id
 from lifeevents.problems import Problem, Severity
 from lifeevents.yaml_reader import Document
 
@@ -159,7 +160,11 @@ class _Checker:
             if reference is None:
                 continue
             base, _, suffix = reference.partition("@")
-            if (suffix and suffix != "origin") or not base or any(c.isspace() for c in base):
+            if (
+                (suffix and suffix not in {"origin", "event"})
+                or not base
+                or any(c.isspace() for c in base)
+            ):
                 continue  # the model reports the syntax
             path = ("steps", step.index, "authority")
             if (
@@ -167,17 +172,22 @@ class _Checker:
                 and base in self.authorities
                 and not (self.offices is not None and self.offices(base))
             ):
+                place = (
+                    "the municipality the citizen leaves"
+                    if suffix == "origin"
+                    else "the municipality where the event happens"
+                )
                 self.report(
                     path,
-                    f"step '{step.id}': '@origin' picks the office of the municipality the "
-                    f"citizen leaves, but '{base}' is defined in this file, not by a region; "
+                    f"step '{step.id}': '@{suffix}' picks the office of {place}, but "
+                    f"'{base}' is defined in this file, not by a region; "
                     "define a second authority instead",
                 )
             elif not self.authority_known(base):
                 self.report(path, f"step '{step.id}': {self.unknown_authority(base, choices)}")
         for evidence_id, raw in self.evidence.items():
             issuer = raw.get("issued_by") if isinstance(raw, dict) else None
-            if isinstance(issuer, str) and not self.authority_known(issuer.removesuffix("@origin")):
+            if isinstance(issuer, str) and not self.authority_known(authority_id(issuer)):
                 self.report(
                     ("evidence", evidence_id, "issued_by"),
                     f"evidence '{evidence_id}': {self.unknown_authority(issuer, choices)}",
@@ -312,7 +322,7 @@ class _Checker:
             )
 
     def site_of(self, reference: str) -> str | None:
-        base = reference.removesuffix("@origin")
+        base = authority_id(reference)
         raw = self.authorities.get(base)
         if isinstance(raw, dict):
             site = raw.get("site", base)

@@ -96,6 +96,7 @@ def run_workshop(
     lang: Language = "de",
     outputs: Sequence[Output] = DEFAULT_OUTPUTS,
     progress: Callable[[str], None] = lambda message: None,
+    event_place: str | None = None,
 ) -> list[WorkshopEntry]:
     """Analyse and draw every persona of every life event; returns what was written.
 
@@ -113,7 +114,14 @@ def run_workshop(
     staging = Path(tempfile.mkdtemp(prefix=".lifeevents-workshop-", dir=root))
     try:
         entries = _build(
-            life_events, root, staging, regions, municipality, origin, lang, outputs, progress
+            life_events,
+            root,
+            staging,
+            regions,
+            (municipality, origin, event_place),
+            lang,
+            outputs,
+            progress,
         )
         write_atomic(staging / "index.md", _index_markdown(entries, root, lang))
         write_atomic(staging / "index.html", _index_html(entries, root, lang))
@@ -157,12 +165,12 @@ def _build(
     root: Path,
     staging: Path,
     regions: Regions,
-    municipality: str | None,
-    origin: str | None,
+    places: tuple[str | None, str | None, str | None],
     lang: Language,
     outputs: Sequence[Output],
     progress: Callable[[str], None],
 ) -> list[WorkshopEntry]:
+    municipality, origin, event_place = places  # as given; each journey() fills defaults
     folders = file_stems(event.id for event in life_events)
     plans = [(event, persona) for event in life_events for persona in event.persona_ids()]
     entries: list[WorkshopEntry] = []
@@ -170,7 +178,9 @@ def _build(
     for number, (event, persona) in enumerate(plans, start=1):
         progress(f"[{number}/{len(plans)}] {event.id} · {persona}")
         region: Region | None = regions.get(event.region) if event.region else None
-        report = analyze(journey(event, persona, municipality, origin, region))
+        report = analyze(
+            journey(event, persona, municipality, origin, region, event_place=event_place)
+        )
         folder = folders[event.id]
         if event.id not in stems:
             stems[event.id] = file_stems(event.persona_ids())

@@ -91,6 +91,7 @@ class Report:
             "persona": self.journey.persona_id,
             "municipality": self.journey.municipality,
             "origin": self.journey.origin,
+            "event_place": self.journey.event_place,
             "steps": self.steps,
             "authorities": self.authorities,
             "visits": dict(self.visits.to_dict()),
