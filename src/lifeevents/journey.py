@@ -36,12 +36,9 @@ kept through steps that do not apply).
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from lifeevents.authorities import ResolvedAuthority
 from lifeevents.display import MimeBundle, mimebundle
@@ -53,15 +50,24 @@ from lifeevents.loader import source_of
 from lifeevents.located_validation import did_you_mean
 from lifeevents.model import LifeEvent, Persona, Step
 from lifeevents.model import authority_id as model_authority_id
+from lifeevents.order import is_acyclic, order_of
 from lifeevents.problems import InputError, Problem
 from lifeevents.region import Region
 from lifeevents.vocabulary import Channel, Transfer
 
+# networkx is imported where a graph is built: validation works without it (see
+# lifeevents.order), and importing it costs more than validating a journey.
+if TYPE_CHECKING:
+    import networkx as nx
+
 __all__ = [
     "Journey",
+    "JourneyParts",
     "ResolvedEvidence",
     "UnknownMunicipalityError",
     "journey",
+    "journey_from_parts",
+    "journey_parts",
     "site_pattern",
     "topological_order",
 ]
@@ -149,25 +155,15 @@ def topological_order(graph: nx.DiGraph[str], *, by_id: bool = False) -> list[st
     Kahn's algorithm over integer ranks; several times faster than
     :func:`networkx.lexicographical_topological_sort` with a key function.
 
+    >>> import networkx as nx
     >>> graph = nx.DiGraph([("b", "c"), ("a", "c")])
     >>> topological_order(graph), topological_order(graph, by_id=True)
     (['b', 'a', 'c'], ['a', 'b', 'c'])
     """
-    nodes = sorted(graph) if by_id else list(graph)
-    rank = {node: index for index, node in enumerate(nodes)}
-    waiting = [graph.in_degree(node) for node in nodes]
-    ready = [index for index, count in enumerate(waiting) if count == 0]
-    heapq.heapify(ready)
-    order: list[str] = []
-    while ready:
-        node = nodes[heapq.heappop(ready)]
-        order.append(node)
-        for successor in graph.succ[node]:
-            index = rank[successor]
-            waiting[index] -= 1
-            if waiting[index] == 0:
-                heapq.heappush(ready, index)
-    if len(order) != len(nodes):
+    order = order_of(sorted(graph) if by_id else list(graph), graph.succ)
+    if order is None:
+        import networkx as nx
+
         raise nx.NetworkXUnfeasible("the graph has a cycle")
     return order
 
@@ -197,8 +193,9 @@ def journey(
     _check_arguments(life_event, persona, municipality, origin, region)
     if event_place is not None and not isinstance(event_place, str):
         raise TypeError(f"event_place must be a municipality id (str) or None, not {event_place!r}")
-    with collection_paused():
-        return _journey(life_event, persona, municipality, origin, region, event_place)
+    return journey_from_parts(
+        journey_parts(life_event, persona, municipality, origin, region, event_place=event_place)
+    )
 
 
 def _check_arguments(
@@ -226,14 +223,52 @@ def _check_arguments(
         )
 
 
-def _journey(
+@dataclass(frozen=True)
+class JourneyParts:
+    """A life event instantiated for a persona as plain data: graph attributes, nodes
+    with their attributes and edges with theirs, as :func:`journey` puts them into the
+    graph. Validation checks these without importing networkx (see
+    :mod:`lifeevents.order`); :func:`journey_from_parts` makes the journey."""
+
+    life_event: LifeEvent
+    persona_id: str
+    persona: Persona
+    municipality: str | None
+    origin: str | None
+    event_place: str | None
+    region: Region | None
+    attributes: dict[str, Any]
+    nodes: list[tuple[str, dict[str, Any]]]
+    edges: list[tuple[str, str, dict[str, Any]]]
+
+    @property
+    def is_acyclic(self) -> bool:
+        return is_acyclic((node for node, _ in self.nodes), ((u, v) for u, v, _ in self.edges))
+
+
+def journey_parts(
+    life_event: LifeEvent,
+    persona: str = "default",
+    municipality: str | None = None,
+    origin: str | None = None,
+    region: Region | None = None,
+    *,
+    event_place: str | None = None,
+) -> JourneyParts:
+    """What :func:`journey` builds its graph from, with the same defaults and errors
+    (except a dependency cycle, which :func:`journey_from_parts` reports)."""
+    with collection_paused():
+        return _parts(life_event, persona, municipality, origin, region, event_place)
+
+
+def _parts(
     life_event: LifeEvent,
     persona: str,
     municipality: str | None,
     origin: str | None,
     region: Region | None,
     event_place: str | None,
-) -> Journey:
+) -> JourneyParts:
     chosen = life_event.persona(persona)
     if region is None and life_event.region is not None:
         region = builtin_regions().get(life_event.region)
@@ -246,22 +281,51 @@ def _journey(
         )
     resolver = _Resolver(life_event, region, municipality, origin, event_place)
     applicable = {step.id for step in life_event.steps if chosen.matches(step.when)}
-    graph: nx.DiGraph[str] = nx.DiGraph(
-        life_event=life_event.id,
-        persona=persona,
-        municipality=municipality,
-        origin=origin,
-        event_place=event_place,
-        evidence=resolver.evidence(),
+    return JourneyParts(
+        life_event,
+        persona,
+        chosen,
+        municipality,
+        origin,
+        event_place,
+        region,
+        {
+            "life_event": life_event.id,
+            "persona": persona,
+            "municipality": municipality,
+            "origin": origin,
+            "event_place": event_place,
+            "evidence": resolver.evidence(),
+        },
+        [
+            (step.id, _node_attributes(step, chosen, resolver.step(step)))
+            for step in life_event.steps
+            if step.id in applicable
+        ],
+        list(_edges(life_event, applicable, persona)),
     )
-    for step in life_event.steps:
-        if step.id in applicable:
-            graph.add_node(step.id, **_node_attributes(step, chosen, resolver.step(step)))
-    for source, target, attributes in _edges(life_event, applicable, persona):
-        graph.add_edge(source, target, **attributes)
-    if not nx.is_directed_acyclic_graph(graph):
-        raise InputError([_cycle_problem(life_event, graph)])
-    return Journey(life_event, persona, chosen, municipality, origin, graph, region, event_place)
+
+
+def journey_from_parts(parts: JourneyParts) -> Journey:
+    """The journey graph of ``parts``; :class:`InputError` for a dependency cycle."""
+    import networkx as nx
+
+    with collection_paused():
+        graph: nx.DiGraph[str] = nx.DiGraph(**parts.attributes)
+        graph.add_nodes_from(parts.nodes)
+        graph.add_edges_from(parts.edges)
+        if not nx.is_directed_acyclic_graph(graph):
+            raise InputError([_cycle_problem(parts.life_event, graph)])
+        return Journey(
+            parts.life_event,
+            parts.persona_id,
+            parts.persona,
+            parts.municipality,
+            parts.origin,
+            graph,
+            parts.region,
+            parts.event_place,
+        )
 
 
 def site_pattern(
@@ -526,6 +590,8 @@ def _problem(life_event: LifeEvent, step: Step, key: str, message: str) -> Probl
 
 
 def _cycle_problem(life_event: LifeEvent, graph: nx.DiGraph[str]) -> Problem:
+    import networkx as nx
+
     cycle = nx.find_cycle(graph)
     names = " → ".join([*(source for source, *_ in cycle), cycle[0][0]])
     first = life_event.step(cycle[0][0])

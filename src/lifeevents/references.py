@@ -8,15 +8,14 @@ validation reports them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
-
-import networkx as nx
 
 from lifeevents.catalog import leika
 from lifeevents.located_validation import did_you_mean
 from lifeevents.model import authority_id
+from lifeevents.order import is_acyclic
 from lifeevents.problems import Problem, Severity
 from lifeevents.yaml_reader import Document
 
@@ -299,8 +298,10 @@ class _Checker:
             for _, evidence_id in step.strings("requires"):
                 for producer in produced_by.get(evidence_id, []):
                     via[producer, step.id] = f"evidence '{evidence_id}'"
-        if _is_acyclic(index_of, via):
-            return  # the usual case, decided without building a graph
+        if is_acyclic(index_of, via):
+            return  # the usual case, decided without importing networkx
+        import networkx as nx
+
         graph: nx.DiGraph[str] = nx.DiGraph()
         graph.add_nodes_from(index_of)
         graph.add_edges_from(
@@ -395,26 +396,3 @@ def check_references(
     file names no region the library knows).
     """
     return _Checker(document, filename, offices).run()
-
-
-def _is_acyclic(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> bool:
-    """Whether ``edges`` between ``nodes`` form no cycle (Kahn's algorithm, linear time).
-
-    >>> _is_acyclic("abc", [("a", "b"), ("b", "c")]), _is_acyclic("ab", [("a", "b"), ("b", "a")])
-    (True, False)
-    """
-    waiting = dict.fromkeys(nodes, 0)
-    successors: dict[str, list[str]] = {}
-    for source, target in edges:
-        waiting[target] += 1
-        successors.setdefault(source, []).append(target)
-    ready = [node for node, count in waiting.items() if count == 0]
-    done = 0
-    while ready:
-        node = ready.pop()
-        done += 1
-        for target in successors.get(node, ()):
-            waiting[target] -= 1
-            if waiting[target] == 0:
-                ready.append(target)
-    return done == len(waiting)

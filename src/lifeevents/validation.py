@@ -8,9 +8,16 @@ module checks every persona of a file.
 from __future__ import annotations
 
 import os
+import re
 
-from lifeevents.analysis.report import modelled_visit_problems
-from lifeevents.journey import Journey, UnknownMunicipalityError, journey, site_pattern
+from lifeevents.analysis.visits import modelled_grouping_problems_of_parts
+from lifeevents.journey import (
+    Journey,
+    UnknownMunicipalityError,
+    journey_from_parts,
+    journey_parts,
+    site_pattern,
+)
 from lifeevents.library import builtin_regions
 from lifeevents.limits import MAX_CHECK_STEPS, MAX_PERSONAS
 from lifeevents.loader import Regions, check, source_of
@@ -18,7 +25,7 @@ from lifeevents.model import LifeEvent
 from lifeevents.problems import CheckResult, InputError, Problem
 from lifeevents.region import Region
 
-__all__ = ["journey_problems", "validate"]
+__all__ = ["grouping_problem", "journey_problems", "validate"]
 
 
 def journey_problems(
@@ -71,16 +78,40 @@ def journey_problems(
     for place in places:
         for persona in personas:
             try:
-                trip = journey(life_event, persona, place, region=region)
-                problems = modelled_visit_problems(trip)
-                if trips is not None:
-                    trips[persona, trip.municipality] = trip
+                parts = journey_parts(life_event, persona, place, region=region)
+                if trips is not None or not parts.is_acyclic:
+                    trip = journey_from_parts(parts)  # locates a dependency cycle
+                    if trips is not None:
+                        trips[persona, trip.municipality] = trip
+                problems = [
+                    grouping_problem(life_event, persona, reason)
+                    for reason in modelled_grouping_problems_of_parts(parts)
+                ]
             except InputError as error:
                 problems = list(error.problems)
             except UnknownMunicipalityError:
                 break  # reported by the command that chose the municipality
             found.update(problems)
     return sorted(found)
+
+
+def grouping_problem(life_event: LifeEvent, persona: str, reason: str) -> Problem:
+    """Rule 5: a modelled grouping that is not feasible is an input error, located at the
+    ``visit`` of the first step the reason names."""
+    message = f"persona '{persona}': visit grouping is not feasible: {reason}"
+    source = source_of(life_event)
+    for index, step in enumerate(life_event.steps):
+        if step.visit is not None and _names(step.id, reason):
+            if source is not None:
+                return source.problem(("steps", index, "visit"), message)
+            break
+    filename = source.filename if source is not None else f"<{life_event.id}>"
+    return Problem(filename, 1, 1, message)
+
+
+def _names(step_id: str, reason: str) -> bool:
+    """Whether ``reason`` mentions the step id as a whole word (ids may contain '-')."""
+    return re.search(rf"(?<![\w-]){re.escape(step_id)}(?![\w-])", reason) is not None
 
 
 def _distinct_places(life_event: LifeEvent, region: Region) -> list[str | None]:

@@ -22,7 +22,6 @@ least its keys and their meanings.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -51,6 +50,7 @@ from lifeevents.journey import Journey
 from lifeevents.limits import CapExceededError
 from lifeevents.loader import source_of
 from lifeevents.problems import InputError, Problem
+from lifeevents.validation import grouping_problem
 
 __all__ = ["Report", "analyze", "modelled_visit_problems"]
 
@@ -133,7 +133,10 @@ def _counted(items: tuple[Any, ...]) -> dict[str, Any]:
 def modelled_visit_problems(trip: Journey) -> list[Problem]:
     """Rule 5: a modelled grouping that is not feasible is an input error; locate each reason."""
     # Only the modelled grouping is checked: the search for the fewest visits is not needed.
-    return [_locate(trip, reason) for reason in modelled_grouping_problems(trip.graph)]
+    return [
+        grouping_problem(trip.life_event, trip.persona_id, reason)
+        for reason in modelled_grouping_problems(trip.graph)
+    ]
 
 
 def _at_steps(trip: Journey, reason: str) -> Problem:
@@ -143,24 +146,6 @@ def _at_steps(trip: Journey, reason: str) -> Problem:
     if source is None:
         return Problem(f"<{trip.life_event.id}>", 1, 1, message)
     return source.problem(("steps",), message)
-
-
-def _locate(trip: Journey, reason: str) -> Problem:
-    life_event = trip.life_event
-    message = f"persona '{trip.persona_id}': visit grouping is not feasible: {reason}"
-    source = source_of(life_event)
-    for index, step in enumerate(life_event.steps):
-        if step.visit is not None and _names(step.id, reason):
-            if source is not None:
-                return source.problem(("steps", index, "visit"), message)
-            break
-    filename = source.filename if source is not None else f"<{life_event.id}>"
-    return Problem(filename, 1, 1, message)
-
-
-def _names(step_id: str, reason: str) -> bool:
-    """Whether ``reason`` mentions the step id as a whole word (ids may contain '-')."""
-    return re.search(rf"(?<![\w-]){re.escape(step_id)}(?![\w-])", reason) is not None
 
 
 def analyze(trip: Journey) -> Report:
