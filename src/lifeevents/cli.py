@@ -25,7 +25,7 @@ from lifeevents.cli_runtime import (
     terminal_streams,
 )
 from lifeevents.gc_pause import collection_paused
-from lifeevents.labels import LANGUAGES
+from lifeevents.labels import LANGUAGES, label
 from lifeevents.problems import CheckResult, InputError, Problem
 from lifeevents.render.options import Highlight, View
 from lifeevents.terminal import json_safe, terminal_safe
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from lifeevents.loader import Regions
     from lifeevents.model import LifeEvent
     from lifeevents.region import Region
+    from lifeevents.scenarios import Applied
 
 __all__ = ["build_parser", "console", "main"]
 
@@ -80,20 +81,14 @@ def _regions(arguments: argparse.Namespace) -> Regions:
 
 
 def _validate(arguments: argparse.Namespace) -> int:
-    from lifeevents.validation import validate
-
     regions = _regions(arguments)
-    results: list[CheckResult[LifeEvent]] = []
+    results: list[CheckResult[Any]] = []
     for path in journey_files(arguments.paths):
-        result = validate(path, regions)
+        result, summary = _check_file(path, regions)
         results.append(result)
         _print_problems(result.problems)
         if result.model is not None and result.ok and not arguments.quiet:
-            steps = len(result.model.steps)
-            print(
-                f"{terminal_safe(result.filename, one_line=True)}: valid "
-                f"({result.model.id}, {steps} steps)"
-            )
+            print(f"{terminal_safe(result.filename, one_line=True)}: valid ({summary})")
     if not results:
         searched = ", ".join(arguments.paths)
         print(f"lifeevents: no journey files (*.yaml, *.yml) in {searched}", file=sys.stderr)
@@ -105,6 +100,51 @@ def _validate(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check_file(path: Path, regions: Regions) -> tuple[CheckResult[Any], str]:
+    """Check a journey, region or scenario file, as its ``format:`` line says it is."""
+    from lifeevents import file_kinds
+
+    kind = file_kinds.format_of(path)
+    if kind == file_kinds.REGION:
+        from lifeevents.region_loader import check_region
+
+        region = check_region(path)
+        count = len(region.model.municipalities) if region.model else 0
+        return region, f"region {region.model.id if region.model else ''}, {count} municipalities"
+    if kind == file_kinds.SCENARIO:
+        return _check_scenario(path, regions)
+    from lifeevents.validation import validate
+
+    journey = validate(path, regions)
+    model = journey.model
+    return journey, f"{model.id}, {len(model.steps)} steps" if model else ""
+
+
+def _check_scenario(path: Path, regions: Regions) -> tuple[CheckResult[Any], str]:
+    """A scenario file, and applied to each built-in journey it names (their ids)."""
+    from lifeevents.library import builtin_journeys
+    from lifeevents.loader import load
+    from lifeevents.scenario_loader import check_scenario
+    from lifeevents.scenarios import apply_scenarios
+
+    result = check_scenario(path)
+    scenario = result.model
+    if scenario is None:
+        return result, ""
+    builtin = {load(file).id: file for file in builtin_journeys().values()}
+    tried = [life_event for life_event in scenario.applies_to or () if life_event in builtin]
+    problems: list[Problem] = []
+    for life_event_id in tried:
+        try:
+            apply_scenarios(load(builtin[life_event_id], regions), [scenario], regions=regions)
+        except InputError as error:
+            problems.extend(error.problems)
+    if problems:
+        return CheckResult(result.filename, None, (*result.problems, *problems)), ""
+    checked = f"; applies to {', '.join(tried)}" if tried else ""
+    return result, f"scenario {scenario.id}, {len(scenario.changes)} changes{checked}"
+
+
 @dataclass(frozen=True)
 class _Loaded:
     """A valid journey file, its region, the personas asked for, and the journeys that
@@ -114,6 +154,7 @@ class _Loaded:
     region: Region | None
     personas: list[str]
     built: dict[tuple[str, str | None], Journey]
+    scenarios: tuple[str, ...] = ()  # the ids of the scenarios applied
 
     def journey(self, persona: str, arguments: argparse.Namespace) -> Journey:
         from lifeevents.journey import journey
@@ -161,7 +202,34 @@ def _load_for_analysis(arguments: argparse.Namespace) -> _Loaded:
         if persona not in life_event.persona_ids():
             known = ", ".join(life_event.persona_ids())
             raise UsageError(f"no persona '{persona}' in {path}; personas: {known}, or 'all'")
-    return _Loaded(life_event, region, personas, built)
+    if not arguments.scenario:
+        return _Loaded(life_event, region, personas, built)
+    applied = _applied(life_event, arguments.scenario, regions, arguments.command)
+    return _Loaded(applied.life_event, region, personas, {}, applied.applied)
+
+
+def _applied(
+    life_event: LifeEvent, names: Sequence[str], regions: Regions, command: str
+) -> Applied:
+    """The journey with the scenarios named applied; a note for those that do not apply."""
+    from lifeevents.library import find_scenario
+    from lifeevents.scenario_loader import load_scenario
+    from lifeevents.scenarios import apply_scenarios
+
+    scenarios = []
+    for name in names:
+        try:
+            scenarios.append(load_scenario(find_scenario(name)))
+        except FileNotFoundError as error:
+            raise UsageError(str(error)) from None
+    applied = apply_scenarios(life_event, scenarios, regions=regions)
+    for scenario_id in applied.not_applied:
+        print(
+            f"lifeevents {command}: note: scenario '{scenario_id}' does not apply to "
+            f"'{life_event.id}' (see its applies_to); not applied",
+            file=sys.stderr,
+        )
+    return applied
 
 
 def _analyze(arguments: argparse.Namespace) -> int:
@@ -180,11 +248,19 @@ def _analyze(arguments: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     if arguments.format == "json":
-        data: Any = [report.to_dict() for report in reports]
+        data: Any = [
+            {**report.to_dict(), "scenarios": list(loaded.scenarios)}
+            if arguments.scenario
+            else report.to_dict()
+            for report in reports
+        ]
         if arguments.persona != "all":
             data = data[0]
         sys.stdout.write(json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
     else:
+        if arguments.scenario:
+            applied = ", ".join(loaded.scenarios) or "–"
+            sys.stdout.write(f"{label('scenarios', arguments.lang)}: {applied}\n\n")
         sys.stdout.write("\n".join(format_report(report, arguments.lang) for report in reports))
     return EXIT_OK
 
@@ -317,7 +393,8 @@ def _same_id(life_event: LifeEvent, earlier: LifeEvent) -> Problem:
 
 
 def _list(arguments: argparse.Namespace) -> int:
-    from lifeevents.library import builtin_journeys
+    from lifeevents.library import builtin_journeys, builtin_scenarios
+    from lifeevents.scenario_loader import check_scenario
     from lifeevents.validation import validate
 
     regions = _regions(arguments)
@@ -329,6 +406,15 @@ def _list(arguments: argparse.Namespace) -> int:
             continue
         personas = ", ".join(result.model.persona_ids())
         lines.append(f"  {name:<28} {_one_line(result.model.name)} — personas: {personas}")
+    lines.append("")
+    lines.append("What-if scenarios (built-in):")
+    for name, path in builtin_scenarios().items():
+        scenario = check_scenario(path).model
+        if scenario is None:
+            lines.append(f"  {name:<28} (invalid: run 'lifeevents validate {path}')")
+            continue
+        meant = f" — for: {', '.join(scenario.applies_to)}" if scenario.applies_to else ""
+        lines.append(f"  {name:<28} {_one_line(scenario.name)}{meant}")
     lines.append("")
     lines.append("Regions and municipalities:")
     for region in regions.values():
@@ -348,9 +434,15 @@ def _one_line(text: str) -> str:
 
 
 def _schema(arguments: argparse.Namespace) -> int:
-    from lifeevents.schema import journey_schema_json, region_schema_json
+    from lifeevents.schema import journey_schema_json, region_schema_json, scenario_schema_json
 
-    sys.stdout.write(region_schema_json() if arguments.region else journey_schema_json())
+    if arguments.region:
+        text = region_schema_json()
+    elif arguments.scenario:
+        text = scenario_schema_json()
+    else:
+        text = journey_schema_json()
+    sys.stdout.write(text)
     return EXIT_OK
 
 
@@ -383,6 +475,13 @@ def _add_journey_options(parser: argparse.ArgumentParser, *, persona_help: str) 
         "journey", metavar="FILE-or-NAME", help="journey file or built-in journey name"
     )
     parser.add_argument("--persona", default="default", help=persona_help)
+    parser.add_argument(
+        "--scenario",
+        action="append",
+        metavar="FILE-or-NAME",
+        help="apply this what-if scenario first (file or built-in name); may be repeated, "
+        "applied in order",
+    )
     _add_place_options(parser)
 
 
@@ -501,8 +600,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     list_command = commands.add_parser(
         "list",
-        help="show the built-in life events, regions and municipalities",
-        description="Show the built-in life events, regions and municipalities.",
+        help="show the built-in life events, scenarios, regions and municipalities",
+        description="Show the built-in life events, what-if scenarios, regions and municipalities.",
     )
     _add_region_file(list_command)
     list_command.set_defaults(handler=_list)
@@ -512,7 +611,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the JSON Schema of journey files (or of region files)",
         description="Print the JSON Schema of journey files, for editors and other tools.",
     )
-    schema.add_argument("--region", action="store_true", help="the schema of region files")
+    kinds = schema.add_mutually_exclusive_group()
+    kinds.add_argument("--region", action="store_true", help="the schema of region files")
+    kinds.add_argument("--scenario", action="store_true", help="the schema of scenario files")
     schema.set_defaults(handler=_schema)
     return parser
 

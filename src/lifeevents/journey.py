@@ -396,7 +396,9 @@ class _Resolver:
         else:
             where = self.municipality
         assert where is not None  # journey() sets all three whenever there is a region
-        return self.region.resolve(authority_id, where)
+        return self.region.resolve(
+            authority_id, where, self.life_event.office_changes.get(authority_id)
+        )
 
     def step(self, step: Step) -> ResolvedAuthority:
         resolved = self.reference(step.authority)

@@ -20,6 +20,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "municipality": ("Gemeinde", "Municipality"),
     "origin": ("Herkunft", "Origin"),
     "event_place": ("Ort des Ereignisses", "Place of the event"),
+    "scenarios": ("Szenarien", "Scenarios"),
     "figure": ("Kennzahl", "Figure"),
     "value": ("Wert", "Value"),
     "steps": ("Schritte", "Steps"),

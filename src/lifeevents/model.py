@@ -45,6 +45,7 @@ __all__ = [
     "LifeEvent",
     "LifeEventInfo",
     "ModelPart",
+    "OfficeChange",
     "Persona",
     "Slug",
     "SourcedPart",
@@ -249,6 +250,21 @@ class Step(SourcedPart):
         return self.authority.endswith("@event")
 
 
+class OfficeChange(SourcedPart):
+    """Fields of a region office changed for this journey (what a scenario's change of a
+    region office becomes; an addition to format v1)."""
+
+    name: Text | None = None
+    name_en: Text | None = None
+    level: Level | None = None
+    scope: Literal["municipality", "region", "external"] | None = Field(
+        default=None, description="as in the region file: e.g. 'municipality' for one per town"
+    )
+    site: Ident | None = Field(
+        default=None, description="the office's site, as in the region file (scope decides)"
+    )
+
+
 class LifeEvent(ModelPart):
     """A whole journey file: one life event with its authorities, evidence, personas, steps."""
 
@@ -266,6 +282,10 @@ class LifeEvent(ModelPart):
     evidence: dict[Ident, Evidence] = Field(default_factory=dict)
     personas: dict[Ident, Persona] = Field(default_factory=dict)
     steps: tuple[Step, ...] = Field(min_length=1)
+    office_changes: dict[Ident, OfficeChange] = Field(
+        default_factory=dict,
+        description="region offices changed for this journey, by office id (scenarios)",
+    )
 
     # Where the file came from, for located errors found after loading; not part of equality.
     _source: Any = PrivateAttr(default=None)

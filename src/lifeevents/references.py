@@ -184,6 +184,13 @@ class _Checker:
                 )
             elif not self.authority_known(base):
                 self.report(path, f"step '{step.id}': {self.unknown_authority(base, choices)}")
+        changed = self.data.get("office_changes")
+        for office_id in changed if isinstance(changed, dict) else {}:
+            if not (self.offices is not None and self.offices(office_id)):
+                self.report(
+                    ("office_changes", office_id),
+                    f"office_changes: '{office_id}' is not an office of the journey's region",
+                )
         for evidence_id, raw in self.evidence.items():
             issuer = raw.get("issued_by") if isinstance(raw, dict) else None
             if isinstance(issuer, str) and not self.authority_known(authority_id(issuer)):

@@ -31,7 +31,7 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, Field
 
 from lifeevents.authorities import ResolvedAuthority
-from lifeevents.model import Ident, ModelPart, Slug, SourcedPart, Text
+from lifeevents.model import Ident, ModelPart, OfficeChange, Slug, SourcedPart, Text
 from lifeevents.vocabulary import Level
 
 __all__ = [
@@ -135,9 +135,15 @@ class Region(ModelPart):
     def has_office(self, office_id: str) -> bool:
         return office_id in self.offices
 
-    def resolve(self, office_id: str, municipality: str) -> ResolvedAuthority:
-        """The office responsible in ``municipality`` (see the table in region-format.md)."""
+    def resolve(
+        self, office_id: str, municipality: str, changes: OfficeChange | None = None
+    ) -> ResolvedAuthority:
+        """The office responsible in ``municipality`` (see the table in region-format.md),
+        with the fields ``changes`` sets (a scenario's change of the office) replaced."""
         office = self.offices[office_id]
+        if changes is not None:
+            updates = changes.model_dump(exclude_none=True, exclude={"sources", "verified"})
+            office = office.model_copy(update=updates)
         place = self.municipalities[municipality]
         if office.scope == "municipality":
             return ResolvedAuthority(
