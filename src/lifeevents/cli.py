@@ -156,10 +156,24 @@ class _Loaded:
     built: dict[tuple[str, str | None], Journey]
     scenarios: tuple[str, ...] = ()  # the ids of the scenarios applied
 
-    def journey(self, persona: str, arguments: argparse.Namespace) -> Journey:
+    def municipalities(self, arguments: argparse.Namespace) -> list[str | None]:
+        """The municipality asked for, or every one of the region for ``all``."""
+        if arguments.municipality != "all":
+            return [arguments.municipality]
+        if self.region is None:
+            raise UsageError(
+                f"--municipality all needs a region; '{self.life_event.id}' names none"
+            )
+        return list(self.region.municipalities)
+
+    def journey(
+        self, persona: str, arguments: argparse.Namespace, place: str | None = None
+    ) -> Journey:
+        """The journey of ``persona`` in ``place`` (default: the municipality asked for)."""
         from lifeevents.journey import journey
 
-        municipality = arguments.municipality
+        municipality = place if place is not None else arguments.municipality
+        asked = municipality
         if self.region is not None and municipality is None:
             municipality = self.region.region.default_municipality
         origin, event_place = arguments.origin, arguments.event_place
@@ -171,17 +185,13 @@ class _Loaded:
         ):
             return trip
         return journey(
-            self.life_event,
-            persona,
-            arguments.municipality,
-            arguments.origin,
-            self.region,
-            event_place=event_place,
+            self.life_event, persona, asked, arguments.origin, self.region, event_place=event_place
         )
 
 
-def _load_for_analysis(arguments: argparse.Namespace) -> _Loaded:
-    """The valid journey, its region and the personas asked for; raise on bad input."""
+def _load_for_analysis(arguments: argparse.Namespace, *, apply: bool = True) -> _Loaded:
+    """The valid journey, its region and the personas asked for; raise on bad input.
+    With ``apply``, the scenarios asked for are applied."""
     from lifeevents.library import find_journey
     from lifeevents.validation import validate
 
@@ -202,7 +212,7 @@ def _load_for_analysis(arguments: argparse.Namespace) -> _Loaded:
         if persona not in life_event.persona_ids():
             known = ", ".join(life_event.persona_ids())
             raise UsageError(f"no persona '{persona}' in {path}; personas: {known}, or 'all'")
-    if not arguments.scenario:
+    if not apply or not arguments.scenario:
         return _Loaded(life_event, region, personas, built)
     applied = _applied(life_event, arguments.scenario, regions, arguments.command)
     return _Loaded(applied.life_event, region, personas, {}, applied.applied)
@@ -238,7 +248,9 @@ def _analyze(arguments: argparse.Namespace) -> int:
 
     loaded = _load_for_analysis(arguments)
     reports: list[Report] = [
-        analyze(loaded.journey(persona, arguments)) for persona in loaded.personas
+        analyze(loaded.journey(persona, arguments, place))
+        for place in loaded.municipalities(arguments)
+        for persona in loaded.personas
     ]
     if reports and reports[0].journey.uses_origin and arguments.origin is None:
         print(
@@ -254,7 +266,7 @@ def _analyze(arguments: argparse.Namespace) -> int:
             else report.to_dict()
             for report in reports
         ]
-        if arguments.persona != "all":
+        if arguments.persona != "all" and arguments.municipality != "all":
             data = data[0]
         sys.stdout.write(json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
     else:
@@ -262,6 +274,43 @@ def _analyze(arguments: argparse.Namespace) -> int:
             applied = ", ".join(loaded.scenarios) or "–"
             sys.stdout.write(f"{label('scenarios', arguments.lang)}: {applied}\n\n")
         sys.stdout.write("\n".join(format_report(report, arguments.lang) for report in reports))
+    return EXIT_OK
+
+
+def _compare(arguments: argparse.Namespace) -> int:
+    from lifeevents.library import find_scenario
+    from lifeevents.scenario_loader import load_scenario
+    from lifeevents.scenarios.compare import compare, comparison_csv, format_text
+
+    loaded = _load_for_analysis(arguments, apply=False)
+    scenarios = []
+    for name in arguments.scenario:
+        try:
+            scenarios.append(load_scenario(find_scenario(name)))
+        except FileNotFoundError as error:
+            raise UsageError(str(error)) from None
+    rows = compare(
+        loaded.life_event,
+        scenarios,
+        personas=loaded.personas,
+        municipalities=loaded.municipalities(arguments),
+        origin=arguments.origin,
+        regions=_regions(arguments),
+    )
+    for scenario in scenarios:
+        if not scenario.applies(loaded.life_event.id):
+            print(
+                f"lifeevents compare: note: scenario '{scenario.id}' does not apply to "
+                f"'{loaded.life_event.id}' (see its applies_to); not applied",
+                file=sys.stderr,
+            )
+    if arguments.format == "json":
+        text = json.dumps([row.to_dict() for row in rows], indent=2, ensure_ascii=False) + "\n"
+        sys.stdout.write(json_safe(text))
+    elif arguments.format == "csv":
+        sys.stdout.write(comparison_csv(rows))
+    else:
+        sys.stdout.write(format_text(rows, arguments.lang))
     return EXIT_OK
 
 
@@ -457,7 +506,11 @@ def _add_region_file(parser: argparse.ArgumentParser) -> None:
 
 def _add_place_options(parser: argparse.ArgumentParser) -> None:
     """Where and in which language: shared by analyze, render and workshop."""
-    parser.add_argument("--municipality", help="home municipality (after the event)")
+    parser.add_argument(
+        "--municipality",
+        help="home municipality (after the event); 'all' for every one of the region "
+        "(analyze, compare)",
+    )
     parser.add_argument("--origin", help="municipality the citizen leaves (moving)")
     parser.add_argument(
         "--event-place",
@@ -597,6 +650,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     workshop_command.add_argument("-q", "--quiet", action="store_true", help="no text reports")
     workshop_command.set_defaults(handler=_workshop)
+
+    compare_command = commands.add_parser(
+        "compare",
+        help="compare a journey today with what-if scenarios: every figure and its change",
+        description=(
+            "Analyse a journey today, with each scenario alone and with all together, for "
+            "each persona and municipality asked for, and show the change of every figure."
+        ),
+    )
+    compare_command.add_argument(
+        "journey", metavar="FILE-or-NAME", help="journey file or built-in journey name"
+    )
+    compare_command.add_argument(
+        "--scenario",
+        action="append",
+        required=True,
+        metavar="FILE-or-NAME",
+        help="a what-if scenario (file or built-in name); may be repeated",
+    )
+    compare_command.add_argument(
+        "--persona", default="all", help="persona id, or 'all' (default) for every persona"
+    )
+    _add_place_options(compare_command)
+    compare_command.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    compare_command.set_defaults(handler=_compare, event_place=None)
 
     list_command = commands.add_parser(
         "list",

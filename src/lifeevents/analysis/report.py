@@ -110,6 +110,34 @@ class Report:
             "schedule": timing["schedule"],
         }
 
+    def to_record(self) -> dict[str, int | float | bool]:
+        """Every figure as one flat mapping with stable keys: the row of a data frame.
+
+        The keys follow :meth:`to_dict` (``visits.minimum`` for ``visits`` →
+        ``minimum``); lists become their length. Which journey it is (life event,
+        persona, places) is not part of the record: a study puts that in its own
+        columns.
+        """
+        visits = self.visits
+        return {
+            "steps": self.steps,
+            "authorities": self.authorities,
+            "visits.as_modelled": visits.as_modelled,
+            "visits.minimum": visits.minimum,
+            "visits.redundant": visits.redundant,
+            "visits.avoidable": visits.avoidable,
+            "visits.minimum_exact": visits.minimum_exact,
+            "channel_handovers": len(self.channel_handovers),
+            "media_breaks": len(self.media_breaks),
+            "authority_handovers": len(self.authority_handovers),
+            "authority_handovers.crossing_levels": self.crossing_levels,
+            "once_only_violations": len(self.once_only_violations),
+            "duration_days": self.schedule.duration_days,
+            "deadlines_at_risk": len(self.schedule.deadlines_at_risk),
+            "digital_share": self.digital_share,
+            "online_available_share": self.online_available_share,
+        }
+
     def _repr_mimebundle_(
         self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
     ) -> MimeBundle:
