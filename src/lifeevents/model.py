@@ -41,6 +41,7 @@ __all__ = [
     "Authority",
     "AuthorityRef",
     "Evidence",
+    "FileModel",
     "Ident",
     "LifeEvent",
     "LifeEventInfo",
@@ -265,7 +266,19 @@ class OfficeChange(SourcedPart):
     )
 
 
-class LifeEvent(ModelPart):
+class FileModel(ModelPart):
+    """A whole file's model, which remembers where it was read from (for located errors
+    found after loading); that place is not part of equality."""
+
+    _source: Any = PrivateAttr(default=None)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class LifeEvent(FileModel):
     """A whole journey file: one life event with its authorities, evidence, personas, steps."""
 
     model_config = ConfigDict(
@@ -286,14 +299,6 @@ class LifeEvent(ModelPart):
         default_factory=dict,
         description="region offices changed for this journey, by office id (scenarios)",
     )
-
-    # Where the file came from, for located errors found after loading; not part of equality.
-    _source: Any = PrivateAttr(default=None)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, LifeEvent) and self.__dict__ == other.__dict__
-
-    __hash__ = None  # type: ignore[assignment]
 
     @property
     def id(self) -> str:

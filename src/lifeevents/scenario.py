@@ -20,11 +20,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import ConfigDict, Discriminator, Field, PrivateAttr, StrictBool, StrictInt, Tag
+from pydantic import ConfigDict, Discriminator, Field, StrictBool, StrictInt, Tag
 
 from lifeevents.model import (
     Attribute,
     AuthorityRef,
+    FileModel,
     Ident,
     LeikaKey,
     ModelPart,
@@ -173,7 +174,7 @@ class ScenarioCost(SourcedPart):
     yearly_eur: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
 
 
-class Scenario(SourcedPart):
+class Scenario(FileModel, SourcedPart):
     """A whole scenario file."""
 
     model_config = ConfigDict(
@@ -194,14 +195,6 @@ class Scenario(SourcedPart):
     changes: tuple[Change, ...] = ()
     cost: ScenarioCost | None = None
     notes: Text | None = None
-
-    # Where the file came from, for located errors found when applying; not part of equality.
-    _source: Any = PrivateAttr(default=None)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Scenario) and self.__dict__ == other.__dict__
-
-    __hash__ = None  # type: ignore[assignment]
 
     def applies(self, life_event_id: str) -> bool:
         """Whether this scenario is meant for the life event (rule 5)."""
