@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from hypothesis import assume, given
@@ -19,6 +20,7 @@ from lifeevents.library import builtin_journeys, builtin_scenarios
 from lifeevents.loader import load, loads
 from lifeevents.model import LifeEvent
 from lifeevents.problems import InputError
+from lifeevents.render.diff import diff_svg, step_changes
 from lifeevents.scenario import Scenario
 from lifeevents.scenario_loader import load_scenario, loads_scenario
 from lifeevents.scenarios import ScenarioNotApplicableError, apply, apply_scenarios
@@ -385,3 +387,46 @@ def test_analyze_every_municipality(tmp_path: Path) -> None:
     refused = run("analyze", str(no_region), "--municipality", "all")
     assert refused.returncode == 2
     assert "--municipality all needs a region" in refused.stderr
+
+
+# The difference map ------------------------------------------------------------------------
+
+
+@pytest.mark.exe
+def test_difference_map_marks_removed_added_and_changed_steps(today: LifeEvent) -> None:
+    added = {"id": "termin", "name": "Termin buchen", "authority": "buergerbuero"}
+    what_if = scenario(
+        {"step": "hund", "remove": True},
+        {"add_step": {**added, "channels": ["online"]}},
+        {"step": "parken", "channels": ["online"]},
+        {"evidence": "meldebescheinigung", "transfer": "direct"},
+    )
+    before = analyze(journey(today, municipality="greven"))
+    after = analyze(journey(apply(today, what_if), municipality="greven"))
+    statuses = {item.step: item.status for item in step_changes(before, after)}
+    assert statuses == {
+        "bestaetigen": "same",
+        "anmelden": "same",
+        "parken": "changed",
+        "kfz": "same",
+        "termin": "added",
+        "hund": "removed",
+    }
+    (parken,) = [item for item in step_changes(before, after) if item.step == "parken"]
+    assert parken.changes == (("Kanal", "vor Ort", "online"),)
+    svg = ElementTree.fromstring(diff_svg(before, after).encode("utf-8"))
+    classes = {
+        element.get("class")
+        for element in svg.iter("{http://www.w3.org/2000/svg}g")
+        if element.get("class", "").startswith("node")
+    }
+    assert {"node removed", "node added", "node changed", "node same"} <= classes
+    text = " ".join(svg.itertext())
+    assert "Besuche (wie modelliert): 4 → 2" in text
+    assert "jetzt direkt" in text  # the Meldebescheinigung to the Straßenverkehrsamt
+
+
+def test_difference_view_needs_a_scenario() -> None:
+    completed = run("render", "geburt", "--view", "diff", "-o", "x.svg")
+    assert completed.returncode == 2
+    assert "--view diff compares with a scenario" in completed.stderr

@@ -336,6 +336,8 @@ def _render(arguments: argparse.Namespace) -> int:
     from lifeevents.render.options import RenderOptions
 
     _highlights(arguments.highlight)  # wrong usage is reported before any work
+    if arguments.view == DIFF_VIEW:
+        return _render_difference(arguments)
     if arguments.output == "-" and arguments.format is not None:
         view = View(arguments.view)
         if arguments.format not in FORMATS[view]:
@@ -366,6 +368,54 @@ def _render(arguments: argparse.Namespace) -> int:
     path = render_to_file(report, arguments.output, options)
     if not arguments.quiet:
         print(f"wrote {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+DIFF_VIEW = "diff"
+_DIFF_FORMATS = ("svg", "html")
+
+
+def _render_difference(arguments: argparse.Namespace) -> int:
+    """``render --view diff``: the journey today and with the scenarios, as SVG or HTML."""
+    from lifeevents.analysis.report import analyze
+    from lifeevents.atomic import write_atomic
+    from lifeevents.render.api import render_content
+    from lifeevents.render.diff import diff_svg
+    from lifeevents.render.diff_page import diff_html
+    from lifeevents.render.options import RenderOptions
+
+    if not arguments.scenario:
+        raise UsageError("--view diff compares with a scenario; name it with --scenario")
+    fmt = arguments.format if arguments.output == "-" else Path(arguments.output).suffix[1:]
+    if (fmt or "svg") not in _DIFF_FORMATS:
+        raise UsageError(f"the diff view is written as svg or html, not '{fmt}'")
+    loaded = _load_for_analysis(arguments, apply=False)
+    if len(loaded.personas) != 1:
+        raise UsageError("render draws one persona; name it with --persona")
+    persona = loaded.personas[0]
+    applied = _applied(loaded.life_event, arguments.scenario, _regions(arguments), "render")
+    today = analyze(loaded.journey(persona, arguments))
+    changed_journey = _Loaded(applied.life_event, loaded.region, [persona], {}).journey(
+        persona, arguments
+    )
+    changed = analyze(changed_journey)
+    overlay = diff_svg(today, changed, arguments.lang)
+    if fmt == "html":
+        options = RenderOptions(lang=arguments.lang, direction=arguments.direction)
+        views = {
+            "today": str(render_content(today, "svg", options)),
+            "changed": str(render_content(changed, "svg", options)),
+            "overlay": overlay,
+        }
+        content = diff_html(today, changed, views, arguments.lang)
+    else:
+        content = overlay
+    if arguments.output == "-":
+        sys.stdout.write(content)
+        return EXIT_OK
+    write_atomic(arguments.output, content)
+    if not arguments.quiet:
+        print(f"wrote {arguments.output}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -609,7 +659,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", help="format when writing to stdout (-o -): svg, dot, mmd, html or md"
     )
     render_command.add_argument(
-        "--view", choices=[view.value for view in View], default=View.BLUEPRINT.value
+        "--view",
+        choices=[*(view.value for view in View), DIFF_VIEW],
+        default=View.BLUEPRINT.value,
+        help="blueprint (default), journey map, checklist, or diff: today against "
+        "--scenario (svg, html)",
     )
     render_command.add_argument("--direction", choices=("LR", "TB"), default="LR")
     render_command.add_argument(
