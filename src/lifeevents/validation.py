@@ -12,7 +12,7 @@ import os
 from lifeevents.analysis.report import modelled_visit_problems
 from lifeevents.journey import UnknownMunicipalityError, journey
 from lifeevents.library import builtin_regions
-from lifeevents.limits import MAX_CHECK_STEPS, MAX_PERSONAS
+from lifeevents.limits import MAX_CHECK_STEPS, MAX_PERSONAS, CapExceededError
 from lifeevents.loader import Regions, check, source_of
 from lifeevents.model import LifeEvent
 from lifeevents.problems import CheckResult, InputError, Problem
@@ -65,6 +65,8 @@ def journey_problems(
             try:
                 trip = journey(life_event, persona, place, region=region)
                 found.update(modelled_visit_problems(trip))
+            except CapExceededError as error:
+                return sorted({*found, *error.problems})  # the next would hit the cap too
             except InputError as error:
                 found.update(error.problems)
             except UnknownMunicipalityError:
