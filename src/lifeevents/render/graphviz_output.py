@@ -47,8 +47,9 @@ _INSTALL_HINT = (
     "or run 'make setup' in the lifeevents repository."
 )
 
-# Characters XML 1.0 forbids (C0 controls but tab, newline, carriage return).
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters XML 1.0 forbids (C0 controls but tab, newline, carriage return) or
+# discourages (DEL and the C1 controls, which some terminals and viewers obey).
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SVG_ROOT = re.compile(r"<svg\b[^>]*?>")
 # cairo writes "D:YYYYMMDDHHmmSS" then "Z" or "+HH'mm".
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)")
