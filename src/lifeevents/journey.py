@@ -236,8 +236,8 @@ def _journey(
     for step in life_event.steps:
         if step.id in applicable:
             graph.add_node(step.id, **_node_attributes(step, chosen, resolver.step(step)))
-    for source, target, attributes in _edges(life_event, applicable, persona):
-        graph.add_edge(source, target, **attributes)
+    # All edges first: a journey over the dependency cap fails before building any.
+    graph.add_edges_from(list(_edges(life_event, applicable, persona)))
     if not nx.is_directed_acyclic_graph(graph):
         raise InputError([_cycle_problem(life_event, graph)])
     return Journey(life_event, persona, chosen, municipality, origin, graph, region)

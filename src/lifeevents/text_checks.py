@@ -34,7 +34,11 @@ _UNDRAWABLE = re.compile(
     )
     + "]"
 )
-_NAME_KEYS = frozenset({"name", "name_en"})
+# Values that are ids or names: shown on maps and in messages, so capped shorter.
+_NAME_KEYS = frozenset(
+    {"id", "name", "name_en", "authority", "issued_by", "visit", "stage", "site"}
+)
+_NAME_LISTS = frozenset({"after", "requires", "produces", "stages", "stage_names"})
 
 
 Path = tuple[str | int, ...]
@@ -69,7 +73,7 @@ def check_texts(document: Document, filename: str) -> list[Problem]:
             is_name = (
                 is_key
                 or (bool(path) and path[-1] in _NAME_KEYS)
-                or (len(path) >= 2 and path[-2] == "stage_names")
+                or (len(path) >= 2 and path[-2] in _NAME_LISTS)
             )
             limit = MAX_NAME_LENGTH if is_name else MAX_TEXT_LENGTH
             if len(text) > limit:

@@ -35,12 +35,13 @@ def journey_problems(
     above :data:`~lifeevents.limits.MAX_CHECK_STEPS`, is one located problem.
     """
     personas = life_event.persona_ids()
-    if len(personas) > MAX_PERSONAS:
+    if len(life_event.personas) > MAX_PERSONAS:
         return [
             _at(
                 life_event,
                 ("personas",),
-                f"{len(personas):,} personas; a journey may have at most {MAX_PERSONAS} "
+                f"{len(life_event.personas):,} personas; a journey may have at most "
+                f"{MAX_PERSONAS} "
                 "(docs/command-line.md, caps): split the file, or merge personas that "
                 "differ only in ways no step asks about",
             )
