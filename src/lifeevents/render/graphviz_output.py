@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import time
 from html import escape
@@ -95,6 +96,8 @@ def render_graphviz(
     returncode, stdout, stderr = _run(
         [executable, f"-K{engine}", f"-T{fmt}"], source.encode("utf-8"), environment, timeout
     )
+    if returncode == -signal.SIGINT:
+        raise KeyboardInterrupt  # Ctrl-C reached dot (same process group) before us
     if returncode != 0 or not stdout:
         message = " ".join(stderr.decode("utf-8", "replace").split())[:500]
         raise GraphvizError(
