@@ -274,7 +274,7 @@ GENERATED: tuple[Case, ...] = (
         "cap-growing-chain-of-skipped-steps",
         (
             Expected(
-                3637, 10, f"step 'n631': the steps that do not apply to a persona {_BRIDGING_CAP}"
+                1637, 10, f"step 'n631': the steps that do not apply to a persona {_BRIDGING_CAP}"
             ),
         ),
         generate=lambda: adversarial.growing_skipped_chain().encode(),
