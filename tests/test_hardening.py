@@ -208,6 +208,18 @@ def test_control_characters_are_printed_escaped(tmp_path: Path) -> None:
     assert "authority: 'a\\x0d\\x1b[2K'" in runs[3].stderr  # cannot hide the error
 
 
+def test_a_line_break_in_a_file_name_cannot_fake_a_line(tmp_path: Path) -> None:
+    write(
+        tmp_path / "in" / "bad\nok.yaml: valid (x, 1 steps)\nx.yaml",
+        HOSTILE.replace("gemeinde", "x"),
+    )
+    completed = lifeevents_cli("validate", tmp_path / "in")
+    assert completed.returncode == 1
+    assert "\\nok.yaml: valid (x, 1 steps)\\nx.yaml:" in completed.stderr
+    assert all(LOCATED.match(line) for line in completed.stderr.splitlines()[:-1])
+    assert completed.stdout == ""
+
+
 def test_markdown_index_escapes_every_name(tmp_path: Path) -> None:
     journey = write(tmp_path / "umzug.yaml", HOSTILE)
     completed = lifeevents_cli("workshop", journey, "-o", tmp_path / "out", "--formats", "md")
