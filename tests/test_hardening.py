@@ -419,3 +419,20 @@ def test_api_arguments_are_checked() -> None:
         lifeevents.render("geburt")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="persona must be a persona id"):
         lifeevents.journey(lifeevents.load("geburt"), 3)  # type: ignore[arg-type]
+
+
+def test_region_names_no_map_could_show_are_rejected() -> None:
+    from lifeevents.problems import InputError
+    from lifeevents.region_loader import loads_region
+
+    text = (
+        "format: lifeevents-region/1\n"
+        'region: {id: r, name: "R\\uFFFF", default_municipality: m}\n'
+        f"municipalities: {{m: {{name: {'M' * 301}, kind: gemeinde}}}}\n"
+    )
+    with pytest.raises(InputError) as caught:
+        loads_region(text, "r.yaml")
+    assert [str(problem)[:60] for problem in caught.value.problems] == [
+        "r.yaml:2:23: region, name: contains U+FFFF, a Unicode noncha",
+        "r.yaml:3:28: municipality 'm', name: 301 characters; ids and",
+    ]
