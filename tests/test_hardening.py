@@ -348,20 +348,22 @@ def test_failure_in_the_third_persona_leaves_nothing(tmp_path: Path) -> None:
         'exec /usr/bin/env -u PATH /usr/bin/dot "$@"\n',
     )
     out = tmp_path / "out"
-    completed = lifeevents_cli("workshop", "geburt", "-o", out, "--formats", "svg", env=env)
+    journey = write(tmp_path / "umzug.yaml", HOSTILE)  # six personas, one step each
+    completed = lifeevents_cli("workshop", journey, "-o", out, "--formats", "svg", env=env)
     assert completed.returncode == 1, completed.stderr
-    assert "[3/4] geburt" in completed.stderr  # the first two personas were drawn
+    assert "[3/6] umzug" in completed.stderr  # the first two personas were drawn
     assert_no_traceback(completed)
     assert not out.exists()
 
 
 def test_failure_keeps_an_earlier_output_as_it_was(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    first = lifeevents_cli("workshop", "geburt", "-o", out, "--formats", "mmd")
+    journey = write(tmp_path / "umzug.yaml", HOSTILE)
+    first = lifeevents_cli("workshop", journey, "-o", out, "--formats", "mmd")
     assert first.returncode == 0
     before = {path: path.read_bytes() for path in files_under(out) if path.is_file()}
     env = _fake_dot(tmp_path / "bin", "exit 1\n")
-    completed = lifeevents_cli("workshop", "geburt", "-o", out, "--formats", "mmd,svg", env=env)
+    completed = lifeevents_cli("workshop", journey, "-o", out, "--formats", "mmd,svg", env=env)
     assert completed.returncode == 1
     assert {path: path.read_bytes() for path in files_under(out) if path.is_file()} == before
 
