@@ -5,6 +5,11 @@ The cases are those of ``tests/test_malformed.py`` (the committed files in
 ``tests/malformed/`` and the inputs generated at test time: 50 MB, 10,000 levels
 deep, not UTF-8, thousands of problems), plus benchmark-only ones below.
 
+Target (issue "Hardening"): every adversarial shape of ``tests/adversarial.py``
+(small files whose shape makes work explode: 10,000 personas, a skipped step
+between 2,000 and 2,000 steps, dense dependencies) is rejected at a cap, or
+checked, analysed and drawn (blueprint SVG, with Graphviz), in under 2 s each.
+
 Each case is checked once, in process, and given up after ``--give-up`` seconds.
 ``validate()`` (what ``lifeevents validate`` runs: ``check()`` plus the per-persona
 checks of spec rule 5) is timed too. The exit status is 1 when a case is over budget.
@@ -27,9 +32,14 @@ from types import FrameType
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from lifeevents.loader import check
+from adversarial import SHAPES, Shape
+from lifeevents.analysis.report import analyze
+from lifeevents.journey import journey
+from lifeevents.loader import check, load
 from lifeevents.model import LifeEvent
 from lifeevents.problems import CheckResult
+from lifeevents.render.api import render_content
+from lifeevents.render.options import RenderOptions
 from lifeevents.validation import validate
 from test_malformed import GENERATED, Case, committed_cases
 
@@ -118,6 +128,33 @@ def measure(case: Case, folder: Path, give_up: int) -> tuple[str, bool]:
     return row, over
 
 
+def measure_shape(shape: Shape, folder: Path, give_up: int) -> tuple[str, bool]:
+    """One row for an adversarial shape: validate(), then analyse and draw the valid ones."""
+    path = folder / f"{shape.name}.yaml"
+    path.write_text(shape.generate(), encoding="utf-8")
+    try:
+        validate_s, result = timed(validate, path, give_up)
+    except GaveUpError:
+        return f"{f'> {give_up} s':>10} {'-':>10}  OVER {BUDGET_S:.0f} s", True
+    draw_cell = "-"
+    draw_s = 0.0
+    if shape.valid and result.ok:
+        start = time.perf_counter()
+        with give_up_after(give_up):
+            render_content(analyze(journey(load(path, regions={}))), "svg", RenderOptions())
+        draw_s = time.perf_counter() - start
+        draw_cell = f"{draw_s * 1000:>7.1f} ms"
+    path.unlink()
+    over = max(validate_s, draw_s) >= BUDGET_S
+    row = f"{validate_s * 1000:>7.1f} ms {draw_cell:>10}"
+    if result.ok != shape.valid:
+        row += "  (unexpected: " + ("accepted" if result.ok else "rejected") + ")"
+        over = True
+    if over:
+        row += f"  OVER {BUDGET_S:.0f} s"
+    return row, over
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("names", nargs="*", help="run only cases whose name contains one of these")
@@ -141,6 +178,18 @@ def main() -> int:
                 print(f"  {case.name:<32} {row}", flush=True)
                 if is_over:
                     over.append(case.name)
+        print("adversarial shapes (tests/adversarial.py):")
+        print(f"  {'case':<32} {'validate()':>10} {'draw':>10}")
+        for shape in SHAPES:
+            if arguments.names and not any(part in shape.name for part in arguments.names):
+                continue
+            try:
+                row, is_over = measure_shape(shape, Path(folder), arguments.give_up)
+            except GaveUpError:
+                row, is_over = f"{'-':>10} {f'> {arguments.give_up} s':>10}  OVER", True
+            print(f"  {shape.name:<32} {row}", flush=True)
+            if is_over:
+                over.append(shape.name)
     print(f"over the {BUDGET_S:.0f} s budget: {', '.join(over) or 'none'}")
     return 1 if over else 0
 

@@ -28,6 +28,8 @@ from pathlib import Path
 
 import pytest
 
+import adversarial
+
 MALFORMED = Path(__file__).parent / "malformed"
 
 #: Catches a hang, not slowness: the "< 2 s" budget is measured in benchmarks/malformed.py.
@@ -175,6 +177,10 @@ def _many_producers() -> bytes:
     return "".join(lines).encode()
 
 
+# Adversarial shapes (tests/adversarial.py) that hit a cap of lifeevents.limits.
+_DEPENDENCY_CAP = "more than 50,000 dependencies for persona 'default'"
+_BRIDGING_CAP = "pass on more than 200,000 dependencies in all"
+
 _LIST_COLUMN = len("life_event: ") + 1
 _DEEP = "values are nested more than 64 levels deep"
 
@@ -257,6 +263,26 @@ GENERATED: tuple[Case, ...] = (
             ),
         ),
         generate=_many_producers,
+    ),
+    Case(
+        "cap-10000-personas",
+        (Expected(6, 3, "10,000 personas; a journey may have at most 100"),),
+        generate=lambda: adversarial.many_personas().encode(),
+    ),
+    Case(
+        # The 51st successor of the skipped step brings the 50,001st dependency.
+        "cap-skipped-step-between-1000-and-1000",
+        (Expected(1057, 10, f"step 'b50': {_DEPENDENCY_CAP}"),),
+        generate=lambda: adversarial.skipped_between().encode(),
+    ),
+    Case(
+        "cap-growing-chain-of-skipped-steps",
+        (
+            Expected(
+                1637, 10, f"step 'n631': the steps that do not apply to a persona {_BRIDGING_CAP}"
+            ),
+        ),
+        generate=lambda: adversarial.growing_skipped_chain().encode(),
     ),
     Case(
         "many-repeats",

@@ -64,8 +64,9 @@ def journey_files(names: Sequence[str]) -> Iterator[Path]:
 
 
 def _print_problems(problems: Sequence[Problem]) -> None:
+    # One line each, even when a file name or a value holds a line break.
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(terminal_safe(str(problem), one_line=True), file=sys.stderr)
 
 
 def _regions(arguments: argparse.Namespace) -> Regions:

@@ -21,7 +21,7 @@ from types import FrameType
 from typing import Any, TextIO
 
 from lifeevents.problems import InputError
-from lifeevents.terminal import EscapingWriter, StreamWriteError
+from lifeevents.terminal import EscapingWriter, StreamWriteError, terminal_safe
 
 __all__ = [
     "EXIT_INTERRUPTED",
@@ -138,7 +138,7 @@ def _report(command: str, error: Exception) -> int:
 
     if isinstance(error, InputError):
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            print(terminal_safe(str(problem), one_line=True), file=sys.stderr)
         return EXIT_INVALID
     if isinstance(error, UsageError | UnknownMunicipalityError | UnsupportedFormatError):
         _say(command, str(error))

@@ -15,6 +15,7 @@ from lifeevents.problems import (
     valid_model,
 )
 from lifeevents.region import Region
+from lifeevents.text_checks import check_texts
 from lifeevents.yaml_reader import Document, read_yaml
 
 __all__ = ["check_region", "check_region_text", "load_region", "loads_region"]
@@ -28,6 +29,7 @@ def check_region_text(text: str | bytes, filename: str = "<string>") -> CheckRes
         return CheckResult(filename, None, error.problems)
     region, problems = validate_document(Region, document, filename)
     problems.extend(_municipality_references(document, filename))
+    problems.extend(check_texts(document, filename))  # names every map must be able to show
     problems = capped(problems)
     if any(problem.is_error for problem in problems):
         return CheckResult(filename, None, tuple(problems))

@@ -34,12 +34,17 @@ _UNDRAWABLE = re.compile(
     )
     + "]"
 )
-_NAME_KEYS = frozenset({"name", "name_en"})
+# Values that are ids or names: shown on maps and in messages, so capped shorter.
+_NAME_KEYS = frozenset(
+    {"id", "name", "name_en", "authority", "issued_by", "visit", "stage", "site"}
+)
+_NAME_LISTS = frozenset({"after", "requires", "produces", "stages", "stage_names"})
 
 
-def _texts(
-    value: Any, path: tuple[str | int, ...]
-) -> Iterator[tuple[tuple[str | int, ...], str, bool]]:
+Path = tuple[str | int, ...]
+
+
+def _texts(value: Any, path: Path) -> Iterator[tuple[Path, str, bool]]:
     """(path, text, is_key) for every string in the data, keys included."""
     if isinstance(value, str):
         yield path, value, False
@@ -56,35 +61,35 @@ def _texts(
 def check_texts(document: Document, filename: str) -> list[Problem]:
     """A problem for each text that is too long or holds a character no format can hold."""
     problems: list[Problem] = []
-    for path, text, is_key in _texts(document.data, ()):
+
+    def report(path: Path, is_key: bool, message: str) -> None:
         where = describe_path(path, document.data)
-        line, column = document.positions.key(path) if is_key else document.positions.value(path)
-        is_name = (
-            is_key
-            or (bool(path) and path[-1] in _NAME_KEYS)
-            or (len(path) >= 2 and path[-2] == "stage_names")
-        )
-        limit = MAX_NAME_LENGTH if is_name else MAX_TEXT_LENGTH
-        if len(text) > limit:
-            kind = "ids and names" if is_name else "texts"
-            problems.append(
-                Problem(
-                    filename,
-                    line,
-                    column,
-                    f"{where}: {len(text):,} characters; {kind} may have at most {limit:,} "
+        positions = document.positions
+        line, column = positions.key(path) if is_key else positions.value(path)
+        problems.append(Problem(filename, line, column, f"{where}: {message}"))
+
+    for path, text, is_key in _texts(document.data, ()):
+        if len(text) > MAX_NAME_LENGTH:
+            is_name = (
+                is_key
+                or (bool(path) and path[-1] in _NAME_KEYS)
+                or (len(path) >= 2 and path[-2] in _NAME_LISTS)
+            )
+            limit = MAX_NAME_LENGTH if is_name else MAX_TEXT_LENGTH
+            if len(text) > limit:
+                kind = "ids and names" if is_name else "texts"
+                report(
+                    path,
+                    is_key,
+                    f"{len(text):,} characters; {kind} may have at most {limit:,} "
                     "(docs/command-line.md, caps), so that every map can show them",
                 )
-            )
         match = _UNDRAWABLE.search(text)
         if match is not None:
-            problems.append(
-                Problem(
-                    filename,
-                    line,
-                    column,
-                    f"{where}: contains U+{ord(match.group(0)):04X}, a Unicode "
-                    "noncharacter that no output format can hold; remove it",
-                )
+            report(
+                path,
+                is_key,
+                f"contains U+{ord(match.group(0)):04X}, a Unicode noncharacter that no "
+                "output format can hold; remove it",
             )
     return problems

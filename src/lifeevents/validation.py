@@ -19,7 +19,7 @@ from lifeevents.journey import (
     site_pattern,
 )
 from lifeevents.library import builtin_regions
-from lifeevents.limits import MAX_CHECK_STEPS, MAX_PERSONAS
+from lifeevents.limits import MAX_CHECK_STEPS, MAX_PERSONAS, CapExceededError
 from lifeevents.loader import Regions, check, source_of
 from lifeevents.model import LifeEvent
 from lifeevents.problems import CheckResult, InputError, Problem
@@ -50,12 +50,13 @@ def journey_problems(
     municipality, so that a caller who goes on to analyse one need not build it again.
     """
     personas = life_event.persona_ids()
-    if len(personas) > MAX_PERSONAS:
+    if len(life_event.personas) > MAX_PERSONAS:
         return [
             _at(
                 life_event,
                 ("personas",),
-                f"{len(personas):,} personas; a journey may have at most {MAX_PERSONAS} "
+                f"{len(life_event.personas):,} personas; a journey may have at most "
+                f"{MAX_PERSONAS} "
                 "(docs/command-line.md, caps): split the file, or merge personas that "
                 "differ only in ways no step asks about",
             )
@@ -87,6 +88,8 @@ def journey_problems(
                     grouping_problem(life_event, persona, reason)
                     for reason in modelled_grouping_problems_of_parts(parts)
                 ]
+            except CapExceededError as error:
+                return sorted({*found, *error.problems})  # the next would hit the cap too
             except InputError as error:
                 problems = list(error.problems)
             except UnknownMunicipalityError:

@@ -112,7 +112,12 @@ def render_to_file(report: Report, path: str | os.PathLike[str], options: Render
             f"cannot tell the format of '{target}' from its suffix; use one of: "
             + ", ".join(f".{name}" for name in sorted(_ALL_FORMATS))
         )
-    write_atomic(target, render_content(report, fmt, options))
+    content = render_content(report, fmt, options)
+    try:
+        write_atomic(target, content)
+    except OSError as error:
+        # Name the file asked for, not the temporary file next to it.
+        raise OSError(error.errno, error.strerror, os.fspath(target)) from None
     return target
 
 

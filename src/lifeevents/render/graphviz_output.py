@@ -23,7 +23,9 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
+import time
 from html import escape
 from typing import Literal
 
@@ -42,8 +44,9 @@ __all__ = [
 Format = Literal["svg", "png", "pdf"]
 Engine = Literal["dot", "sfdp"]
 
-# Characters XML 1.0 forbids (C0 controls but tab, newline, carriage return).
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters XML 1.0 forbids (C0 controls but tab, newline, carriage return) or
+# discourages (DEL and the C1 controls, which some terminals and viewers obey).
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SVG_ROOT = re.compile(r"<svg\b[^>]*?>")
 # cairo writes "D:YYYYMMDDHHmmSS" then "Z" or "+HH'mm".
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)")
@@ -75,33 +78,64 @@ def render_graphviz(
     # cairo 1.16 ignores SOURCE_DATE_EPOCH (newer versions honour it); in UTC the date it
     # writes has one length everywhere, so fix_pdf_dates can replace it in place.
     environment = {**os.environ, "TZ": "UTC", "SOURCE_DATE_EPOCH": "0"}
-    try:
-        completed = subprocess.run(
-            [executable, f"-K{engine}", f"-T{fmt}"],
-            input=source.encode("utf-8"),
-            capture_output=True,
-            timeout=timeout,
-            env=environment,
-            check=False,
-        )
-    except FileNotFoundError:
-        raise GraphvizNotFoundError() from None
-    except subprocess.TimeoutExpired:
-        raise GraphvizError(f"Graphviz ({engine}) took longer than {timeout:g} s") from None
-    if completed.returncode != 0 or not completed.stdout:
-        message = completed.stderr.decode("utf-8", "replace").strip()
+    returncode, stdout, stderr = _run(
+        [executable, f"-K{engine}", f"-T{fmt}"], source.encode("utf-8"), environment, timeout
+    )
+    if returncode == -signal.SIGINT:
+        raise KeyboardInterrupt  # Ctrl-C reached dot (same process group) before us
+    if returncode != 0 or not stdout:
+        message = " ".join(stderr.decode("utf-8", "replace").split())[:500]
         raise GraphvizError(
-            f"Graphviz ({engine} -T{fmt}) failed with exit code {completed.returncode}"
+            f"Graphviz ({engine} -T{fmt}) failed with exit code {returncode}"
             + (f": {message}" if message else "")
         )
     if fmt == "svg":
-        svg = completed.stdout.decode("utf-8")
+        svg = stdout.decode("utf-8")
         if title is not None or description is not None:
             svg = add_svg_text_alternative(svg, title=title, description=description)
         return svg.encode("utf-8")
     if fmt == "pdf":
-        return fix_pdf_dates(completed.stdout)
-    return completed.stdout
+        return fix_pdf_dates(stdout)
+    return stdout
+
+
+def _run(
+    command: list[str], data: bytes, environment: dict[str, str], timeout: float
+) -> tuple[int, bytes, bytes]:
+    """Run Graphviz; on a timeout, Ctrl-C or any other exception the child is killed first.
+
+    ``subprocess.run`` waits only a quarter second for a child after Ctrl-C and then
+    reports a *timeout*; here an interruption stays a :class:`KeyboardInterrupt`.
+    """
+    try:
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=environment,
+        )
+    except FileNotFoundError:
+        raise GraphvizNotFoundError() from None
+    started = time.monotonic()
+    try:
+        stdout, stderr = process.communicate(data, timeout=timeout)
+    except subprocess.TimeoutExpired as error:
+        _end(process)
+        if isinstance(error.__context__, KeyboardInterrupt) or (
+            time.monotonic() - started < timeout
+        ):
+            raise KeyboardInterrupt from None
+        raise GraphvizError(f"Graphviz took longer than {timeout:g} s") from None
+    except BaseException:
+        _end(process)
+        raise
+    return process.returncode, stdout, stderr
+
+
+def _end(process: subprocess.Popen[bytes]) -> None:
+    process.kill()
+    process.wait()
 
 
 def add_svg_text_alternative(

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import json
 import re
 from collections.abc import Iterable
-from html import escape
 from typing import Any
 
 from lifeevents.analysis.report import Report
@@ -32,10 +32,20 @@ from lifeevents.names import DisplayNames
 from lifeevents.render.element_ids import ElementIds
 from lifeevents.render.options import Highlight, RenderOptions
 from lifeevents.render.style import CHANNEL_STYLES, HIGHLIGHT_COLORS, TEXT_COLOR
+from lifeevents.terminal import json_safe
 from lifeevents.text_report import summary_rows
 from lifeevents.vocabulary import Channel
 
 __all__ = ["STEPS_JSON_ID", "interactive_html"]
+
+# Control characters (but tab and line breaks): HTML calls them parse errors; never shown.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """Text for HTML: markup escaped, control characters left out."""
+    return html.escape(_CONTROL.sub("", text), quote)
+
 
 #: The id of the ``<script type="application/json">`` that holds the step details.
 STEPS_JSON_ID = "lifeevents-steps"
@@ -279,11 +289,9 @@ def _json_for_script(value: Any) -> str:
         ("&", "\\u0026"),
         ("<", "\\u003c"),
         (">", "\\u003e"),
-        ("\u2028", "\\u2028"),
-        ("\u2029", "\\u2029"),
     ):
         text = text.replace(char, escaped)
-    return text
+    return json_safe(text)  # also line separators and control characters, as \uXXXX
 
 
 def _inline_svg(svg: str) -> str:
