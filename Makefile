@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed
 LOCK := requirements/dev.txt
 OUT ?= out
 # Every optional extra, for make test-latest (the lock holds all of them).
-EXTRAS := dev
+EXTRAS := dev,observed
 DEMO_JOURNEYS := umzug-innerhalb-kreis geburt todesfall
 
 .DEFAULT_GOAL := help
