@@ -115,8 +115,13 @@ def simulate(
     activity: str = "name",
 ) -> SimulatedLog:
     """Play ``trip`` for ``cases`` cases; ``activity`` writes each step's ``name`` or ``id``."""
+    if activity not in ("name", "id"):
+        raise ValueError(f"activity must be 'name' or 'id', not {activity!r}")
     deviations = deviations or Deviations()
     rng = random.Random(seed)
+    label = {
+        step: step if activity == "id" else trip.graph.nodes[step]["name"] for step in trip.graph
+    }
     plan = _Plan.of(trip)
     rows: list[tuple[str, ...]] = []
     truth: list[dict[str, Any]] = []
@@ -125,7 +130,6 @@ def simulate(
         day0 = (date(2024, 1, 1) - _EPOCH).days + rng.randrange(366)
         events, planted = _play(plan, rng, deviations, day0)
         events.sort(key=lambda event: event.time)
-        label = {step: trip.graph.nodes[step][activity] for step in trip.graph}
         event_date = (_EPOCH + timedelta(days=day0)).isoformat()
         for event in events:
             moment = datetime(1970, 1, 1) + timedelta(seconds=event.time)
