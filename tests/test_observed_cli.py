@@ -274,3 +274,22 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def test_bom_padded_header_and_other_delimiter(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "\ufeff case_id ; activity;timestamp\nc1;Geburt anzeigen;2024-03-04\n"
+        "c1;Namen des Kindes bestimmen;2024-03-04\nc1;geburtsanzeige-termin;2024-03-04\n",
+    )
+    result = run_here("conform", SPEC_EXAMPLE, path, "--delimiter", ";", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1] == "c1,default,greven,3,1,1,0,,,,,true"
+
+
+def test_a_log_with_no_events_gives_an_empty_report(tmp_path: Path) -> None:
+    path = write(tmp_path, "case_id,activity,timestamp\n")
+    result = run_here("conform", SPEC_EXAMPLE, path, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["cases"], data["per_case"], data["summary"]["conforming_share"]) == (0, [], 0.0)

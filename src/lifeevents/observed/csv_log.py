@@ -61,13 +61,16 @@ def read_csv_log(
     columns = columns or LogColumns()
     source = os.fspath(path)
     check_log_file(path, max_bytes)
-    header = _header(source, delimiter)
+    raw_header = _header(source, delimiter)
+    # Names match without surrounding blanks; pyarrow needs them as written.
+    written = {name.strip(): name for name in reversed(raw_header)}
+    header = [name.strip() for name in raw_header]
     wanted: dict[str, str] = {}
     missing = []
     for field in fields(LogColumns):
         name = getattr(columns, field.name)
-        if name in header:
-            wanted[field.name] = name
+        if name in written:
+            wanted[field.name] = written[name]
         elif field.name in _REQUIRED:
             missing.append(
                 f"no column '{name}' ({_REQUIRED[field.name]})"
@@ -85,15 +88,15 @@ def read_csv_log(
                 # Dictionary-encoded while parsing: cases, activities, channels repeat.
                 column_types={
                     **dict.fromkeys(wanted.values(), pa.dictionary(pa.int32(), pa.string())),
-                    columns.timestamp: pa.string(),
+                    wanted["timestamp"]: pa.string(),
                 },
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
         )
-    except (pa.ArrowInvalid, OSError) as error:
+    except (pa.ArrowException, OSError) as error:
         raise InputError([_locate_failure(source, delimiter, header, str(error))]) from None
-    locator = _Locator(source, delimiter, header, columns)
+    locator = _Locator(source, delimiter, wanted, raw_header)
     values = {key: table.column(name) for key, name in wanted.items()}
     return build_log(source, columns, values, locator.locate)
 
@@ -107,7 +110,7 @@ def _header(source: str, delimiter: str) -> list[str]:
         text = first.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError([_encoding_problem(source, 1, first, error)]) from None
-    return [name.strip() for name in next(csv.reader([text], delimiter=delimiter))]
+    return next(csv.reader([text], delimiter=delimiter))
 
 
 def _encoding_problem(source: str, line: int, raw: bytes, error: UnicodeDecodeError) -> Problem:
@@ -153,14 +156,13 @@ def _locate_failure(source: str, delimiter: str, header: list[str], reason: str)
 class _Locator:
     """Line and column of an event's value, by scanning the file on first use."""
 
-    def __init__(self, source: str, delimiter: str, header: list[str], columns: LogColumns):
+    def __init__(self, source: str, delimiter: str, wanted: dict[str, str], header: list[str]):
         self.source = source
         self.delimiter = delimiter
-        self.header = header
-        self.columns = columns
+        self.field = {key: header.index(name) for key, name in wanted.items()}
 
     def locate(self, index: int, key: str) -> tuple[int, int]:
-        field = self.header.index(getattr(self.columns, key))
+        field = self.field[key]
         with Path(self.source).open(encoding="utf-8-sig", newline="") as stream:
             reader = csv.reader(stream, delimiter=self.delimiter)
             next(reader, None)
