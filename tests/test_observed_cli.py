@@ -293,3 +293,28 @@ def test_a_log_with_no_events_gives_an_empty_report(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert (data["cases"], data["per_case"], data["summary"]["conforming_share"]) == (0, [], 0.0)
+
+
+def test_map_with_observed_frequencies_as_dot(tmp_path: Path) -> None:
+    out = tmp_path / "observed.dot"
+    result = run_here("conform", SPEC_EXAMPLE, str(HANDMADE), "--map", str(out), "-o", "-")
+    assert result.returncode == 0, result.stderr
+    dot = out.read_text(encoding="utf-8")
+    # Without the mapping file c08's registration is unknown. Default persona (17
+    # cases): the certificates skipped in c03 and c17, the registration skipped in c08
+    # and c17 and late in c05 and c19; the name before the registration in c04, c19.
+    assert 'xlabel="in 2 ausgelassen von 17 Fällen"' in dot
+    assert 'xlabel="in 2 ausgelassen, in 2 verspätet von 17 Fällen"' in dot
+    assert 'xlabel="2× in falscher Reihenfolge"' in dot
+    assert 'tooltip="beobachtet in 15 von 17 Fällen"' in dot  # registration -> name
+    assert 'tooltip="beobachtet in 14 von 17 Fällen"' in dot  # registration -> certificates
+
+
+@pytest.mark.exe
+def test_map_with_observed_frequencies_as_svg(tmp_path: Path) -> None:
+    out = tmp_path / "observed.svg"
+    result = run_here("conform", SPEC_EXAMPLE, str(HANDMADE), "--map", str(out), "-o", "-")
+    assert result.returncode == 0, result.stderr
+    assert ">Geburt eines Kindes: beobachtet (Persona default)</title>" in out.read_text(
+        encoding="utf-8"
+    )

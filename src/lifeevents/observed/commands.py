@@ -56,6 +56,12 @@ def add_commands(commands: Any) -> None:
     conform.add_argument(
         "--max-size", type=int, default=1024, metavar="MIB", help="largest log read (MiB)"
     )
+    conform.add_argument(
+        "--map",
+        metavar="FILE",
+        help="also draw the journey with observed frequencies and deviations (.svg, .png, "
+        ".pdf, .dot), for the persona and municipality with the most cases",
+    )
     conform.add_argument("--format", choices=("text", "json", "csv"), default="text")
     conform.add_argument("-o", "--output", default="-", help="output file, or - for stdout")
     conform.set_defaults(handler=_conform)
@@ -167,6 +173,13 @@ def _conform(arguments: argparse.Namespace) -> int:
         region=region,
     )
     report = ObservedReport(result)
+    if arguments.map and result.log.cases:
+        import numpy as np
+
+        from lifeevents.observed.observed_map import render_observed_map
+
+        busiest = int(np.bincount(result.case_journey).argmax())
+        render_observed_map(result, arguments.map, busiest)
     if arguments.format == "json":
         content = json.dumps(report.to_dict(), indent=1, ensure_ascii=False) + "\n"
     elif arguments.format == "csv":
