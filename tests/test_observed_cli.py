@@ -318,3 +318,17 @@ def test_map_with_observed_frequencies_as_svg(tmp_path: Path) -> None:
     assert ">Geburt eines Kindes: beobachtet (Persona default)</title>" in out.read_text(
         encoding="utf-8"
     )
+
+
+def test_municipality_column_picks_the_journey_and_an_unknown_one_is_located(
+    tmp_path: Path,
+) -> None:
+    header = "case_id,activity,timestamp,municipality\n"
+    good = write(tmp_path, header + "c1,Geburt anzeigen,2024-03-04,rheine\n", "good.csv")
+    result = run_here("conform", SPEC_EXAMPLE, good, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1].startswith("c1,default,rheine,1,")
+    bad = write(tmp_path, header + "c1,Geburt anzeigen,2024-03-04,atlantis\n", "bad.csv")
+    file, line, column, message = located(run_here("conform", SPEC_EXAMPLE, bad))
+    assert (file, line, column) == (bad, 2, 31)
+    assert "no municipality 'atlantis'" in message
