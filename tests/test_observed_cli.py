@@ -332,3 +332,11 @@ def test_municipality_column_picks_the_journey_and_an_unknown_one_is_located(
     file, line, column, message = located(run_here("conform", SPEC_EXAMPLE, bad))
     assert (file, line, column) == (bad, 2, 31)
     assert "no municipality 'atlantis'" in message
+
+
+@pytest.mark.parametrize("option", ["-o", "--map"])
+def test_an_output_that_cannot_be_written_is_wrong_usage(tmp_path: Path, option: str) -> None:
+    target = str(tmp_path / "no-such-folder" / "out.dot")
+    result = run_here("conform", SPEC_EXAMPLE, str(HANDMADE), option, target)
+    assert result.returncode == 2
+    assert result.stderr.startswith("lifeevents conform: cannot write")

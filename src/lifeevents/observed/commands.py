@@ -179,7 +179,10 @@ def _conform(arguments: argparse.Namespace) -> int:
         from lifeevents.observed.observed_map import render_observed_map
 
         busiest = int(np.bincount(result.case_journey).argmax())
-        render_observed_map(result, arguments.map, busiest)
+        try:
+            render_observed_map(result, arguments.map, busiest)
+        except OSError as error:
+            raise UsageError(f"cannot write {arguments.map}: {error.strerror or error}") from None
     if arguments.format == "json":
         content = json.dumps(report.to_dict(), indent=1, ensure_ascii=False) + "\n"
     elif arguments.format == "csv":
