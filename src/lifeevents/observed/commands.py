@@ -99,7 +99,8 @@ def add_commands(commands: Any) -> None:
 
 
 def _load(name: str) -> tuple[LifeEvent, Region | None]:
-    from lifeevents.cli import UsageError, _print_problems
+    from lifeevents.cli import _print_problems
+    from lifeevents.cli_runtime import UsageError
     from lifeevents.library import builtin_regions, find_journey
     from lifeevents.problems import InputError
     from lifeevents.validation import validate
@@ -118,21 +119,18 @@ def _load(name: str) -> tuple[LifeEvent, Region | None]:
 
 
 def _write(output: str, content: str) -> None:
+    """Standard output, or a file written atomically (an OSError is reported by the
+    command line's one error path, with exit code 1)."""
     if output == "-":
         sys.stdout.write(content)
         return
     from lifeevents.atomic import write_atomic
 
-    try:
-        write_atomic(output, content)
-    except OSError as error:
-        from lifeevents.cli import UsageError
-
-        raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
+    write_atomic(output, content)
 
 
 def _conform(arguments: argparse.Namespace) -> int:
-    from lifeevents.cli import UsageError
+    from lifeevents.cli_runtime import UsageError
     from lifeevents.observed.log import LogColumns, MissingExtraError, require_engine
 
     try:
@@ -179,12 +177,12 @@ def _conform(arguments: argparse.Namespace) -> int:
         from lifeevents.observed.observed_map import render_observed_map
 
         busiest = int(np.bincount(result.case_journey).argmax())
-        try:
-            render_observed_map(result, arguments.map, busiest)
-        except OSError as error:
-            raise UsageError(f"cannot write {arguments.map}: {error.strerror or error}") from None
+        render_observed_map(result, arguments.map, busiest)
     if arguments.format == "json":
-        content = json.dumps(report.to_dict(), indent=1, ensure_ascii=False) + "\n"
+        from lifeevents.terminal import json_safe
+
+        # Control characters from the log stay escaped (\uXXXX), as in every JSON output.
+        content = json_safe(json.dumps(report.to_dict(), indent=1, ensure_ascii=False)) + "\n"
     elif arguments.format == "csv":
         content = report.to_csv()
     else:
@@ -194,7 +192,7 @@ def _conform(arguments: argparse.Namespace) -> int:
 
 
 def _simulate(arguments: argparse.Namespace) -> int:
-    from lifeevents.cli import UsageError
+    from lifeevents.cli_runtime import UsageError
     from lifeevents.journey import journey
     from lifeevents.observed.synthetic import Deviations, simulate
 
