@@ -12,7 +12,10 @@ STAMP := $(VENV)/.installed
 LOCK := requirements/dev.txt
 OUT ?= out
 # Every optional extra, for make test-latest (the lock holds all of them).
-EXTRAS := dev
+EXTRAS := dev,observed
+# A throwaway environment for pm4py (AGPL), only to compare with in benchmarks/observed.py:
+# make bench PM4PY_ENV=/tmp/pm4py-env
+PM4PY_ENV ?=
 DEMO_JOURNEYS := umzug-innerhalb-kreis geburt todesfall
 
 .DEFAULT_GOAL := help
@@ -84,6 +87,7 @@ bench: setup
 	$(BIN)/python benchmarks/render.py
 	$(BIN)/python benchmarks/malformed.py
 	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/observed.py $(if $(PM4PY_ENV),--pm4py-env $(PM4PY_ENV) --create-pm4py-env)
 
 gallery: setup
 	$(BIN)/lifeevents workshop --all --origin rheine --output docs/gallery --formats svg -q

@@ -748,6 +748,10 @@ def build_parser() -> argparse.ArgumentParser:
     kinds.add_argument("--region", action="store_true", help="the schema of region files")
     kinds.add_argument("--scenario", action="store_true", help="the schema of scenario files")
     schema.set_defaults(handler=_schema)
+
+    from lifeevents.observed.commands import add_commands  # argparse only: start-up stays fast
+
+    add_commands(commands)
     return parser
 
 

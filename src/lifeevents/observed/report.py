@@ -1,0 +1,213 @@
+"""The report over all cases: JSON, CSV, text, and data frames.
+
+``summary`` holds: ``cases``, ``events``, ``conforming`` and
+``conforming_share``; ``extra_visits`` (``distribution``: extra visits -> cases,
+and ``mean``); ``skipped``, ``deadline_missed`` (step, cases) and
+``unknown_activities`` (activity, cases), most frequent first;
+``deviations``, the most common deviations of any kind; ``edges``, per dependency
+edge the cases where both steps happened, the median observed gap in days next to
+the modelled ``lead_time_days``, and how often it was out of order; and
+``channels``, per step the events by channel actually used.
+
+>>> from lifeevents import journey, load
+>>> from lifeevents.observed.synthetic import Deviations, simulate
+>>> from lifeevents.observed.conformance import conform
+>>> from lifeevents.observed.log import build_log, LogColumns
+>>> import pyarrow as pa
+>>> life_event = load("geburt")
+>>> played = simulate(journey(life_event, "verheiratet-digital", "rheine"), 5, seed=2)
+>>> log = build_log("sim.csv", LogColumns(),
+...     {key: pa.array([row[i] for row in played.rows])
+...      for i, key in enumerate(["case", "activity", "timestamp"])}, lambda i, k: (i + 2, 1))
+>>> report = ObservedReport(conform(log, life_event, persona="verheiratet-digital"))
+>>> report.summary()["conforming_share"]
+1.0
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from lifeevents.observed.conformance import Conformance
+from lifeevents.observed.log import CHANNELS
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["CSV_COLUMNS", "ObservedReport"]
+
+#: Columns of the per-case CSV; lists are joined by ``;`` and edges written ``u>v``.
+CSV_COLUMNS = (
+    "case",
+    "persona",
+    "municipality",
+    "events",
+    "visits_made",
+    "visits_minimum",
+    "extra_visits",
+    "skipped",
+    "unknown_activities",
+    "out_of_order",
+    "deadline_missed",
+    "conforming",
+)
+
+
+@dataclass(frozen=True)
+class ObservedReport:
+    """Designed vs observed for one journey and one log."""
+
+    conformance: Conformance
+    top: int = 10
+
+    def summary(self) -> dict[str, Any]:
+        """The aggregates over all cases (see the module documentation)."""
+        import numpy as np
+
+        result = self.conformance
+        steps, edges = result.steps, result.edges
+        cases = result.log.cases
+        conforming = int(result.conforming.sum())
+        extra = result.extra_visits
+        values, counts = np.unique(extra, return_counts=True)
+        skipped = result.skipped.sum(axis=0).tolist()
+        late = result.deadline_missed.sum(axis=0).tolist()
+        disorder = result.out_of_order.sum(axis=0).tolist()
+        unknown = Counter(result.log.activities[i] for i in result.unknown_activity.tolist())
+        deviations = [
+            *({"kind": "skipped", "item": steps[i], "cases": n} for i, n in enumerate(skipped)),
+            *(
+                {"kind": "out_of_order", "item": f"{u} -> {v}", "cases": n}
+                for (u, v), n in zip(edges, disorder, strict=True)
+            ),
+            *({"kind": "deadline_missed", "item": steps[i], "cases": n}
+              for i, n in enumerate(late)),
+            *({"kind": "unknown_activity", "item": a, "cases": n} for a, n in unknown.items()),
+            {"kind": "extra_visits", "item": "more visits than the minimum",
+             "cases": int((extra > 0).sum())},
+        ]  # fmt: skip
+        return {
+            "cases": cases,
+            "events": result.log.events,
+            "conforming": conforming,
+            "conforming_share": round(conforming / cases, 6) if cases else 0.0,
+            "extra_visits": {
+                "distribution": {str(v): int(n) for v, n in zip(values, counts, strict=True)},
+                "mean": round(float(extra.mean()), 6) if cases else 0.0,
+            },
+            "skipped": _ranked("step", zip(steps, skipped, strict=True)),
+            "deadline_missed": _ranked("step", zip(steps, late, strict=True)),
+            "unknown_activities": _ranked("activity", unknown.items()),
+            "deviations": sorted(
+                (item for item in deviations if item["cases"]),
+                key=lambda item: (-item["cases"], item["kind"], item["item"]),
+            )[: self.top],
+            "edges": self._edges(),
+            "channels": {
+                steps[i]: {CHANNELS[k].value: int(n) for k, n in enumerate(row) if n}
+                for i, row in enumerate(result.step_channels.tolist())
+                if any(row)
+            },
+        }
+
+    def _edges(self) -> list[dict[str, Any]]:
+        import numpy as np
+
+        result = self.conformance
+        items = []
+        for j, (u, v) in enumerate(result.edges):
+            seen = result.edge_observed[:, j]
+            gaps = result.gap_days[seen, j]
+            items.append(
+                {
+                    "from": u,
+                    "to": v,
+                    "lead_time_days": int(result.lead_time_days[j]),
+                    "cases": int(seen.sum()),
+                    "median_gap_days": float(np.median(gaps)) if len(gaps) else None,
+                    "out_of_order": int(result.out_of_order[:, j].sum()),
+                }
+            )
+        return items
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON output: ``life_event, cases, events, per_case, summary``."""
+        result = self.conformance
+        return {
+            "life_event": result.life_event_id,
+            "log": result.log.source,
+            "cases": result.log.cases,
+            "events": result.log.events,
+            "per_case": list(result.per_case()),
+            "summary": self.summary(),
+        }
+
+    def to_csv(self) -> str:
+        """One line per case (:data:`CSV_COLUMNS`)."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        for case in self.conformance.per_case():
+            case["out_of_order"] = [f"{item['from']}>{item['to']}" for item in case["out_of_order"]]
+            writer.writerow(
+                [
+                    ";".join(value)
+                    if isinstance(value, list)
+                    else str(value).lower()
+                    if isinstance(value, bool)
+                    else ""
+                    if value is None
+                    else value
+                    for value in (case[column] for column in CSV_COLUMNS)
+                ]
+            )
+        return buffer.getvalue()
+
+    def to_text(self) -> str:
+        """A short text report for people."""
+        summary = self.summary()
+        result = self.conformance
+        lines = [
+            f"{result.life_event_id}: {summary['cases']:,} cases, {summary['events']:,} events "
+            f"in {result.log.source}",
+            f"  conforming: {summary['conforming']:,} ({100 * summary['conforming_share']:.1f} %)",
+            "  extra visits (made - minimum): "
+            + ", ".join(f"{k}: {v:,}" for k, v in summary["extra_visits"]["distribution"].items()),
+        ]
+        if summary["deviations"]:
+            lines.append("  most common deviations:")
+            lines.extend(
+                f"    {item['cases']:>8,}  {item['kind']}: {item['item']}"
+                for item in summary["deviations"]
+            )
+        lines.append("  gaps per dependency (median days observed / lead time modelled):")
+        for edge in summary["edges"]:
+            median = edge["median_gap_days"]
+            shown = "-" if median is None else f"{median:g}"
+            lines.append(
+                f"    {edge['from']} -> {edge['to']}: {shown} / {edge['lead_time_days']}"
+                f" ({edge['cases']:,} cases)"
+            )
+        return "\n".join(lines) + "\n"
+
+    def frame(self) -> pd.DataFrame:
+        """One row per case, as a pandas DataFrame."""
+        return self.conformance.to_frame()
+
+    def edge_frame(self) -> pd.DataFrame:
+        """One row per dependency edge, as a pandas DataFrame."""
+        import pandas as pd
+
+        return pd.DataFrame(self._edges())
+
+
+def _ranked(name: str, counts: Any) -> list[dict[str, Any]]:
+    return [
+        {name: item, "cases": int(n)}
+        for item, n in sorted(counts, key=lambda pair: (-pair[1], pair[0]))
+        if n
+    ]
