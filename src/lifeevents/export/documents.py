@@ -14,8 +14,7 @@ hand, or written by a version that counted differently), so a loaded report
 always means what its figures say.
 
 >>> from lifeevents.loader import loads
->>> from lifeevents.errors import UnknownMunicipalityError
-from lifeevents.journey import journey
+>>> from lifeevents.journey import journey
 >>> from lifeevents.analysis.report import analyze
 >>> life_event = loads('''
 ... format: lifeevents/1
