@@ -448,6 +448,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("--region", action="store_true", help="the schema of region files")
     schema.set_defaults(handler=_schema)
+
+    from lifeevents.export.commands import add_commands  # argparse only: --help stays fast
+
+    add_commands(commands)
     return parser
 
 
