@@ -18,7 +18,7 @@ from lifeevents.errors import UnsupportedFormatError
 
 __all__ = ["add_commands"]
 
-_EXPORT_SUFFIXES = ".bpmn, .graphml, .graph.json, .journey.json, .json"
+_EXPORT_SUFFIXES = ".bpmn, .ttl, .jsonld, .graphml, .graph.json, .journey.json, .json"
 
 
 def add_commands(commands: Any) -> None:

@@ -4,6 +4,7 @@
 suffix                        what is written
 ============================  =====================================================
 ``.bpmn``                     BPMN 2.0 collaboration with lanes and diagram
+``.ttl``, ``.jsonld``         CPSV-AP 3.2 RDF (needs the extra ``export``)
 ``.graphml``                  the journey graph, plain values (Gephi, yEd, networkx)
 ``.graph.json``               the journey graph as node-link JSON (D3, networkx)
 ``.journey.json``             the journey file in JSON syntax (lossless)
@@ -33,7 +34,7 @@ from lifeevents.problems import InputError, Problem, read_limited
 __all__ = ["EXPORT_FORMATS", "IMPORT_FORMATS", "export_file", "export_format", "import_file"]
 
 #: Export formats by suffix, longest first (a name may end in several).
-EXPORT_FORMATS = ("graph.json", "journey.json", "json", "bpmn", "graphml")
+EXPORT_FORMATS = ("graph.json", "journey.json", "json", "bpmn", "graphml", "ttl", "jsonld")
 #: Formats :func:`import_file` reads.
 IMPORT_FORMATS = ("bpmn", "journey.json", "json", "yaml", "yml")
 
@@ -61,6 +62,15 @@ def export_content(subject: Journey | Report, fmt: str) -> str:
         from lifeevents.export.bpmn import bpmn_text
 
         return bpmn_text(trip, report)
+    if fmt in ("ttl", "jsonld"):
+        try:
+            from lifeevents.export import cpsv
+        except ImportError as error:
+            raise UnsupportedFormatError(
+                f"writing .{fmt} needs rdflib ({error}); install the optional extra: "
+                "pip install 'lifeevents[export]'"
+            ) from None
+        return cpsv.turtle(trip) if fmt == "ttl" else cpsv.json_ld(trip)
     if fmt == "graphml":
         from lifeevents.export.graph_formats import graphml_text
 
