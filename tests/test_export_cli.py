@@ -24,7 +24,7 @@ def _run(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_export_every_format_and_import_back(tmp_path: Path) -> None:
-    for name in ("a.bpmn", "a.graphml", "a.graph.json", "a.journey.json", "a.json"):
+    for name in ("a.bpmn", "a.graphml", "a.graph.json", "a.journey.json", "a.json", "a.xlsx"):
         result = _run(
             "export", "geburt", "--persona", "verheiratet-digital", "-o", name, cwd=tmp_path
         )
@@ -33,7 +33,7 @@ def test_export_every_format_and_import_back(tmp_path: Path) -> None:
         assert result.stdout == ""
     assert json.loads((tmp_path / "a.json").read_text())["persona"] == "verheiratet-digital"
     assert json.loads((tmp_path / "a.graph.json").read_text())["graph"]["life_event"] == "geburt"
-    imported = ("a.bpmn", "a.journey.json", "a.json")
+    imported = ("a.bpmn", "a.journey.json", "a.json", "a.xlsx")
     for name in imported:
         result = _run("import", name, "-o", f"{name}.yaml", cwd=tmp_path)
         assert result.returncode == 0, result.stderr

@@ -87,7 +87,12 @@ def _validate(arguments: argparse.Namespace) -> int:
     regions = _regions(arguments)
     results: list[CheckResult[LifeEvent]] = []
     for path in journey_files(arguments.paths):
-        result = validate(path, regions)
+        if path.suffix == ".xlsx":  # a workbook (lifeevents export ... -o x.xlsx)
+            from lifeevents.workbook import validate_workbook
+
+            result = validate_workbook(path, regions=regions)
+        else:
+            result = validate(path, regions)
         results.append(result)
         _print_problems(result.problems)
         if result.model is not None and result.ok and not arguments.quiet:

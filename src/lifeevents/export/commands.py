@@ -18,7 +18,7 @@ from lifeevents.errors import UnsupportedFormatError
 
 __all__ = ["add_commands"]
 
-_EXPORT_SUFFIXES = ".bpmn, .ttl, .jsonld, .graphml, .graph.json, .journey.json, .json"
+_EXPORT_SUFFIXES = ".bpmn, .ttl, .jsonld, .graphml, .graph.json, .journey.json, .json, .xlsx"
 
 
 def add_commands(commands: Any) -> None:
@@ -48,8 +48,9 @@ def add_commands(commands: Any) -> None:
         "import",
         help="read a journey back from BPMN written by 'export', or from JSON, into YAML",
         description=(
-            "Read a journey from a .bpmn file written by 'lifeevents export', a .journey.json "
-            "or report .json file, and write it as a journey file (YAML)."
+            "Read a journey from a workbook (.xlsx), a .bpmn file written by 'lifeevents "
+            "export', a .journey.json or report .json file, and write it as a journey file "
+            "(YAML)."
         ),
     )
     importer.add_argument("source", metavar="FILE", help="the file to read")
@@ -63,8 +64,12 @@ def add_commands(commands: Any) -> None:
         description="Write the template of a new journey file, ready to fill in and validate.",
     )
     new.add_argument("name", metavar="NAME", help="the life event's id (a-z, 0-9, '-')")
-    new.add_argument("--yaml", action="store_true", help="a YAML journey file (the default)")
-    new.add_argument("-o", "--output", help="file to write (default: NAME.yaml)")
+    kind = new.add_mutually_exclusive_group()
+    kind.add_argument("--yaml", action="store_true", help="a YAML journey file (the default)")
+    kind.add_argument(
+        "--xlsx", action="store_true", help="a workbook with explanations and drop-down lists"
+    )
+    new.add_argument("-o", "--output", help="file to write (default: NAME.yaml or NAME.xlsx)")
     new.set_defaults(handler=_new)
 
 
@@ -116,13 +121,23 @@ def _new(arguments: argparse.Namespace) -> int:
     from lifeevents.atomic import write_atomic
     from lifeevents.export.template import yaml_template
 
-    output = Path(arguments.output or f"{arguments.name}.yaml")
+    suffix = ".xlsx" if arguments.xlsx else ".yaml"
+    output = Path(arguments.output or f"{arguments.name}{suffix}")
     if output.exists():
         raise _usage(f"{output} exists already; choose another name with -o")
     try:
-        content = yaml_template(arguments.name)
+        content: str | bytes = yaml_template(arguments.name)
     except ValueError as error:
         raise _usage(str(error)) from None
+    if arguments.xlsx:
+        try:
+            from lifeevents.export.xlsx import template_workbook_bytes
+        except ImportError as error:
+            message = f"--xlsx needs openpyxl ({error}): pip install 'lifeevents[export]'"
+            raise _usage(message) from None
+        from lifeevents.loader import loads
+
+        content = template_workbook_bytes(loads(content, regions={}))
     write_atomic(output, content)
     print(f"wrote {output}; fill it in, then run: lifeevents validate {output}", file=sys.stderr)
     return 0

@@ -38,7 +38,7 @@ import os
 from urllib.parse import quote
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
+from rdflib import namespace as rdf_namespaces
 
 from lifeevents.atomic import write_atomic
 from lifeevents.authorities import ResolvedAuthority
@@ -47,6 +47,10 @@ from lifeevents.vocabulary import Level
 
 __all__ = ["BASE", "cpsv_graph", "json_ld", "turtle", "write_cpsv"]
 
+# rdflib's namespaces warn when inspected for unknown names (as doctest collection does),
+# so they are reached through their module rather than imported.
+DCTERMS, RDF, SKOS = rdf_namespaces.DCTERMS, rdf_namespaces.RDF, rdf_namespaces.SKOS
+DURATION = URIRef("http://www.w3.org/2001/XMLSchema#duration")
 CV = Namespace("http://data.europa.eu/m8g/")
 CPSV = Namespace("http://purl.org/vocab/cpsv#")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
@@ -110,7 +114,7 @@ def cpsv_graph(trip: Journey) -> Graph:
         graph.add((service, CV.isGroupedBy, event))
         graph.add((service, CV.hasCompetentAuthority, _organisation(graph, trip, authority)))
         graph.add(
-            (service, CV.processingTime, Literal(f"P{step.lead_time_days}D", datatype=XSD.duration))
+            (service, CV.processingTime, Literal(f"P{step.lead_time_days}D", datatype=DURATION))
         )
         for channel in step.channels:
             _channel(graph, service, node, channel.value, channel.label_de, life_event.id)
@@ -203,7 +207,7 @@ def turtle(trip: Journey) -> str:
 def json_ld(trip: Journey) -> str:
     """The CPSV-AP graph as JSON-LD (with the prefixes as its context)."""
     graph = cpsv_graph(trip)
-    context = {prefix: str(namespace) for prefix, namespace in graph.namespaces()}
+    context = {prefix: str(iri) for prefix, iri in graph.namespaces()}
     return graph.serialize(format="json-ld", context=context, indent=2) + "\n"
 
 

@@ -5,6 +5,7 @@ suffix                        what is written
 ============================  =====================================================
 ``.bpmn``                     BPMN 2.0 collaboration with lanes and diagram
 ``.ttl``, ``.jsonld``         CPSV-AP 3.2 RDF (needs the extra ``export``)
+``.xlsx``                     the whole journey file as a workbook (extra ``export``)
 ``.graphml``                  the journey graph, plain values (Gephi, yEd, networkx)
 ``.graph.json``               the journey graph as node-link JSON (D3, networkx)
 ``.journey.json``             the journey file in JSON syntax (lossless)
@@ -34,9 +35,9 @@ from lifeevents.problems import InputError, Problem, read_limited
 __all__ = ["EXPORT_FORMATS", "IMPORT_FORMATS", "export_file", "export_format", "import_file"]
 
 #: Export formats by suffix, longest first (a name may end in several).
-EXPORT_FORMATS = ("graph.json", "journey.json", "json", "bpmn", "graphml", "ttl", "jsonld")
+EXPORT_FORMATS = ("graph.json", "journey.json", "json", "bpmn", "graphml", "ttl", "jsonld", "xlsx")
 #: Formats :func:`import_file` reads.
-IMPORT_FORMATS = ("bpmn", "journey.json", "json", "yaml", "yml")
+IMPORT_FORMATS = ("bpmn", "xlsx", "journey.json", "json", "yaml", "yml")
 
 
 def _suffix(path: str | os.PathLike[str], formats: tuple[str, ...], verb: str) -> str:
@@ -53,7 +54,14 @@ def export_format(path: str | os.PathLike[str]) -> str:
     return _suffix(path, EXPORT_FORMATS, "export to")
 
 
-def export_content(subject: Journey | Report, fmt: str) -> str:
+def _needs_extra(fmt: str, error: ImportError) -> UnsupportedFormatError:
+    return UnsupportedFormatError(
+        f"the format .{fmt} needs a package that is not installed ({error}); install the "
+        "optional extra: pip install 'lifeevents[export]'"
+    )
+
+
+def export_content(subject: Journey | Report, fmt: str) -> str | bytes:
     """The text of the export of ``subject`` in format ``fmt`` (see :data:`EXPORT_FORMATS`)."""
     report = subject if isinstance(subject, Report) else None
     trip = report.journey if report is not None else subject
@@ -66,11 +74,14 @@ def export_content(subject: Journey | Report, fmt: str) -> str:
         try:
             from lifeevents.export import cpsv
         except ImportError as error:
-            raise UnsupportedFormatError(
-                f"writing .{fmt} needs rdflib ({error}); install the optional extra: "
-                "pip install 'lifeevents[export]'"
-            ) from None
+            raise _needs_extra(fmt, error) from None
         return cpsv.turtle(trip) if fmt == "ttl" else cpsv.json_ld(trip)
+    if fmt == "xlsx":
+        try:
+            from lifeevents.export import xlsx
+        except ImportError as error:
+            raise _needs_extra(fmt, error) from None
+        return xlsx.workbook_bytes(trip.life_event)
     if fmt == "graphml":
         from lifeevents.export.graph_formats import graphml_text
 
@@ -109,6 +120,10 @@ def import_file(path: str | os.PathLike[str]) -> LifeEvent:
         from lifeevents.export.bpmn_import import load_bpmn
 
         return load_bpmn(path)
+    if fmt == "xlsx":
+        from lifeevents.workbook import read_workbook
+
+        return read_workbook(path)
     try:
         raw = read_limited(path)
     except OSError as error:
