@@ -146,7 +146,7 @@ class _Writer:
         self.layout = Layout.of(trip.graph, lane_of, self.lane_order)
         self.sources = [node for node in self.graph if not self.graph.pred[node]]
         self.sinks = [node for node in self.graph if not self.graph.succ[node]]
-        self.edges: list[tuple[str, str, str, list[tuple[int, int]]]] = []  # id, kind, ...
+        self.edges: list[tuple[str, list[tuple[int, int]]]] = []  # element id, waypoints
         self.shapes: list[tuple[str, Box, dict[str, str]]] = []
         self.evidence_place: dict[str, tuple[str, int]] = {}
         self.flow_number: dict[tuple[str, str], int] = {}
@@ -254,7 +254,7 @@ class _Writer:
         for index, (source, target) in enumerate(flows, 1):
             _sub(process, "sequenceFlow", id=f"Flow_{index}", sourceRef=source, targetRef=target)
             points = orthogonal(boxes[source].right, boxes[target].left)
-            self.edges.append((f"Flow_{index}", "sequence", "", points))
+            self.edges.append((f"Flow_{index}", points))
 
     def _all_authorities(self) -> list[ResolvedAuthority]:
         found = dict(self.authorities)
@@ -345,18 +345,14 @@ class _Writer:
             _sub(association, "sourceRef").text = self.ids.data(evidence_id)
             _sub(association, "targetRef").text = f"{task_id}_Input"
             box = self._data_box(evidence_id)
-            self.edges.append(
-                (f"{task_id}_In_{index}", "data", "", [box.right, self.layout.task(node).left])
-            )
+            self.edges.append((f"{task_id}_In_{index}", [box.right, self.layout.task(node).left]))
         for index, evidence_id in enumerate((e for e in step.produces if e in known), 1):
             if self._producer(evidence_id) != node:
                 continue  # another applicable step produced it first (spec rule 3)
             association = _sub(task, "dataOutputAssociation", id=f"{task_id}_Out_{index}")
             _sub(association, "targetRef").text = self.ids.data(evidence_id)
             box = self._data_box(evidence_id)
-            self.edges.append(
-                (f"{task_id}_Out_{index}", "data", "", [self.layout.task(node).bottom, box.top])
-            )
+            self.edges.append((f"{task_id}_Out_{index}", [self.layout.task(node).bottom, box.top]))
         self.shapes.append((task_id, self.layout.task(node), {}))
 
     def _data_box(self, evidence_id: str) -> Box:
@@ -397,7 +393,7 @@ class _Writer:
                     sourceRef=ends[0],
                     targetRef=ends[1],
                 )
-                self.edges.append((flow_id, "message", "", points))
+                self.edges.append((flow_id, points))
 
     # The diagram.
 
@@ -413,7 +409,7 @@ class _Writer:
                 plane, "BPMNShape", BPMNDI, id=f"{element}_di", bpmnElement=element, **extra
             )
             _sub(shape, "Bounds", DC, **_bounds(box))
-        for element, _kind, _label, points in self.edges:
+        for element, points in self.edges:
             edge = _sub(plane, "BPMNEdge", BPMNDI, id=f"{element}_di", bpmnElement=element)
             for x, y in points:
                 _sub(edge, "waypoint", DI, x=str(x), y=str(y))
