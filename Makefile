@@ -61,7 +61,7 @@ setup: system-deps $(STAMP)
 include mk/browser.mk
 
 demo: setup
-	$(BIN)/lifeevents validate journeys/
+	$(BIN)/lifeevents validate journeys/ scenarios/
 	$(BIN)/lifeevents workshop $(DEMO_JOURNEYS) --origin rheine --output $(OUT)
 
 lint: setup

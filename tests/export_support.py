@@ -36,6 +36,6 @@ def analysed(life_event: LifeEvent, persona: str) -> Report:
 def figures(report: Report) -> dict[str, Any]:
     """The figures of a report, without the names of where it was made."""
     data = report.to_dict()
-    for key in ("life_event", "municipality", "origin"):
+    for key in ("life_event", "municipality", "origin", "event_place"):
         data.pop(key)
     return data

@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from lifeevents.loader import load
 from lifeevents.render.element_ids import ElementIds
 from lifeevents.render.html import interactive_html
 from lifeevents.render.options import Direction, RenderOptions, View
+from lifeevents.scenario_loader import load_scenario
 
 pytestmark = pytest.mark.browser
 
@@ -186,3 +188,44 @@ def test_mermaid_code_in_chromium(tmp_path: Path) -> None:
             source.write_text(code, encoding="utf-8")
             sources.append(source)
     _run_node("LIFEEVENTS_MMD_FILES", sources)
+
+
+def test_difference_pages_in_chromium(tmp_path: Path) -> None:
+    # lifeevents render --view diff -o FILE.html: the toggle works, no console errors, no
+    # request leaves the page; for every built-in scenario on a journey it names.
+    _need_browser()
+    if shutil.which("dot") is None:
+        pytest.skip("needs the Graphviz dot binary (make test installs it)")
+    from lifeevents.library import builtin_scenarios
+
+    pages = []
+    for name in builtin_scenarios():
+        scenario = load_scenario(name)
+        assert scenario.applies_to is not None
+        journey_name = scenario.applies_to[0]
+        page = tmp_path / f"{name}.html"
+        completed = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "lifeevents",
+                "render",
+                journey_name,
+                "--persona",
+                load(journey_name).persona_ids()[-1],
+                "--scenario",
+                name,
+                "--view",
+                "diff",
+                "-o",
+                str(page),
+                "-q",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert completed.returncode == 0, completed.stderr
+        pages.append(page)
+    _run_node("LIFEEVENTS_DIFF_FILES", pages)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from lifeevents.analysis.report import Report, analyze
 from lifeevents.journey import journey
 from lifeevents.library import builtin_journeys
@@ -15,46 +13,29 @@ def report(name: str, persona: str, municipality: str | None = None) -> Report:
     return analyze(journey(load(builtin_journeys()[name]), persona, municipality))
 
 
-@pytest.mark.parametrize(
-    "name", ["umzug-innerhalb-gemeinde", "umzug-innerhalb-kreis", "zuzug-in-den-kreis"]
-)
-def test_moving_with_a_car_carries_the_meldebestaetigung_from_gemeinde_to_kreis(name: str) -> None:
-    result = report(name, "digital-mit-auto", "greven")
-    carried = [
-        handover
-        for handover in result.authority_handovers
-        if "meldebestaetigung" in handover.evidence
-        and handover.source_authority.level is Level.GEMEINDE
-        and handover.target_authority.level is Level.KREIS
-    ]
-    assert carried, [h.to_dict() for h in result.authority_handovers]
-    assert all(handover.crosses_levels for handover in carried)
-    assert any(v.evidence == "meldebestaetigung" for v in result.once_only_violations)
-    # Without a car there is no vehicle step and so no such handover.
-    assert not any(
-        "meldebestaetigung" in h.evidence and h.target_authority.level is Level.KREIS
-        for h in report(name, "default", "greven").authority_handovers
-    )
-
-
-def test_birth_carries_the_birth_certificate_to_the_benefit_offices() -> None:
+def test_birth_carries_the_birth_certificates_to_the_benefit_offices() -> None:
+    # Elterngeld takes the free "Geburtsbescheinigung für Elterngeld", the
+    # Familienkasse the birth certificate: both issued by the Standesamt.
     result = report("geburt", "default", "saerbeck")
     targets = {
-        handover.target_authority.id
+        (evidence, handover.target_authority.id)
         for handover in result.authority_handovers
-        if "geburtsurkunde" in handover.evidence
+        for evidence in handover.evidence
     }
-    assert {"elterngeldstelle", "familienkasse"} <= targets
-    violations = {(v.evidence, v.step) for v in result.once_only_violations}
-    assert {evidence for evidence, _ in violations} >= {"geburtsurkunde"}
+    assert ("geburtsbescheinigung-elterngeld", "elterngeldstelle") in targets
+    assert ("geburtsurkunde", "familienkasse") in targets
+    violated = {v.evidence for v in result.once_only_violations}
+    assert {"geburtsurkunde", "geburtsbescheinigung-elterngeld"} <= violated
 
 
 def test_birth_differs_where_the_youth_welfare_office_differs() -> None:
     # Rheine runs its own Jugendamt (at the Rathaus); Saerbeck is served by the Kreis.
+    # Elterngeld is the Kreis's in both (issue 11): the town's Jugendamt no longer
+    # makes the crossings fewer, only the visits.
     rheine = report("geburt", "unverheiratet-schalter", "rheine")
     saerbeck = report("geburt", "unverheiratet-schalter", "saerbeck")
     assert rheine.visits.minimum < saerbeck.visits.minimum
-    assert rheine.crossing_levels < saerbeck.crossing_levels
+    assert rheine.crossing_levels == saerbeck.crossing_levels
 
 
 def test_school_enrolment_crosses_gemeinde_and_kreis() -> None:

@@ -207,7 +207,7 @@ def test_every_handover_and_media_break_has_a_highlighted_edge(persona: str) -> 
 def test_labels_name_findings_and_visits_number_the_minimum_plan() -> None:
     report = report_of(MOVE, "schalter-mit-auto-und-hund")
     source = blueprint_source(report)
-    assert "Bürger trägt Meldebestätigung" in source
+    assert "Bürger trägt Wohnungsgeberbestätigung" in source
     minimum, modelled = report.visits.minimum, report.visits.as_modelled
     assert f"Besuch 2 von {minimum} (wie modelliert: {modelled})" in source
     english = blueprint_source(report, RenderOptions(lang="en"))
@@ -236,7 +236,10 @@ def test_title_figures_and_text_alternative() -> None:
     )
     description = blueprint_description(report)
     assert "Besuche (wie modelliert): 1" in description
-    assert "- Bürgerbüro Greven → Straßenverkehrsamt: Bürger trägt Meldebestätigung" in description
+    assert (
+        "- Vermieter/in (Wohnungsgeber) → Bürgerbüro Greven: Bürger trägt Wohnungsgeberbestätigung"
+        in description
+    )
     assert "Medienbrüche" in blueprint_source(report)
 
 

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from lifeevents.region_loader import load_region
     from lifeevents.render.api import render
     from lifeevents.render.options import Highlight, RenderOptions, View
+    from lifeevents.scenario import Scenario
+    from lifeevents.scenario_loader import load_scenario
+    from lifeevents.scenarios import apply
     from lifeevents.validation import validate
     from lifeevents.writer import dump, dumps
 
@@ -41,15 +44,18 @@ __all__ = [
     "Region",
     "RenderOptions",
     "Report",
+    "Scenario",
     "View",
     "__version__",
     "analyze",
+    "apply",
     "check",
     "dump",
     "dumps",
     "journey",
     "load",
     "load_region",
+    "load_scenario",
     "loads",
     "render",
     "validate",
@@ -65,6 +71,9 @@ _HOMES = {
     "Region": "lifeevents.region",
     "RenderOptions": "lifeevents.render.options",
     "Report": "lifeevents.analysis.report",
+    "Scenario": "lifeevents.scenario",
+    "apply": "lifeevents.scenarios",
+    "load_scenario": "lifeevents.scenario_loader",
     "View": "lifeevents.render.options",
     "analyze": "lifeevents.analysis.report",
     "check": "lifeevents.loader",

@@ -1,7 +1,8 @@
 """The ``lifeevents`` command line.
 
 Exit codes follow the spec: 0 success, 1 invalid input (every problem printed as
-``FILE:LINE:COLUMN: message``), 2 wrong usage.
+``FILE:LINE:COLUMN: message``) or an error of the operating system, 2 wrong usage,
+130 interrupted; see :mod:`lifeevents.cli_runtime`.
 """
 
 from __future__ import annotations
@@ -15,15 +16,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from lifeevents.errors import (
-    GraphvizNotFoundError,
-    UnknownMunicipalityError,
-    UnsupportedFormatError,
+from lifeevents.cli_runtime import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    run_command,
+    terminal_streams,
 )
 from lifeevents.gc_pause import collection_paused
-from lifeevents.labels import LANGUAGES
+from lifeevents.labels import LANGUAGES, label
 from lifeevents.problems import CheckResult, InputError, Problem
 from lifeevents.render.options import Highlight, View
+from lifeevents.terminal import json_safe, terminal_safe
 
 # The engine, the renderers and pydantic load inside the commands that use them, so
 # that `--help`, `list` and `validate` start fast (benchmarks/startup.py).
@@ -32,17 +37,11 @@ if TYPE_CHECKING:
     from lifeevents.loader import Regions
     from lifeevents.model import LifeEvent
     from lifeevents.region import Region
+    from lifeevents.scenarios import Applied
 
 __all__ = ["build_parser", "console", "main"]
 
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_USAGE = 2
 JOURNEY_SUFFIXES = (".yaml", ".yml")
-
-
-class UsageError(Exception):
-    """Wrong usage of the command line (exit code 2)."""
 
 
 def journey_files(names: Sequence[str]) -> Iterator[Path]:
@@ -82,22 +81,14 @@ def _regions(arguments: argparse.Namespace) -> Regions:
 
 
 def _validate(arguments: argparse.Namespace) -> int:
-    from lifeevents.validation import validate
-
     regions = _regions(arguments)
-    results: list[CheckResult[LifeEvent]] = []
+    results: list[CheckResult[Any]] = []
     for path in journey_files(arguments.paths):
-        if path.suffix == ".xlsx":  # a workbook (lifeevents export ... -o x.xlsx)
-            from lifeevents.workbook import validate_workbook
-
-            result = validate_workbook(path, regions=regions)
-        else:
-            result = validate(path, regions)
+        result, summary = _check_file(path, regions)
         results.append(result)
         _print_problems(result.problems)
         if result.model is not None and result.ok and not arguments.quiet:
-            steps = len(result.model.steps)
-            print(f"{result.filename}: valid ({result.model.id}, {steps} steps)")
+            print(f"{terminal_safe(result.filename, one_line=True)}: valid ({summary})")
     if not results:
         searched = ", ".join(arguments.paths)
         print(f"lifeevents: no journey files (*.yaml, *.yml) in {searched}", file=sys.stderr)
@@ -109,6 +100,58 @@ def _validate(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check_file(path: Path, regions: Regions) -> tuple[CheckResult[Any], str]:
+    """Check a journey, region or scenario file, as its ``format:`` line says it is;
+    a workbook (``.xlsx``, see :mod:`lifeevents.workbook`) as a journey."""
+    if path.suffix == ".xlsx":
+        from lifeevents.workbook import validate_workbook
+
+        workbook = validate_workbook(path, regions=regions)
+        model = workbook.model
+        return workbook, f"{model.id}, {len(model.steps)} steps" if model else ""
+    from lifeevents import file_kinds
+
+    kind = file_kinds.format_of(path)
+    if kind == file_kinds.REGION:
+        from lifeevents.region_loader import check_region
+
+        region = check_region(path)
+        count = len(region.model.municipalities) if region.model else 0
+        return region, f"region {region.model.id if region.model else ''}, {count} municipalities"
+    if kind == file_kinds.SCENARIO:
+        return _check_scenario(path, regions)
+    from lifeevents.validation import validate
+
+    journey = validate(path, regions)
+    model = journey.model
+    return journey, f"{model.id}, {len(model.steps)} steps" if model else ""
+
+
+def _check_scenario(path: Path, regions: Regions) -> tuple[CheckResult[Any], str]:
+    """A scenario file, and applied to each built-in journey it names (their ids)."""
+    from lifeevents.library import builtin_journeys
+    from lifeevents.loader import load
+    from lifeevents.scenario_loader import check_scenario
+    from lifeevents.scenarios import apply_scenarios
+
+    result = check_scenario(path)
+    scenario = result.model
+    if scenario is None:
+        return result, ""
+    builtin = {load(file).id: file for file in builtin_journeys().values()}
+    tried = [life_event for life_event in scenario.applies_to or () if life_event in builtin]
+    problems: list[Problem] = []
+    for life_event_id in tried:
+        try:
+            apply_scenarios(load(builtin[life_event_id], regions), [scenario], regions=regions)
+        except InputError as error:
+            problems.extend(error.problems)
+    if problems:
+        return CheckResult(result.filename, None, (*result.problems, *problems)), ""
+    checked = f"; applies to {', '.join(tried)}" if tried else ""
+    return result, f"scenario {scenario.id}, {len(scenario.changes)} changes{checked}"
+
+
 @dataclass(frozen=True)
 class _Loaded:
     """A valid journey file, its region, the personas asked for, and the journeys that
@@ -118,24 +161,44 @@ class _Loaded:
     region: Region | None
     personas: list[str]
     built: dict[tuple[str, str | None], Journey]
+    scenarios: tuple[str, ...] = ()  # the ids of the scenarios applied
 
-    def journey(self, persona: str, arguments: argparse.Namespace) -> Journey:
+    def municipalities(self, arguments: argparse.Namespace) -> list[str | None]:
+        """The municipality asked for, or every one of the region for ``all``."""
+        if arguments.municipality != "all":
+            return [arguments.municipality]
+        if self.region is None:
+            raise UsageError(
+                f"--municipality all needs a region; '{self.life_event.id}' names none"
+            )
+        return list(self.region.municipalities)
+
+    def journey(
+        self, persona: str, arguments: argparse.Namespace, place: str | None = None
+    ) -> Journey:
+        """The journey of ``persona`` in ``place`` (default: the municipality asked for)."""
         from lifeevents.journey import journey
 
-        municipality = arguments.municipality
+        municipality = place if place is not None else arguments.municipality
+        asked = municipality
         if self.region is not None and municipality is None:
             municipality = self.region.region.default_municipality
-        origin = arguments.origin
+        origin, event_place = arguments.origin, arguments.event_place
         trip = self.built.get((persona, municipality))
-        if trip is not None and (origin is None or origin == trip.origin):
+        if (
+            trip is not None
+            and (origin is None or origin == trip.origin)
+            and (event_place is None or event_place == trip.event_place)
+        ):
             return trip
         return journey(
-            self.life_event, persona, arguments.municipality, arguments.origin, self.region
+            self.life_event, persona, asked, arguments.origin, self.region, event_place=event_place
         )
 
 
-def _load_for_analysis(arguments: argparse.Namespace) -> _Loaded:
-    """The valid journey, its region and the personas asked for; raise on bad input."""
+def _load_for_analysis(arguments: argparse.Namespace, *, apply: bool = True) -> _Loaded:
+    """The valid journey, its region and the personas asked for; raise on bad input.
+    With ``apply``, the scenarios asked for are applied."""
     from lifeevents.library import find_journey
     from lifeevents.validation import validate
 
@@ -156,7 +219,34 @@ def _load_for_analysis(arguments: argparse.Namespace) -> _Loaded:
         if persona not in life_event.persona_ids():
             known = ", ".join(life_event.persona_ids())
             raise UsageError(f"no persona '{persona}' in {path}; personas: {known}, or 'all'")
-    return _Loaded(life_event, region, personas, built)
+    if not apply or not arguments.scenario:
+        return _Loaded(life_event, region, personas, built)
+    applied = _applied(life_event, arguments.scenario, regions, arguments.command)
+    return _Loaded(applied.life_event, region, personas, {}, applied.applied)
+
+
+def _applied(
+    life_event: LifeEvent, names: Sequence[str], regions: Regions, command: str
+) -> Applied:
+    """The journey with the scenarios named applied; a note for those that do not apply."""
+    from lifeevents.library import find_scenario
+    from lifeevents.scenario_loader import load_scenario
+    from lifeevents.scenarios import apply_scenarios
+
+    scenarios = []
+    for name in names:
+        try:
+            scenarios.append(load_scenario(find_scenario(name)))
+        except FileNotFoundError as error:
+            raise UsageError(str(error)) from None
+    applied = apply_scenarios(life_event, scenarios, regions=regions)
+    for scenario_id in applied.not_applied:
+        print(
+            f"lifeevents {command}: note: scenario '{scenario_id}' does not apply to "
+            f"'{life_event.id}' (see its applies_to); not applied",
+            file=sys.stderr,
+        )
+    return applied
 
 
 def _analyze(arguments: argparse.Namespace) -> int:
@@ -165,7 +255,9 @@ def _analyze(arguments: argparse.Namespace) -> int:
 
     loaded = _load_for_analysis(arguments)
     reports: list[Report] = [
-        analyze(loaded.journey(persona, arguments)) for persona in loaded.personas
+        analyze(loaded.journey(persona, arguments, place))
+        for place in loaded.municipalities(arguments)
+        for persona in loaded.personas
     ]
     if reports and reports[0].journey.uses_origin and arguments.origin is None:
         print(
@@ -175,13 +267,74 @@ def _analyze(arguments: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     if arguments.format == "json":
-        data: Any = [report.to_dict() for report in reports]
-        if arguments.persona != "all":
+        data: Any = [
+            {**report.to_dict(), "scenarios": list(loaded.scenarios)}
+            if arguments.scenario
+            else report.to_dict()
+            for report in reports
+        ]
+        if arguments.persona != "all" and arguments.municipality != "all":
             data = data[0]
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
     else:
+        if arguments.scenario:
+            applied = ", ".join(loaded.scenarios) or "–"
+            sys.stdout.write(f"{label('scenarios', arguments.lang)}: {applied}\n\n")
         sys.stdout.write("\n".join(format_report(report, arguments.lang) for report in reports))
     return EXIT_OK
+
+
+def _compare(arguments: argparse.Namespace) -> int:
+    from lifeevents.library import find_scenario
+    from lifeevents.scenario_loader import load_scenario
+    from lifeevents.scenarios.compare import compare, comparison_csv, format_text
+
+    loaded = _load_for_analysis(arguments, apply=False)
+    scenarios = []
+    for name in arguments.scenario:
+        try:
+            scenarios.append(load_scenario(find_scenario(name)))
+        except FileNotFoundError as error:
+            raise UsageError(str(error)) from None
+    rows = compare(
+        loaded.life_event,
+        scenarios,
+        personas=loaded.personas,
+        municipalities=loaded.municipalities(arguments),
+        origin=arguments.origin,
+        regions=_regions(arguments),
+    )
+    for scenario in scenarios:
+        if not scenario.applies(loaded.life_event.id):
+            print(
+                f"lifeevents compare: note: scenario '{scenario.id}' does not apply to "
+                f"'{loaded.life_event.id}' (see its applies_to); not applied",
+                file=sys.stderr,
+            )
+    if arguments.format == "json":
+        text = json.dumps([row.to_dict() for row in rows], indent=2, ensure_ascii=False) + "\n"
+        sys.stdout.write(json_safe(text))
+    elif arguments.format == "csv":
+        sys.stdout.write(comparison_csv(rows))
+    else:
+        sys.stdout.write(format_text(rows, arguments.lang))
+    return EXIT_OK
+
+
+def _highlights(text: str | None) -> frozenset[Highlight]:
+    """The findings named by ``--highlight`` (default all); a usage error for others."""
+    if text is None:
+        return frozenset(Highlight)
+    chosen: set[Highlight] = set()
+    for item in filter(None, text.split(",")):
+        try:
+            chosen.add(Highlight(item))
+        except ValueError:
+            allowed = ",".join(kind.value for kind in Highlight)
+            raise UsageError(
+                f"--highlight: unknown finding '{item}'; choose from {allowed}"
+            ) from None
+    return frozenset(chosen)
 
 
 def _render(arguments: argparse.Namespace) -> int:
@@ -189,6 +342,17 @@ def _render(arguments: argparse.Namespace) -> int:
     from lifeevents.render.api import FORMATS, render_content, render_to_file
     from lifeevents.render.options import RenderOptions
 
+    _highlights(arguments.highlight)  # wrong usage is reported before any work
+    if arguments.view == DIFF_VIEW:
+        return _render_difference(arguments)
+    if arguments.output == "-" and arguments.format is not None:
+        view = View(arguments.view)
+        if arguments.format not in FORMATS[view]:
+            allowed = ", ".join(FORMATS[view])
+            raise UsageError(
+                f"the {view.value} view cannot be written as '{arguments.format}'; "
+                f"formats: {allowed}"
+            )
     loaded = _load_for_analysis(arguments)
     if len(loaded.personas) != 1:
         raise UsageError("render draws one persona; name it with --persona")
@@ -197,9 +361,7 @@ def _render(arguments: argparse.Namespace) -> int:
         view=View(arguments.view),
         lang=arguments.lang,
         direction=arguments.direction,
-        highlight=frozenset(Highlight)
-        if arguments.highlight is None
-        else frozenset(Highlight(item) for item in arguments.highlight.split(",") if item),
+        highlight=_highlights(arguments.highlight),
         compact=arguments.compact,
     )
     report = analyze(trip)
@@ -216,41 +378,98 @@ def _render(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+DIFF_VIEW = "diff"
+_DIFF_FORMATS = ("svg", "html")
+
+
+def _render_difference(arguments: argparse.Namespace) -> int:
+    """``render --view diff``: the journey today and with the scenarios, as SVG or HTML."""
+    from lifeevents.analysis.report import analyze
+    from lifeevents.atomic import write_atomic
+    from lifeevents.render.api import render_content
+    from lifeevents.render.diff import diff_svg
+    from lifeevents.render.diff_page import diff_html
+    from lifeevents.render.options import RenderOptions
+
+    if not arguments.scenario:
+        raise UsageError("--view diff compares with a scenario; name it with --scenario")
+    fmt = arguments.format if arguments.output == "-" else Path(arguments.output).suffix[1:]
+    if (fmt or "svg") not in _DIFF_FORMATS:
+        raise UsageError(f"the diff view is written as svg or html, not '{fmt}'")
+    loaded = _load_for_analysis(arguments, apply=False)
+    if len(loaded.personas) != 1:
+        raise UsageError("render draws one persona; name it with --persona")
+    persona = loaded.personas[0]
+    applied = _applied(loaded.life_event, arguments.scenario, _regions(arguments), "render")
+    today = analyze(loaded.journey(persona, arguments))
+    changed_journey = _Loaded(applied.life_event, loaded.region, [persona], {}).journey(
+        persona, arguments
+    )
+    changed = analyze(changed_journey)
+    overlay = diff_svg(today, changed, arguments.lang)
+    if fmt == "html":
+        options = RenderOptions(lang=arguments.lang, direction=arguments.direction)
+        views = {
+            "today": str(render_content(today, "svg", options)),
+            "changed": str(render_content(changed, "svg", options)),
+            "overlay": overlay,
+        }
+        content = diff_html(today, changed, views, arguments.lang)
+    else:
+        content = overlay
+    if arguments.output == "-":
+        sys.stdout.write(content)
+        return EXIT_OK
+    write_atomic(arguments.output, content)
+    if not arguments.quiet:
+        print(f"wrote {arguments.output}", file=sys.stderr)
+    return EXIT_OK
+
+
 def _workshop(arguments: argparse.Namespace) -> int:
+    from lifeevents.errors import UnsupportedFormatError
     from lifeevents.library import builtin_journeys, find_journey
     from lifeevents.text_report import format_report
     from lifeevents.validation import validate
-    from lifeevents.workshop import DEFAULT_OUTPUTS, Output, run_workshop
+    from lifeevents.workshop import DEFAULT_OUTPUTS, run_workshop, workshop_outputs
 
+    # Wrong usage first, before any work: formats, then the journeys named.
+    outputs = DEFAULT_OUTPUTS
+    if arguments.formats is not None:
+        try:
+            outputs = workshop_outputs(filter(None, arguments.formats.split(",")))
+        except UnsupportedFormatError as error:
+            raise UsageError(f"--formats: {error}") from None
     regions = _regions(arguments)
     names = list(builtin_journeys()) if arguments.all else arguments.journeys
     if not names:
         raise UsageError("name journeys (files or built-in names), or use --all")
-    life_events = []
+    paths: dict[Path, Path] = {}
     for name in names:
         try:
             path = find_journey(name)
         except FileNotFoundError as error:
             raise UsageError(str(error)) from None
+        paths.setdefault(path.resolve(), path)  # a journey named twice is drawn once
+    life_events: dict[str, LifeEvent] = {}
+    problems: list[Problem] = []
+    for path in paths.values():
         result = validate(path, regions)
         if result.model is None:
-            raise InputError(result.problems)
-        life_events.append(result.model)
-    outputs = DEFAULT_OUTPUTS
-    if arguments.formats:
-        wanted = set(arguments.formats.split(","))
-        outputs = tuple(item for item in DEFAULT_OUTPUTS if item.fmt in wanted)
-        outputs += tuple(
-            Output(view, fmt)
-            for fmt in sorted(wanted - {item.fmt for item in DEFAULT_OUTPUTS})
-            for view in (View.BLUEPRINT, View.JOURNEY)
-        )
+            problems.extend(result.problems)
+            continue
+        earlier = life_events.setdefault(result.model.id, result.model)
+        if earlier is not result.model:
+            problems.append(_same_id(result.model, earlier))
+    if problems:
+        raise InputError(problems)
     entries = run_workshop(
-        life_events,
+        list(life_events.values()),
         Path(arguments.output),
         regions=regions,
         municipality=arguments.municipality,
         origin=arguments.origin,
+        event_place=arguments.event_place,
         lang=arguments.lang,
         outputs=outputs,
         progress=lambda message: print(message, file=sys.stderr, flush=True),
@@ -267,8 +486,21 @@ def _workshop(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _same_id(life_event: LifeEvent, earlier: LifeEvent) -> Problem:
+    """Two journeys of one workshop with one id would share their folder."""
+    from lifeevents.loader import source_of
+
+    source, first = source_of(life_event), source_of(earlier)
+    where = first.filename if first is not None else "another journey"
+    message = f"life event id '{life_event.id}' is also the id of {where}; give each its own"
+    if source is None:
+        return Problem(f"<{life_event.id}>", 1, 1, message)
+    return source.problem(("life_event", "id"), message)
+
+
 def _list(arguments: argparse.Namespace) -> int:
-    from lifeevents.library import builtin_journeys
+    from lifeevents.library import builtin_journeys, builtin_scenarios
+    from lifeevents.scenario_loader import check_scenario
     from lifeevents.validation import validate
 
     regions = _regions(arguments)
@@ -279,23 +511,44 @@ def _list(arguments: argparse.Namespace) -> int:
             lines.append(f"  {name:<28} (invalid: run 'lifeevents validate {name}')")
             continue
         personas = ", ".join(result.model.persona_ids())
-        lines.append(f"  {name:<28} {result.model.name} — personas: {personas}")
+        lines.append(f"  {name:<28} {_one_line(result.model.name)} — personas: {personas}")
+    lines.append("")
+    lines.append("What-if scenarios (built-in):")
+    for name, path in builtin_scenarios().items():
+        scenario = check_scenario(path).model
+        if scenario is None:
+            lines.append(f"  {name:<28} (invalid: run 'lifeevents validate {path}')")
+            continue
+        meant = f" — for: {', '.join(scenario.applies_to)}" if scenario.applies_to else ""
+        lines.append(f"  {name:<28} {_one_line(scenario.name)}{meant}")
     lines.append("")
     lines.append("Regions and municipalities:")
     for region in regions.values():
         default = region.region.default_municipality
-        lines.append(f"  {region.id:<28} {region.region.name} (default municipality: {default})")
+        lines.append(
+            f"  {region.id:<28} {_one_line(region.region.name)} (default municipality: {default})"
+        )
         for municipality_id, municipality in region.municipalities.items():
             kind = "Stadt" if municipality.kind == "stadt" else "Gemeinde"
-            lines.append(f"    {municipality_id:<26} {municipality.name} ({kind})")
+            lines.append(f"    {municipality_id:<26} {_one_line(municipality.name)} ({kind})")
     sys.stdout.write("\n".join(lines) + "\n")
     return EXIT_OK
 
 
-def _schema(arguments: argparse.Namespace) -> int:
-    from lifeevents.schema import journey_schema_json, region_schema_json
+def _one_line(text: str) -> str:
+    return terminal_safe(text, one_line=True)
 
-    sys.stdout.write(region_schema_json() if arguments.region else journey_schema_json())
+
+def _schema(arguments: argparse.Namespace) -> int:
+    from lifeevents.schema import journey_schema_json, region_schema_json, scenario_schema_json
+
+    if arguments.region:
+        text = region_schema_json()
+    elif arguments.scenario:
+        text = scenario_schema_json()
+    else:
+        text = journey_schema_json()
+    sys.stdout.write(text)
     return EXIT_OK
 
 
@@ -310,8 +563,18 @@ def _add_region_file(parser: argparse.ArgumentParser) -> None:
 
 def _add_place_options(parser: argparse.ArgumentParser) -> None:
     """Where and in which language: shared by analyze, render and workshop."""
-    parser.add_argument("--municipality", help="home municipality (after the event)")
+    parser.add_argument(
+        "--municipality",
+        help="home municipality (after the event); 'all' for every one of the region "
+        "(analyze, compare)",
+    )
     parser.add_argument("--origin", help="municipality the citizen leaves (moving)")
+    parser.add_argument(
+        "--event-place",
+        metavar="MUNICIPALITY",
+        help="where the birth, death or marriage happens ('@event' offices; default: the "
+        "region's usual place, else the home municipality)",
+    )
     parser.add_argument("--lang", choices=LANGUAGES, default="de", help="language of the output")
     _add_region_file(parser)
 
@@ -322,6 +585,13 @@ def _add_journey_options(parser: argparse.ArgumentParser, *, persona_help: str) 
         "journey", metavar="FILE-or-NAME", help="journey file or built-in journey name"
     )
     parser.add_argument("--persona", default="default", help=persona_help)
+    parser.add_argument(
+        "--scenario",
+        action="append",
+        metavar="FILE-or-NAME",
+        help="apply this what-if scenario first (file or built-in name); may be repeated, "
+        "applied in order",
+    )
     _add_place_options(parser)
 
 
@@ -396,7 +666,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", help="format when writing to stdout (-o -): svg, dot, mmd, html or md"
     )
     render_command.add_argument(
-        "--view", choices=[view.value for view in View], default=View.BLUEPRINT.value
+        "--view",
+        choices=[*(view.value for view in View), DIFF_VIEW],
+        default=View.BLUEPRINT.value,
+        help="blueprint (default), journey map, checklist, or diff: today against "
+        "--scenario (svg, html)",
     )
     render_command.add_argument("--direction", choices=("LR", "TB"), default="LR")
     render_command.add_argument(
@@ -438,10 +712,35 @@ def build_parser() -> argparse.ArgumentParser:
     workshop_command.add_argument("-q", "--quiet", action="store_true", help="no text reports")
     workshop_command.set_defaults(handler=_workshop)
 
+    compare_command = commands.add_parser(
+        "compare",
+        help="compare a journey today with what-if scenarios: every figure and its change",
+        description=(
+            "Analyse a journey today, with each scenario alone and with all together, for "
+            "each persona and municipality asked for, and show the change of every figure."
+        ),
+    )
+    compare_command.add_argument(
+        "journey", metavar="FILE-or-NAME", help="journey file or built-in journey name"
+    )
+    compare_command.add_argument(
+        "--scenario",
+        action="append",
+        required=True,
+        metavar="FILE-or-NAME",
+        help="a what-if scenario (file or built-in name); may be repeated",
+    )
+    compare_command.add_argument(
+        "--persona", default="all", help="persona id, or 'all' (default) for every persona"
+    )
+    _add_place_options(compare_command)
+    compare_command.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    compare_command.set_defaults(handler=_compare, event_place=None)
+
     list_command = commands.add_parser(
         "list",
-        help="show the built-in life events, regions and municipalities",
-        description="Show the built-in life events, regions and municipalities.",
+        help="show the built-in life events, scenarios, regions and municipalities",
+        description="Show the built-in life events, what-if scenarios, regions and municipalities.",
     )
     _add_region_file(list_command)
     list_command.set_defaults(handler=_list)
@@ -451,7 +750,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the JSON Schema of journey files (or of region files)",
         description="Print the JSON Schema of journey files, for editors and other tools.",
     )
-    schema.add_argument("--region", action="store_true", help="the schema of region files")
+    kinds = schema.add_mutually_exclusive_group()
+    kinds.add_argument("--region", action="store_true", help="the schema of region files")
+    kinds.add_argument("--scenario", action="store_true", help="the schema of scenario files")
     schema.set_defaults(handler=_schema)
 
     from lifeevents.export.commands import add_commands  # argparse only: --help stays fast
@@ -462,28 +763,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    parser = build_parser()
-    arguments = parser.parse_args(argv)
-    handler: Callable[[argparse.Namespace], int] = arguments.handler
-    try:
+    with terminal_streams():
+        parser = build_parser()
+        try:
+            arguments = parser.parse_args(argv)
+        except SystemExit as stop:  # --help, --version, or wrong usage (argparse says why)
+            return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+        handler: Callable[[argparse.Namespace], int] = arguments.handler
         with collection_paused():
-            return handler(arguments)
-    except InputError as error:
-        _print_problems(error.problems)
-        return EXIT_INVALID
-    except (UsageError, UnknownMunicipalityError, UnsupportedFormatError) as error:
-        print(f"lifeevents {arguments.command}: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    except GraphvizNotFoundError as error:
-        print(f"lifeevents {arguments.command}: {error}", file=sys.stderr)
-        return EXIT_INVALID
-    except BrokenPipeError:
-        # Output piped into `head` and closed early: not an error of ours.
-        sys.stderr.close()
-        return EXIT_OK
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
+            return run_command(arguments.command, handler, arguments)
 
 
 def console() -> NoReturn:

@@ -36,30 +36,38 @@ kept through steps that do not apply).
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from lifeevents.authorities import ResolvedAuthority
 from lifeevents.display import MimeBundle, mimebundle
 from lifeevents.errors import UnknownMunicipalityError
 from lifeevents.gc_pause import collection_paused
 from lifeevents.library import builtin_regions
+from lifeevents.limits import MAX_DEPENDENCIES, CapExceededError
 from lifeevents.loader import source_of
 from lifeevents.located_validation import did_you_mean
 from lifeevents.model import LifeEvent, Persona, Step
+from lifeevents.model import authority_id as model_authority_id
+from lifeevents.order import is_acyclic, order_of
 from lifeevents.problems import InputError, Problem
 from lifeevents.region import Region
 from lifeevents.vocabulary import Channel, Transfer
 
+# networkx is imported where a graph is built: validation works without it (see
+# lifeevents.order), and importing it costs more than validating a journey.
+if TYPE_CHECKING:
+    import networkx as nx
+
 __all__ = [
     "Journey",
+    "JourneyParts",
     "ResolvedEvidence",
     "UnknownMunicipalityError",
     "journey",
+    "journey_from_parts",
+    "journey_parts",
     "site_pattern",
     "topological_order",
 ]
@@ -90,6 +98,15 @@ class Journey:
     origin: str | None
     graph: nx.DiGraph[str]
     region: Region | None = None
+    event_place: str | None = None
+
+    @property
+    def uses_event_place(self) -> bool:
+        """Whether any step or evidence refers to an office of the place of the event."""
+        return any(step.at_event for step in self.life_event.steps) or any(
+            (evidence.issued_by or "").endswith("@event")
+            for evidence in self.life_event.evidence.values()
+        )
 
     @property
     def uses_origin(self) -> bool:
@@ -138,25 +155,15 @@ def topological_order(graph: nx.DiGraph[str], *, by_id: bool = False) -> list[st
     Kahn's algorithm over integer ranks; several times faster than
     :func:`networkx.lexicographical_topological_sort` with a key function.
 
+    >>> import networkx as nx
     >>> graph = nx.DiGraph([("b", "c"), ("a", "c")])
     >>> topological_order(graph), topological_order(graph, by_id=True)
     (['b', 'a', 'c'], ['a', 'b', 'c'])
     """
-    nodes = sorted(graph) if by_id else list(graph)
-    rank = {node: index for index, node in enumerate(nodes)}
-    waiting = [graph.in_degree(node) for node in nodes]
-    ready = [index for index, count in enumerate(waiting) if count == 0]
-    heapq.heapify(ready)
-    order: list[str] = []
-    while ready:
-        node = nodes[heapq.heappop(ready)]
-        order.append(node)
-        for successor in graph.succ[node]:
-            index = rank[successor]
-            waiting[index] -= 1
-            if waiting[index] == 0:
-                heapq.heappush(ready, index)
-    if len(order) != len(nodes):
+    order = order_of(sorted(graph) if by_id else list(graph), graph.succ)
+    if order is None:
+        import networkx as nx
+
         raise nx.NetworkXUnfeasible("the graph has a cycle")
     return order
 
@@ -167,65 +174,174 @@ def journey(
     municipality: str | None = None,
     origin: str | None = None,
     region: Region | None = None,
+    *,
+    event_place: str | None = None,
 ) -> Journey:
     """Instantiate a life event for a persona (spec rules 1-3).
 
     ``region`` defaults to the built-in region the file names. With a region,
-    ``municipality`` defaults to the region's default municipality and
-    ``origin`` (for ``@origin`` references) to ``municipality``.
+    ``municipality`` defaults to the region's default municipality,
+    ``origin`` (for ``@origin`` references) to ``municipality``, and
+    ``event_place`` (for ``@event`` references: where the birth, death or marriage
+    happens) to the place the region names as usual for this life event and
+    municipality, else to ``municipality``.
 
     Raises :class:`KeyError` for an unknown persona,
     :class:`UnknownMunicipalityError`, and :class:`~lifeevents.problems.InputError`
     when an authority cannot be resolved or the dependencies form a cycle.
     """
+    _check_arguments(life_event, persona, municipality, origin, region)
+    if event_place is not None and not isinstance(event_place, str):
+        raise TypeError(f"event_place must be a municipality id (str) or None, not {event_place!r}")
+    return journey_from_parts(
+        journey_parts(life_event, persona, municipality, origin, region, event_place=event_place)
+    )
+
+
+def _check_arguments(
+    life_event: object, persona: object, municipality: object, origin: object, region: object
+) -> None:
+    if isinstance(life_event, str):
+        raise TypeError(
+            f"journey() needs a loaded life event, not the text {life_event[:40]!r}: "
+            f"use journey(lifeevents.load({life_event[:40]!r}), ...) for a built-in journey "
+            "or a file"
+        )
+    if not isinstance(life_event, LifeEvent):
+        raise TypeError(
+            f"journey() needs a LifeEvent (from lifeevents.load()), not {type(life_event).__name__}"
+        )
+    if not isinstance(persona, str):
+        raise TypeError(f"persona must be a persona id (str), not {type(persona).__name__}")
+    for name, value in (("municipality", municipality), ("origin", origin)):
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"{name} must be a municipality id (str) or None, not {value!r}")
+    if region is not None and not isinstance(region, Region):
+        raise TypeError(
+            f"region must be a Region (from lifeevents.load_region()) or None, not "
+            f"{type(region).__name__}"
+        )
+
+
+@dataclass(frozen=True)
+class JourneyParts:
+    """A life event instantiated for a persona as plain data: graph attributes, nodes
+    with their attributes and edges with theirs, as :func:`journey` puts them into the
+    graph. Validation checks these without importing networkx (see
+    :mod:`lifeevents.order`); :func:`journey_from_parts` makes the journey."""
+
+    life_event: LifeEvent
+    persona_id: str
+    persona: Persona
+    municipality: str | None
+    origin: str | None
+    event_place: str | None
+    region: Region | None
+    attributes: dict[str, Any]
+    nodes: list[tuple[str, dict[str, Any]]]
+    edges: list[tuple[str, str, dict[str, Any]]]
+
+    @property
+    def is_acyclic(self) -> bool:
+        return is_acyclic((node for node, _ in self.nodes), ((u, v) for u, v, _ in self.edges))
+
+
+def journey_parts(
+    life_event: LifeEvent,
+    persona: str = "default",
+    municipality: str | None = None,
+    origin: str | None = None,
+    region: Region | None = None,
+    *,
+    event_place: str | None = None,
+) -> JourneyParts:
+    """What :func:`journey` builds its graph from, with the same defaults and errors
+    (except a dependency cycle, which :func:`journey_from_parts` reports)."""
     with collection_paused():
-        return _journey(life_event, persona, municipality, origin, region)
+        return _parts(life_event, persona, municipality, origin, region, event_place)
 
 
-def _journey(
+def _parts(
     life_event: LifeEvent,
     persona: str,
     municipality: str | None,
     origin: str | None,
     region: Region | None,
-) -> Journey:
+    event_place: str | None,
+) -> JourneyParts:
     chosen = life_event.persona(persona)
     if region is None and life_event.region is not None:
         region = builtin_regions().get(life_event.region)
     if region is not None:
         municipality = _municipality(region, municipality or region.region.default_municipality)
         origin = _municipality(region, origin or municipality)
-    resolver = _Resolver(life_event, region, municipality, origin)
+        event_place = _municipality(
+            region,
+            event_place or region.usual_event_place(life_event.id, municipality) or municipality,
+        )
+    resolver = _Resolver(life_event, region, municipality, origin, event_place)
     applicable = {step.id for step in life_event.steps if chosen.matches(step.when)}
-    graph: nx.DiGraph[str] = nx.DiGraph(
-        life_event=life_event.id,
-        persona=persona,
-        municipality=municipality,
-        origin=origin,
-        evidence=resolver.evidence(),
+    return JourneyParts(
+        life_event,
+        persona,
+        chosen,
+        municipality,
+        origin,
+        event_place,
+        region,
+        {
+            "life_event": life_event.id,
+            "persona": persona,
+            "municipality": municipality,
+            "origin": origin,
+            "event_place": event_place,
+            "evidence": resolver.evidence(),
+        },
+        [
+            (step.id, _node_attributes(step, chosen, resolver.step(step)))
+            for step in life_event.steps
+            if step.id in applicable
+        ],
+        list(_edges(life_event, applicable, persona)),
     )
-    for step in life_event.steps:
-        if step.id in applicable:
-            graph.add_node(step.id, **_node_attributes(step, chosen, resolver.step(step)))
-    for source, target, attributes in _edges(life_event, applicable):
-        graph.add_edge(source, target, **attributes)
-    if not nx.is_directed_acyclic_graph(graph):
-        raise InputError([_cycle_problem(life_event, graph)])
-    return Journey(life_event, persona, chosen, municipality, origin, graph, region)
+
+
+def journey_from_parts(parts: JourneyParts) -> Journey:
+    """The journey graph of ``parts``; :class:`InputError` for a dependency cycle."""
+    import networkx as nx
+
+    with collection_paused():
+        graph: nx.DiGraph[str] = nx.DiGraph(**parts.attributes)
+        graph.add_nodes_from(parts.nodes)
+        graph.add_edges_from(parts.edges)
+        if not nx.is_directed_acyclic_graph(graph):
+            raise InputError([_cycle_problem(parts.life_event, graph)])
+        return Journey(
+            parts.life_event,
+            parts.persona_id,
+            parts.persona,
+            parts.municipality,
+            parts.origin,
+            graph,
+            parts.region,
+            parts.event_place,
+        )
 
 
 def site_pattern(
     life_event: LifeEvent, region: Region, municipality: str
 ) -> tuple[int, ...] | None:
-    """Which steps share a site in ``municipality`` (``origin`` the same): for each step
-    in file order, the number of its site in order of first appearance.
+    """Which steps share a site in ``municipality`` (``origin`` the same, the place of the
+    event the usual one): for each step in file order, the number of its site in order
+    of first appearance.
 
     Two municipalities with equal patterns give journeys that differ only in the
     names of sites and offices, so any check that compares sites only for equality
     (such as rule 5) has the same outcome in both. ``None`` when a step's authority
     does not resolve there.
     """
-    resolver = _Resolver(life_event, region, municipality, municipality)
+    event_place = region.usual_event_place(life_event.id, municipality) or municipality
+    resolver = _Resolver(life_event, region, municipality, municipality, event_place)
     numbers: dict[str, int] = {}
     pattern = []
     for step in life_event.steps:
@@ -259,9 +375,10 @@ class _Resolver:
     region: Region | None
     municipality: str | None
     origin: str | None
+    event_place: str | None = None
 
     def reference(self, reference: str) -> ResolvedAuthority | None:
-        authority_id = reference.removesuffix("@origin")
+        authority_id = model_authority_id(reference)
         authority = self.life_event.authorities.get(authority_id)
         if authority is not None:
             return ResolvedAuthority(
@@ -272,9 +389,16 @@ class _Resolver:
             )
         if self.region is None or not self.region.has_office(authority_id):
             return None
-        where = self.origin if reference.endswith("@origin") else self.municipality
-        assert where is not None  # journey() sets both whenever there is a region
-        return self.region.resolve(authority_id, where)
+        if reference.endswith("@origin"):
+            where = self.origin
+        elif reference.endswith("@event"):
+            where = self.event_place
+        else:
+            where = self.municipality
+        assert where is not None  # journey() sets all three whenever there is a region
+        return self.region.resolve(
+            authority_id, where, self.life_event.office_changes.get(authority_id)
+        )
 
     def step(self, step: Step) -> ResolvedAuthority:
         resolved = self.reference(step.authority)
@@ -314,7 +438,7 @@ def _node_attributes(step: Step, persona: Persona, authority: ResolvedAuthority)
 
 
 def _edges(
-    life_event: LifeEvent, applicable: set[str]
+    life_event: LifeEvent, applicable: set[str], persona_id: str
 ) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """Dependency edges between applicable steps, bridging steps that do not apply."""
     producer: dict[str, str] = {}
@@ -336,24 +460,10 @@ def _edges(
         return found
 
     # Non-applicable steps pass their applicable ancestors on to their successors.
-    frontier: dict[str, set[str]] = {}
     by_id = {step.id: step for step in life_event.steps}
-
-    def applicable_ancestors(step_id: str, visiting: frozenset[str]) -> set[str]:
-        if step_id in frontier:
-            return frontier[step_id]
-        result: set[str] = set()
-        step = by_id.get(step_id)
-        if step is not None and step_id not in visiting:
-            for source in direct_predecessors(step):
-                if source in applicable:
-                    result.add(source)
-                else:
-                    result |= applicable_ancestors(source, visiting | {step_id})
-        frontier[step_id] = result
-        return result
-
+    frontier = _Frontier(life_event, applicable, by_id, direct_predecessors)
     file_order = {step.id: index for index, step in enumerate(life_event.steps)}
+    total = 0
     for step in life_event.steps:
         if step.id not in applicable:
             continue
@@ -362,10 +472,96 @@ def _edges(
             if source in applicable:
                 edges[source] = _edge(life_event, is_after, carried, bridged=False)
             else:
-                for ancestor in applicable_ancestors(source, frozenset({step.id})):
+                for ancestor in frontier.ancestors(source):
                     edges.setdefault(ancestor, _edge(life_event, True, [], bridged=True))
+        total += len(edges)
+        if total > MAX_DEPENDENCIES:
+            raise CapExceededError(
+                [
+                    _problem(
+                        life_event,
+                        step,
+                        "id",
+                        f"more than {MAX_DEPENDENCIES:,} dependencies for persona "
+                        f"'{persona_id}', counting those passed on through steps that do "
+                        "not apply to the persona (at most "
+                        f"{MAX_DEPENDENCIES:,}; docs/command-line.md, caps): let fewer "
+                        "steps depend on a step that does not always apply",
+                    )
+                ]
+            )
         for source in sorted(edges, key=file_order.__getitem__):
             yield source, step.id, edges[source]
+
+
+class _Frontier:
+    """The applicable ancestors of steps that do not apply, found without recursion.
+
+    A step that does not apply and has one predecessor, itself not applicable,
+    shares that predecessor's set. The sets together may hold at most four times
+    :data:`~lifeevents.limits.MAX_DEPENDENCIES` entries.
+    """
+
+    def __init__(
+        self,
+        life_event: LifeEvent,
+        applicable: set[str],
+        by_id: dict[str, Step],
+        direct_predecessors: Callable[[Step], dict[str, tuple[bool, list[str]]]],
+    ) -> None:
+        self.life_event = life_event
+        self.applicable = applicable
+        self.by_id = by_id
+        self.direct_predecessors = direct_predecessors
+        self.found: dict[str, set[str]] = {}
+        self.entries = 0
+
+    def ancestors(self, start: str) -> set[str]:
+        """Applicable steps that ``start`` (not applicable) must follow, through others."""
+        stack = [(start, False)]
+        open_steps: set[str] = set()
+        while stack:
+            step_id, expanded = stack.pop()
+            if step_id in self.found:
+                continue
+            step = self.by_id.get(step_id)
+            if step is None:
+                self.found[step_id] = set()
+                continue
+            sources = list(self.direct_predecessors(step))
+            if not expanded:
+                open_steps.add(step_id)
+                stack.append((step_id, True))
+                stack.extend(
+                    (source, False)
+                    for source in sources
+                    if source not in self.applicable
+                    and source not in self.found
+                    and source not in open_steps
+                )
+                continue
+            open_steps.discard(step_id)
+            self.found[step_id] = self._combine(step, sources)
+        return self.found[start]
+
+    def _combine(self, step: Step, sources: list[str]) -> set[str]:
+        # A predecessor still open lies on a cycle, which check() reports; it adds nothing.
+        passed = [self.found[source] for source in sources if source in self.found]
+        direct = [source for source in sources if source in self.applicable]
+        if not direct and len(passed) == 1:
+            return passed[0]
+        result = set(direct).union(*passed)
+        self.entries += len(result)
+        if self.entries > 4 * MAX_DEPENDENCIES:
+            message = (
+                f"the steps that do not apply to a persona pass on more than "
+                f"{4 * MAX_DEPENDENCIES:,} dependencies in all (at most "
+                f"{MAX_DEPENDENCIES:,} per persona, four times that while bridging; "
+                "docs/command-line.md, caps): let fewer steps depend on steps that do not "
+                "always apply"
+            )
+            raise CapExceededError([_problem(self.life_event, step, "id", message)])
+        return result
 
 
 def _edge(
@@ -396,6 +592,8 @@ def _problem(life_event: LifeEvent, step: Step, key: str, message: str) -> Probl
 
 
 def _cycle_problem(life_event: LifeEvent, graph: nx.DiGraph[str]) -> Problem:
+    import networkx as nx
+
     cycle = nx.find_cycle(graph)
     names = " → ".join([*(source for source, *_ in cycle), cycle[0][0]])
     first = life_event.step(cycle[0][0])

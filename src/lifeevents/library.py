@@ -1,7 +1,8 @@
 """The built-in library: regions shipped in the package and the life-event journeys.
 
-Built-in journeys live in the repository's ``journeys/`` folder; a wheel ships
-them inside the package as ``lifeevents/journeys``.
+Built-in journeys live in the repository's ``journeys/`` folder and built-in
+scenarios in ``scenarios/``; a wheel ships them inside the package as
+``lifeevents/journeys`` and ``lifeevents/builtin_scenarios``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,15 @@ from lifeevents.located_validation import did_you_mean
 from lifeevents.region import Region
 from lifeevents.region_loader import load_region
 
-__all__ = ["builtin_journeys", "builtin_regions", "find_journey", "journeys_folder"]
+__all__ = [
+    "builtin_journeys",
+    "builtin_regions",
+    "builtin_scenarios",
+    "find_journey",
+    "find_scenario",
+    "journeys_folder",
+    "scenarios_folder",
+]
 
 _PACKAGE = Path(__file__).resolve().parent
 _SUFFIXES = (".yaml", ".yml")
@@ -26,15 +35,13 @@ def builtin_regions() -> dict[str, Region]:
     return {region.id: region for region in regions}
 
 
-def journeys_folder() -> Path:
-    """Where the built-in journeys are: inside an installed wheel, or the source checkout."""
-    installed = _PACKAGE / "journeys"
-    return installed if installed.is_dir() else _PACKAGE.parents[1] / "journeys"
+def _folder(installed: str, checkout: str) -> Path:
+    """A data folder inside an installed wheel, or in the source checkout."""
+    inside = _PACKAGE / installed
+    return inside if inside.is_dir() else _PACKAGE.parents[1] / checkout
 
 
-def builtin_journeys() -> dict[str, Path]:
-    """Built-in journey files by name (the file name without suffix), sorted."""
-    folder = journeys_folder()
+def _files(folder: Path) -> dict[str, Path]:
     if not folder.is_dir():
         return {}
     return {
@@ -44,19 +51,50 @@ def builtin_journeys() -> dict[str, Path]:
     }
 
 
+def _find(name_or_path: str, builtin: dict[str, Path], what: str) -> Path:
+    path = Path(name_or_path)
+    if path.exists() or path.suffix in _SUFFIXES or "/" in name_or_path:
+        return path
+    if name_or_path in builtin:
+        return builtin[name_or_path]
+    known = ", ".join(builtin) or "none"
+    hint = did_you_mean(name_or_path, list(builtin))
+    raise FileNotFoundError(
+        f"'{name_or_path}' is neither a file nor a built-in {what}{hint}; built-in: {known}"
+    )
+
+
+def journeys_folder() -> Path:
+    """Where the built-in journeys are: inside an installed wheel, or the source checkout."""
+    return _folder("journeys", "journeys")
+
+
+def builtin_journeys() -> dict[str, Path]:
+    """Built-in journey files by name (the file name without suffix), sorted."""
+    return _files(journeys_folder())
+
+
 def find_journey(name_or_path: str) -> Path:
     """A path as given if it exists, else the built-in journey of that name.
 
     Raises :class:`FileNotFoundError` naming the built-in journeys.
     """
-    path = Path(name_or_path)
-    if path.exists() or path.suffix in _SUFFIXES or "/" in name_or_path:
-        return path
-    journeys = builtin_journeys()
-    if name_or_path in journeys:
-        return journeys[name_or_path]
-    known = ", ".join(journeys) or "none"
-    hint = did_you_mean(name_or_path, list(journeys))
-    raise FileNotFoundError(
-        f"'{name_or_path}' is neither a file nor a built-in journey{hint}; built-in: {known}"
-    )
+    return _find(name_or_path, builtin_journeys(), "journey")
+
+
+def scenarios_folder() -> Path:
+    """Where the built-in scenarios are: inside an installed wheel, or the source checkout."""
+    return _folder("builtin_scenarios", "scenarios")
+
+
+def builtin_scenarios() -> dict[str, Path]:
+    """Built-in scenario files by name (the file name without suffix), sorted."""
+    return _files(scenarios_folder())
+
+
+def find_scenario(name_or_path: str) -> Path:
+    """A path as given if it exists, else the built-in scenario of that name.
+
+    Raises :class:`FileNotFoundError` naming the built-in scenarios.
+    """
+    return _find(name_or_path, builtin_scenarios(), "scenario")

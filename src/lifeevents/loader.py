@@ -35,6 +35,7 @@ from lifeevents.problems import (
 )
 from lifeevents.references import check_references
 from lifeevents.region import Region
+from lifeevents.text_checks import check_texts
 from lifeevents.yaml_reader import Document, Positions, read_yaml
 
 #: Regions a journey may name, by id (default: the built-in regions).
@@ -103,6 +104,7 @@ def _check_document(document: Document, filename: str, regions: Regions) -> Chec
     problems.extend(
         check_references(document, filename, region.has_office if region is not None else None)
     )
+    problems.extend(check_texts(document, filename))
     if isinstance(region_id, str) and region is None:
         line, column = document.positions.value(("region",))
         known = ", ".join(sorted(regions)) or "none"

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import pydantic
 from pydantic_core import ErrorDetails
 
+from lifeevents.limits import MAX_HINT_LENGTH
 from lifeevents.problems import Problem
 from lifeevents.yaml_reader import Document
 
@@ -27,7 +28,18 @@ __all__ = ["describe_path", "did_you_mean", "validate_document"]
 ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
 
 # Members of a union that pydantic appends to an error path.
-_UNION_TAGS = frozenset({"bool", "int", "float", "str", "function-after[_no_repeats(), tuple]"})
+_UNION_TAGS = frozenset(
+    {
+        "bool",
+        "int",
+        "float",
+        "str",
+        "function-after[_no_repeats(), tuple]",
+    }
+)
+# A discriminated union of models (scenario changes) tags the member it chose "kind:...":
+# kept to find the model, left out of the path an author sees.
+_KIND_TAG = "kind:"
 _HINT_BUDGET = 50
 _HINT_CANDIDATES = 100
 _ENUM_NOUN = {"channels": "channel", "prefer": "channel", "transfer": "transfer mode"}
@@ -67,7 +79,9 @@ def did_you_mean(value: object, choices: Sequence[str]) -> str:
     " (did you mean 'online'?)"
     """
     text = str(value)
-    candidates = list(choices)
+    if len(text) > MAX_HINT_LENGTH:
+        return ""  # comparing costs length²; a name this long is no typo of a short one
+    candidates = [choice for choice in choices if len(choice) <= MAX_HINT_LENGTH]
     if len(candidates) > _HINT_CANDIDATES:
         # difflib costs ~0.1 ms per candidate; keep those sharing the longest start.
         candidates = sorted(
@@ -104,7 +118,9 @@ def describe_path(path: Sequence[str | int], data: Any) -> str:
             key = path[index + 1]
             item = _child(child, key)
             label = item.get("id") if isinstance(item, dict) else None
-            if isinstance(key, int):
+            if part == "changes" and isinstance(key, int):
+                named = f"{key + 1}{_change_target(item)}"
+            elif isinstance(key, int):
                 named = f"'{label}'" if isinstance(label, str) else f"number {key + 1}"
             else:
                 named = f"'{key}'"
@@ -117,6 +133,19 @@ def describe_path(path: Sequence[str | int], data: Any) -> str:
         node = child
         index += 1
     return ", ".join(words)
+
+
+def _change_target(change: Any) -> str:
+    """`` (step 'x')`` for a scenario change whose target can be read, else nothing."""
+    if not isinstance(change, dict):
+        return ""
+    for key in ("step", "evidence", "authority"):
+        if isinstance(change.get(key), str):
+            return f" ({key} '{change[key]}')"
+    added = change.get("add_step")
+    if isinstance(added, dict) and isinstance(added.get("id"), str):
+        return f" (add_step '{added['id']}')"
+    return ""
 
 
 def _child(node: Any, part: str | int) -> Any:
@@ -166,8 +195,9 @@ def _problems(
             detail["loc"][-1], unknown_keys.get(tuple(detail["loc"][:-1]), [])
         ):
             continue  # the misspelt key is reported, with the right name
-        path = tuple(part for part in detail["loc"] if part not in _UNION_TAGS)
-        if len(path) != len(detail["loc"]):
+        model_path = tuple(part for part in detail["loc"] if not _is_kind(part))
+        path = tuple(part for part in model_path if part not in _UNION_TAGS)
+        if len(path) != len(model_path):
             # One failed union gives an error per member; say it once.
             if path in union_paths:
                 continue
@@ -178,7 +208,9 @@ def _problems(
             )
         else:
             # A did-you-mean scans every allowed key; only the first few problems get one.
-            message = _message(model, detail, path, with_hint=len(problems) < _HINT_BUDGET)
+            message = _message(
+                model, detail, path, tuple(detail["loc"]), with_hint=len(problems) < _HINT_BUDGET
+            )
         if (path, message) in seen:
             continue
         seen.add((path, message))
@@ -193,21 +225,28 @@ def _problems(
     return sorted(problems)
 
 
+def _is_kind(part: str | int) -> bool:
+    return isinstance(part, str) and part.startswith(_KIND_TAG)
+
+
 def _message(
     model: type[pydantic.BaseModel],
     detail: ErrorDetails,
     path: tuple[str | int, ...],
+    model_path: tuple[str | int, ...],
     *,
     with_hint: bool = True,
 ) -> str:
+    """``path`` is where the author looks; ``model_path`` the same with the kinds of
+    discriminated unions, which say which model validated it."""
     kind = detail["type"]
     value = detail["input"]
     ctx = detail.get("ctx", {})
     field = next((part for part in reversed(path) if isinstance(part, str)), "")
     if kind == "missing":
-        return f"'{path[-1]}' is missing; {_required_hint(model, path[:-1])}"
+        return f"'{path[-1]}' is missing; {_required_hint(model, model_path[:-1])}"
     if kind == "extra_forbidden":
-        allowed = _allowed_keys(model, path[:-1])
+        allowed = _allowed_keys(model, model_path[:-1])
         hint = did_you_mean(path[-1], allowed) if with_hint else ""
         return f"unknown key '{path[-1]}'{hint}; allowed keys: {', '.join(allowed)}"
     if kind == "enum":
@@ -271,7 +310,7 @@ def _pattern_message(field: str, value: Any) -> str:
     if field == "authority":
         return (
             f"'{value}' is not an authority reference; use an authority id without spaces, "
-            "optionally followed by '@origin'"
+            "optionally followed by '@origin' or '@event'"
         )
     if field in {"id", "region"}:
         return f"'{value}' is not a valid id here; use lower-case letters, digits and '-' only"
@@ -301,6 +340,9 @@ def _model_at(
     """The model class that validates the mapping at ``path``."""
     annotation: Any = model
     for part in path:
+        if _is_kind(part):
+            annotation = _tagged_member(annotation, str(part))
+            continue
         model_class = _as_model(annotation)
         if model_class is not None and isinstance(part, str):
             if part not in model_class.model_fields:
@@ -311,6 +353,23 @@ def _model_at(
         if annotation is None:
             return None
     return _as_model(annotation)
+
+
+def _tagged_member(annotation: Any, tag: str) -> Any:
+    """The member of a discriminated union that carries ``pydantic.Tag(tag)``."""
+    for member in _union_members(_unannotated(annotation)):
+        if any(
+            isinstance(meta, pydantic.Tag) and meta.tag == tag
+            for meta in getattr(member, "__metadata__", ())
+        ):
+            return _unannotated(member)
+    return None
+
+
+def _unannotated(annotation: Any) -> Any:
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation
 
 
 def _as_model(annotation: Any) -> type[pydantic.BaseModel] | None:

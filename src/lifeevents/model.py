@@ -41,10 +41,12 @@ __all__ = [
     "Authority",
     "AuthorityRef",
     "Evidence",
+    "FileModel",
     "Ident",
     "LifeEvent",
     "LifeEventInfo",
     "ModelPart",
+    "OfficeChange",
     "Persona",
     "Slug",
     "SourcedPart",
@@ -66,12 +68,31 @@ AuthorityRef = Annotated[
     StrictStr,
     Field(
         min_length=1,
-        pattern=r"^[^\s@]+(@origin)?$",
-        description="authority or region office id; suffix '@origin' for the municipality left",
+        pattern=r"^[^\s@]+(@origin|@event)?$",
+        description=(
+            "authority or region office id; suffix '@origin' for the municipality left, "
+            "'@event' for the municipality where the event happens"
+        ),
     ),
 ]
 Text = Annotated[StrictStr, Field(min_length=1)]
 LeikaKey = Annotated[str, Field(pattern=r"^[0-9]{14}$", description="14-digit LeiKa key")]
+
+
+#: Suffixes of authority references that pick another municipality than the home one.
+PLACE_SUFFIXES = ("@origin", "@event")
+
+
+def authority_id(reference: str) -> str:
+    """The authority or office id of a reference, without its place suffix.
+
+    >>> authority_id("standesamt@event"), authority_id("buergerbuero@origin"), authority_id("amt")
+    ('standesamt', 'buergerbuero', 'amt')
+    """
+    for suffix in PLACE_SUFFIXES:
+        if reference.endswith(suffix):
+            return reference[: -len(suffix)]
+    return reference
 
 
 class ModelPart(BaseModel):
@@ -218,15 +239,46 @@ class Step(SourcedPart):
 
     @property
     def authority_id(self) -> str:
-        """The reference without an ``@origin`` suffix."""
-        return self.authority.removesuffix("@origin")
+        """The reference without an ``@origin`` or ``@event`` suffix."""
+        return authority_id(self.authority)
 
     @property
     def at_origin(self) -> bool:
         return self.authority.endswith("@origin")
 
+    @property
+    def at_event(self) -> bool:
+        return self.authority.endswith("@event")
 
-class LifeEvent(ModelPart):
+
+class OfficeChange(SourcedPart):
+    """Fields of a region office changed for this journey (what a scenario's change of a
+    region office becomes; an addition to format v1)."""
+
+    name: Text | None = None
+    name_en: Text | None = None
+    level: Level | None = None
+    scope: Literal["municipality", "region", "external"] | None = Field(
+        default=None, description="as in the region file: e.g. 'municipality' for one per town"
+    )
+    site: Ident | None = Field(
+        default=None, description="the office's site, as in the region file (scope decides)"
+    )
+
+
+class FileModel(ModelPart):
+    """A whole file's model, which remembers where it was read from (for located errors
+    found after loading); that place is not part of equality."""
+
+    _source: Any = PrivateAttr(default=None)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class LifeEvent(FileModel):
     """A whole journey file: one life event with its authorities, evidence, personas, steps."""
 
     model_config = ConfigDict(
@@ -243,14 +295,10 @@ class LifeEvent(ModelPart):
     evidence: dict[Ident, Evidence] = Field(default_factory=dict)
     personas: dict[Ident, Persona] = Field(default_factory=dict)
     steps: tuple[Step, ...] = Field(min_length=1)
-
-    # Where the file came from, for located errors found after loading; not part of equality.
-    _source: Any = PrivateAttr(default=None)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, LifeEvent) and self.__dict__ == other.__dict__
-
-    __hash__ = None  # type: ignore[assignment]
+    office_changes: dict[Ident, OfficeChange] = Field(
+        default_factory=dict,
+        description="region offices changed for this journey, by office id (scenarios)",
+    )
 
     @property
     def id(self) -> str:

@@ -8,14 +8,14 @@ validation reports them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import networkx as nx
-
 from lifeevents.catalog import leika
 from lifeevents.located_validation import did_you_mean
+from lifeevents.model import authority_id
+from lifeevents.order import is_acyclic
 from lifeevents.problems import Problem, Severity
 from lifeevents.yaml_reader import Document
 
@@ -159,7 +159,11 @@ class _Checker:
             if reference is None:
                 continue
             base, _, suffix = reference.partition("@")
-            if (suffix and suffix != "origin") or not base or any(c.isspace() for c in base):
+            if (
+                (suffix and suffix not in {"origin", "event"})
+                or not base
+                or any(c.isspace() for c in base)
+            ):
                 continue  # the model reports the syntax
             path = ("steps", step.index, "authority")
             if (
@@ -167,17 +171,29 @@ class _Checker:
                 and base in self.authorities
                 and not (self.offices is not None and self.offices(base))
             ):
+                place = (
+                    "the municipality the citizen leaves"
+                    if suffix == "origin"
+                    else "the municipality where the event happens"
+                )
                 self.report(
                     path,
-                    f"step '{step.id}': '@origin' picks the office of the municipality the "
-                    f"citizen leaves, but '{base}' is defined in this file, not by a region; "
+                    f"step '{step.id}': '@{suffix}' picks the office of {place}, but "
+                    f"'{base}' is defined in this file, not by a region; "
                     "define a second authority instead",
                 )
             elif not self.authority_known(base):
                 self.report(path, f"step '{step.id}': {self.unknown_authority(base, choices)}")
+        changed = self.data.get("office_changes")
+        for office_id in changed if isinstance(changed, dict) else {}:
+            if not (self.offices is not None and self.offices(office_id)):
+                self.report(
+                    ("office_changes", office_id),
+                    f"office_changes: '{office_id}' is not an office of the journey's region",
+                )
         for evidence_id, raw in self.evidence.items():
             issuer = raw.get("issued_by") if isinstance(raw, dict) else None
-            if isinstance(issuer, str) and not self.authority_known(issuer.removesuffix("@origin")):
+            if isinstance(issuer, str) and not self.authority_known(authority_id(issuer)):
                 self.report(
                     ("evidence", evidence_id, "issued_by"),
                     f"evidence '{evidence_id}': {self.unknown_authority(issuer, choices)}",
@@ -289,8 +305,10 @@ class _Checker:
             for _, evidence_id in step.strings("requires"):
                 for producer in produced_by.get(evidence_id, []):
                     via[producer, step.id] = f"evidence '{evidence_id}'"
-        if _is_acyclic(index_of, via):
-            return  # the usual case, decided without building a graph
+        if is_acyclic(index_of, via):
+            return  # the usual case, decided without importing networkx
+        import networkx as nx
+
         graph: nx.DiGraph[str] = nx.DiGraph()
         graph.add_nodes_from(index_of)
         graph.add_edges_from(
@@ -312,7 +330,7 @@ class _Checker:
             )
 
     def site_of(self, reference: str) -> str | None:
-        base = reference.removesuffix("@origin")
+        base = authority_id(reference)
         raw = self.authorities.get(base)
         if isinstance(raw, dict):
             site = raw.get("site", base)
@@ -385,26 +403,3 @@ def check_references(
     file names no region the library knows).
     """
     return _Checker(document, filename, offices).run()
-
-
-def _is_acyclic(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> bool:
-    """Whether ``edges`` between ``nodes`` form no cycle (Kahn's algorithm, linear time).
-
-    >>> _is_acyclic("abc", [("a", "b"), ("b", "c")]), _is_acyclic("ab", [("a", "b"), ("b", "a")])
-    (True, False)
-    """
-    waiting = dict.fromkeys(nodes, 0)
-    successors: dict[str, list[str]] = {}
-    for source, target in edges:
-        waiting[target] += 1
-        successors.setdefault(source, []).append(target)
-    ready = [node for node, count in waiting.items() if count == 0]
-    done = 0
-    while ready:
-        node = ready.pop()
-        done += 1
-        for target in successors.get(node, ()):
-            waiting[target] -= 1
-            if waiting[target] == 0:
-                ready.append(target)
-    return done == len(waiting)

@@ -31,12 +31,13 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, Field
 
 from lifeevents.authorities import ResolvedAuthority
-from lifeevents.model import Ident, ModelPart, Slug, SourcedPart, Text
+from lifeevents.model import Ident, ModelPart, OfficeChange, Slug, SourcedPart, Text
 from lifeevents.vocabulary import Level
 
 __all__ = [
     "REGION_FORMAT",
     "Delegation",
+    "EventPlaces",
     "Municipality",
     "Office",
     "Region",
@@ -93,6 +94,19 @@ class Office(_RegionPart):
     delegations: dict[Ident, Delegation] = Field(default_factory=dict)
 
 
+class EventPlaces(_RegionPart):
+    """Where the events of one life event usually happen, by home municipality.
+
+    A birth happens in a maternity unit, a marriage where the couple chooses: the
+    Standesamt of such an event is that of the place of the event (``@event``
+    references), which for most municipalities is not the home one.
+    """
+
+    places: dict[Ident, Ident] = Field(
+        description="home municipality -> municipality where the event usually happens"
+    )
+
+
 class Region(ModelPart):
     """A whole region file."""
 
@@ -103,17 +117,33 @@ class Region(ModelPart):
     municipalities: dict[Ident, Municipality] = Field(min_length=1)
     sites: dict[Ident, Site] = Field(default_factory=dict)
     offices: dict[Ident, Office] = Field(default_factory=dict)
+    event_places: dict[Ident, EventPlaces] = Field(
+        default_factory=dict,
+        description="by life event id: where its events usually happen ('@event' references)",
+    )
 
     @property
     def id(self) -> str:
         return self.region.id
 
+    def usual_event_place(self, life_event_id: str, municipality: str) -> str | None:
+        """Where an event of ``life_event_id`` usually happens for people of ``municipality``
+        (``None``: the region does not say, so in the home municipality)."""
+        entry = self.event_places.get(life_event_id)
+        return entry.places.get(municipality) if entry is not None else None
+
     def has_office(self, office_id: str) -> bool:
         return office_id in self.offices
 
-    def resolve(self, office_id: str, municipality: str) -> ResolvedAuthority:
-        """The office responsible in ``municipality`` (see the table in region-format.md)."""
+    def resolve(
+        self, office_id: str, municipality: str, changes: OfficeChange | None = None
+    ) -> ResolvedAuthority:
+        """The office responsible in ``municipality`` (see the table in region-format.md),
+        with the fields ``changes`` sets (a scenario's change of the office) replaced."""
         office = self.offices[office_id]
+        if changes is not None:
+            updates = changes.model_dump(exclude_none=True, exclude={"sources", "verified"})
+            office = office.model_copy(update=updates)
         place = self.municipalities[municipality]
         if office.scope == "municipality":
             return ResolvedAuthority(

@@ -76,6 +76,13 @@ def _municipality_references(document: Document, filename: str) -> list[Problem]
             table = office.get(field)
             for name in table if isinstance(table, dict) else {}:
                 expect(("offices", office_id, field, name), name, f"office '{office_id}'", True)
+    for life_event_id, entry in _items(data.get("event_places")):
+        places = entry.get("places")
+        for home, there in places.items() if isinstance(places, dict) else ():
+            where = ("event_places", life_event_id, "places", home)
+            what = f"event places of '{life_event_id}'"
+            expect(where, home, what, True)
+            expect(where, there, what)
     return problems
 
 

@@ -17,8 +17,16 @@ from typing import Any
 
 from lifeevents.model import LifeEvent
 from lifeevents.region import Region
+from lifeevents.scenario import Scenario
 
-__all__ = ["journey_schema", "journey_schema_json", "region_schema", "region_schema_json"]
+__all__ = [
+    "journey_schema",
+    "journey_schema_json",
+    "region_schema",
+    "region_schema_json",
+    "scenario_schema",
+    "scenario_schema_json",
+]
 
 
 def journey_schema() -> dict[str, Any]:
@@ -45,3 +53,19 @@ def region_schema() -> dict[str, Any]:
 
 def region_schema_json() -> str:
     return json.dumps(region_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def scenario_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a scenario file.
+
+    >>> scenario_schema()["properties"]["format"]["const"]
+    'lifeevents-scenario/1'
+    """
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **Scenario.model_json_schema(),
+    }
+
+
+def scenario_schema_json() -> str:
+    return json.dumps(scenario_schema(), indent=2, ensure_ascii=False) + "\n"

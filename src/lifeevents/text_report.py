@@ -84,6 +84,8 @@ def format_report(report: Report, lang: Language = "de") -> str:
         title += f" · {label('municipality', lang)}: {trip.municipality}"
     if trip.origin and trip.uses_origin:
         title += f" · {label('origin', lang)}: {trip.origin}"
+    if trip.event_place and trip.uses_event_place and trip.event_place != trip.municipality:
+        title += f" · {label('event_place', lang)}: {trip.event_place}"
     lines = [title, ""]
 
     visits = report.visits

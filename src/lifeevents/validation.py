@@ -8,16 +8,24 @@ module checks every persona of a file.
 from __future__ import annotations
 
 import os
+import re
 
-from lifeevents.analysis.report import modelled_visit_problems
-from lifeevents.journey import Journey, UnknownMunicipalityError, journey, site_pattern
+from lifeevents.analysis.visits import modelled_grouping_problems_of_parts
+from lifeevents.journey import (
+    Journey,
+    UnknownMunicipalityError,
+    journey_from_parts,
+    journey_parts,
+    site_pattern,
+)
 from lifeevents.library import builtin_regions
-from lifeevents.loader import Regions, check
+from lifeevents.limits import MAX_CHECK_STEPS, MAX_PERSONAS
+from lifeevents.loader import Regions, check, source_of
 from lifeevents.model import LifeEvent
 from lifeevents.problems import CheckResult, InputError, Problem
 from lifeevents.region import Region
 
-__all__ = ["journey_problems", "validate"]
+__all__ = ["grouping_problem", "journey_problems", "validate"]
 
 
 def journey_problems(
@@ -29,36 +37,102 @@ def journey_problems(
 ) -> list[Problem]:
     """Problems that appear when the life event is instantiated for each of its personas.
 
-    With a region, every municipality is tried unless ``municipality`` is given:
-    a visit group may span two sites in one municipality and not in another.
+    With a region, every municipality that can make a difference is tried unless
+    ``municipality`` is given: a visit group may span two sites in one municipality
+    and not in another. Rule 5 compares sites only for equality, so municipalities
+    with the same site pattern (see :func:`~lifeevents.journey.site_pattern`) give
+    the same answer and only the first of them is tried; without ``visit:`` groups,
+    one municipality suffices. The work is capped (see :mod:`lifeevents.limits`):
+    too many personas, or personas × municipalities × steps above
+    :data:`~lifeevents.limits.MAX_CHECK_STEPS`, is one located problem.
+
     ``trips``, when given, receives the journeys built on the way, by persona and
     municipality, so that a caller who goes on to analyse one need not build it again.
     """
+    personas = life_event.persona_ids()
+    if len(personas) > MAX_PERSONAS:
+        return [
+            _at(
+                life_event,
+                ("personas",),
+                f"{len(personas):,} personas; a journey may have at most {MAX_PERSONAS} "
+                "(docs/command-line.md, caps): split the file, or merge personas that "
+                "differ only in ways no step asks about",
+            )
+        ]
     places: list[str | None] = [municipality]
     if region is not None and municipality is None:
-        places = list(region.municipalities)
+        places = _distinct_places(life_event, region)
+    work = len(personas) * len(places) * len(life_event.steps)
+    if work > MAX_CHECK_STEPS:
+        return [
+            _at(
+                life_event,
+                ("personas",) if life_event.personas else ("steps",),
+                f"checking {len(personas)} personas in {len(places)} municipalities means "
+                f"building {work:,} steps; at most {MAX_CHECK_STEPS:,} are checked "
+                "(docs/command-line.md, caps): use fewer personas or fewer steps per file",
+            )
+        ]
     found: set[Problem] = set()
-    # Rule 5 compares sites only for equality: a persona that passes in one municipality
-    # passes in every municipality with the same site pattern (see site_pattern).
-    passed: set[tuple[tuple[int, ...], str]] = set()
     for place in places:
-        pattern = site_pattern(life_event, region, place) if region and place else None
-        for persona in life_event.persona_ids():
-            if pattern is not None and (pattern, persona) in passed:
-                continue
+        for persona in personas:
             try:
-                trip = journey(life_event, persona, place, region=region)
-                problems = modelled_visit_problems(trip)
-                if trips is not None:
-                    trips[persona, trip.municipality] = trip
+                parts = journey_parts(life_event, persona, place, region=region)
+                if trips is not None or not parts.is_acyclic:
+                    trip = journey_from_parts(parts)  # locates a dependency cycle
+                    if trips is not None:
+                        trips[persona, trip.municipality] = trip
+                problems = [
+                    grouping_problem(life_event, persona, reason)
+                    for reason in modelled_grouping_problems_of_parts(parts)
+                ]
             except InputError as error:
                 problems = list(error.problems)
             except UnknownMunicipalityError:
                 break  # reported by the command that chose the municipality
             found.update(problems)
-            if not problems and pattern is not None:
-                passed.add((pattern, persona))
     return sorted(found)
+
+
+def grouping_problem(life_event: LifeEvent, persona: str, reason: str) -> Problem:
+    """Rule 5: a modelled grouping that is not feasible is an input error, located at the
+    ``visit`` of the first step the reason names."""
+    message = f"persona '{persona}': visit grouping is not feasible: {reason}"
+    source = source_of(life_event)
+    for index, step in enumerate(life_event.steps):
+        if step.visit is not None and _names(step.id, reason):
+            if source is not None:
+                return source.problem(("steps", index, "visit"), message)
+            break
+    filename = source.filename if source is not None else f"<{life_event.id}>"
+    return Problem(filename, 1, 1, message)
+
+
+def _names(step_id: str, reason: str) -> bool:
+    """Whether ``reason`` mentions the step id as a whole word (ids may contain '-')."""
+    return re.search(rf"(?<![\w-]){re.escape(step_id)}(?![\w-])", reason) is not None
+
+
+def _distinct_places(life_event: LifeEvent, region: Region) -> list[str | None]:
+    """One municipality per site pattern; every one whose offices do not all resolve."""
+    has_groups = any(step.visit is not None for step in life_event.steps)
+    places: list[str | None] = []
+    seen: set[object] = set()
+    for place in region.municipalities:
+        pattern = site_pattern(life_event, region, place)
+        key: object = place if pattern is None else (pattern if has_groups else ())
+        if key not in seen:
+            seen.add(key)
+            places.append(place)
+    return places
+
+
+def _at(life_event: LifeEvent, path: tuple[str | int, ...], message: str) -> Problem:
+    source = source_of(life_event)
+    if source is None:
+        return Problem(f"<{life_event.id}>", 1, 1, message)
+    return source.problem(path, message)
 
 
 def validate(

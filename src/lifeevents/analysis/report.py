@@ -22,7 +22,6 @@ least its keys and their meanings.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -40,6 +39,7 @@ from lifeevents.analysis.schedule import Schedule, schedule
 from lifeevents.analysis.shares import digital_share, online_available_share
 from lifeevents.analysis.visits import (
     InfeasibleGroupingError,
+    VisitSearchBudgetError,
     VisitsResult,
     modelled_grouping_problems,
     visits,
@@ -47,8 +47,10 @@ from lifeevents.analysis.visits import (
 from lifeevents.display import MimeBundle, mimebundle
 from lifeevents.gc_pause import collection_paused
 from lifeevents.journey import Journey
+from lifeevents.limits import CapExceededError
 from lifeevents.loader import source_of
 from lifeevents.problems import InputError, Problem
+from lifeevents.validation import grouping_problem
 
 __all__ = ["Report", "analyze", "modelled_visit_problems"]
 
@@ -89,6 +91,7 @@ class Report:
             "persona": self.journey.persona_id,
             "municipality": self.journey.municipality,
             "origin": self.journey.origin,
+            "event_place": self.journey.event_place,
             "steps": self.steps,
             "authorities": self.authorities,
             "visits": dict(self.visits.to_dict()),
@@ -105,6 +108,34 @@ class Report:
             "digital_share": self.digital_share,
             "online_available_share": self.online_available_share,
             "schedule": timing["schedule"],
+        }
+
+    def to_record(self) -> dict[str, int | float | bool]:
+        """Every figure as one flat mapping with stable keys: the row of a data frame.
+
+        The keys follow :meth:`to_dict` (``visits.minimum`` for ``visits`` →
+        ``minimum``); lists become their length. Which journey it is (life event,
+        persona, places) is not part of the record: a study puts that in its own
+        columns.
+        """
+        visits = self.visits
+        return {
+            "steps": self.steps,
+            "authorities": self.authorities,
+            "visits.as_modelled": visits.as_modelled,
+            "visits.minimum": visits.minimum,
+            "visits.redundant": visits.redundant,
+            "visits.avoidable": visits.avoidable,
+            "visits.minimum_exact": visits.minimum_exact,
+            "channel_handovers": len(self.channel_handovers),
+            "media_breaks": len(self.media_breaks),
+            "authority_handovers": len(self.authority_handovers),
+            "authority_handovers.crossing_levels": self.crossing_levels,
+            "once_only_violations": len(self.once_only_violations),
+            "duration_days": self.schedule.duration_days,
+            "deadlines_at_risk": len(self.schedule.deadlines_at_risk),
+            "digital_share": self.digital_share,
+            "online_available_share": self.online_available_share,
         }
 
     def _repr_mimebundle_(
@@ -129,25 +160,20 @@ def _counted(items: tuple[Any, ...]) -> dict[str, Any]:
 
 def modelled_visit_problems(trip: Journey) -> list[Problem]:
     """Rule 5: a modelled grouping that is not feasible is an input error; locate each reason."""
-    return [_locate(trip, reason) for reason in modelled_grouping_problems(trip.graph)]
+    # Only the modelled grouping is checked: the search for the fewest visits is not needed.
+    return [
+        grouping_problem(trip.life_event, trip.persona_id, reason)
+        for reason in modelled_grouping_problems(trip.graph)
+    ]
 
 
-def _locate(trip: Journey, reason: str) -> Problem:
-    life_event = trip.life_event
-    message = f"persona '{trip.persona_id}': visit grouping is not feasible: {reason}"
-    source = source_of(life_event)
-    for index, step in enumerate(life_event.steps):
-        if step.visit is not None and _names(step.id, reason):
-            if source is not None:
-                return source.problem(("steps", index, "visit"), message)
-            break
-    filename = source.filename if source is not None else f"<{life_event.id}>"
-    return Problem(filename, 1, 1, message)
-
-
-def _names(step_id: str, reason: str) -> bool:
-    """Whether ``reason`` mentions the step id as a whole word (ids may contain '-')."""
-    return re.search(rf"(?<![\w-]){re.escape(step_id)}(?![\w-])", reason) is not None
+def _at_steps(trip: Journey, reason: str) -> Problem:
+    """A problem of the journey as a whole, located at its ``steps:`` key."""
+    message = f"persona '{trip.persona_id}': {reason}"
+    source = source_of(trip.life_event)
+    if source is None:
+        return Problem(f"<{trip.life_event.id}>", 1, 1, message)
+    return source.problem(("steps",), message)
 
 
 def analyze(trip: Journey) -> Report:
@@ -156,6 +182,11 @@ def analyze(trip: Journey) -> Report:
     Raises :class:`~lifeevents.problems.InputError` when the modelled visits
     are not a feasible grouping (spec rule 5).
     """
+    if not isinstance(trip, Journey):
+        raise TypeError(
+            f"analyze() needs a Journey, not {type(trip).__name__}; make one with "
+            "lifeevents.journey(lifeevents.load('geburt'), 'default')"
+        )
     with collection_paused():
         return _analyze(trip)
 
@@ -166,6 +197,8 @@ def _analyze(trip: Journey) -> Report:
         visit_result = visits(graph)
     except InfeasibleGroupingError:
         raise InputError(modelled_visit_problems(trip)) from None
+    except VisitSearchBudgetError as error:
+        raise CapExceededError([_at_steps(trip, str(error))]) from None
     return Report(
         journey=trip,
         visits=visit_result,

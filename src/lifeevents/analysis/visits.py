@@ -24,15 +24,19 @@ from __future__ import annotations
 
 import heapq
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TypedDict
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from lifeevents.errors import LifeeventsError
-from lifeevents.journey import topological_order
+from lifeevents.journey import JourneyParts
+from lifeevents.limits import MAX_VISIT_SEARCH_STATES
+from lifeevents.order import order_of
 from lifeevents.vocabulary import Channel
+
+# networkx only explains a cycle (an input error): validation runs without it.
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "EXACT_LIMIT",
@@ -40,11 +44,13 @@ __all__ = [
     "MinimumGrouping",
     "PlannedVisit",
     "PlannedVisitDict",
+    "VisitSearchBudgetError",
     "VisitsDict",
     "VisitsResult",
     "grouping_problems",
     "minimum_grouping",
     "modelled_grouping_problems",
+    "modelled_grouping_problems_of_parts",
     "modelled_groups",
     "visit_days",
     "visits",
@@ -52,6 +58,10 @@ __all__ = [
 
 # The spec requires an exact minimum for journeys with up to this many visit steps.
 EXACT_LIMIT = 30
+
+
+class VisitSearchBudgetError(LifeeventsError, ValueError):
+    """The exact search for the fewest visits explored more states than its budget allows."""
 
 
 class InfeasibleGroupingError(LifeeventsError, ValueError):
@@ -203,7 +213,18 @@ def modelled_grouping_problems(graph: nx.DiGraph[str]) -> list[str]:
 
     Validation needs only this, not the minimum, so it skips the search.
     """
+    if all(visit is None for _, visit in graph.nodes(data="visit")):
+        return []  # every visit step a trip of its own: always feasible
     ix = _Index.of(graph)
+    return _problems(ix, _modelled(ix))
+
+
+def modelled_grouping_problems_of_parts(parts: JourneyParts) -> list[str]:
+    """:func:`modelled_grouping_problems` of the journey ``parts`` would make (acyclic),
+    without building its graph."""
+    if all(data["visit"] is None for _, data in parts.nodes):
+        return []
+    ix = _Index.of_parts(parts)
     return _problems(ix, _modelled(ix))
 
 
@@ -252,7 +273,29 @@ class _Index:
 
     @classmethod
     def of(cls, graph: nx.DiGraph[str]) -> _Index:
-        ids: tuple[str, ...] = tuple(topological_order(graph, by_id=True))
+        return cls.build(graph.nodes, graph.succ, graph.pred)
+
+    @classmethod
+    def of_parts(cls, parts: JourneyParts) -> _Index:
+        succ: dict[str, list[str]] = {}
+        pred: dict[str, list[str]] = {}
+        for source, target, _ in parts.edges:
+            succ.setdefault(source, []).append(target)
+            pred.setdefault(target, []).append(source)
+        return cls.build(dict(parts.nodes), succ, pred)
+
+    @classmethod
+    def build(
+        cls,
+        nodes: Mapping[str, Mapping[str, Any]],
+        succ: Mapping[str, Iterable[str]],
+        pred: Mapping[str, Iterable[str]],
+    ) -> _Index:
+        """From node attributes and adjacency, as a graph or its plain parts hold them."""
+        order = order_of(sorted(nodes), succ)
+        if order is None:
+            raise ValueError("the dependencies form a cycle")  # journeys are acyclic
+        ids: tuple[str, ...] = tuple(order)
         pos = {node: i for i, node in enumerate(ids)}
         preds: list[tuple[int, ...]] = []
         succs: list[tuple[int, ...]] = []
@@ -262,10 +305,10 @@ class _Index:
         visit_id: list[str | None] = []
         offered: list[tuple[Channel, ...]] = []
         for node in ids:
-            data = graph.nodes[node]
+            data = nodes[node]
             channel: Channel = data["channel"]
-            preds.append(tuple(sorted(pos[p] for p in graph.predecessors(node))))
-            succs.append(tuple(sorted(pos[s] for s in graph.successors(node))))
+            preds.append(tuple(sorted(pos[p] for p in pred.get(node, ()))))
+            succs.append(tuple(sorted(pos[s] for s in succ.get(node, ()))))
             lead.append(int(data["lead_time_days"]))
             is_visit.append(channel.is_physical)
             site.append(str(data["site"]))
@@ -384,6 +427,8 @@ def _cycle_problems(ix: _Index, members: list[list[int]], group_of: dict[int, in
             uu, uw = group_of.get(u, k + u), group_of.get(w, k + w)
             if uu != uw:
                 via.setdefault((uu, uw), (u, w))
+    import networkx as nx
+
     contracted: nx.DiGraph[int] = nx.DiGraph()
     contracted.add_edges_from(via)
     if nx.is_directed_acyclic_graph(contracted):
@@ -566,6 +611,14 @@ def _exact_trips(ix: _Index) -> list[list[int]]:
                 best[nxt] = g + 1
                 came_from[nxt] = (state, taken)
                 counter += 1
+                if counter > MAX_VISIT_SEARCH_STATES:
+                    raise VisitSearchBudgetError(
+                        f"the exact search for the fewest visits gave up after "
+                        f"{MAX_VISIT_SEARCH_STATES:,} states (at most that many; "
+                        "docs/command-line.md, caps): the visit steps depend on each other in "
+                        "too many ways; model fewer visit steps or fewer dependencies between "
+                        "them"
+                    )
                 heapq.heappush(heap, (g + 1 + estimate(nxt), -(g + 1), counter, nxt))
     raise AssertionError("while visit steps are left, one of them is always ready")
 

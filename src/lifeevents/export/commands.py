@@ -39,6 +39,11 @@ def add_commands(commands: Any) -> None:
     export.add_argument("--municipality", help="home municipality (after the event)")
     export.add_argument("--origin", help="municipality the citizen leaves (moving)")
     export.add_argument(
+        "--event-place",
+        metavar="MUNICIPALITY",
+        help="where the birth, death or marriage happens ('@event' offices)",
+    )
+    export.add_argument(
         "--region-file", action="append", metavar="FILE", help="your own region file"
     )
     export.add_argument("-q", "--quiet", action="store_true", help="print nothing")
@@ -75,8 +80,8 @@ def add_commands(commands: Any) -> None:
 
 def _usage(message: str) -> Exception:
     # The command line's own class, so that it prints the message and exits with 2;
-    # the handlers run only from lifeevents.cli, which is loaded by then.
-    from lifeevents.cli import UsageError
+    # lifeevents.cli_runtime is loaded by then (the command line runs the handlers).
+    from lifeevents.cli_runtime import UsageError
 
     return UsageError(message)
 
@@ -93,6 +98,7 @@ def _export(arguments: argparse.Namespace) -> int:
             arguments.municipality,
             arguments.origin,
             arguments.region_file or (),
+            arguments.event_place,
         )
     except UnknownNameError as error:
         raise _usage(str(error)) from None

@@ -7,7 +7,7 @@ by line and column like those of a YAML file. ``load_life_event(life_event_json(
 
 A report as JSON (``format: lifeevents-report/1``) holds the analysis of
 ``lifeevents analyze --format json`` together with everything it was computed
-from: the whole journey, persona, municipality and origin. :func:`load_report`
+from: the whole journey, persona, municipality, origin and event place. :func:`load_report`
 rebuilds the :class:`~lifeevents.analysis.report.Report` from them and refuses a
 document whose stored figures differ from the figures of its journey (edited by
 hand, or written by a version that counted differently), so a loaded report
@@ -88,6 +88,7 @@ def report_json(report: Report) -> str:
             "persona": trip.persona_id,
             "municipality": trip.municipality,
             "origin": trip.origin,
+            "event_place": trip.event_place,
             "region": trip.region.id if trip.region is not None else None,
             "journey": to_data(trip.life_event),
             "analysis": report.to_dict(),
@@ -131,6 +132,7 @@ def load_report(
                 _optional_text(data.get("municipality")),
                 _optional_text(data.get("origin")),
                 region,
+                event_place=_optional_text(data.get("event_place")),
             )
         )
     except KeyError as error:

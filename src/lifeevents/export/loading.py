@@ -28,6 +28,7 @@ def load_journey(
     municipality: str | None = None,
     origin: str | None = None,
     region_files: Sequence[str] = (),
+    event_place: str | None = None,
 ) -> Journey:
     """The journey of a valid journey file (or built-in journey) for one persona.
 
@@ -50,4 +51,4 @@ def load_journey(
         known = ", ".join(life_event.persona_ids())
         raise UnknownNameError(f"no persona '{persona}' in {path}; personas: {known}")
     region = regions.get(life_event.region) if life_event.region else None
-    return journey(life_event, persona, municipality, origin, region)
+    return journey(life_event, persona, municipality, origin, region, event_place=event_place)

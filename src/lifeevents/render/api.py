@@ -11,13 +11,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from lifeevents.analysis.report import Report, analyze
 from lifeevents.atomic import write_atomic
 from lifeevents.errors import UnsupportedFormatError
 from lifeevents.journey import Journey
-from lifeevents.labels import Language
+from lifeevents.labels import LANGUAGES, Language
+from lifeevents.loader import source_of
+from lifeevents.problems import InputError, Problem
 from lifeevents.render.blueprint import (
     blueprint_description,
     blueprint_engine,
@@ -25,13 +27,20 @@ from lifeevents.render.blueprint import (
     blueprint_title,
 )
 from lifeevents.render.checklist import checklist_html, checklist_markdown
-from lifeevents.render.graphviz_output import render_graphviz
+from lifeevents.render.graphviz_output import GraphvizError, render_graphviz
 from lifeevents.render.html import interactive_html
 from lifeevents.render.journey_map import journey_map_source
 from lifeevents.render.mermaid import generate_code
 from lifeevents.render.options import Direction, Highlight, RenderOptions, View
 
-__all__ = ["FORMATS", "UnsupportedFormatError", "render", "render_content", "render_to_file"]
+__all__ = [
+    "FORMATS",
+    "UnsupportedFormatError",
+    "drawing_problem",
+    "render",
+    "render_content",
+    "render_to_file",
+]
 
 #: Formats each view can be written in.
 FORMATS: dict[View, tuple[str, ...]] = {
@@ -67,17 +76,31 @@ def render_content(report: Report, fmt: str, options: RenderOptions) -> str | by
     image_format: Literal["svg", "png", "pdf"] = "png" if fmt == "png" else "svg"
     if fmt == "pdf":
         image_format = "pdf"
-    image = render_graphviz(
-        source,
-        image_format,
-        engine=blueprint_engine(report, options) if options.view is View.BLUEPRINT else "dot",
-        title=blueprint_title(report, options),
-        # The text alternative (key figures and findings) fits both views.
-        description=blueprint_description(report, options),
-    )
+    try:
+        image = render_graphviz(
+            source,
+            image_format,
+            engine=blueprint_engine(report, options) if options.view is View.BLUEPRINT else "dot",
+            title=blueprint_title(report, options),
+            # The text alternative (key figures and findings) fits both views.
+            description=blueprint_description(report, options),
+        )
+    except GraphvizError as error:
+        problem = drawing_problem(report, f"Graphviz could not draw it: {error}")
+        raise InputError([problem]) from None
     if fmt == "html":
         return interactive_html(report, image.decode("utf-8"), options)
     return image.decode("utf-8") if fmt == "svg" else image
+
+
+def drawing_problem(report: Report, message: str) -> Problem:
+    """A problem drawing a journey, located at the life event of its file."""
+    life_event = report.journey.life_event
+    text = f"persona '{report.journey.persona_id}': {message}"
+    source = source_of(life_event)
+    if source is None:
+        return Problem(f"<{life_event.id}>", 1, 1, text)
+    return source.problem(("life_event",), text)
 
 
 def render_to_file(report: Report, path: str | os.PathLike[str], options: RenderOptions) -> Path:
@@ -109,16 +132,64 @@ def render(
     format name (``"svg"``, ``"png"``, ``"pdf"``, ``"dot"``, ``"mmd"``,
     ``"html"``, ``"md"``) whose content is returned (bytes for png and pdf).
     """
-    report = subject if isinstance(subject, Report) else analyze(subject)
+    if not isinstance(subject, Journey | Report):
+        raise TypeError(
+            f"render() draws a Journey or a Report, not {type(subject).__name__}; make one "
+            "with lifeevents.journey(lifeevents.load('geburt'), 'default')"
+        )
+    if not isinstance(path_or_format, str | os.PathLike):
+        raise TypeError(
+            "render() writes to a file path or returns a format "
+            f"({', '.join(sorted(_ALL_FORMATS))}), not {type(path_or_format).__name__}"
+        )
     options = RenderOptions(
-        view=View(view),
-        lang=lang,
-        direction=direction,
-        highlight=frozenset(Highlight)
-        if highlight is None
-        else frozenset(Highlight(item) for item in highlight),
-        compact=compact,
+        view=_choice("view", view, View),
+        lang=_checked("lang", lang, LANGUAGES),
+        direction=_checked("direction", direction, ("LR", "TB")),
+        highlight=frozenset(Highlight) if highlight is None else _highlights(highlight),
+        compact=_optional_bool("compact", compact),
     )
+    report = subject if isinstance(subject, Report) else analyze(subject)
     if isinstance(path_or_format, str) and path_or_format in _ALL_FORMATS:
         return render_content(report, path_or_format, options)
     return render_to_file(report, path_or_format, options)
+
+
+def _choice(name: str, value: object, kind: type[View]) -> View:
+    if isinstance(value, kind):
+        return value
+    try:
+        if not isinstance(value, str):
+            raise ValueError
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(item.value for item in kind)
+        raise ValueError(f"unknown {name} {value!r}; choose one of: {allowed}") from None
+
+
+def _checked(name: str, value: Any, allowed: Iterable[str]) -> Any:
+    choices = tuple(allowed)
+    if value not in choices:
+        raise ValueError(f"unknown {name} {value!r}; choose one of: {', '.join(choices)}")
+    return value
+
+
+def _highlights(items: Iterable[Highlight | str]) -> frozenset[Highlight]:
+    if isinstance(items, str):
+        raise TypeError(
+            "highlight takes a list of findings, e.g. ['visits', 'media_breaks'], not a string"
+        )
+    chosen: set[Highlight] = set()
+    for item in items:
+        try:
+            chosen.add(Highlight(item))
+        except ValueError:
+            allowed = ", ".join(kind.value for kind in Highlight)
+            raise ValueError(f"unknown highlight {item!r}; choose from: {allowed}") from None
+    return frozenset(chosen)
+
+
+def _optional_bool(name: str, value: object) -> bool | None:
+    if value is not None and not isinstance(value, bool):
+        raise TypeError(f"{name} must be True, False or None, not {value!r}")
+    return value

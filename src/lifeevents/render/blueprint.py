@@ -67,6 +67,7 @@ from lifeevents.analysis.report import Report
 from lifeevents.findings import findings
 from lifeevents.labels import Language, label
 from lifeevents.names import DisplayNames
+from lifeevents.render.density import too_dense_for_dot
 from lifeevents.render.element_ids import ElementIds
 from lifeevents.render.graphviz_output import Format, render_graphviz
 from lifeevents.render.journey_map import clean, stage_columns
@@ -212,11 +213,14 @@ def blueprint_engine(
 ) -> Literal["dot", "sfdp"]:
     """The Graphviz engine for this blueprint: ``dot``, or ``sfdp`` above the size limit.
 
-    Above :data:`~lifeevents.render.options.SFDP_THRESHOLD` steps ``dot`` takes
-    minutes; :func:`blueprint_source` then writes a graph for ``sfdp``, without
-    lanes and columns (which ``sfdp`` cannot draw): the level shows as the fill.
+    Above :data:`~lifeevents.render.options.SFDP_THRESHOLD` steps, or when the
+    dependencies are too dense for ``dot`` (see :mod:`lifeevents.render.density`),
+    ``dot`` takes minutes; :func:`blueprint_source` then writes a graph for ``sfdp``,
+    without lanes and columns (which ``sfdp`` cannot draw): the level shows as the fill.
     """
-    return "sfdp" if report.steps > SFDP_THRESHOLD else "dot"
+    if report.steps > SFDP_THRESHOLD or too_dense_for_dot(report.journey.graph):
+        return "sfdp"
+    return "dot"
 
 
 def blueprint_title(report: Report, options: RenderOptions = _DEFAULT_OPTIONS) -> str:

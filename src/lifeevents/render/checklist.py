@@ -37,7 +37,6 @@ output it goes into, and both outputs are deterministic.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -47,6 +46,7 @@ from lifeevents.journey import topological_order
 from lifeevents.labels import Language, label
 from lifeevents.names import DisplayNames
 from lifeevents.render.journey_map import DEFAULT_OPTIONS, clean
+from lifeevents.render.markdown_text import markdown_text
 from lifeevents.render.options import RenderOptions
 from lifeevents.render.style import OKABE_ITO, TEXT_COLOR
 from lifeevents.vocabulary import Channel, Transfer
@@ -407,13 +407,9 @@ def _build(report: Report, lang: Language) -> _Checklist:
 # ---------------------------------------------------------------------------
 # Markdown.
 
-# Characters Markdown (CommonMark and GitHub's extensions) could read as markup:
-# emphasis, code, links, raw HTML, entities, headings, tables, strikethrough, math.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&$])")
-
 
 def _md(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", clean(text))
+    return markdown_text(text)
 
 
 def _md_item(item: _Item) -> list[str]:

@@ -1,0 +1,226 @@
+"""Compare a journey today with what-if scenarios: every figure, each scenario alone and
+all together, per persona and municipality.
+
+>>> from lifeevents.loader import load
+>>> from lifeevents.scenario_loader import load_scenario
+>>> rows = compare(load("umzug-innerhalb-kreis"), [load_scenario("kfz-im-buergerbuero")],
+...                personas=["schalter-mit-auto-und-hund"], municipalities=["saerbeck"])
+>>> row = rows[0]
+>>> row.today.visits.as_modelled - row.variants[0].report.visits.as_modelled
+1
+>>> row.delta()["kfz-im-buergerbuero"]["visits.as_modelled"]
+-1
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from lifeevents.analysis.report import Report, analyze
+from lifeevents.journey import journey
+from lifeevents.labels import Language, label
+from lifeevents.library import builtin_regions
+from lifeevents.loader import Regions
+from lifeevents.model import LifeEvent
+from lifeevents.scenario import Scenario
+from lifeevents.scenarios.apply import apply_scenarios
+
+__all__ = ["ALL_TOGETHER", "ComparisonRow", "Variant", "compare", "comparison_csv", "format_text"]
+
+#: The id of the variant with every applicable scenario applied, in the given order.
+ALL_TOGETHER = "all"
+
+
+@dataclass(frozen=True)
+class Variant:
+    """The journey with one scenario (or all of them) applied, and its analysis."""
+
+    id: str
+    applied: tuple[str, ...]
+    not_applied: tuple[str, ...]
+    report: Report
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    """One persona in one municipality: today and every variant."""
+
+    persona: str
+    municipality: str | None
+    today: Report
+    variants: tuple[Variant, ...]
+
+    def delta(self) -> dict[str, dict[str, int | float]]:
+        """Per variant, each figure's change against today (booleans left out)."""
+        today = self.today.to_record()
+        return {
+            variant.id: {
+                name: value - today[name]
+                for name, value in variant.report.to_record().items()
+                if not isinstance(value, bool)
+            }
+            for variant in self.variants
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """``today`` and each scenario as in ``lifeevents analyze``, and ``delta``."""
+        return {
+            "persona": self.persona,
+            "municipality": self.municipality,
+            "today": self.today.to_dict(),
+            "scenarios": [
+                {
+                    "id": variant.id,
+                    "applied": list(variant.applied),
+                    "not_applied": list(variant.not_applied),
+                    **variant.report.to_dict(),
+                }
+                for variant in self.variants
+            ],
+            "delta": self.delta(),
+        }
+
+
+def compare(
+    life_event: LifeEvent,
+    scenarios: Sequence[Scenario],
+    *,
+    personas: Sequence[str] | None = None,
+    municipalities: Sequence[str | None] | None = None,
+    origin: str | None = None,
+    regions: Regions | None = None,
+) -> list[ComparisonRow]:
+    """Today, each scenario alone and (for two or more) all together, for each persona
+    (default: all) and municipality (default: the region's default, or none).
+
+    A scenario whose ``applies_to`` excludes the journey is kept as a variant that
+    changes nothing and lists it in ``not_applied``; it is never dropped silently.
+    """
+    known = builtin_regions() if regions is None else regions
+    region = known.get(life_event.region) if life_event.region else None
+    variants: list[tuple[str, LifeEvent, tuple[str, ...], tuple[str, ...]]] = []
+    for scenario in scenarios:
+        alone = apply_scenarios(life_event, [scenario], regions=known)
+        variants.append((scenario.id, alone.life_event, alone.applied, alone.not_applied))
+    if len(scenarios) > 1:
+        together = apply_scenarios(life_event, scenarios, regions=known)
+        variants.append((ALL_TOGETHER, together.life_event, together.applied, together.not_applied))
+    rows = []
+    for municipality in municipalities if municipalities is not None else [None]:
+        for persona in personas if personas is not None else life_event.persona_ids():
+            today = analyze(journey(life_event, persona, municipality, origin, region))
+            rows.append(
+                ComparisonRow(
+                    persona,
+                    today.journey.municipality,
+                    today,
+                    tuple(
+                        Variant(
+                            variant_id,
+                            applied,
+                            not_applied,
+                            analyze(journey(changed, persona, municipality, origin, region)),
+                        )
+                        for variant_id, changed, applied, not_applied in variants
+                    ),
+                )
+            )
+    return rows
+
+
+def comparison_csv(rows: Sequence[ComparisonRow]) -> str:
+    """One line per row and variant (today first): every figure and its change."""
+    if not rows:
+        return ""
+    figures = list(rows[0].today.to_record())
+    numeric = [name for name in figures if not isinstance(rows[0].today.to_record()[name], bool)]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        ["persona", "municipality", "variant", "applied", *figures]
+        + [f"delta.{name}" for name in numeric]
+    )
+    for row in rows:
+        delta = row.delta()
+        today = row.today.to_record()
+        writer.writerow(
+            [row.persona, row.municipality or "", "today", "", *today.values()] + [0] * len(numeric)
+        )
+        for variant in row.variants:
+            record = variant.report.to_record()
+            writer.writerow(
+                [row.persona, row.municipality or "", variant.id, " ".join(variant.applied)]
+                + [record[name] for name in figures]
+                + [delta[variant.id][name] for name in numeric]
+            )
+    return out.getvalue()
+
+
+# The words of each figure, from the one catalogue (lifeevents.labels).
+_FIGURE_LABELS = {
+    "steps": "steps",
+    "authorities": "authorities",
+    "visits.as_modelled": "visits_modelled",
+    "visits.minimum": "visits_minimum",
+    "visits.redundant": "visits_redundant",
+    "visits.avoidable": "visits_avoidable",
+    "channel_handovers": "channel_handovers",
+    "media_breaks": "media_breaks",
+    "authority_handovers": "authority_handovers",
+    "authority_handovers.crossing_levels": "crossing_levels",
+    "once_only_violations": "once_only",
+    "duration_days": "duration",
+    "deadlines_at_risk": "deadlines",
+    "digital_share": "digital_share",
+    "online_available_share": "online_share",
+}
+
+
+def format_text(rows: Sequence[ComparisonRow], lang: Language = "de") -> str:
+    """A readable table per row: figures down, today and the variants across."""
+    blocks = []
+    for row in rows:
+        today = row.today.to_record()
+        records = [variant.report.to_record() for variant in row.variants]
+        delta = row.delta()
+        headers = ["", label("today", lang), *(v.id for v in row.variants)]
+        lines = []
+        for name, value in today.items():
+            if isinstance(value, bool):
+                continue
+            cells = [label(_FIGURE_LABELS[name], lang), _number(value)]
+            for variant, record in zip(row.variants, records, strict=True):
+                change = delta[variant.id][name]
+                cells.append(
+                    _number(record[name]) + (f" ({_signed(change, lang)})" if change else "")
+                )
+            lines.append(cells)
+        widths = [max(len(cells[i]) for cells in [headers, *lines]) for i in range(len(headers))]
+        title = f"{row.today.journey.life_event.name} · {row.persona}"
+        if row.municipality:
+            title += f" · {row.municipality}"
+        notes = [
+            f"  ({variant.id}: {', '.join(variant.not_applied)} {label('not_applied', lang)})"
+            for variant in row.variants
+            if variant.not_applied
+        ]
+        table = [
+            "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)).rstrip()
+            for cells in [headers, ["-" * width for width in widths], *lines]
+        ]
+        blocks.append("\n".join([title, "", *table, *notes]))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _number(value: int | float) -> str:
+    return f"{value:.0%}" if isinstance(value, float) else str(value)
+
+
+def _signed(value: int | float, lang: Language) -> str:
+    if isinstance(value, float):
+        return f"{value * 100:+.0f} {label('percentage_points', lang)}"
+    return f"{value:+d}"
