@@ -51,7 +51,7 @@ def add_commands(commands: Any) -> None:
 
     importer = commands.add_parser(
         "import",
-        help="read a journey back from BPMN written by 'export', or from JSON, into YAML",
+        help="turn a workbook (.xlsx), BPMN written by 'export', or JSON into a journey file",
         description=(
             "Read a journey from a workbook (.xlsx), a .bpmn file written by 'lifeevents "
             "export', a .journey.json or report .json file, and write it as a journey file "
@@ -65,7 +65,7 @@ def add_commands(commands: Any) -> None:
 
     new = commands.add_parser(
         "new",
-        help="write an empty journey file to fill in",
+        help="write a small journey file (or workbook, --xlsx) to fill in",
         description="Write the template of a new journey file, ready to fill in and validate.",
     )
     new.add_argument("name", metavar="NAME", help="the life event's id (a-z, 0-9, '-')")
