@@ -102,7 +102,14 @@ def _validate(arguments: argparse.Namespace) -> int:
 
 
 def _check_file(path: Path, regions: Regions) -> tuple[CheckResult[Any], str]:
-    """Check a journey, region or scenario file, as its ``format:`` line says it is."""
+    """Check a journey, region or scenario file, as its ``format:`` line says it is;
+    a workbook (``.xlsx``, see :mod:`lifeevents.workbook`) as a journey."""
+    if path.suffix == ".xlsx":
+        from lifeevents.workbook import validate_workbook
+
+        workbook = validate_workbook(path, regions=regions)
+        model = workbook.model
+        return workbook, f"{model.id}, {len(model.steps)} steps" if model else ""
     from lifeevents import file_kinds
 
     kind = file_kinds.format_of(path)
@@ -749,9 +756,12 @@ def build_parser() -> argparse.ArgumentParser:
     kinds.add_argument("--scenario", action="store_true", help="the schema of scenario files")
     schema.set_defaults(handler=_schema)
 
-    from lifeevents.observed.commands import add_commands  # argparse only: start-up stays fast
+    # Commands of the optional parts; their parsers need argparse only: --help stays fast.
+    from lifeevents.export.commands import add_commands as add_export_commands
+    from lifeevents.observed.commands import add_commands as add_observed_commands
 
-    add_commands(commands)
+    add_observed_commands(commands)
+    add_export_commands(commands)
     return parser
 
 

@@ -5,6 +5,8 @@
 "umzug.yaml:12:5: unknown channel 'onlne'"
 >>> str(Problem("umzug.yaml", 3, 1, "LeiKa key not in the catalogue", Severity.WARNING))
 'umzug.yaml:3:1: warning: LeiKa key not in the catalogue'
+>>> str(Problem("umzug.xlsx", 7, 3, "unknown channel 'vor ort'", where="Schritte!C7"))
+"umzug.xlsx: Schritte!C7: unknown channel 'vor ort'"
 """
 
 from __future__ import annotations
@@ -50,9 +52,14 @@ class Problem:
     column: int
     message: str
     severity: Severity = Severity.ERROR
+    #: A place other than line and column, shown instead of them: a spreadsheet cell
+    #: such as ``Schritte!C7`` (``line`` and ``column`` then give the row and column).
+    where: str = ""
 
     def __str__(self) -> str:
         prefix = "warning: " if self.severity is Severity.WARNING else ""
+        if self.where:
+            return f"{self.file}: {self.where}: {prefix}{self.message}"
         return f"{self.file}:{self.line}:{self.column}: {prefix}{self.message}"
 
     @property

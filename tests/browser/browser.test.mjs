@@ -4,6 +4,9 @@
 //   LIFEEVENTS_HTML_FILES  interactive HTML pages (path.delimiter-separated); beside each
 //                          FILE an optional FILE.expect.json {"step-0": "step name", ...}
 //   LIFEEVENTS_MMD_FILES   Mermaid sources (path.delimiter-separated)
+//   LIFEEVENTS_BPMN_FILES  BPMN 2.0 files (path.delimiter-separated); beside each FILE a
+//                          FILE.expect.json {"tasks": n, "lanes": n}; with
+//                          LIFEEVENTS_BPMN_SCREENSHOT=PNG the first one is photographed
 //   LIFEEVENTS_CHROMIUM    the browser binary (default /usr/bin/chromium)
 // A group whose variable is unset or empty is skipped.
 
@@ -162,6 +165,59 @@ describe("Mermaid code", { skip: mmdFiles.length === 0 && "LIFEEVENTS_MMD_FILES 
       assert.equal(result.error, undefined, `mermaid.render failed for ${file}`);
       assert.match(result.svg, /^<svg[\s>]/, "an <svg> element");
       assert.doesNotMatch(result.svg, /Syntax error/i);
+      assert.deepEqual(problems, [], "no console errors or failed requests");
+    });
+  });
+});
+
+const bpmnFiles = files("LIFEEVENTS_BPMN_FILES");
+
+describe("BPMN in bpmn-js", { skip: bpmnFiles.length === 0 && "LIFEEVENTS_BPMN_FILES is not set" }, () => {
+  let browser;
+  let page;
+  let problems;
+  before(async () => {
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    problems = watch(page);
+    await page.goto(pathToFileURL(join(HERE, "bpmn.html")).href, { waitUntil: "load" });
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  bpmnFiles.forEach((file, index) => {
+    test(basename(file), { timeout: TIMEOUT }, async () => {
+      problems.length = 0;
+      const result = await page.evaluate(async (xml) => {
+        document.getElementById("canvas").replaceChildren();
+        const viewer = new window.BpmnJS({ container: "#canvas" });
+        try {
+          const { warnings } = await viewer.importXML(xml);
+          const canvas = viewer.get("canvas");
+          canvas.zoom("fit-viewport");
+          const all = viewer.get("elementRegistry").getAll();
+          const count = (pattern) => all.filter((element) => pattern.test(element.type)).length;
+          return {
+            warnings: warnings.map((warning) => String(warning.message)),
+            tasks: count(/^bpmn:(Manual|User|Send|Service)Task$/),
+            lanes: count(/^bpmn:Lane$/),
+            drawn: document.querySelectorAll(".djs-element").length,
+          };
+        } catch (error) {
+          return { error: String(error?.message ?? error) };
+        }
+      }, readFileSync(file, "utf8"));
+      assert.equal(result.error, undefined, `importXML failed for ${file}`);
+      assert.deepEqual(result.warnings, [], "no import warnings");
+      const expected = JSON.parse(readFileSync(`${file}.expect.json`, "utf8"));
+      assert.equal(result.tasks, expected.tasks, "every step is a task");
+      assert.equal(result.lanes, expected.lanes, "a lane per authority");
+      assert.ok(result.drawn > result.tasks, "drawn on the canvas");
+      const screenshot = process.env.LIFEEVENTS_BPMN_SCREENSHOT;
+      if (index === 0 && screenshot) {
+        await page.locator("#canvas").screenshot({ path: screenshot });
+      }
       assert.deepEqual(problems, [], "no console errors or failed requests");
     });
   });

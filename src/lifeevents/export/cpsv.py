@@ -1,0 +1,217 @@
+"""A journey as CPSV-AP 3.2 RDF (Turtle, JSON-LD): a life event grouping public services.
+
+Needs the optional extra ``export`` (rdflib): ``pip install 'lifeevents[export]'``.
+
+- The life event is a ``cv:LifeEvent`` (also typed ``cv:Event``, which the
+  shapes of ``cpsv:PublicService`` ask for) with ``cv:hasRelatedService``.
+- Each applicable step with a public authority is a ``cpsv:PublicService``:
+  title, a description, ``dct:identifier`` (the step id), its competent
+  authority, ``cv:isGroupedBy`` the life event, one ``cv:Channel`` per offered
+  channel, the evidence it requires (``cpsv:hasInput``, ``cv:Evidence``) and
+  produces (``cpsv:produces``, ``cv:Output``), ``cv:processingTime`` (lead time
+  as an ISO 8601 duration, ``P14D``), its LeiKa key as an ``adms:identifier``,
+  its legal basis as an ``eli:LegalResource`` (``cv:hasLegalResource``), and
+  ``dct:requires`` for the services that come before it (spec rule 3).
+- Steps with private parties (landlord, bank, hospital) are no public
+  services: CPSV-AP requires a public competent authority. They are left out,
+  and the order runs through them: a service requires the nearest public
+  services before it.
+- Authorities are ``cv:PublicOrganisation`` with ``skos:prefLabel`` and
+  ``dct:spatial``: the municipality of the journey for Gemeinde offices, the
+  region for Kreis offices, Germany otherwise.
+
+>>> from lifeevents.loader import loads
+>>> from lifeevents.journey import journey
+>>> trip = journey(loads('''
+... format: lifeevents/1
+... life_event: {id: demo, name: Demo}
+... authorities: {amt: {name: Amt, level: gemeinde}}
+... steps: [{id: a, name: Antrag, authority: amt, channels: [online], lead_time_days: 14}]
+... '''))
+>>> "P14D" in turtle(trip)
+True
+"""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import quote
+
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib import namespace as rdf_namespaces
+
+from lifeevents.atomic import write_atomic
+from lifeevents.authorities import ResolvedAuthority
+from lifeevents.journey import Journey, topological_order
+from lifeevents.vocabulary import Level
+
+__all__ = ["BASE", "cpsv_graph", "json_ld", "turtle", "write_cpsv"]
+
+# rdflib's namespaces warn when inspected for unknown names (as doctest collection does),
+# so they are reached through their module rather than imported.
+DCTERMS, RDF, SKOS = rdf_namespaces.DCTERMS, rdf_namespaces.RDF, rdf_namespaces.SKOS
+DURATION = URIRef("http://www.w3.org/2001/XMLSchema#duration")
+CV = Namespace("http://data.europa.eu/m8g/")
+CPSV = Namespace("http://purl.org/vocab/cpsv#")
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+ADMS = Namespace("http://www.w3.org/ns/adms#")
+#: Base of the IRIs of everything a journey describes (ids are percent-encoded).
+BASE = "urn:lifeevents:"
+GERMANY = URIRef("http://publications.europa.eu/resource/authority/country/DEU")
+LANGUAGE = "de"
+
+
+def _iri(*parts: str) -> URIRef:
+    return URIRef(BASE + ":".join(quote(part, safe="") for part in parts))
+
+
+def _text(value: str) -> Literal:
+    return Literal(value, lang=LANGUAGE)
+
+
+def cpsv_graph(trip: Journey) -> Graph:
+    """The journey as an rdflib graph of CPSV-AP 3.2 classes and properties."""
+    graph = Graph()
+    for prefix, namespace in (("cv", CV), ("cpsv", CPSV), ("eli", ELI), ("adms", ADMS)):
+        graph.bind(prefix, namespace)
+    graph.bind("dct", DCTERMS)
+    graph.bind("skos", SKOS)
+    life_event = trip.life_event
+    event = _iri(life_event.id)
+    graph.add((event, RDF.type, CV.LifeEvent))
+    graph.add((event, RDF.type, CV.Event))
+    graph.add((event, DCTERMS.identifier, Literal(life_event.id)))
+    graph.add((event, DCTERMS.title, _text(life_event.name)))
+    if life_event.life_event.lebenslage:
+        graph.add(
+            (
+                event,
+                DCTERMS.description,
+                _text(f"OZG-Lebenslage: {life_event.life_event.lebenslage}"),
+            )
+        )
+    public = {
+        node for node, data in trip.graph.nodes(data=True) if data["authority"].level.is_public
+    }
+    before = _public_predecessors(trip, public)
+    evidence = trip.graph.graph["evidence"]
+    for node in trip.graph:
+        if node not in public:
+            continue
+        data = trip.graph.nodes[node]
+        step = data["step"]
+        service = _iri(life_event.id, "service", node)
+        graph.add((event, CV.hasRelatedService, service))
+        graph.add((service, RDF.type, CPSV.PublicService))
+        graph.add((service, DCTERMS.identifier, Literal(node)))
+        graph.add((service, DCTERMS.title, _text(data["name"])))
+        authority: ResolvedAuthority = data["authority"]
+        description = (
+            step.notes
+            or f"{data['name']} ({authority.name}), Schritt der Lebenslage {life_event.name}"
+        )
+        graph.add((service, DCTERMS.description, _text(description)))
+        graph.add((service, CV.isGroupedBy, event))
+        graph.add((service, CV.hasCompetentAuthority, _organisation(graph, trip, authority)))
+        graph.add(
+            (service, CV.processingTime, Literal(f"P{step.lead_time_days}D", datatype=DURATION))
+        )
+        for channel in step.channels:
+            _channel(graph, service, node, channel.value, channel.label_de, life_event.id)
+        for evidence_id in step.requires:
+            if evidence_id in evidence:
+                item = _iri(life_event.id, "evidence", evidence_id)
+                graph.add((service, CPSV.hasInput, item))
+                graph.add((item, RDF.type, CV.Evidence))
+                graph.add((item, DCTERMS.identifier, Literal(evidence_id)))
+                graph.add((item, DCTERMS.title, _text(evidence[evidence_id].name)))
+        for evidence_id in step.produces:
+            if evidence_id in evidence:
+                output = _iri(life_event.id, "output", evidence_id)
+                graph.add((service, CPSV.produces, output))
+                graph.add((output, RDF.type, CV.Output))
+                graph.add((output, DCTERMS.identifier, Literal(evidence_id)))
+                graph.add((output, DCTERMS.title, _text(evidence[evidence_id].name)))
+        if step.leika:
+            identifier = BNode()
+            graph.add((service, ADMS.identifier, identifier))
+            graph.add((identifier, RDF.type, ADMS.Identifier))
+            graph.add((identifier, SKOS.notation, Literal(step.leika)))
+            graph.add((identifier, DCTERMS.creator, _text("LeiKa (Leistungskatalog)")))
+        if step.legal_basis:
+            law = _iri("legal", step.legal_basis)
+            graph.add((service, CV.hasLegalResource, law))
+            graph.add((law, RDF.type, ELI.LegalResource))
+            graph.add((law, DCTERMS.title, _text(step.legal_basis)))
+        for other in before[node]:
+            graph.add((service, DCTERMS.requires, _iri(life_event.id, "service", other)))
+    return graph
+
+
+def _public_predecessors(trip: Journey, public: set[str]) -> dict[str, list[str]]:
+    """For each step, the nearest public steps before it, through private ones."""
+    found: dict[str, list[str]] = {}
+    for node in topological_order(trip.graph):
+        nearest: dict[str, None] = {}
+        for predecessor in trip.graph.pred[node]:
+            if predecessor in public:
+                nearest.setdefault(predecessor)
+            else:
+                nearest.update(dict.fromkeys(found[predecessor]))
+        found[node] = list(nearest)
+    return found
+
+
+def _channel(
+    graph: Graph, service: URIRef, node: str, channel: str, label: str, event: str
+) -> None:
+    item = _iri(event, "service", node, "channel", channel)
+    concept = _iri("channel", channel)
+    graph.add((service, CV.hasChannel, item))
+    graph.add((item, RDF.type, CV.Channel))
+    graph.add((item, DCTERMS.identifier, Literal(channel)))
+    graph.add((item, DCTERMS.type, concept))
+    graph.add((concept, RDF.type, SKOS.Concept))
+    graph.add((concept, SKOS.prefLabel, _text(label)))
+
+
+def _organisation(graph: Graph, trip: Journey, authority: ResolvedAuthority) -> URIRef:
+    organisation = _iri("authority", authority.id)
+    graph.add((organisation, RDF.type, CV.PublicOrganisation))
+    graph.add((organisation, SKOS.prefLabel, _text(authority.name)))
+    graph.add((organisation, DCTERMS.identifier, Literal(authority.id)))
+    graph.add((organisation, DCTERMS.spatial, _location(graph, trip, authority.level)))
+    return organisation
+
+
+def _location(graph: Graph, trip: Journey, level: Level) -> URIRef:
+    region = trip.region
+    if level is Level.GEMEINDE and region is not None and trip.municipality:
+        place = _iri("location", region.id, trip.municipality)
+        name = region.municipalities[trip.municipality].name
+    elif level is Level.KREIS and region is not None:
+        place = _iri("location", region.id)
+        name = region.region.name
+    else:
+        place, name = GERMANY, "Deutschland"
+    graph.add((place, RDF.type, DCTERMS.Location))
+    graph.add((place, SKOS.prefLabel, _text(name)))
+    return place
+
+
+def turtle(trip: Journey) -> str:
+    """The CPSV-AP graph as Turtle."""
+    return cpsv_graph(trip).serialize(format="turtle")
+
+
+def json_ld(trip: Journey) -> str:
+    """The CPSV-AP graph as JSON-LD (with the prefixes as its context)."""
+    graph = cpsv_graph(trip)
+    context = {prefix: str(iri) for prefix, iri in graph.namespaces()}
+    return graph.serialize(format="json-ld", context=context, indent=2) + "\n"
+
+
+def write_cpsv(trip: Journey, path: str | os.PathLike[str]) -> None:
+    """Write Turtle (``.ttl``) or JSON-LD (any other suffix) to ``path`` atomically."""
+    text = turtle(trip) if os.fspath(path).endswith(".ttl") else json_ld(trip)
+    write_atomic(path, text)

@@ -1,0 +1,54 @@
+"""Load the journey a command names: a file or built-in name, a persona, a place.
+
+The command line's own loading lives in :mod:`lifeevents.cli`; this is the part
+the export commands need, through public functions only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lifeevents.journey import Journey, journey
+from lifeevents.library import builtin_regions, find_journey
+from lifeevents.problems import InputError
+from lifeevents.region import Region
+from lifeevents.region_loader import load_region
+from lifeevents.validation import validate
+
+__all__ = ["UnknownNameError", "load_journey"]
+
+
+class UnknownNameError(Exception):
+    """A name the user gave that does not exist (exit code 2 on the command line)."""
+
+
+def load_journey(
+    name: str,
+    persona: str = "default",
+    municipality: str | None = None,
+    origin: str | None = None,
+    region_files: Sequence[str] = (),
+    event_place: str | None = None,
+) -> Journey:
+    """The journey of a valid journey file (or built-in journey) for one persona.
+
+    Raises :class:`InputError` for an invalid file, :class:`UnknownNameError` for a
+    name that is neither a file nor a built-in journey, or an unknown persona.
+    """
+    regions: dict[str, Region] = dict(builtin_regions())
+    for region_file in region_files:
+        loaded = load_region(region_file)
+        regions[loaded.id] = loaded
+    try:
+        path = find_journey(name)
+    except FileNotFoundError as error:
+        raise UnknownNameError(str(error)) from None
+    result = validate(path, regions)
+    if result.model is None or not result.ok:
+        raise InputError(problem for problem in result.problems if problem.is_error)
+    life_event = result.model
+    if persona not in life_event.persona_ids():
+        known = ", ".join(life_event.persona_ids())
+        raise UnknownNameError(f"no persona '{persona}' in {path}; personas: {known}")
+    region = regions.get(life_event.region) if life_event.region else None
+    return journey(life_event, persona, municipality, origin, region, event_place=event_place)
