@@ -71,3 +71,21 @@ def test_new_writes_a_valid_template_once(tmp_path: Path) -> None:
     again = _run("new", "umzug-test", cwd=tmp_path)
     assert again.returncode == 2
     assert "exists already" in again.stderr
+
+
+def test_export_with_a_scenario(tmp_path: Path) -> None:
+    # The report of the export is the analysis of the changed journey.
+    common = ("umzug-innerhalb-kreis", "--persona", "schalter-mit-auto-und-hund")
+    today = _run("export", *common, "-o", "today.json", cwd=tmp_path)
+    changed = _run(
+        "export", *common, "--scenario", "kfz-im-buergerbuero", "-o", "changed.json", cwd=tmp_path
+    )
+    assert today.returncode == changed.returncode == 0, changed.stderr
+    before = json.loads((tmp_path / "today.json").read_text())
+    after = json.loads((tmp_path / "changed.json").read_text())
+    saved = before["analysis"]["visits"]["as_modelled"] - after["analysis"]["visits"]["as_modelled"]
+    assert saved == 1
+    refused = _run("export", "geburt", "--scenario", "kfz-online", "-o", "g.bpmn", cwd=tmp_path)
+    assert refused.returncode == 2
+    assert "do not apply to life event 'geburt'" in refused.stderr
+    assert not (tmp_path / "g.bpmn").exists()

@@ -46,6 +46,12 @@ def add_commands(commands: Any) -> None:
     export.add_argument(
         "--region-file", action="append", metavar="FILE", help="your own region file"
     )
+    export.add_argument(
+        "--scenario",
+        action="append",
+        metavar="FILE-or-NAME",
+        help="apply this what-if scenario first (file or built-in name); may be repeated",
+    )
     export.add_argument("-q", "--quiet", action="store_true", help="print nothing")
     export.set_defaults(handler=_export)
 
@@ -99,6 +105,7 @@ def _export(arguments: argparse.Namespace) -> int:
             arguments.origin,
             arguments.region_file or (),
             arguments.event_place,
+            scenarios=arguments.scenario or (),
         )
     except UnknownNameError as error:
         raise _usage(str(error)) from None

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lifeevents.journey import Journey, journey
-from lifeevents.library import builtin_regions, find_journey
+from lifeevents.library import builtin_regions, find_journey, find_scenario
+from lifeevents.model import LifeEvent
 from lifeevents.problems import InputError
 from lifeevents.region import Region
 from lifeevents.region_loader import load_region
@@ -29,11 +30,15 @@ def load_journey(
     origin: str | None = None,
     region_files: Sequence[str] = (),
     event_place: str | None = None,
+    *,
+    scenarios: Sequence[str] = (),
 ) -> Journey:
-    """The journey of a valid journey file (or built-in journey) for one persona.
+    """The journey of a valid journey file (or built-in journey) for one persona, with
+    the what-if ``scenarios`` (files or built-in names) applied in order.
 
-    Raises :class:`InputError` for an invalid file, :class:`UnknownNameError` for a
-    name that is neither a file nor a built-in journey, or an unknown persona.
+    Raises :class:`InputError` for an invalid file or scenario, :class:`UnknownNameError`
+    for a name that is neither a file nor a built-in journey or scenario, an unknown
+    persona, or a scenario not meant for the journey (its ``applies_to``).
     """
     regions: dict[str, Region] = dict(builtin_regions())
     for region_file in region_files:
@@ -51,4 +56,27 @@ def load_journey(
         known = ", ".join(life_event.persona_ids())
         raise UnknownNameError(f"no persona '{persona}' in {path}; personas: {known}")
     region = regions.get(life_event.region) if life_event.region else None
+    if scenarios:
+        life_event = _with_scenarios(life_event, scenarios, regions)
     return journey(life_event, persona, municipality, origin, region, event_place=event_place)
+
+
+def _with_scenarios(
+    life_event: LifeEvent, names: Sequence[str], regions: dict[str, Region]
+) -> LifeEvent:
+    from lifeevents.scenario_loader import load_scenario
+    from lifeevents.scenarios import apply_scenarios
+
+    loaded = []
+    for name in names:
+        try:
+            loaded.append(load_scenario(find_scenario(name)))
+        except FileNotFoundError as error:
+            raise UnknownNameError(str(error)) from None
+    applied = apply_scenarios(life_event, loaded, regions=regions)
+    if applied.not_applied:
+        raise UnknownNameError(
+            f"scenario(s) {', '.join(applied.not_applied)} do not apply to life event "
+            f"'{life_event.id}' (see their applies_to)"
+        )
+    return applied.life_event
