@@ -201,14 +201,15 @@ def _load_for_analysis(arguments: argparse.Namespace, *, apply: bool = True) -> 
     """The valid journey, its region and the personas asked for; raise on bad input.
     With ``apply``, the scenarios asked for are applied."""
     from lifeevents.library import find_journey
-    from lifeevents.validation import validate
+    from lifeevents.validation import BuiltJourneys, validate
 
     regions = _regions(arguments)
     try:
         path = find_journey(arguments.journey)
     except FileNotFoundError as error:
         raise UsageError(str(error)) from None
-    built: dict[tuple[str, str | None], Journey] = {}
+    wanted = None if arguments.persona == "all" else frozenset({arguments.persona})
+    built = BuiltJourneys(wanted)
     result = validate(path, regions, trips=built)
     if result.model is None:
         raise InputError(result.problems)
@@ -221,7 +222,7 @@ def _load_for_analysis(arguments: argparse.Namespace, *, apply: bool = True) -> 
             known = ", ".join(life_event.persona_ids())
             raise UsageError(f"no persona '{persona}' in {path}; personas: {known}, or 'all'")
     if not apply or not arguments.scenario:
-        return _Loaded(life_event, region, personas, built)
+        return _Loaded(life_event, region, personas, built.journeys)
     applied = _applied(life_event, arguments.scenario, regions, arguments.command)
     return _Loaded(applied.life_event, region, personas, {}, applied.applied)
 

@@ -58,8 +58,33 @@ def _texts(value: Any, path: Path) -> Iterator[tuple[Path, str, bool]]:
             yield from _texts(child, (*path, index))
 
 
+def _all_strings(value: Any) -> list[str]:
+    """Every string in the data, keys included, without their paths (cheap)."""
+    found: list[str] = []
+    waiting = [value]
+    while waiting:
+        item = waiting.pop()
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict):
+            found.extend(key for key in item if isinstance(key, str))
+            waiting.extend(item.values())
+        elif isinstance(item, list):
+            waiting.extend(item)
+    return found
+
+
 def check_texts(document: Document, filename: str) -> list[Problem]:
     """A problem for each text that is too long or holds a character no format can hold."""
+    strings = document.texts if document.texts is not None else _all_strings(document.data)
+    if not strings:
+        return []
+    if max(map(len, strings)) <= MAX_NAME_LENGTH:
+        joined = "\n".join(strings)
+        # Every character the check looks for lies at U+D800 or above; the usual
+        # text (German, with dashes and quotes) lies below, which max() tells in C.
+        if max(joined) < "\ud800" or _UNDRAWABLE.search(joined) is None:
+            return []  # the usual case, decided without paths
     problems: list[Problem] = []
 
     def report(path: Path, is_key: bool, message: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass, field
 
 from lifeevents.analysis.visits import modelled_grouping_problems_of_parts
 from lifeevents.journey import (
@@ -25,7 +26,20 @@ from lifeevents.model import LifeEvent
 from lifeevents.problems import CheckResult, InputError, Problem
 from lifeevents.region import Region
 
-__all__ = ["grouping_problem", "journey_problems", "validate"]
+__all__ = ["BuiltJourneys", "grouping_problem", "journey_problems", "validate"]
+
+
+@dataclass
+class BuiltJourneys:
+    """Journeys that validating a file builds on the way, kept for a caller who goes on
+    to analyse them (by persona and municipality); ``personas`` limits which are kept
+    (``None``: all), since building a large journey's graph costs more than checking it."""
+
+    personas: frozenset[str] | None = None
+    journeys: dict[tuple[str, str | None], Journey] = field(default_factory=dict)
+
+    def wants(self, persona: str) -> bool:
+        return self.personas is None or persona in self.personas
 
 
 def journey_problems(
@@ -33,7 +47,7 @@ def journey_problems(
     region: Region | None = None,
     municipality: str | None = None,
     *,
-    trips: dict[tuple[str, str | None], Journey] | None = None,
+    trips: BuiltJourneys | None = None,
 ) -> list[Problem]:
     """Problems that appear when the life event is instantiated for each of its personas.
 
@@ -46,8 +60,8 @@ def journey_problems(
     too many personas, or personas × municipalities × steps above
     :data:`~lifeevents.limits.MAX_CHECK_STEPS`, is one located problem.
 
-    ``trips``, when given, receives the journeys built on the way, by persona and
-    municipality, so that a caller who goes on to analyse one need not build it again.
+    ``trips``, when given, receives the journeys of the personas it wants, built on the
+    way, so that a caller who goes on to analyse one need not build it again.
     """
     personas = life_event.persona_ids()
     if len(life_event.personas) > MAX_PERSONAS:
@@ -80,10 +94,11 @@ def journey_problems(
         for persona in personas:
             try:
                 parts = journey_parts(life_event, persona, place, region=region)
-                if trips is not None or not parts.is_acyclic:
+                keep = trips is not None and trips.wants(persona)
+                if keep or not parts.is_acyclic:
                     trip = journey_from_parts(parts)  # locates a dependency cycle
-                    if trips is not None:
-                        trips[persona, trip.municipality] = trip
+                    if trips is not None and keep:
+                        trips.journeys[persona, trip.municipality] = trip
                 problems = [
                     grouping_problem(life_event, persona, reason)
                     for reason in modelled_grouping_problems_of_parts(parts)
@@ -142,7 +157,7 @@ def validate(
     path: str | os.PathLike[str],
     regions: Regions | None = None,
     *,
-    trips: dict[tuple[str, str | None], Journey] | None = None,
+    trips: BuiltJourneys | None = None,
 ) -> CheckResult[LifeEvent]:
     """Check a journey file completely (``lifeevents validate``); see
     :func:`journey_problems` for ``trips``."""

@@ -112,6 +112,9 @@ class Document:
 
     data: Any
     positions: Positions
+    #: Every text of the document, keys included, as read (aliases not repeated); lets
+    #: the text checks skip walking the data. ``None`` where a document was made otherwise.
+    texts: list[str] | None = None
 
 
 class _ReadError(Exception):
@@ -172,6 +175,7 @@ def _build(text: str) -> Document:
     written = 0  # values written out in the file
     aliased = 0  # values repeated through aliases
     last: Any = None  # the last event read, where a syntax error's search for depth begins
+    texts: list[str] = []
 
     def place(
         value: Any,
@@ -238,8 +242,11 @@ def _build(text: str) -> Document:
                             _mark(event), f"the key '{key}' appears twice in this mapping"
                         )
                     frame.key, frame.key_mark = key, _mark(event)
+                    texts.append(key)
                     continue
                 value = _scalar(event)
+                if type(value) is str:
+                    texts.append(value)
                 place(value, _mark(event), 1)
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
@@ -292,7 +299,7 @@ def _build(text: str) -> Document:
         raise _ReadError(*_syntax_problem(error, text)) from None
     except yaml.YAMLError as error:
         raise _ReadError((1, 1), f"YAML error: {' '.join(str(error).split())}") from None
-    return Document(root[0] if root else None, positions)
+    return Document(root[0] if root else None, positions, texts)
 
 
 def _nested_message() -> str:
