@@ -16,54 +16,9 @@ import { basename, delimiter, dirname, join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-import { chromium } from "playwright-core";
+import { files, launch, STEP_ID, TIMEOUT, watch } from "./chromium.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const CHROMIUM = process.env.LIFEEVENTS_CHROMIUM || "/usr/bin/chromium";
-// Without the networking flags Chromium reaches for Google's hosts, which this machine
-// refuses. Playwright adds --headless itself and a new empty --user-data-dir per launch.
-const FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const STEP_ID = /^step-[0-9]+$/;
-const TIMEOUT = 60_000;
-
-function files(name) {
-  return (process.env[name] || "").split(delimiter).filter(Boolean);
-}
-
-async function launch() {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
-}
-
-// Everything that means the page is not self-contained or not working.
-function watch(page) {
-  const problems = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("requestfailed", (request) =>
-    problems.push(`failed request: ${request.url()} (${request.failure()?.errorText})`),
-  );
-  page.on("request", (request) => {
-    if (!request.url().startsWith("file:") && !request.url().startsWith("data:")) {
-      problems.push(`network request: ${request.url()}`);
-    }
-  });
-  page.on("dialog", async (dialog) => {
-    problems.push(`dialog opened (script ran): ${dialog.message()}`);
-    await dialog.dismiss();
-  });
-  return problems;
-}
-
 async function detailsName(page) {
   return page.locator("#lifeevents-details-body h3").textContent();
 }

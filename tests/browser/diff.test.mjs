@@ -7,30 +7,19 @@
 // The group is skipped when the variable is unset or empty.
 
 import assert from "node:assert/strict";
-import { basename, delimiter } from "node:path";
+import { basename } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
 
-import { chromium } from "playwright-core";
+import { files, launch, TIMEOUT, watch } from "./chromium.mjs";
 
-const CHROMIUM = process.env.LIFEEVENTS_CHROMIUM || "/usr/bin/chromium";
-const FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const TIMEOUT = 60_000;
 const VIEWS = ["today", "changed", "overlay"];
-const diffFiles = (process.env.LIFEEVENTS_DIFF_FILES || "").split(delimiter).filter(Boolean);
+const diffFiles = files("LIFEEVENTS_DIFF_FILES");
 
 describe("difference pages", { skip: diffFiles.length === 0 && "LIFEEVENTS_DIFF_FILES is not set" }, () => {
   let browser;
   before(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+    browser = await launch();
   });
   after(async () => {
     await browser?.close();
@@ -39,20 +28,7 @@ describe("difference pages", { skip: diffFiles.length === 0 && "LIFEEVENTS_DIFF_
   for (const file of diffFiles) {
     test(basename(file), { timeout: TIMEOUT }, async () => {
       const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-      const problems = [];
-      page.on("console", (message) => {
-        if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-      });
-      page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-      page.on("request", (request) => {
-        if (!request.url().startsWith("file:") && !request.url().startsWith("data:")) {
-          problems.push(`network request: ${request.url()}`);
-        }
-      });
-      page.on("dialog", async (dialog) => {
-        problems.push(`dialog opened (script ran): ${dialog.message()}`);
-        await dialog.dismiss();
-      });
+      const problems = watch(page);
       await page.goto(pathToFileURL(file).href);
       const shown = async () =>
         page.$$eval("section.map", (sections) =>
