@@ -273,7 +273,12 @@ class _Index:
 
     @classmethod
     def of(cls, graph: nx.DiGraph[str]) -> _Index:
-        return cls.build(graph.nodes, graph.succ, graph.pred)
+        # Plain mappings of networkx's views (their .get() goes through the Mapping ABC).
+        return cls.build(
+            dict(graph.nodes.items()),
+            dict(graph.adjacency()),
+            {node: list(predecessors) for node, predecessors in graph.pred.items()},
+        )
 
     @classmethod
     def of_parts(cls, parts: JourneyParts) -> _Index:
