@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from lifeevents.loader import Regions
     from lifeevents.model import LifeEvent
     from lifeevents.region import Region
+    from lifeevents.scenario import Scenario
     from lifeevents.scenarios import Applied
 
 __all__ = ["build_parser", "console", "main"]
@@ -227,21 +228,23 @@ def _load_for_analysis(arguments: argparse.Namespace, *, apply: bool = True) -> 
     return _Loaded(applied.life_event, region, personas, {}, applied.applied)
 
 
+def _scenarios(names: Sequence[str]) -> list[Scenario]:
+    """The scenarios named on the command line; an unknown name is wrong usage."""
+    from lifeevents.scenario_loader import load_scenarios
+
+    try:
+        return load_scenarios(names)
+    except FileNotFoundError as error:
+        raise UsageError(str(error)) from None
+
+
 def _applied(
     life_event: LifeEvent, names: Sequence[str], regions: Regions, command: str
 ) -> Applied:
     """The journey with the scenarios named applied; a note for those that do not apply."""
-    from lifeevents.library import find_scenario
-    from lifeevents.scenario_loader import load_scenario
     from lifeevents.scenarios import apply_scenarios
 
-    scenarios = []
-    for name in names:
-        try:
-            scenarios.append(load_scenario(find_scenario(name)))
-        except FileNotFoundError as error:
-            raise UsageError(str(error)) from None
-    applied = apply_scenarios(life_event, scenarios, regions=regions)
+    applied = apply_scenarios(life_event, _scenarios(names), regions=regions)
     for scenario_id in applied.not_applied:
         print(
             f"lifeevents {command}: note: scenario '{scenario_id}' does not apply to "
@@ -287,17 +290,10 @@ def _analyze(arguments: argparse.Namespace) -> int:
 
 
 def _compare(arguments: argparse.Namespace) -> int:
-    from lifeevents.library import find_scenario
-    from lifeevents.scenario_loader import load_scenario
     from lifeevents.scenarios.compare import compare, comparison_csv, format_text
 
     loaded = _load_for_analysis(arguments, apply=False)
-    scenarios = []
-    for name in arguments.scenario:
-        try:
-            scenarios.append(load_scenario(find_scenario(name)))
-        except FileNotFoundError as error:
-            raise UsageError(str(error)) from None
+    scenarios = _scenarios(arguments.scenario)
     rows = compare(
         loaded.life_event,
         scenarios,

@@ -23,6 +23,7 @@ lifeevents.problems.InputError: x.yaml:4:11: change 1: a change names its target
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 
 from lifeevents.library import find_scenario
 from lifeevents.loader import SourceInfo
@@ -35,6 +36,7 @@ __all__ = [
     "check_scenario",
     "check_scenario_text",
     "load_scenario",
+    "load_scenarios",
     "loads_scenario",
     "scenario_source",
 ]
@@ -69,6 +71,15 @@ def load_scenario(source: str | os.PathLike[str]) -> Scenario:
     raise :class:`InputError` listing every error."""
     path = find_scenario(source) if isinstance(source, str) else source
     return valid_model(check_scenario(path))
+
+
+def load_scenarios(names: Sequence[str]) -> list[Scenario]:
+    """Load scenarios by file path or built-in name, in order.
+
+    Raises :class:`FileNotFoundError` for a name that is neither (naming the built-in
+    ones) and :class:`InputError` for an invalid file.
+    """
+    return [load_scenario(find_scenario(name)) for name in names]
 
 
 def scenario_source(scenario: Scenario) -> SourceInfo | None:

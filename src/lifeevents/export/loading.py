@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lifeevents.journey import Journey, journey
-from lifeevents.library import builtin_regions, find_journey, find_scenario
+from lifeevents.library import builtin_regions, find_journey
 from lifeevents.model import LifeEvent
 from lifeevents.problems import InputError
 from lifeevents.region import Region
@@ -64,15 +64,13 @@ def load_journey(
 def _with_scenarios(
     life_event: LifeEvent, names: Sequence[str], regions: dict[str, Region]
 ) -> LifeEvent:
-    from lifeevents.scenario_loader import load_scenario
+    from lifeevents.scenario_loader import load_scenarios
     from lifeevents.scenarios import apply_scenarios
 
-    loaded = []
-    for name in names:
-        try:
-            loaded.append(load_scenario(find_scenario(name)))
-        except FileNotFoundError as error:
-            raise UnknownNameError(str(error)) from None
+    try:
+        loaded = load_scenarios(names)
+    except FileNotFoundError as error:
+        raise UnknownNameError(str(error)) from None
     applied = apply_scenarios(life_event, loaded, regions=regions)
     if applied.not_applied:
         raise UnknownNameError(
