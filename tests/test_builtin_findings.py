@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from lifeevents.analysis.report import Report, analyze
-from lifeevents.journey import journey
-from lifeevents.library import builtin_journeys
-from lifeevents.loader import load
-from lifeevents.vocabulary import Level
+from lifeevents.formats.journey_file import load
+from lifeevents.graph.journey import journey
+from lifeevents.library.builtin import builtin_journeys
+from lifeevents.model.vocabulary import Level
 
 
 def report(name: str, persona: str, municipality: str | None = None) -> Report:

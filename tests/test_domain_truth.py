@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 
 from lifeevents.analysis.report import Report, analyze
-from lifeevents.journey import journey
-from lifeevents.library import builtin_journeys, builtin_regions
-from lifeevents.loader import load
-from lifeevents.vocabulary import Level
+from lifeevents.formats.journey_file import load
+from lifeevents.graph.journey import journey
+from lifeevents.library.builtin import builtin_journeys, builtin_regions
+from lifeevents.model.vocabulary import Level
 
 STEINFURT = builtin_regions()["kreis-steinfurt"]
 OWN_JUGENDAMT = {"emsdetten", "greven", "ibbenbueren", "rheine"}

@@ -9,12 +9,12 @@ import sys
 
 import pytest
 
-from lifeevents.journey import Journey, journey
-from lifeevents.library import builtin_regions
-from lifeevents.loader import load, loads
-from lifeevents.problems import InputError
-from lifeevents.region import Region
-from lifeevents.region_loader import loads_region
+from lifeevents.formats.journey_file import load, loads
+from lifeevents.formats.region_file import loads_region
+from lifeevents.graph.journey import Journey, journey
+from lifeevents.library.builtin import builtin_regions
+from lifeevents.model.problems import InputError
+from lifeevents.model.region import Region
 
 REGION = """\
 format: lifeevents-region/1

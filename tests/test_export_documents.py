@@ -16,8 +16,8 @@ from lifeevents.export.documents import (
     load_report,
     report_json,
 )
-from lifeevents.model import LifeEvent
-from lifeevents.problems import InputError
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.problems import InputError
 from strategies import life_events
 
 

@@ -10,16 +10,16 @@ from typing import Any
 import pytest
 
 from lifeevents.analysis.report import analyze
-from lifeevents.catalog import leika, leika_catalog
-from lifeevents.journey import UnknownMunicipalityError, journey
-from lifeevents.library import builtin_journeys, builtin_regions, find_journey
-from lifeevents.loader import load
-from lifeevents.model import LifeEvent
-from lifeevents.problems import InputError
-from lifeevents.region import Region
-from lifeevents.region_loader import check_region_text, load_region
-from lifeevents.validation import validate
-from lifeevents.vocabulary import Level
+from lifeevents.analysis.validation import validate
+from lifeevents.formats.journey_file import load
+from lifeevents.formats.region_file import check_region_text, load_region
+from lifeevents.graph.journey import UnknownMunicipalityError, journey
+from lifeevents.library.builtin import builtin_journeys, builtin_regions, find_journey
+from lifeevents.library.leika import leika, leika_catalog
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.problems import InputError
+from lifeevents.model.region import Region
+from lifeevents.model.vocabulary import Level
 
 DATA = Path(__file__).parent / "data"
 STEINFURT = "kreis-steinfurt"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import lifeevents
-from lifeevents.render.api import FORMATS, UnsupportedFormatError
+from lifeevents.views.api import FORMATS, UnsupportedFormatError
 
 SPEC_EXAMPLE = Path(__file__).parent / "data" / "spec-example.yaml"
 

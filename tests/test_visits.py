@@ -20,7 +20,7 @@ from lifeevents.analysis.visits import (
     visit_days,
     visits,
 )
-from lifeevents.vocabulary import Channel
+from lifeevents.model.vocabulary import Channel
 
 # ---------------------------------------------------------------------------
 # Building graphs that follow the loader's contract.

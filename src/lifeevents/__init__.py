@@ -21,19 +21,19 @@ from lifeevents.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from lifeevents.analysis.report import Report, analyze
-    from lifeevents.journey import Journey, journey
-    from lifeevents.loader import check, load, loads
-    from lifeevents.model import LifeEvent
-    from lifeevents.problems import InputError, Problem
-    from lifeevents.region import Region
-    from lifeevents.region_loader import load_region
-    from lifeevents.render.api import render
-    from lifeevents.render.options import Highlight, RenderOptions, View
-    from lifeevents.scenario import Scenario
-    from lifeevents.scenario_loader import load_scenario
+    from lifeevents.analysis.validation import validate
+    from lifeevents.formats.journey_file import check, load, loads
+    from lifeevents.formats.region_file import load_region
+    from lifeevents.formats.scenario_file import load_scenario
+    from lifeevents.formats.writer import dump, dumps
+    from lifeevents.graph.journey import Journey, journey
+    from lifeevents.model.life_event import LifeEvent
+    from lifeevents.model.problems import InputError, Problem
+    from lifeevents.model.region import Region
+    from lifeevents.model.scenario import Scenario
     from lifeevents.scenarios import apply
-    from lifeevents.validation import validate
-    from lifeevents.writer import dump, dumps
+    from lifeevents.views.api import render
+    from lifeevents.views.options import Highlight, RenderOptions, View
 
 __all__ = [
     "Highlight",
@@ -63,28 +63,28 @@ __all__ = [
 
 # Where each public name lives.
 _HOMES = {
-    "Highlight": "lifeevents.render.options",
-    "InputError": "lifeevents.problems",
-    "Journey": "lifeevents.journey",
-    "LifeEvent": "lifeevents.model",
-    "Problem": "lifeevents.problems",
-    "Region": "lifeevents.region",
-    "RenderOptions": "lifeevents.render.options",
+    "Highlight": "lifeevents.views.options",
+    "InputError": "lifeevents.model.problems",
+    "Journey": "lifeevents.graph.journey",
+    "LifeEvent": "lifeevents.model.life_event",
+    "Problem": "lifeevents.model.problems",
+    "Region": "lifeevents.model.region",
+    "RenderOptions": "lifeevents.views.options",
     "Report": "lifeevents.analysis.report",
-    "Scenario": "lifeevents.scenario",
+    "Scenario": "lifeevents.model.scenario",
     "apply": "lifeevents.scenarios",
-    "load_scenario": "lifeevents.scenario_loader",
-    "View": "lifeevents.render.options",
+    "load_scenario": "lifeevents.formats.scenario_file",
+    "View": "lifeevents.views.options",
     "analyze": "lifeevents.analysis.report",
-    "check": "lifeevents.loader",
-    "dump": "lifeevents.writer",
-    "dumps": "lifeevents.writer",
-    "journey": "lifeevents.journey",
-    "load": "lifeevents.loader",
-    "load_region": "lifeevents.region_loader",
-    "loads": "lifeevents.loader",
-    "render": "lifeevents.render.api",
-    "validate": "lifeevents.validation",
+    "check": "lifeevents.formats.journey_file",
+    "dump": "lifeevents.formats.writer",
+    "dumps": "lifeevents.formats.writer",
+    "journey": "lifeevents.graph.journey",
+    "load": "lifeevents.formats.journey_file",
+    "load_region": "lifeevents.formats.region_file",
+    "loads": "lifeevents.formats.journey_file",
+    "render": "lifeevents.views.api",
+    "validate": "lifeevents.analysis.validation",
     "__version__": "lifeevents.version",
 }
 
@@ -93,7 +93,7 @@ __getattr__, __dir__ = lazy_exports(sys.modules[__name__], _HOMES)
 
 
 class _Package(types.ModuleType):
-    """Keeps ``lifeevents.journey`` and ``lifeevents.render`` the public functions.
+    """Keeps ``lifeevents.graph.journey`` and ``lifeevents.views`` the public functions.
 
     Importing the submodule of the same name would otherwise replace the function
     on the package. This goes once no public name equals a module name.

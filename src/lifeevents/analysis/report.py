@@ -3,8 +3,8 @@
 :meth:`Report.to_dict` gives the machine-readable analysis of the spec, with at
 least its keys and their meanings.
 
->>> from lifeevents.loader import loads
->>> from lifeevents.journey import journey
+>>> from lifeevents.formats.journey_file import loads
+>>> from lifeevents.graph.journey import journey
 >>> life_event = loads('''
 ... format: lifeevents/1
 ... life_event: {id: demo, name: Demo}
@@ -37,6 +37,7 @@ from lifeevents.analysis.handovers import (
 from lifeevents.analysis.once_only import OnceOnlyViolation, once_only_violations
 from lifeevents.analysis.schedule import Schedule, schedule
 from lifeevents.analysis.shares import digital_share, online_available_share
+from lifeevents.analysis.validation import grouping_problem
 from lifeevents.analysis.visits import (
     InfeasibleGroupingError,
     VisitSearchBudgetError,
@@ -44,13 +45,12 @@ from lifeevents.analysis.visits import (
     modelled_grouping_problems,
     visits,
 )
-from lifeevents.display import MimeBundle, mimebundle
-from lifeevents.gc_pause import collection_paused
-from lifeevents.journey import Journey
-from lifeevents.limits import CapExceededError
-from lifeevents.loader import source_of
-from lifeevents.problems import InputError, Problem
-from lifeevents.validation import grouping_problem
+from lifeevents.formats.journey_file import source_of
+from lifeevents.graph.display import MimeBundle, mimebundle
+from lifeevents.graph.gc_pause import collection_paused
+from lifeevents.graph.journey import Journey
+from lifeevents.model.limits import CapExceededError
+from lifeevents.model.problems import InputError, Problem
 
 __all__ = ["Report", "analyze", "modelled_visit_problems"]
 
@@ -179,7 +179,7 @@ def _at_steps(trip: Journey, reason: str) -> Problem:
 def analyze(trip: Journey) -> Report:
     """Run every analysis of the spec on a journey.
 
-    Raises :class:`~lifeevents.problems.InputError` when the modelled visits
+    Raises :class:`~lifeevents.model.problems.InputError` when the modelled visits
     are not a feasible grouping (spec rule 5).
     """
     if not isinstance(trip, Journey):

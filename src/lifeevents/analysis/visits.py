@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from lifeevents.errors import LifeeventsError
-from lifeevents.journey import JourneyParts
-from lifeevents.limits import MAX_VISIT_SEARCH_STATES
-from lifeevents.order import order_of
-from lifeevents.vocabulary import Channel
+from lifeevents.graph.journey import JourneyParts
+from lifeevents.graph.order import order_of
+from lifeevents.model.limits import MAX_VISIT_SEARCH_STATES
+from lifeevents.model.vocabulary import Channel
 
 # networkx only explains a cycle (an input error): validation runs without it.
 if TYPE_CHECKING:
@@ -146,7 +146,7 @@ def visits(graph: nx.DiGraph[str], *, exact_limit: int = EXACT_LIMIT) -> VisitsR
     minimum is exact up to ``exact_limit`` visit steps (see ``minimum_grouping``).
 
     >>> import networkx as nx
-    >>> from lifeevents.vocabulary import Channel
+    >>> from lifeevents.model.vocabulary import Channel
     >>> g = nx.DiGraph()
     >>> for step in ("anmelden", "ausweis"):
     ...     g.add_node(step, lead_time_days=0, channel=Channel.IN_PERSON,

@@ -1,6 +1,6 @@
 """Load the journey a command names: a file or built-in name, a persona, a place.
 
-The command line's own loading lives in :mod:`lifeevents.cli`; this is the part
+The command line's own loading lives in :mod:`lifeevents.cli.main`; this is the part
 the export commands need, through public functions only.
 """
 
@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lifeevents.journey import Journey, journey
-from lifeevents.library import builtin_regions, find_journey
-from lifeevents.model import LifeEvent
-from lifeevents.problems import InputError
-from lifeevents.region import Region
-from lifeevents.region_loader import load_region
-from lifeevents.validation import validate
+from lifeevents.analysis.validation import validate
+from lifeevents.formats.region_file import load_region
+from lifeevents.graph.journey import Journey, journey
+from lifeevents.library.builtin import builtin_regions, find_journey
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.problems import InputError
+from lifeevents.model.region import Region
 
 __all__ = ["UnknownNameError", "load_journey"]
 
@@ -64,7 +64,7 @@ def load_journey(
 def _with_scenarios(
     life_event: LifeEvent, names: Sequence[str], regions: dict[str, Region]
 ) -> LifeEvent:
-    from lifeevents.scenario_loader import load_scenarios
+    from lifeevents.formats.scenario_file import load_scenarios
     from lifeevents.scenarios import apply_scenarios
 
     try:

@@ -3,7 +3,7 @@
 Readers (:mod:`~lifeevents.observed.csv_log`, :mod:`~lifeevents.observed.xes_log`)
 turn their input into text columns and hand them to :func:`build_log`, which
 checks and encodes them: cases and activities become integer codes, timestamps
-seconds, channels codes into :class:`~lifeevents.vocabulary.Channel`. Every
+seconds, channels codes into :class:`~lifeevents.model.vocabulary.Channel`. Every
 problem names the file, the line (CSV) or element (XES) and the column.
 
 >>> columns = LogColumns()
@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lifeevents.errors import LifeeventsError
-from lifeevents.problems import InputError, Problem
-from lifeevents.vocabulary import Channel
+from lifeevents.model.problems import InputError, Problem
+from lifeevents.model.vocabulary import Channel
 
 if TYPE_CHECKING:
     import numpy as np

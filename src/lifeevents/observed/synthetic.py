@@ -39,8 +39,8 @@ from typing import Any
 import networkx as nx
 
 from lifeevents.analysis.visits import visits
-from lifeevents.journey import Journey, topological_order
-from lifeevents.vocabulary import Channel
+from lifeevents.graph.journey import Journey, topological_order
+from lifeevents.model.vocabulary import Channel
 
 __all__ = ["HEADER", "UNKNOWN_ACTIVITY", "Deviations", "SimulatedLog", "simulate"]
 

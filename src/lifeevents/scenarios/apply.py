@@ -1,7 +1,7 @@
 """Apply scenarios to a journey: a new life event, the input unchanged (scenario-format-v1).
 
->>> from lifeevents.loader import loads
->>> from lifeevents.scenario_loader import loads_scenario
+>>> from lifeevents.formats.journey_file import loads
+>>> from lifeevents.formats.scenario_file import loads_scenario
 >>> today = loads('''
 ... format: lifeevents/1
 ... life_event: {id: umzug, name: Umzug}
@@ -32,13 +32,16 @@ from typing import Any
 
 import pydantic
 
+from lifeevents.analysis.validation import journey_problems
 from lifeevents.errors import LifeeventsError
-from lifeevents.library import builtin_regions
-from lifeevents.loader import Regions, SourceInfo, check_text, source_of
-from lifeevents.model import Authority, Evidence, LifeEvent, OfficeChange, Step
-from lifeevents.problems import InputError, Problem
-from lifeevents.region import Region
-from lifeevents.scenario import (
+from lifeevents.formats.journey_file import Regions, SourceInfo, check_text, source_of
+from lifeevents.formats.scenario_file import scenario_source
+from lifeevents.formats.writer import dumps
+from lifeevents.library.builtin import builtin_regions
+from lifeevents.model.life_event import Authority, Evidence, LifeEvent, OfficeChange, Step
+from lifeevents.model.problems import InputError, Problem
+from lifeevents.model.region import Region
+from lifeevents.model.scenario import (
     AddStep,
     AuthorityChange,
     Change,
@@ -46,9 +49,6 @@ from lifeevents.scenario import (
     Scenario,
     StepChange,
 )
-from lifeevents.scenario_loader import scenario_source
-from lifeevents.validation import journey_problems
-from lifeevents.writer import dumps
 
 __all__ = ["Applied", "ScenarioNotApplicableError", "apply", "apply_scenarios"]
 
@@ -70,7 +70,7 @@ def apply(life_event: LifeEvent, *scenarios: Scenario, regions: Regions | None =
     """``life_event`` with the changes of ``scenarios``, in order (a new model; pure).
 
     Raises :class:`ScenarioNotApplicableError` for a scenario that is not meant for
-    this life event (``applies_to``), and :class:`~lifeevents.problems.InputError`,
+    this life event (``applies_to``), and :class:`~lifeevents.model.problems.InputError`,
     located in the scenario file, for a change whose target does not exist or a
     result that is not a valid journey.
     """

@@ -1,0 +1,200 @@
+"""``render()``: one entry point that picks the view's renderer and the output format.
+
+Formats by file suffix (or given by name): ``svg`` (default), ``png``, ``pdf``,
+``dot`` and ``html`` for the blueprint and journey-map views, ``mmd``
+(Mermaid) for both, and ``md`` or ``html`` for the checklist view. Files are
+written atomically: an error never leaves a half-written file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Literal
+
+from lifeevents.analysis.report import Report, analyze
+from lifeevents.errors import UnsupportedFormatError
+from lifeevents.formats.atomic import write_atomic
+from lifeevents.formats.journey_file import source_of
+from lifeevents.graph.journey import Journey
+from lifeevents.model.problems import InputError, Problem
+from lifeevents.text.labels import LANGUAGES, Language
+from lifeevents.views.blueprint import (
+    blueprint_description,
+    blueprint_engine,
+    blueprint_source,
+    blueprint_title,
+)
+from lifeevents.views.checklist import checklist_html, checklist_markdown
+from lifeevents.views.graphviz_output import GraphvizError, render_graphviz
+from lifeevents.views.html import interactive_html
+from lifeevents.views.journey_map import journey_map_source
+from lifeevents.views.mermaid import generate_code
+from lifeevents.views.options import Direction, Highlight, RenderOptions, View
+
+__all__ = [
+    "FORMATS",
+    "UnsupportedFormatError",
+    "drawing_problem",
+    "render",
+    "render_content",
+    "render_to_file",
+]
+
+#: Formats each view can be written in.
+FORMATS: dict[View, tuple[str, ...]] = {
+    View.BLUEPRINT: ("svg", "png", "pdf", "dot", "mmd", "html"),
+    View.JOURNEY: ("svg", "png", "pdf", "dot", "mmd", "html"),
+    View.CHECKLIST: ("md", "html"),
+}
+_ALL_FORMATS = frozenset(name for names in FORMATS.values() for name in names)
+
+
+def render_content(report: Report, fmt: str, options: RenderOptions) -> str | bytes:
+    """The rendered map as text (svg, dot, mmd, html, md) or bytes (png, pdf)."""
+    if fmt not in FORMATS[options.view]:
+        allowed = ", ".join(FORMATS[options.view])
+        raise UnsupportedFormatError(
+            f"the {options.view.value} view cannot be written as '{fmt}'; formats: {allowed}"
+        )
+    if options.view is View.CHECKLIST:
+        return (
+            checklist_markdown(report, options) if fmt == "md" else checklist_html(report, options)
+        )
+    if fmt == "mmd":
+        return generate_code(
+            report, direction=options.direction, lang=options.lang, view=options.view
+        )
+    source = (
+        blueprint_source(report, options)
+        if options.view is View.BLUEPRINT
+        else journey_map_source(report, options)
+    )
+    if fmt == "dot":
+        return source
+    image_format: Literal["svg", "png", "pdf"] = "png" if fmt == "png" else "svg"
+    if fmt == "pdf":
+        image_format = "pdf"
+    try:
+        image = render_graphviz(
+            source,
+            image_format,
+            engine=blueprint_engine(report, options) if options.view is View.BLUEPRINT else "dot",
+            title=blueprint_title(report, options),
+            # The text alternative (key figures and findings) fits both views.
+            description=blueprint_description(report, options),
+        )
+    except GraphvizError as error:
+        problem = drawing_problem(report, f"Graphviz could not draw it: {error}")
+        raise InputError([problem]) from None
+    if fmt == "html":
+        return interactive_html(report, image.decode("utf-8"), options)
+    return image.decode("utf-8") if fmt == "svg" else image
+
+
+def drawing_problem(report: Report, message: str) -> Problem:
+    """A problem drawing a journey, located at the life event of its file."""
+    life_event = report.journey.life_event
+    text = f"persona '{report.journey.persona_id}': {message}"
+    source = source_of(life_event)
+    if source is None:
+        return Problem(f"<{life_event.id}>", 1, 1, text)
+    return source.problem(("life_event",), text)
+
+
+def render_to_file(report: Report, path: str | os.PathLike[str], options: RenderOptions) -> Path:
+    """Write the map to ``path``; the suffix names the format. Returns the path."""
+    target = Path(path)
+    fmt = target.suffix.lstrip(".").lower()
+    if fmt not in _ALL_FORMATS:
+        raise UnsupportedFormatError(
+            f"cannot tell the format of '{target}' from its suffix; use one of: "
+            + ", ".join(f".{name}" for name in sorted(_ALL_FORMATS))
+        )
+    content = render_content(report, fmt, options)
+    try:
+        write_atomic(target, content)
+    except OSError as error:
+        # Name the file asked for, not the temporary file next to it.
+        raise OSError(error.errno, error.strerror, os.fspath(target)) from None
+    return target
+
+
+def render(
+    subject: Journey | Report,
+    path_or_format: str | os.PathLike[str] = "svg",
+    *,
+    view: View | str = View.BLUEPRINT,
+    lang: Language = "de",
+    direction: Direction = "LR",
+    highlight: Iterable[Highlight | str] | None = None,
+    compact: bool | None = None,
+) -> Path | str | bytes:
+    """Draw a journey (or an analysed report).
+
+    ``path_or_format`` is a file path, written atomically and returned, or a
+    format name (``"svg"``, ``"png"``, ``"pdf"``, ``"dot"``, ``"mmd"``,
+    ``"html"``, ``"md"``) whose content is returned (bytes for png and pdf).
+    """
+    if not isinstance(subject, Journey | Report):
+        raise TypeError(
+            f"render() draws a Journey or a Report, not {type(subject).__name__}; make one "
+            "with lifeevents.journey(lifeevents.load('geburt'), 'default')"
+        )
+    if not isinstance(path_or_format, str | os.PathLike):
+        raise TypeError(
+            "render() writes to a file path or returns a format "
+            f"({', '.join(sorted(_ALL_FORMATS))}), not {type(path_or_format).__name__}"
+        )
+    options = RenderOptions(
+        view=_choice("view", view, View),
+        lang=_checked("lang", lang, LANGUAGES),
+        direction=_checked("direction", direction, ("LR", "TB")),
+        highlight=frozenset(Highlight) if highlight is None else _highlights(highlight),
+        compact=_optional_bool("compact", compact),
+    )
+    report = subject if isinstance(subject, Report) else analyze(subject)
+    if isinstance(path_or_format, str) and path_or_format in _ALL_FORMATS:
+        return render_content(report, path_or_format, options)
+    return render_to_file(report, path_or_format, options)
+
+
+def _choice(name: str, value: object, kind: type[View]) -> View:
+    if isinstance(value, kind):
+        return value
+    try:
+        if not isinstance(value, str):
+            raise ValueError
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(item.value for item in kind)
+        raise ValueError(f"unknown {name} {value!r}; choose one of: {allowed}") from None
+
+
+def _checked(name: str, value: Any, allowed: Iterable[str]) -> Any:
+    choices = tuple(allowed)
+    if value not in choices:
+        raise ValueError(f"unknown {name} {value!r}; choose one of: {', '.join(choices)}")
+    return value
+
+
+def _highlights(items: Iterable[Highlight | str]) -> frozenset[Highlight]:
+    if isinstance(items, str):
+        raise TypeError(
+            "highlight takes a list of findings, e.g. ['visits', 'media_breaks'], not a string"
+        )
+    chosen: set[Highlight] = set()
+    for item in items:
+        try:
+            chosen.add(Highlight(item))
+        except ValueError:
+            allowed = ", ".join(kind.value for kind in Highlight)
+            raise ValueError(f"unknown highlight {item!r}; choose from: {allowed}") from None
+    return frozenset(chosen)
+
+
+def _optional_bool(name: str, value: object) -> bool | None:
+    if value is not None and not isinstance(value, bool):
+        raise TypeError(f"{name} must be True, False or None, not {value!r}")
+    return value
