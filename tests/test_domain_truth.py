@@ -13,8 +13,9 @@ import pytest
 
 from lifeevents.analysis.report import Report, analyze
 from lifeevents.formats.journey_file import load
+from lifeevents.formats.region_file import builtin_regions
 from lifeevents.graph.journey import journey
-from lifeevents.library.builtin import builtin_journeys, builtin_regions
+from lifeevents.library.builtin import builtin_journeys
 from lifeevents.model.vocabulary import Level
 
 STEINFURT = builtin_regions()["kreis-steinfurt"]

@@ -10,9 +10,8 @@ import sys
 import pytest
 
 from lifeevents.formats.journey_file import load, loads
-from lifeevents.formats.region_file import loads_region
+from lifeevents.formats.region_file import builtin_regions, loads_region
 from lifeevents.graph.journey import Journey, journey
-from lifeevents.library.builtin import builtin_regions
 from lifeevents.model.problems import InputError
 from lifeevents.model.region import Region
 

@@ -12,9 +12,9 @@ import pytest
 from lifeevents.analysis.report import analyze
 from lifeevents.analysis.validation import validate
 from lifeevents.formats.journey_file import load
-from lifeevents.formats.region_file import check_region_text, load_region
+from lifeevents.formats.region_file import builtin_regions, check_region_text, load_region
 from lifeevents.graph.journey import UnknownMunicipalityError, journey
-from lifeevents.library.builtin import builtin_journeys, builtin_regions, find_journey
+from lifeevents.library.builtin import builtin_journeys, find_journey
 from lifeevents.library.leika import leika, leika_catalog
 from lifeevents.model.life_event import LifeEvent
 from lifeevents.model.problems import InputError

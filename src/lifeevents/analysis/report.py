@@ -45,9 +45,9 @@ from lifeevents.analysis.visits import (
     modelled_grouping_problems,
     visits,
 )
+from lifeevents.formats.gc_pause import collection_paused
 from lifeevents.formats.journey_file import source_of
 from lifeevents.graph.display import MimeBundle, mimebundle
-from lifeevents.graph.gc_pause import collection_paused
 from lifeevents.graph.journey import Journey
 from lifeevents.model.limits import CapExceededError
 from lifeevents.model.problems import InputError, Problem

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from lifeevents.analysis.visits import modelled_grouping_problems_of_parts
 from lifeevents.formats.journey_file import Regions, check, source_of
+from lifeevents.formats.region_file import builtin_regions
 from lifeevents.graph.journey import (
     Journey,
     UnknownMunicipalityError,
@@ -20,7 +21,6 @@ from lifeevents.graph.journey import (
     journey_parts,
     site_pattern,
 )
-from lifeevents.library.builtin import builtin_regions
 from lifeevents.model.life_event import LifeEvent
 from lifeevents.model.limits import MAX_CHECK_STEPS, MAX_PERSONAS, CapExceededError
 from lifeevents.model.problems import CheckResult, InputError, Problem

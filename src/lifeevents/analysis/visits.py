@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING, Any, TypedDict
 
 from lifeevents.errors import LifeeventsError
 from lifeevents.graph.journey import JourneyParts
-from lifeevents.graph.order import order_of
 from lifeevents.model.limits import MAX_VISIT_SEARCH_STATES
+from lifeevents.model.order import order_of
 from lifeevents.model.vocabulary import Channel
 
 # networkx only explains a cycle (an input error): validation runs without it.

@@ -24,10 +24,10 @@ from lifeevents.cli.runtime import (
     run_command,
     terminal_streams,
 )
-from lifeevents.cli.terminal import json_safe, terminal_safe
-from lifeevents.graph.gc_pause import collection_paused
+from lifeevents.formats.gc_pause import collection_paused
 from lifeevents.model.problems import CheckResult, InputError, Problem
 from lifeevents.text.labels import LANGUAGES, label
+from lifeevents.text.terminal import json_safe, terminal_safe
 from lifeevents.views.options import Highlight, View
 
 # The engine, the renderers and pydantic load inside the commands that use them, so
@@ -72,8 +72,7 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 
 def _regions(arguments: argparse.Namespace) -> Regions:
     """Built-in regions, plus the user's region files (which win on equal ids)."""
-    from lifeevents.formats.region_file import load_region
-    from lifeevents.library.builtin import builtin_regions
+    from lifeevents.formats.region_file import builtin_regions, load_region
 
     regions: dict[str, Region] = dict(builtin_regions())
     for path in arguments.region_file or ():

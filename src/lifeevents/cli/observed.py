@@ -102,7 +102,8 @@ def _load(name: str) -> tuple[LifeEvent, Region | None]:
     from lifeevents.analysis.validation import validate
     from lifeevents.cli.main import _print_problems
     from lifeevents.cli.runtime import UsageError
-    from lifeevents.library.builtin import builtin_regions, find_journey
+    from lifeevents.formats.region_file import builtin_regions
+    from lifeevents.library.builtin import find_journey
     from lifeevents.model.problems import InputError
 
     try:
@@ -179,7 +180,7 @@ def _conform(arguments: argparse.Namespace) -> int:
         busiest = int(np.bincount(result.case_journey).argmax())
         render_observed_map(result, arguments.map, busiest)
     if arguments.format == "json":
-        from lifeevents.cli.terminal import json_safe
+        from lifeevents.text.terminal import json_safe
 
         # Control characters from the log stay escaped (\uXXXX), as in every JSON output.
         content = json_safe(json.dumps(report.to_dict(), indent=1, ensure_ascii=False)) + "\n"

@@ -5,7 +5,7 @@ on standard error and an exit code: 1 for invalid input and for errors of the
 operating system (a folder that cannot be written, a full disk), 2 for wrong
 usage, 130 when interrupted (Ctrl-C) and 143 when terminated (SIGTERM). Standard
 output and standard error are UTF-8 whatever the locale, and control characters
-in anything printed are shown escaped (see :mod:`lifeevents.cli.terminal`).
+in anything printed are shown escaped (see :mod:`lifeevents.text.terminal`).
 
 Heavy modules are imported only on the error path, so start-up stays fast.
 """
@@ -20,8 +20,8 @@ from contextlib import contextmanager, suppress
 from types import FrameType
 from typing import Any, TextIO
 
-from lifeevents.cli.terminal import EscapingWriter, StreamWriteError, terminal_safe
 from lifeevents.model.problems import InputError
+from lifeevents.text.terminal import EscapingWriter, StreamWriteError, terminal_safe
 
 __all__ = [
     "EXIT_INTERRUPTED",

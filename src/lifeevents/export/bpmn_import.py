@@ -34,8 +34,9 @@ from typing import Any
 import pydantic
 
 from lifeevents.export.bpmn import BPMN, NAMESPACE
+from lifeevents.formats.reading import READ_LIMIT, read_limited, too_large
 from lifeevents.model.life_event import FORMAT, LifeEvent
-from lifeevents.model.problems import READ_LIMIT, InputError, Problem, read_limited, too_large
+from lifeevents.model.problems import InputError, Problem
 
 __all__ = ["file_id", "load_bpmn", "read_bpmn"]
 

@@ -38,9 +38,9 @@ from typing import TYPE_CHECKING, Any
 from lifeevents.analysis.report import Report, analyze
 from lifeevents.errors import UnknownMunicipalityError
 from lifeevents.formats.journey_file import Regions, loads
+from lifeevents.formats.region_file import builtin_regions
 from lifeevents.formats.writer import to_data
 from lifeevents.graph.journey import journey
-from lifeevents.library.builtin import builtin_regions
 from lifeevents.model.life_event import LifeEvent
 from lifeevents.model.problems import InputError, Problem
 

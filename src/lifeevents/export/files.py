@@ -28,9 +28,10 @@ from pathlib import Path
 from lifeevents.analysis.report import Report, analyze
 from lifeevents.errors import UnsupportedFormatError
 from lifeevents.formats.atomic import write_atomic
+from lifeevents.formats.reading import read_limited
 from lifeevents.graph.journey import Journey
 from lifeevents.model.life_event import LifeEvent
-from lifeevents.model.problems import InputError, Problem, read_limited
+from lifeevents.model.problems import InputError, Problem
 
 __all__ = ["EXPORT_FORMATS", "IMPORT_FORMATS", "export_file", "export_format", "import_file"]
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lifeevents.analysis.validation import validate
-from lifeevents.formats.region_file import load_region
+from lifeevents.formats.region_file import builtin_regions, load_region
 from lifeevents.graph.journey import Journey, journey
-from lifeevents.library.builtin import builtin_regions, find_journey
+from lifeevents.library.builtin import find_journey
 from lifeevents.model.life_event import LifeEvent
 from lifeevents.model.problems import InputError
 from lifeevents.model.region import Region

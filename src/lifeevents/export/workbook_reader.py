@@ -24,18 +24,10 @@ from typing import Any
 
 from lifeevents.export.workbook_layout import MAX_ROWS, SHEETS, Column, Sheet, column_letter
 from lifeevents.formats.journey_file import Regions, _check_document
+from lifeevents.formats.reading import READ_LIMIT, read_limited, too_large
 from lifeevents.formats.yaml_reader import Document, Positions, read_yaml
 from lifeevents.model.life_event import FORMAT, LifeEvent
-from lifeevents.model.problems import (
-    READ_LIMIT,
-    CheckResult,
-    InputError,
-    Problem,
-    capped,
-    read_limited,
-    too_large,
-    valid_model,
-)
+from lifeevents.model.problems import CheckResult, InputError, Problem, capped, valid_model
 from lifeevents.model.vocabulary import Channel, Level
 
 __all__ = ["check_workbook", "read_workbook", "validate_workbook"]
@@ -84,7 +76,7 @@ def check_workbook(
     document = _document(raw, name, problems)
     if document is None or any(problem.is_error for problem in problems):
         return CheckResult(name, None, tuple(capped(problems)))
-    from lifeevents.library.builtin import builtin_regions
+    from lifeevents.formats.region_file import builtin_regions
 
     result = _check_document(document, name, builtin_regions() if regions is None else regions)
     return CheckResult(name, result.model, tuple(_cells(result.problems)))
@@ -100,7 +92,7 @@ def validate_workbook(
     if result.model is None:
         return result
     from lifeevents.analysis.validation import journey_problems
-    from lifeevents.library.builtin import builtin_regions
+    from lifeevents.formats.region_file import builtin_regions
 
     known = builtin_regions() if regions is None else regions
     life_event = result.model

@@ -22,10 +22,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lifeevents.formats.located_validation import validate_document
+from lifeevents.formats.reading import read_checked
 from lifeevents.formats.references import check_references
+from lifeevents.formats.region_file import builtin_regions
 from lifeevents.formats.text_checks import check_texts
 from lifeevents.formats.yaml_reader import Document, Positions, read_yaml
-from lifeevents.library.builtin import builtin_regions, find_journey
+from lifeevents.library.builtin import find_journey
 from lifeevents.model.life_event import LifeEvent
 from lifeevents.model.problems import (
     CheckResult,
@@ -33,7 +35,6 @@ from lifeevents.model.problems import (
     Problem,
     Severity,
     capped,
-    read_checked,
     valid_model,
 )
 from lifeevents.model.region import Region

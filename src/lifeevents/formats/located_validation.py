@@ -9,7 +9,6 @@ Journey, region and scenario loaders all use it.
 
 from __future__ import annotations
 
-import difflib
 import inspect
 import types
 import typing
@@ -20,10 +19,10 @@ import pydantic
 from pydantic_core import ErrorDetails
 
 from lifeevents.formats.yaml_reader import Document
-from lifeevents.model.limits import MAX_HINT_LENGTH
 from lifeevents.model.problems import Problem
+from lifeevents.model.suggestions import did_you_mean
 
-__all__ = ["describe_path", "did_you_mean", "validate_document"]
+__all__ = ["describe_path", "validate_document"]
 
 ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
 
@@ -41,7 +40,6 @@ _UNION_TAGS = frozenset(
 # kept to find the model, left out of the path an author sees.
 _KIND_TAG = "kind:"
 _HINT_BUDGET = 50
-_HINT_CANDIDATES = 100
 _ENUM_NOUN = {"channels": "channel", "prefer": "channel", "transfer": "transfer mode"}
 _SECTION_NOUN = {
     "steps": "step",
@@ -70,34 +68,6 @@ def validate_document(
         return model.model_validate(document.data), []
     except pydantic.ValidationError as error:
         return None, _problems(model, error, document, filename)
-
-
-def did_you_mean(value: object, choices: Sequence[str]) -> str:
-    """A hint naming the closest choice, or an empty string.
-
-    >>> did_you_mean("onlne", ["online", "in_person"])
-    " (did you mean 'online'?)"
-    """
-    text = str(value)
-    if len(text) > MAX_HINT_LENGTH:
-        return ""  # comparing costs length²; a name this long is no typo of a short one
-    candidates = [choice for choice in choices if len(choice) <= MAX_HINT_LENGTH]
-    if len(candidates) > _HINT_CANDIDATES:
-        # difflib costs ~0.1 ms per candidate; keep those sharing the longest start.
-        candidates = sorted(
-            candidates,
-            key=lambda choice: (-_common_prefix(choice, text), abs(len(choice) - len(text))),
-        )[:_HINT_CANDIDATES]
-    close = difflib.get_close_matches(text, candidates, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def _common_prefix(first: str, second: str) -> int:
-    """How many leading characters two strings share."""
-    for index, (left, right) in enumerate(zip(first, second, strict=False)):
-        if left != right:
-            return index
-    return min(len(first), len(second))
 
 
 def describe_path(path: Sequence[str | int], data: Any) -> str:

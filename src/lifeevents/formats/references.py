@@ -12,12 +12,12 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from lifeevents.formats.located_validation import did_you_mean
 from lifeevents.formats.yaml_reader import Document
-from lifeevents.graph.order import is_acyclic
 from lifeevents.library.leika import leika
 from lifeevents.model.life_event import authority_id
+from lifeevents.model.order import is_acyclic
 from lifeevents.model.problems import Problem, Severity
+from lifeevents.model.suggestions import did_you_mean
 
 __all__ = ["OfficeCatalog", "check_references", "conditions_compatible"]
 

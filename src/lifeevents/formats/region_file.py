@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from typing import Any
 
-from lifeevents.formats.located_validation import did_you_mean, validate_document
+from lifeevents.formats.located_validation import validate_document
+from lifeevents.formats.reading import read_checked
 from lifeevents.formats.text_checks import check_texts
 from lifeevents.formats.yaml_reader import Document, read_yaml
-from lifeevents.model.problems import (
-    CheckResult,
-    InputError,
-    Problem,
-    capped,
-    read_checked,
-    valid_model,
-)
+from lifeevents.library.builtin import regions_folder
+from lifeevents.model.problems import CheckResult, InputError, Problem, capped, valid_model
 from lifeevents.model.region import Region
+from lifeevents.model.suggestions import did_you_mean
 
-__all__ = ["check_region", "check_region_text", "load_region", "loads_region"]
+__all__ = ["builtin_regions", "check_region", "check_region_text", "load_region", "loads_region"]
 
 
 def check_region_text(text: str | bytes, filename: str = "<string>") -> CheckResult[Region]:
@@ -92,3 +89,16 @@ def _items(value: Any) -> list[tuple[str, dict[str, Any]]]:
     if not isinstance(value, dict):
         return []
     return [(key, item) for key, item in value.items() if isinstance(item, dict)]
+
+
+@functools.cache
+def builtin_regions() -> dict[str, Region]:
+    """The regions shipped with lifeevents, by id (loaded once).
+
+    Examples
+    --------
+    >>> list(builtin_regions())
+    ['kreis-steinfurt']
+    """
+    regions = (load_region(path) for path in sorted(regions_folder().glob("*.yaml")))
+    return {region.id: region for region in regions}

@@ -27,9 +27,10 @@ from collections.abc import Sequence
 
 from lifeevents.formats.journey_file import SourceInfo
 from lifeevents.formats.located_validation import validate_document
+from lifeevents.formats.reading import read_checked
 from lifeevents.formats.yaml_reader import read_yaml
 from lifeevents.library.builtin import find_scenario
-from lifeevents.model.problems import CheckResult, InputError, capped, read_checked, valid_model
+from lifeevents.model.problems import CheckResult, InputError, capped, valid_model
 from lifeevents.model.scenario import Scenario
 
 __all__ = [

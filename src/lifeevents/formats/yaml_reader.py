@@ -26,8 +26,9 @@ from typing import Any
 
 import yaml
 
-from lifeevents.graph.gc_pause import collection_paused
-from lifeevents.model.problems import READ_LIMIT, InputError, Problem, too_large
+from lifeevents.formats.gc_pause import collection_paused
+from lifeevents.formats.reading import READ_LIMIT, too_large
+from lifeevents.model.problems import InputError, Problem
 
 __all__ = [
     "ALIAS_FLOOR",

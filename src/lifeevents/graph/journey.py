@@ -41,22 +41,22 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from lifeevents.errors import UnknownMunicipalityError
+from lifeevents.formats.gc_pause import collection_paused
 from lifeevents.formats.journey_file import source_of
-from lifeevents.formats.located_validation import did_you_mean
+from lifeevents.formats.region_file import builtin_regions
 from lifeevents.graph.display import MimeBundle, mimebundle
-from lifeevents.graph.gc_pause import collection_paused
-from lifeevents.graph.order import is_acyclic, order_of
-from lifeevents.library.builtin import builtin_regions
 from lifeevents.model.authorities import ResolvedAuthority
 from lifeevents.model.life_event import LifeEvent, Persona, Step
 from lifeevents.model.life_event import authority_id as model_authority_id
 from lifeevents.model.limits import MAX_DEPENDENCIES, CapExceededError
+from lifeevents.model.order import is_acyclic, order_of
 from lifeevents.model.problems import InputError, Problem
 from lifeevents.model.region import Region
+from lifeevents.model.suggestions import did_you_mean
 from lifeevents.model.vocabulary import Channel, Transfer
 
 # networkx is imported where a graph is built: validation works without it (see
-# lifeevents.graph.order), and importing it costs more than validating a journey.
+# lifeevents.model.order), and importing it costs more than validating a journey.
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -230,7 +230,7 @@ class JourneyParts:
     """A life event instantiated for a persona as plain data: graph attributes, nodes
     with their attributes and edges with theirs, as :func:`journey` puts them into the
     graph. Validation checks these without importing networkx (see
-    :mod:`lifeevents.graph.order`); :func:`journey_from_parts` makes the journey."""
+    :mod:`lifeevents.model.order`); :func:`journey_from_parts` makes the journey."""
 
     life_event: LifeEvent
     persona_id: str

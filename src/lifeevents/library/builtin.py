@@ -1,4 +1,4 @@
-"""The built-in library: regions shipped in the package and the life-event journeys.
+"""Where the built-in files are: regions shipped in the package, journeys and scenarios.
 
 Built-in journeys live in the repository's ``journeys/`` folder and built-in
 scenarios in ``scenarios/``; a wheel ships them inside the package as
@@ -7,20 +7,17 @@ scenarios in ``scenarios/``; a wheel ships them inside the package as
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
-from lifeevents.formats.located_validation import did_you_mean
-from lifeevents.formats.region_file import load_region
-from lifeevents.model.region import Region
+from lifeevents.model.suggestions import did_you_mean
 
 __all__ = [
     "builtin_journeys",
-    "builtin_regions",
     "builtin_scenarios",
     "find_journey",
     "find_scenario",
     "journeys_folder",
+    "regions_folder",
     "scenarios_folder",
 ]
 
@@ -28,11 +25,9 @@ _PACKAGE = Path(__file__).resolve().parent
 _SUFFIXES = (".yaml", ".yml")
 
 
-@functools.cache
-def builtin_regions() -> dict[str, Region]:
-    """The regions shipped with lifeevents, by id (loaded once)."""
-    regions = (load_region(path) for path in sorted((_PACKAGE / "regions").glob("*.yaml")))
-    return {region.id: region for region in regions}
+def regions_folder() -> Path:
+    """Where the built-in region files are (inside the package)."""
+    return _PACKAGE / "regions"
 
 
 def _folder(installed: str, checkout: str) -> Path:

@@ -1,5 +1,7 @@
 """The one tiny journey that every doctest shows, so examples stay short and alike.
 
+It is text, not a loaded model, because this layer sits below the file formats.
+
 Four steps of a move (Umzug) in two stages: the Bürgerbüro and its cash desk sit
 in the same town hall (two visits where one would do), the Straßenverkehrsamt sits
 in the Kreishaus and needs the Meldebestätigung that the citizen carries there (a
@@ -9,8 +11,9 @@ so that every renderer's escaping shows in its examples.
 
 Examples
 --------
->>> from lifeevents.library.demo import demo_life_event
->>> life_event = demo_life_event()
+>>> from lifeevents import loads
+>>> from lifeevents.library.demo import DEMO_YAML
+>>> life_event = loads(DEMO_YAML)
 >>> [step.id for step in life_event.steps]
 ['anmelden', 'gebuehr', 'kfz', 'rundfunk']
 >>> list(life_event.personas)
@@ -23,11 +26,7 @@ Examples
 
 from __future__ import annotations
 
-import functools
-
-from lifeevents.model.life_event import LifeEvent
-
-__all__ = ["DEMO_YAML", "demo_life_event"]
+__all__ = ["DEMO_YAML"]
 
 DEMO_YAML = """\
 format: lifeevents/1
@@ -51,17 +50,3 @@ steps:
   - {id: rundfunk, name: Rundfunkbeitrag ummelden, authority: beitrag, stage: danach,
      channels: [online], after: [anmelden]}
 """
-
-
-@functools.cache
-def demo_life_event() -> LifeEvent:
-    """The demo life event, loaded once (it carries the positions of :data:`DEMO_YAML`).
-
-    Examples
-    --------
-    >>> demo_life_event().life_event.name
-    'Umzug'
-    """
-    from lifeevents.formats.journey_file import loads
-
-    return loads(DEMO_YAML, "demo.yaml", regions={})

@@ -29,8 +29,8 @@ import os
 from dataclasses import fields
 from pathlib import Path
 
-from lifeevents.formats.located_validation import did_you_mean
 from lifeevents.model.problems import InputError, Problem
+from lifeevents.model.suggestions import did_you_mean
 from lifeevents.observed.log import (
     LOG_LIMIT,
     EventLog,

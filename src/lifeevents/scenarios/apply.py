@@ -35,9 +35,9 @@ import pydantic
 from lifeevents.analysis.validation import journey_problems
 from lifeevents.errors import LifeeventsError
 from lifeevents.formats.journey_file import Regions, SourceInfo, check_text, source_of
+from lifeevents.formats.region_file import builtin_regions
 from lifeevents.formats.scenario_file import scenario_source
 from lifeevents.formats.writer import dumps
-from lifeevents.library.builtin import builtin_regions
 from lifeevents.model.life_event import Authority, Evidence, LifeEvent, OfficeChange, Step
 from lifeevents.model.problems import InputError, Problem
 from lifeevents.model.region import Region

@@ -22,8 +22,8 @@ from typing import Any
 
 from lifeevents.analysis.report import Report, analyze
 from lifeevents.formats.journey_file import Regions
+from lifeevents.formats.region_file import builtin_regions
 from lifeevents.graph.journey import journey
-from lifeevents.library.builtin import builtin_regions
 from lifeevents.model.life_event import LifeEvent
 from lifeevents.model.scenario import Scenario
 from lifeevents.scenarios.apply import apply_scenarios

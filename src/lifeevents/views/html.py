@@ -26,12 +26,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from lifeevents.analysis.report import Report
-from lifeevents.cli.terminal import json_safe
 from lifeevents.model.vocabulary import Channel
 from lifeevents.text.findings import Finding, FindingKind, findings, opportunities
 from lifeevents.text.labels import Language, label
 from lifeevents.text.names import DisplayNames
 from lifeevents.text.report import summary_rows
+from lifeevents.text.terminal import json_safe
 from lifeevents.views.element_ids import ElementIds
 from lifeevents.views.options import Highlight, RenderOptions
 from lifeevents.views.style import CHANNEL_STYLES, HIGHLIGHT_COLORS, TEXT_COLOR
