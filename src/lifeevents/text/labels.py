@@ -1,4 +1,7 @@
-"""Display words in German (default) and English, shared by every renderer.
+"""The word catalogues: every word a reader sees, in German (default) and English.
+
+The words themselves are in :mod:`lifeevents.text.words_de` and
+:mod:`lifeevents.text.words_en`, one table per language with the same keys.
 
 >>> label("visits_minimum", "de")
 'Besuche (Minimum)'
@@ -8,68 +11,40 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Literal
 
-__all__ = ["LANGUAGES", "Language", "label"]
+from lifeevents.text import words_de, words_en
+
+__all__ = ["LANGUAGES", "Language", "label", "words"]
 
 Language = Literal["de", "en"]
 LANGUAGES: tuple[Language, ...] = ("de", "en")
 
-_LABELS: dict[str, tuple[str, str]] = {
-    "persona": ("Persona", "Persona"),
-    "municipality": ("Gemeinde", "Municipality"),
-    "origin": ("Herkunft", "Origin"),
-    "event_place": ("Ort des Ereignisses", "Place of the event"),
-    "scenarios": ("Szenarien", "Scenarios"),
-    "today": ("heute", "today"),
-    "with_scenarios": ("mit Szenario", "with the scenario"),
-    "overlay": ("Unterschied", "Difference"),
-    "difference": ("Unterschied heute – mit Szenario", "Difference today – with the scenario"),
-    "channel": ("Kanal", "Channel"),
-    "authority": ("Stelle", "Authority"),
-    "site": ("Ort", "Site"),
-    "added": ("neu", "new"),
-    "removed": ("entfällt", "removed"),
-    "direct_now": ("jetzt direkt", "now direct"),
-    "not_applied": ("nicht angewandt", "not applied"),
-    "percentage_points": ("Pp.", "pp"),
-    "figure": ("Kennzahl", "Figure"),
-    "value": ("Wert", "Value"),
-    "steps": ("Schritte", "Steps"),
-    "authorities": ("Behörden und Stellen", "Authorities and bodies"),
-    "visits_modelled": ("Besuche (wie modelliert)", "Visits (as modelled)"),
-    "visits_minimum": ("Besuche (Minimum)", "Visits (minimum)"),
-    "visits_redundant": ("Zusammenlegbare Besuche", "Visits that could be merged"),
-    "visits_avoidable": (
-        "Besuche mit Alternative ohne Weg",
-        "Visits with a non-physical alternative",
-    ),
-    "heuristic": ("Näherung", "heuristic"),
-    "channel_handovers": ("Kanalwechsel", "Channel handovers"),
-    "media_breaks": ("Medienbrüche", "Media breaks"),
-    "authority_handovers": ("Bürger als Bote (Behördenwechsel)", "Citizen as courier"),
-    "crossing_levels": ("davon ebenenübergreifend", "of which cross levels"),
-    "once_only": ("Once-Only-Verstöße", "Once-only violations"),
-    "duration": ("Dauer in Tagen", "Duration in days"),
-    "deadlines": ("Gefährdete Fristen", "Deadlines at risk"),
-    "digital_share": ("Digitalanteil", "Digital share"),
-    "online_share": ("Online verfügbar", "Available online"),
-    "plan": ("Besuchsplan (kleinste Zahl an Wegen)", "Visit plan (fewest trips)"),
-    "visit": ("Besuch", "Visit"),
-    "day": ("Tag", "day"),
-    "carries": ("Bürger trägt", "citizen carries"),
-    "requires_from": ("verlangt", "requires"),
-    "issued_by": ("ausgestellt von", "issued by"),
-    "deadline_day": ("Frist: Tag", "deadline: day"),
-    "starts_day": ("frühestens Tag", "earliest day"),
-    "none": ("keine", "none"),
-    "findings": ("Befunde", "Findings"),
-    "opportunities": ("Chancen", "Opportunities"),
-    "schedule": ("Ablauf", "Schedule"),
+_CATALOGUES: dict[Language, Mapping[str, str]] = {
+    "de": MappingProxyType(words_de.WORDS),
+    "en": MappingProxyType(words_en.WORDS),
 }
 
 
+def words(lang: Language = "de") -> Mapping[str, str]:
+    """The whole catalogue of ``lang``: build it once per render and hand it down.
+
+    Examples
+    --------
+    >>> words("en")["visits_minimum"]
+    'Visits (minimum)'
+    """
+    return _CATALOGUES[lang]
+
+
 def label(key: str, lang: Language = "de") -> str:
-    """The display word for ``key`` in ``lang``."""
-    german, english = _LABELS[key]
-    return german if lang == "de" else english
+    """The display word for ``key`` in ``lang``.
+
+    Examples
+    --------
+    >>> label("media_breaks")
+    'Medienbrüche'
+    """
+    return _CATALOGUES[lang][key]
