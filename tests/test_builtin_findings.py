@@ -10,7 +10,7 @@ from lifeevents.model.vocabulary import Level
 
 
 def report(name: str, persona: str, municipality: str | None = None) -> Report:
-    return analyze(journey(load(builtin_journeys()[name]), persona, municipality))
+    return analyze(journey(load(builtin_journeys()[name]), persona, municipality=municipality))
 
 
 def test_birth_carries_the_birth_certificates_to_the_benefit_offices() -> None:

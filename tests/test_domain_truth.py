@@ -24,7 +24,7 @@ OWN_JUGENDAMT = {"emsdetten", "greven", "ibbenbueren", "rheine"}
 
 def report(name: str, persona: str, municipality: str, origin: str | None = None) -> Report:
     life_event = load(builtin_journeys()[name])
-    return analyze(journey(life_event, persona, municipality, origin=origin))
+    return analyze(journey(life_event, persona, municipality=municipality, origin=origin))
 
 
 def scheduled(result: Report, step: str) -> dict[str, Any]:

@@ -121,8 +121,10 @@ steps:
 def test_birth_in_another_town_moves_the_registry_office_only() -> None:
     steinfurt = builtin_regions()["kreis-steinfurt"]
     geburt = load("geburt")
-    at_home = journey(geburt, "default", "saerbeck", region=steinfurt)
-    in_rheine = journey(geburt, "default", "saerbeck", region=steinfurt, event_place="rheine")
+    at_home = journey(geburt, "default", municipality="saerbeck", region=steinfurt)
+    in_rheine = journey(
+        geburt, "default", municipality="saerbeck", region=steinfurt, event_place="rheine"
+    )
     assert at_home.authority("geburt-beurkunden").id == "standesamt@saerbeck"
     assert in_rheine.authority("geburt-beurkunden").id == "standesamt@rheine"
     # Registering the child stays with the home municipality.

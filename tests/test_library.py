@@ -125,7 +125,7 @@ def test_builtin_journey_validates_and_analyses_everywhere(name: str) -> None:
     region = builtin_regions()[STEINFURT]
     for municipality in region.municipalities:
         for persona in life_event.persona_ids():
-            report = analyze(journey(life_event, persona, municipality))
+            report = analyze(journey(life_event, persona, municipality=municipality))
             assert report.visits.minimum <= report.visits.as_modelled
             assert report.to_dict()["municipality"] == municipality
 

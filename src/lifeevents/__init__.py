@@ -2,7 +2,8 @@
 
 >>> import lifeevents
 >>> life_event = lifeevents.load("geburt")
->>> report = lifeevents.analyze(lifeevents.journey(life_event, "unverheiratet-schalter", "rheine"))
+>>> trip = lifeevents.journey(life_event, "unverheiratet-schalter", municipality="rheine")
+>>> report = lifeevents.analyze(trip)
 >>> report.visits.minimum <= report.visits.as_modelled
 True
 

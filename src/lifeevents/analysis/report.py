@@ -46,7 +46,6 @@ from lifeevents.analysis.visits import (
     visits,
 )
 from lifeevents.formats.gc_pause import collection_paused
-from lifeevents.formats.journey_file import source_of
 from lifeevents.graph.display import MimeBundle, mimebundle
 from lifeevents.graph.journey import Journey
 from lifeevents.model.limits import CapExceededError
@@ -170,7 +169,7 @@ def modelled_visit_problems(trip: Journey) -> list[Problem]:
 def _at_steps(trip: Journey, reason: str) -> Problem:
     """A problem of the journey as a whole, located at its ``steps:`` key."""
     message = f"persona '{trip.persona_id}': {reason}"
-    source = source_of(trip.life_event)
+    source = trip.life_event.source
     if source is None:
         return Problem(f"<{trip.life_event.id}>", 1, 1, message)
     return source.problem(("steps",), message)

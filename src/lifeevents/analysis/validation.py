@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from lifeevents.analysis.visits import modelled_grouping_problems_of_parts
-from lifeevents.formats.journey_file import Regions, check, source_of
+from lifeevents.formats.journey_file import Regions, check
 from lifeevents.formats.region_file import builtin_regions
 from lifeevents.graph.journey import (
     Journey,
@@ -93,7 +93,7 @@ def journey_problems(
     for place in places:
         for persona in personas:
             try:
-                parts = journey_parts(life_event, persona, place, region=region)
+                parts = journey_parts(life_event, persona, municipality=place, region=region)
                 keep = trips is not None and trips.wants(persona)
                 if keep or not parts.is_acyclic:
                     trip = journey_from_parts(parts)  # locates a dependency cycle
@@ -117,7 +117,7 @@ def grouping_problem(life_event: LifeEvent, persona: str, reason: str) -> Proble
     """Rule 5: a modelled grouping that is not feasible is an input error, located at the
     ``visit`` of the first step the reason names."""
     message = f"persona '{persona}': visit grouping is not feasible: {reason}"
-    source = source_of(life_event)
+    source = life_event.source
     for index, step in enumerate(life_event.steps):
         if step.visit is not None and _names(step.id, reason):
             if source is not None:
@@ -147,7 +147,7 @@ def _distinct_places(life_event: LifeEvent, region: Region) -> list[str | None]:
 
 
 def _at(life_event: LifeEvent, path: tuple[str | int, ...], message: str) -> Problem:
-    source = source_of(life_event)
+    source = life_event.source
     if source is None:
         return Problem(f"<{life_event.id}>", 1, 1, message)
     return source.problem(path, message)

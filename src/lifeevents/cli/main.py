@@ -193,7 +193,12 @@ class _Loaded:
         ):
             return trip
         return journey(
-            self.life_event, persona, asked, arguments.origin, self.region, event_place=event_place
+            self.life_event,
+            persona,
+            municipality=asked,
+            origin=arguments.origin,
+            region=self.region,
+            event_place=event_place,
         )
 
 

@@ -210,7 +210,13 @@ def _simulate(arguments: argparse.Namespace) -> int:
     if arguments.persona not in life_event.persona_ids():
         known = ", ".join(life_event.persona_ids())
         raise UsageError(f"no persona '{arguments.persona}' in {life_event.id}; personas: {known}")
-    trip = journey(life_event, arguments.persona, arguments.municipality, arguments.origin, region)
+    trip = journey(
+        life_event,
+        arguments.persona,
+        municipality=arguments.municipality,
+        origin=arguments.origin,
+        region=region,
+    )
     played = simulate(
         trip, arguments.cases, arguments.seed, deviations, activity=arguments.activity
     )

@@ -129,9 +129,9 @@ def load_report(
             journey(
                 life_event,
                 str(data["persona"]),
-                _optional_text(data.get("municipality")),
-                _optional_text(data.get("origin")),
-                region,
+                municipality=_optional_text(data.get("municipality")),
+                origin=_optional_text(data.get("origin")),
+                region=region,
                 event_place=_optional_text(data.get("event_place")),
             )
         )

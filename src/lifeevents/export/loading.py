@@ -58,7 +58,14 @@ def load_journey(
     region = regions.get(life_event.region) if life_event.region else None
     if scenarios:
         life_event = _with_scenarios(life_event, scenarios, regions)
-    return journey(life_event, persona, municipality, origin, region, event_place=event_place)
+    return journey(
+        life_event,
+        persona,
+        municipality=municipality,
+        origin=origin,
+        region=region,
+        event_place=event_place,
+    )
 
 
 def _with_scenarios(

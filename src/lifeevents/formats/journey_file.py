@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from lifeevents.formats.located_validation import validate_document
 from lifeevents.formats.reading import read_checked
 from lifeevents.formats.references import check_references
 from lifeevents.formats.region_file import builtin_regions
 from lifeevents.formats.text_checks import check_texts
-from lifeevents.formats.yaml_reader import Document, Positions, read_yaml
+from lifeevents.formats.yaml_reader import Document, read_yaml
 from lifeevents.library.builtin import find_journey
 from lifeevents.model.life_event import LifeEvent
 from lifeevents.model.problems import (
@@ -38,23 +37,12 @@ from lifeevents.model.problems import (
     valid_model,
 )
 from lifeevents.model.region import Region
+from lifeevents.model.sources import SourceMap
 
 #: Regions a journey may name, by id (default: the built-in regions).
 Regions = Mapping[str, Region]
 
-__all__ = ["Regions", "SourceInfo", "check", "check_text", "load", "loads", "source_of"]
-
-
-@dataclass(frozen=True)
-class SourceInfo:
-    """Where a loaded journey came from, so later checks can point into the file."""
-
-    filename: str
-    positions: Positions
-
-    def problem(self, path: tuple[str | int, ...], message: str) -> Problem:
-        line, column = self.positions.value(path)
-        return Problem(self.filename, line, column, message)
+__all__ = ["Regions", "check", "check_text", "load", "loads", "source_of"]
 
 
 def check_text(
@@ -92,10 +80,9 @@ def load(source: str | os.PathLike[str], regions: Regions | None = None) -> Life
     return valid_model(check(path, regions))
 
 
-def source_of(life_event: LifeEvent) -> SourceInfo | None:
+def source_of(life_event: LifeEvent) -> SourceMap | None:
     """Where a loaded journey came from (``None`` for one built in code)."""
-    source = life_event._source
-    return source if isinstance(source, SourceInfo) else None
+    return life_event.source
 
 
 def _check_document(document: Document, filename: str, regions: Regions) -> CheckResult[LifeEvent]:
@@ -122,6 +109,6 @@ def _check_document(document: Document, filename: str, regions: Regions) -> Chec
         )
     problems = capped(problems)
     if life_event is not None and not any(problem.is_error for problem in problems):
-        life_event._source = SourceInfo(filename, document.positions)
+        life_event.attach_source(SourceMap(filename, document.positions))
         return CheckResult(filename, life_event, tuple(problems))
     return CheckResult(filename, None, tuple(problems))

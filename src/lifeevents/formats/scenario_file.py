@@ -25,13 +25,13 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from lifeevents.formats.journey_file import SourceInfo
 from lifeevents.formats.located_validation import validate_document
 from lifeevents.formats.reading import read_checked
 from lifeevents.formats.yaml_reader import read_yaml
 from lifeevents.library.builtin import find_scenario
 from lifeevents.model.problems import CheckResult, InputError, capped, valid_model
 from lifeevents.model.scenario import Scenario
+from lifeevents.model.sources import SourceMap
 
 __all__ = [
     "check_scenario",
@@ -39,7 +39,6 @@ __all__ = [
     "load_scenario",
     "load_scenarios",
     "loads_scenario",
-    "scenario_source",
 ]
 
 
@@ -53,7 +52,7 @@ def check_scenario_text(text: str | bytes, filename: str = "<string>") -> CheckR
     problems = capped(problems)
     if scenario is None or any(problem.is_error for problem in problems):
         return CheckResult(filename, None, tuple(problems))
-    scenario._source = SourceInfo(filename, document.positions)
+    scenario.attach_source(SourceMap(filename, document.positions))
     return CheckResult(filename, scenario, tuple(problems))
 
 
@@ -81,9 +80,3 @@ def load_scenarios(names: Sequence[str]) -> list[Scenario]:
     ones) and :class:`InputError` for an invalid file.
     """
     return [load_scenario(find_scenario(name)) for name in names]
-
-
-def scenario_source(scenario: Scenario) -> SourceInfo | None:
-    """Where a loaded scenario came from (``None`` for one built in code)."""
-    source = scenario._source
-    return source if isinstance(source, SourceInfo) else None

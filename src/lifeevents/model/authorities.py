@@ -1,12 +1,12 @@
-"""An authority as a journey meets it: after region and municipality resolution."""
+"""Authorities and evidence as a journey meets them: after region and municipality resolution."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lifeevents.model.vocabulary import Level
+from lifeevents.model.vocabulary import Level, Transfer
 
-__all__ = ["ResolvedAuthority"]
+__all__ = ["ResolvedAuthority", "ResolvedEvidence"]
 
 
 @dataclass(frozen=True, order=True)
@@ -21,3 +21,14 @@ class ResolvedAuthority:
     name: str
     level: Level
     site: str
+
+
+@dataclass(frozen=True)
+class ResolvedEvidence:
+    """An evidence with its issuer resolved (``graph.graph["evidence"]`` maps ids to these)."""
+
+    id: str
+    name: str
+    issuer: ResolvedAuthority | None
+    identity: bool
+    transfer: Transfer

@@ -33,6 +33,7 @@ from pydantic import (
     field_validator,
 )
 
+from lifeevents.model.sources import SourceMap
 from lifeevents.model.vocabulary import Channel, Level, Transfer
 
 __all__ = [
@@ -270,7 +271,16 @@ class FileModel(ModelPart):
     """A whole file's model, which remembers where it was read from (for located errors
     found after loading); that place is not part of equality."""
 
-    _source: Any = PrivateAttr(default=None)
+    _source: SourceMap | None = PrivateAttr(default=None)
+
+    @property
+    def source(self) -> SourceMap | None:
+        """Where this model was read from (``None`` for one built in code)."""
+        return self._source
+
+    def attach_source(self, source: SourceMap | None) -> None:
+        """Remember where this model was read from (the loaders call this)."""
+        self._source = source
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and self.__dict__ == other.__dict__

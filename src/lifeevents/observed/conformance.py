@@ -347,7 +347,9 @@ def _journeys(
             message = f"no persona '{who}' in journey '{life_event.id}'; personas: {known}"
             raise InputError([log.problem(event, "persona", message)])
         try:
-            journeys.append(journey(life_event, who, where, origin, region))
+            journeys.append(
+                journey(life_event, who, municipality=where, origin=origin, region=region)
+            )
         except UnknownMunicipalityError as error:
             if places is None or where is None or where == municipality:
                 raise

@@ -34,9 +34,8 @@ import pydantic
 
 from lifeevents.analysis.validation import journey_problems
 from lifeevents.errors import LifeeventsError
-from lifeevents.formats.journey_file import Regions, SourceInfo, check_text, source_of
+from lifeevents.formats.journey_file import Regions, check_text
 from lifeevents.formats.region_file import builtin_regions
-from lifeevents.formats.scenario_file import scenario_source
 from lifeevents.formats.writer import dumps
 from lifeevents.model.life_event import Authority, Evidence, LifeEvent, OfficeChange, Step
 from lifeevents.model.problems import InputError, Problem
@@ -49,6 +48,7 @@ from lifeevents.model.scenario import (
     Scenario,
     StepChange,
 )
+from lifeevents.model.sources import SourceMap
 
 __all__ = ["Applied", "ScenarioNotApplicableError", "apply", "apply_scenarios"]
 
@@ -102,7 +102,7 @@ def apply_scenarios(
         if not scenario.applies(life_event.id):
             not_applied.append(scenario.id)
             continue
-        source = source_of(life_event)
+        source = life_event.source
         life_event = _checked(_apply_one(life_event, scenario, region), scenario, known, source)
         applied.append(scenario.id)
     return Applied(life_event, tuple(applied), tuple(not_applied))
@@ -233,7 +233,7 @@ def _removed(steps: list[Step], position: int) -> list[Step]:
 
 
 def _checked(
-    life_event: LifeEvent, scenario: Scenario, regions: Regions, source: SourceInfo | None
+    life_event: LifeEvent, scenario: Scenario, regions: Regions, source: SourceMap | None
 ) -> LifeEvent:
     """The changed journey, checked like a file: problems are located in the scenario.
     ``source`` is where the journey came from (kept: unchanged parts stay where they were)."""
@@ -254,7 +254,7 @@ def _checked(
             for problem in problems
         )
     if source is not None:
-        life_event._source = source  # unchanged parts keep their place in the journey file
+        life_event.attach_source(source)  # unchanged parts keep their place in the journey file
     return life_event
 
 
@@ -267,7 +267,7 @@ def _change_about(scenario: Scenario, message: str) -> int | None:
 
 
 def _at_change(scenario: Scenario, index: int | None, message: str) -> Problem:
-    source = scenario_source(scenario)
+    source = scenario.source
     if source is None:
         return Problem(f"<scenario {scenario.id}>", 1, 1, message)
     path: tuple[str | int, ...] = ("changes", index) if index is not None else ("changes",)

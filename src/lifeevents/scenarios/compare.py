@@ -112,7 +112,11 @@ def compare(
     rows = []
     for municipality in municipalities if municipalities is not None else [None]:
         for persona in personas if personas is not None else life_event.persona_ids():
-            today = analyze(journey(life_event, persona, municipality, origin, region))
+            today = analyze(
+                journey(
+                    life_event, persona, municipality=municipality, origin=origin, region=region
+                )
+            )
             rows.append(
                 ComparisonRow(
                     persona,
@@ -123,7 +127,15 @@ def compare(
                             variant_id,
                             applied,
                             not_applied,
-                            analyze(journey(changed, persona, municipality, origin, region)),
+                            analyze(
+                                journey(
+                                    changed,
+                                    persona,
+                                    municipality=municipality,
+                                    origin=origin,
+                                    region=region,
+                                )
+                            ),
                         )
                         for variant_id, changed, applied, not_applied in variants
                     ),

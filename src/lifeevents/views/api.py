@@ -16,7 +16,6 @@ from typing import Any, Literal
 from lifeevents.analysis.report import Report, analyze
 from lifeevents.errors import UnsupportedFormatError
 from lifeevents.formats.atomic import write_atomic
-from lifeevents.formats.journey_file import source_of
 from lifeevents.graph.journey import Journey
 from lifeevents.model.problems import InputError, Problem
 from lifeevents.text.labels import LANGUAGES, Language
@@ -97,7 +96,7 @@ def drawing_problem(report: Report, message: str) -> Problem:
     """A problem drawing a journey, located at the life event of its file."""
     life_event = report.journey.life_event
     text = f"persona '{report.journey.persona_id}': {message}"
-    source = source_of(life_event)
+    source = life_event.source
     if source is None:
         return Problem(f"<{life_event.id}>", 1, 1, text)
     return source.problem(("life_event",), text)

@@ -13,8 +13,8 @@ toggle between them.
 >>> today = lifeevents.load("umzug-innerhalb-kreis")
 >>> changed = lifeevents.apply(today, lifeevents.load_scenario("kfz-im-buergerbuero"))
 >>> persona = "schalter-mit-auto-und-hund"
->>> before = analyze(lifeevents.journey(today, persona, "saerbeck"))
->>> after = analyze(lifeevents.journey(changed, persona, "saerbeck"))
+>>> before = analyze(lifeevents.journey(today, persona, municipality="saerbeck"))
+>>> after = analyze(lifeevents.journey(changed, persona, municipality="saerbeck"))
 >>> source = diff_source(before, after)
 >>> "Besuche (wie modelliert): 8 → 7" in source
 True

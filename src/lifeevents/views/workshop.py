@@ -180,7 +180,14 @@ def _build(
         progress(f"[{number}/{len(plans)}] {event.id} · {persona}")
         region: Region | None = regions.get(event.region) if event.region else None
         report = analyze(
-            journey(event, persona, municipality, origin, region, event_place=event_place)
+            journey(
+                event,
+                persona,
+                municipality=municipality,
+                origin=origin,
+                region=region,
+                event_place=event_place,
+            )
         )
         folder = folders[event.id]
         if event.id not in stems:
