@@ -9,10 +9,10 @@ import sys
 
 import pytest
 
+from lifeevents.errors import InputError
 from lifeevents.formats.journey_file import load, loads
 from lifeevents.formats.region_file import builtin_regions, loads_region
 from lifeevents.graph.journey import Journey, journey
-from lifeevents.model.problems import InputError
 from lifeevents.model.region import Region
 
 REGION = """\

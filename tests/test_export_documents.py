@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from export_support import analysed, builtin_trips, figures
 from lifeevents.analysis.report import analyze
+from lifeevents.errors import InputError
 from lifeevents.export.documents import (
     life_event_json,
     load_life_event,
@@ -17,7 +18,6 @@ from lifeevents.export.documents import (
     report_json,
 )
 from lifeevents.model.life_event import LifeEvent
-from lifeevents.model.problems import InputError
 from strategies import life_events
 
 

@@ -153,7 +153,7 @@ def test_dense_journeys_are_drawn_in_seconds(generate: object, tmp_path: Path) -
 
 def test_visit_search_budget_is_a_located_error(monkeypatch: pytest.MonkeyPatch) -> None:
     from lifeevents.analysis import visits
-    from lifeevents.model.limits import CapExceededError
+    from lifeevents.errors import CapExceededError
 
     monkeypatch.setattr(visits, "MAX_VISIT_SEARCH_STATES", 3)
     sites = "".join(f"  a{i}: {{name: A{i}, level: bund, site: s{i}}}\n" for i in range(4))
@@ -424,8 +424,8 @@ def test_api_arguments_are_checked() -> None:
 
 
 def test_region_names_no_map_could_show_are_rejected() -> None:
+    from lifeevents.errors import InputError
     from lifeevents.formats.region_file import loads_region
-    from lifeevents.model.problems import InputError
 
     text = (
         "format: lifeevents-region/1\n"

@@ -11,13 +11,13 @@ import pytest
 
 from lifeevents.analysis.report import analyze
 from lifeevents.analysis.validation import validate
+from lifeevents.errors import InputError, UnknownMunicipalityError
 from lifeevents.formats.journey_file import load
 from lifeevents.formats.region_file import builtin_regions, check_region_text, load_region
-from lifeevents.graph.journey import UnknownMunicipalityError, journey
+from lifeevents.graph.journey import journey
 from lifeevents.library.builtin import builtin_journeys, find_journey
 from lifeevents.library.leika import leika, leika_catalog
 from lifeevents.model.life_event import LifeEvent
-from lifeevents.model.problems import InputError
 from lifeevents.model.region import Region
 from lifeevents.model.vocabulary import Level
 

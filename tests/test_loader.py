@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 
+from lifeevents.errors import InputError
 from lifeevents.formats.journey_file import check_text, load, loads
 from lifeevents.formats.writer import dump, dumps
 from lifeevents.model.life_event import LifeEvent
-from lifeevents.model.problems import InputError
 from lifeevents.model.vocabulary import Channel, Transfer
 from strategies import journey_data, life_events
 

@@ -17,11 +17,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lifeevents.errors import InputError
 from lifeevents.formats.journey_file import load
 from lifeevents.graph.journey import Journey, journey
 from lifeevents.library.builtin import builtin_journeys
 from lifeevents.model.life_event import LifeEvent
-from lifeevents.model.problems import InputError
 from lifeevents.observed.conformance import conform
 from lifeevents.observed.csv_log import read_csv_log
 from lifeevents.observed.mapping import read_mapping

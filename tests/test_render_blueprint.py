@@ -19,6 +19,7 @@ from textwrap import dedent
 import pytest
 
 from lifeevents.analysis.report import Report, analyze
+from lifeevents.errors import GraphvizError, GraphvizNotFoundError
 from lifeevents.formats.journey_file import load, loads
 from lifeevents.graph.journey import journey
 from lifeevents.library.builtin import builtin_journeys
@@ -31,12 +32,7 @@ from lifeevents.views.blueprint import (
     render_blueprint,
 )
 from lifeevents.views.element_ids import ElementIds
-from lifeevents.views.graphviz_output import (
-    GraphvizError,
-    GraphvizNotFoundError,
-    add_svg_text_alternative,
-    render_graphviz,
-)
+from lifeevents.views.graphviz_output import add_svg_text_alternative, render_graphviz
 from lifeevents.views.options import Direction, Highlight, RenderOptions
 from lifeevents.views.style import LANE_ORDER
 

@@ -9,8 +9,8 @@ from lifeevents.analysis.handovers import authority_handovers, channel_handovers
 from lifeevents.analysis.once_only import once_only_violations
 from lifeevents.analysis.schedule import schedule
 from lifeevents.analysis.shares import digital_share, online_available_share
+from lifeevents.errors import InputError
 from lifeevents.graph.journey import journey
-from lifeevents.model.problems import InputError
 from lifeevents.model.vocabulary import Channel
 
 

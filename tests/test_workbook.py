@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 
+from lifeevents.errors import InputError
 from lifeevents.formats.journey_file import load
 from lifeevents.library.builtin import builtin_journeys
 from lifeevents.model.life_event import LifeEvent
-from lifeevents.model.problems import InputError
 from strategies import life_events
 
 openpyxl = pytest.importorskip("openpyxl")

@@ -38,18 +38,17 @@ from lifeevents.analysis.once_only import OnceOnlyViolation, once_only_violation
 from lifeevents.analysis.schedule import Schedule, schedule
 from lifeevents.analysis.shares import digital_share, online_available_share
 from lifeevents.analysis.validation import grouping_problem
-from lifeevents.analysis.visits import (
+from lifeevents.analysis.visits import VisitsResult, modelled_grouping_problems, visits
+from lifeevents.errors import (
+    CapExceededError,
     InfeasibleGroupingError,
+    InputError,
     VisitSearchBudgetError,
-    VisitsResult,
-    modelled_grouping_problems,
-    visits,
 )
 from lifeevents.formats.gc_pause import collection_paused
 from lifeevents.graph.display import MimeBundle, mimebundle
 from lifeevents.graph.journey import Journey
-from lifeevents.model.limits import CapExceededError
-from lifeevents.model.problems import InputError, Problem
+from lifeevents.model.problems import Problem
 
 __all__ = ["Report", "analyze", "modelled_visit_problems"]
 
@@ -178,7 +177,7 @@ def _at_steps(trip: Journey, reason: str) -> Problem:
 def analyze(trip: Journey) -> Report:
     """Run every analysis of the spec on a journey.
 
-    Raises :class:`~lifeevents.model.problems.InputError` when the modelled visits
+    Raises :class:`~lifeevents.errors.InputError` when the modelled visits
     are not a feasible grouping (spec rule 5).
     """
     if not isinstance(trip, Journey):

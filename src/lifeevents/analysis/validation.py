@@ -12,18 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from lifeevents.analysis.visits import modelled_grouping_problems_of_parts
+from lifeevents.errors import CapExceededError, InputError, UnknownMunicipalityError
 from lifeevents.formats.journey_file import Regions, check
 from lifeevents.formats.region_file import builtin_regions
-from lifeevents.graph.journey import (
-    Journey,
-    UnknownMunicipalityError,
-    journey_from_parts,
-    journey_parts,
-    site_pattern,
-)
+from lifeevents.graph.journey import Journey, journey_from_parts, journey_parts, site_pattern
 from lifeevents.model.life_event import LifeEvent
-from lifeevents.model.limits import MAX_CHECK_STEPS, MAX_PERSONAS, CapExceededError
-from lifeevents.model.problems import CheckResult, InputError, Problem
+from lifeevents.model.limits import MAX_CHECK_STEPS, MAX_PERSONAS
+from lifeevents.model.problems import CheckResult, Problem
 from lifeevents.model.region import Region
 
 __all__ = ["BuiltJourneys", "grouping_problem", "journey_problems", "validate"]

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from lifeevents.errors import LifeeventsError
+from lifeevents.errors import InfeasibleGroupingError, VisitSearchBudgetError
 from lifeevents.graph.journey import JourneyParts
 from lifeevents.model.limits import MAX_VISIT_SEARCH_STATES
 from lifeevents.model.order import order_of
@@ -40,11 +40,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EXACT_LIMIT",
-    "InfeasibleGroupingError",
     "MinimumGrouping",
     "PlannedVisit",
     "PlannedVisitDict",
-    "VisitSearchBudgetError",
     "VisitsDict",
     "VisitsResult",
     "grouping_problems",
@@ -58,18 +56,6 @@ __all__ = [
 
 # The spec requires an exact minimum for journeys with up to this many visit steps.
 EXACT_LIMIT = 30
-
-
-class VisitSearchBudgetError(LifeeventsError, ValueError):
-    """The exact search for the fewest visits explored more states than its budget allows."""
-
-
-class InfeasibleGroupingError(LifeeventsError, ValueError):
-    """A grouping breaks rule 5; for the modelled one the spec calls that an input error."""
-
-    def __init__(self, problems: Sequence[str]) -> None:
-        self.problems: tuple[str, ...] = tuple(problems)
-        super().__init__("; ".join(self.problems))
 
 
 @dataclass(frozen=True)

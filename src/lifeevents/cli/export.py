@@ -2,7 +2,7 @@
 
 :func:`add_commands` only builds argument parsers and imports nothing heavy, so
 ``lifeevents --help`` stays fast; each handler imports the engine when it runs.
-Handlers raise :class:`~lifeevents.model.problems.InputError` for bad input and
+Handlers raise :class:`~lifeevents.errors.InputError` for bad input and
 :class:`~lifeevents.errors.UnsupportedFormatError` for wrong usage, which the
 command line turns into exit codes 1 and 2.
 """
@@ -93,8 +93,9 @@ def _usage(message: str) -> Exception:
 
 
 def _export(arguments: argparse.Namespace) -> int:
+    from lifeevents.errors import UnknownNameError
     from lifeevents.export.files import export_content, export_format
-    from lifeevents.export.loading import UnknownNameError, load_journey
+    from lifeevents.export.loading import load_journey
 
     fmt = export_format(arguments.output)  # before any work: a wrong suffix is usage
     try:

@@ -24,8 +24,9 @@ from lifeevents.cli.runtime import (
     run_command,
     terminal_streams,
 )
+from lifeevents.errors import InputError
 from lifeevents.formats.gc_pause import collection_paused
-from lifeevents.model.problems import CheckResult, InputError, Problem
+from lifeevents.model.problems import CheckResult, Problem
 from lifeevents.text.labels import LANGUAGES, label
 from lifeevents.text.terminal import json_safe, terminal_safe
 from lifeevents.views.options import Highlight, View

@@ -102,9 +102,9 @@ def _load(name: str) -> tuple[LifeEvent, Region | None]:
     from lifeevents.analysis.validation import validate
     from lifeevents.cli.main import _print_problems
     from lifeevents.cli.runtime import UsageError
+    from lifeevents.errors import InputError
     from lifeevents.formats.region_file import builtin_regions
     from lifeevents.library.builtin import find_journey
-    from lifeevents.model.problems import InputError
 
     try:
         path = find_journey(name)
@@ -132,7 +132,8 @@ def _write(output: str, content: str) -> None:
 
 def _conform(arguments: argparse.Namespace) -> int:
     from lifeevents.cli.runtime import UsageError
-    from lifeevents.observed.log import LogColumns, MissingExtraError, require_engine
+    from lifeevents.errors import MissingExtraError
+    from lifeevents.observed.log import LogColumns, require_engine
 
     try:
         require_engine()

@@ -20,8 +20,9 @@ from contextlib import contextmanager, suppress
 from types import FrameType
 from typing import Any, TextIO
 
-from lifeevents.model.problems import InputError
-from lifeevents.text.terminal import EscapingWriter, StreamWriteError, terminal_safe
+from lifeevents.cli.streams import EscapingWriter, StreamWriteError
+from lifeevents.errors import InputError
+from lifeevents.text.terminal import terminal_safe
 
 __all__ = [
     "EXIT_INTERRUPTED",
@@ -131,10 +132,13 @@ def run_command(command: str, handler: Callable[[Any], int], arguments: Any) -> 
 
 
 def _report(command: str, error: Exception) -> int:
-    from lifeevents.formats.file_names import OutsideOutputError
-    from lifeevents.graph.journey import UnknownMunicipalityError
-    from lifeevents.views.api import UnsupportedFormatError
-    from lifeevents.views.graphviz_output import GraphvizError, GraphvizNotFoundError
+    from lifeevents.errors import (
+        GraphvizError,
+        GraphvizNotFoundError,
+        OutsideOutputError,
+        UnknownMunicipalityError,
+        UnsupportedFormatError,
+    )
 
     if isinstance(error, InputError):
         for problem in error.problems:

@@ -33,10 +33,11 @@ from typing import Any
 
 import pydantic
 
+from lifeevents.errors import InputError
 from lifeevents.export.bpmn import BPMN, NAMESPACE
 from lifeevents.formats.reading import READ_LIMIT, read_limited, too_large
 from lifeevents.model.life_event import FORMAT, LifeEvent
-from lifeevents.model.problems import InputError, Problem
+from lifeevents.model.problems import Problem
 
 __all__ = ["file_id", "load_bpmn", "read_bpmn"]
 

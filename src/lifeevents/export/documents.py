@@ -36,13 +36,13 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from lifeevents.analysis.report import Report, analyze
-from lifeevents.errors import UnknownMunicipalityError
+from lifeevents.errors import InputError, UnknownMunicipalityError
 from lifeevents.formats.journey_file import Regions, loads
 from lifeevents.formats.region_file import builtin_regions
 from lifeevents.formats.writer import to_data
 from lifeevents.graph.journey import journey
 from lifeevents.model.life_event import LifeEvent
-from lifeevents.model.problems import InputError, Problem
+from lifeevents.model.problems import Problem
 
 if TYPE_CHECKING:
     from lifeevents.model.region import Region

@@ -26,12 +26,12 @@ import os
 from pathlib import Path
 
 from lifeevents.analysis.report import Report, analyze
-from lifeevents.errors import UnsupportedFormatError
+from lifeevents.errors import InputError, UnsupportedFormatError
 from lifeevents.formats.atomic import write_atomic
 from lifeevents.formats.reading import read_limited
 from lifeevents.graph.journey import Journey
 from lifeevents.model.life_event import LifeEvent
-from lifeevents.model.problems import InputError, Problem
+from lifeevents.model.problems import Problem
 
 __all__ = ["EXPORT_FORMATS", "IMPORT_FORMATS", "export_file", "export_format", "import_file"]
 

@@ -9,18 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lifeevents.analysis.validation import validate
+from lifeevents.errors import InputError, UnknownNameError
 from lifeevents.formats.region_file import builtin_regions, load_region
 from lifeevents.graph.journey import Journey, journey
 from lifeevents.library.builtin import find_journey
 from lifeevents.model.life_event import LifeEvent
-from lifeevents.model.problems import InputError
 from lifeevents.model.region import Region
 
-__all__ = ["UnknownNameError", "load_journey"]
-
-
-class UnknownNameError(Exception):
-    """A name the user gave that does not exist (exit code 2 on the command line)."""
+__all__ = ["load_journey"]
 
 
 def load_journey(

@@ -22,12 +22,13 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
+from lifeevents.errors import InputError
 from lifeevents.export.workbook_layout import MAX_ROWS, SHEETS, Column, Sheet, column_letter
 from lifeevents.formats.journey_file import Regions, _check_document
 from lifeevents.formats.reading import READ_LIMIT, read_limited, too_large
 from lifeevents.formats.yaml_reader import Document, Positions, read_yaml
 from lifeevents.model.life_event import FORMAT, LifeEvent
-from lifeevents.model.problems import CheckResult, InputError, Problem, capped, valid_model
+from lifeevents.model.problems import CheckResult, Problem, capped, valid_model
 from lifeevents.model.vocabulary import Channel, Level
 
 __all__ = ["check_workbook", "read_workbook", "validate_workbook"]

@@ -21,16 +21,14 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["OutsideOutputError", "confined", "file_stems"]
+from lifeevents.errors import OutsideOutputError
+
+__all__ = ["confined", "file_stems"]
 
 _SAFE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,62}[A-Za-z0-9_-])?")
 _UNSAFE_RUN = re.compile(r"[^A-Za-z0-9_-]+")
 _WINDOWS_RESERVED = re.compile(r"(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?")
 _KEPT_PART = 40
-
-
-class OutsideOutputError(ValueError):
-    """A file would be written outside its output folder (e.g. through a symbolic link)."""
 
 
 def _is_safe(identifier: str) -> bool:
@@ -71,7 +69,7 @@ def confined(root: str | os.PathLike[str], path: str | os.PathLike[str]) -> Path
     >>> confined("out", "out/../elsewhere.svg")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    lifeevents.formats.file_names.OutsideOutputError: out/../elsewhere.svg is outside the ...
+    lifeevents.errors.OutsideOutputError: out/../elsewhere.svg is outside the ...
     """
     resolved_root = Path(root).resolve()
     resolved = Path(path).resolve()

@@ -12,7 +12,7 @@
 >>> loads(text.replace("in_person", "onlne"), "demo.yaml")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-lifeevents.model.problems.InputError: demo.yaml:6:72: step 'anmelden', channels: 'onlne' is not ...
+lifeevents.errors.InputError: demo.yaml:6:72: step 'anmelden', channels: 'onlne' is not ...
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
+from lifeevents.errors import InputError
 from lifeevents.formats.located_validation import validate_document
 from lifeevents.formats.reading import read_checked
 from lifeevents.formats.references import check_references
@@ -28,14 +29,7 @@ from lifeevents.formats.text_checks import check_texts
 from lifeevents.formats.yaml_reader import Document, read_yaml
 from lifeevents.library.builtin import find_journey
 from lifeevents.model.life_event import LifeEvent
-from lifeevents.model.problems import (
-    CheckResult,
-    InputError,
-    Problem,
-    Severity,
-    capped,
-    valid_model,
-)
+from lifeevents.model.problems import CheckResult, Problem, Severity, capped, valid_model
 from lifeevents.model.region import Region
 from lifeevents.model.sources import SourceMap
 

@@ -6,12 +6,13 @@ import functools
 import os
 from typing import Any
 
+from lifeevents.errors import InputError
 from lifeevents.formats.located_validation import validate_document
 from lifeevents.formats.reading import read_checked
 from lifeevents.formats.text_checks import check_texts
 from lifeevents.formats.yaml_reader import Document, read_yaml
 from lifeevents.library.builtin import regions_folder
-from lifeevents.model.problems import CheckResult, InputError, Problem, capped, valid_model
+from lifeevents.model.problems import CheckResult, Problem, capped, valid_model
 from lifeevents.model.region import Region
 from lifeevents.model.suggestions import did_you_mean
 
@@ -38,7 +39,7 @@ def check_region(path: str | os.PathLike[str]) -> CheckResult[Region]:
 
 
 def load_region(path: str | os.PathLike[str]) -> Region:
-    """Load a region file; raise :class:`~lifeevents.model.problems.InputError` with every error."""
+    """Load a region file; raise :class:`~lifeevents.errors.InputError` with every error."""
     return valid_model(check_region(path))
 
 

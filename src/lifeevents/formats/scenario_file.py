@@ -17,7 +17,7 @@ journeys; those errors point into the scenario file too.
 ...                "x.yaml")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-lifeevents.model.problems.InputError: x.yaml:4:11: change 1: a change names its target ...
+lifeevents.errors.InputError: x.yaml:4:11: change 1: a change names its target ...
 """
 
 from __future__ import annotations
@@ -25,11 +25,12 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
+from lifeevents.errors import InputError
 from lifeevents.formats.located_validation import validate_document
 from lifeevents.formats.reading import read_checked
 from lifeevents.formats.yaml_reader import read_yaml
 from lifeevents.library.builtin import find_scenario
-from lifeevents.model.problems import CheckResult, InputError, capped, valid_model
+from lifeevents.model.problems import CheckResult, capped, valid_model
 from lifeevents.model.scenario import Scenario
 from lifeevents.model.sources import SourceMap
 

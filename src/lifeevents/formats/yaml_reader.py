@@ -26,9 +26,10 @@ from typing import Any
 
 import yaml
 
+from lifeevents.errors import InputError
 from lifeevents.formats.gc_pause import collection_paused
 from lifeevents.formats.reading import READ_LIMIT, too_large
-from lifeevents.model.problems import InputError, Problem
+from lifeevents.model.problems import Problem
 
 __all__ = [
     "ALIAS_FLOOR",

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from lifeevents.errors import CapExceededError
 from lifeevents.graph.located import step_problem
 from lifeevents.model.life_event import LifeEvent, Step
-from lifeevents.model.limits import MAX_DEPENDENCIES, CapExceededError
+from lifeevents.model.limits import MAX_DEPENDENCIES
 from lifeevents.model.vocabulary import Transfer
 
 __all__ = ["dependency_edges"]

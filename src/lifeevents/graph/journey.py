@@ -40,7 +40,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from lifeevents.errors import UnknownMunicipalityError
+from lifeevents.errors import InputError
 from lifeevents.formats.gc_pause import collection_paused
 from lifeevents.graph.display import MimeBundle, mimebundle
 from lifeevents.graph.located import step_problem
@@ -49,7 +49,7 @@ from lifeevents.graph.resolution import site_pattern
 from lifeevents.model.authorities import ResolvedAuthority, ResolvedEvidence
 from lifeevents.model.life_event import LifeEvent, Persona, Step
 from lifeevents.model.order import order_of
-from lifeevents.model.problems import InputError, Problem
+from lifeevents.model.problems import Problem
 from lifeevents.model.region import Region
 from lifeevents.model.vocabulary import Channel
 
@@ -62,7 +62,6 @@ __all__ = [
     "Journey",
     "JourneyParts",
     "ResolvedEvidence",
-    "UnknownMunicipalityError",
     "journey",
     "journey_from_parts",
     "journey_parts",
@@ -176,7 +175,7 @@ def journey(
     municipality, else to ``municipality``.
 
     Raises :class:`KeyError` for an unknown persona,
-    :class:`UnknownMunicipalityError`, and :class:`~lifeevents.model.problems.InputError`
+    :class:`UnknownMunicipalityError`, and :class:`~lifeevents.errors.InputError`
     when an authority cannot be resolved or the dependencies form a cycle.
     """
     _check_arguments(life_event, persona, municipality, origin, region)

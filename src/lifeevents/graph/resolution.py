@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lifeevents.errors import UnknownMunicipalityError
+from lifeevents.errors import InputError, UnknownMunicipalityError
 from lifeevents.graph.located import step_problem
 from lifeevents.model.authorities import ResolvedAuthority, ResolvedEvidence
 from lifeevents.model.life_event import LifeEvent, Step
 from lifeevents.model.life_event import authority_id as model_authority_id
-from lifeevents.model.problems import InputError
 from lifeevents.model.region import Region
 from lifeevents.model.suggestions import did_you_mean
 

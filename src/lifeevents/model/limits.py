@@ -12,8 +12,6 @@ names its cap, instead of running for minutes.
 
 from __future__ import annotations
 
-from lifeevents.model.problems import InputError
-
 __all__ = [
     "MAX_CHECK_STEPS",
     "MAX_DEPENDENCIES",
@@ -23,7 +21,6 @@ __all__ = [
     "MAX_PERSONAS",
     "MAX_TEXT_LENGTH",
     "MAX_VISIT_SEARCH_STATES",
-    "CapExceededError",
 ]
 
 #: Personas in one journey file (the built-in journeys have up to five).
@@ -55,7 +52,3 @@ MAX_TEXT_LENGTH = 5_000
 #: :func:`lifeevents.views.density.layout_crossings` (built-in
 #: journeys: under 100; a 1,000-step synthetic one: about 2 million).
 MAX_LAYOUT_CROSSINGS = 1_000_000
-
-
-class CapExceededError(InputError):
-    """Input that would need work beyond one of these caps: located problems naming the cap."""

@@ -16,12 +16,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-from lifeevents.errors import LifeeventsError
+from lifeevents.errors import InputError
 
 __all__ = [
     "PROBLEM_LIMIT",
     "CheckResult",
-    "InputError",
     "Problem",
     "Severity",
     "capped",
@@ -58,19 +57,6 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
-
-
-class InputError(LifeeventsError, ValueError):
-    """Invalid input: every problem found, each with FILE:LINE:COLUMN.
-
-    >>> error = InputError([Problem("a.yaml", 1, 1, "empty file")])
-    >>> print(error)
-    a.yaml:1:1: empty file
-    """
-
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems: tuple[Problem, ...] = tuple(problems)
-        super().__init__("\n".join(str(problem) for problem in self.problems))
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from lifeevents.model.problems import InputError
+from lifeevents.errors import InputError
 from lifeevents.observed.log import CHANNELS, NO_DAY, EventLog, require_engine
 
 if TYPE_CHECKING:

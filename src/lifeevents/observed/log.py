@@ -23,8 +23,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lifeevents.errors import LifeeventsError
-from lifeevents.model.problems import InputError, Problem
+from lifeevents.errors import InputError, MissingExtraError
+from lifeevents.model.problems import Problem
 from lifeevents.model.vocabulary import Channel
 
 if TYPE_CHECKING:
@@ -39,7 +39,6 @@ __all__ = [
     "EventLog",
     "Locate",
     "LogColumns",
-    "MissingExtraError",
     "build_log",
     "check_log_file",
     "read_log",
@@ -56,10 +55,6 @@ _SECONDS_PER_DAY = 86_400
 
 #: Where an event's value stands: event index and column key -> (line, column).
 Locate = Callable[[int, str], tuple[int, int]]
-
-
-class MissingExtraError(LifeeventsError, ImportError):
-    """The optional extra ``lifeevents[observed]`` is not installed."""
 
 
 def require_engine() -> None:

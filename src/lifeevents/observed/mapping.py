@@ -18,10 +18,11 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 
+from lifeevents.errors import InputError
 from lifeevents.formats.reading import READ_LIMIT, read_limited, too_large
 from lifeevents.formats.yaml_reader import read_yaml
 from lifeevents.model.life_event import LifeEvent
-from lifeevents.model.problems import InputError, Problem
+from lifeevents.model.problems import Problem
 from lifeevents.model.suggestions import did_you_mean
 
 __all__ = ["read_mapping", "step_lookup"]

@@ -33,7 +33,8 @@ from pathlib import Path
 from typing import Any
 from xml.parsers import expat
 
-from lifeevents.model.problems import InputError, Problem
+from lifeevents.errors import InputError
+from lifeevents.model.problems import Problem
 from lifeevents.observed.log import (
     LOG_LIMIT,
     EventLog,

@@ -33,12 +33,12 @@ from typing import Any
 import pydantic
 
 from lifeevents.analysis.validation import journey_problems
-from lifeevents.errors import LifeeventsError
+from lifeevents.errors import InputError, ScenarioNotApplicableError
 from lifeevents.formats.journey_file import Regions, check_text
 from lifeevents.formats.region_file import builtin_regions
 from lifeevents.formats.writer import dumps
 from lifeevents.model.life_event import Authority, Evidence, LifeEvent, OfficeChange, Step
-from lifeevents.model.problems import InputError, Problem
+from lifeevents.model.problems import Problem
 from lifeevents.model.region import Region
 from lifeevents.model.scenario import (
     AddStep,
@@ -50,11 +50,7 @@ from lifeevents.model.scenario import (
 )
 from lifeevents.model.sources import SourceMap
 
-__all__ = ["Applied", "ScenarioNotApplicableError", "apply", "apply_scenarios"]
-
-
-class ScenarioNotApplicableError(LifeeventsError, ValueError):
-    """A scenario whose ``applies_to`` does not list the journey's life event (rule 5)."""
+__all__ = ["Applied", "apply", "apply_scenarios"]
 
 
 @dataclass(frozen=True)
@@ -70,7 +66,7 @@ def apply(life_event: LifeEvent, *scenarios: Scenario, regions: Regions | None =
     """``life_event`` with the changes of ``scenarios``, in order (a new model; pure).
 
     Raises :class:`ScenarioNotApplicableError` for a scenario that is not meant for
-    this life event (``applies_to``), and :class:`~lifeevents.model.problems.InputError`,
+    this life event (``applies_to``), and :class:`~lifeevents.errors.InputError`,
     located in the scenario file, for a change whose target does not exist or a
     result that is not a valid journey.
     """

@@ -13,11 +13,9 @@ as a visible escape instead.
 
 from __future__ import annotations
 
-import io
 import re
-from typing import TextIO
 
-__all__ = ["EscapingWriter", "StreamWriteError", "json_safe", "terminal_safe"]
+__all__ = ["json_safe", "terminal_safe"]
 
 # C0 and C1 controls but tab and newline, DEL, lone surrogates (undecodable bytes in file
 # names), bidirectional controls, line and paragraph separators, the byte-order mark and
@@ -56,49 +54,3 @@ def json_safe(text: str) -> str:
     '{"name": "A\\\\u202eB"}'
     """
     return _UNSAFE.sub(lambda match: f"\\u{ord(match.group(0)):04x}", text)
-
-
-class StreamWriteError(OSError):
-    """Writing to a standard stream failed (a full disk, a closed terminal)."""
-
-
-class EscapingWriter(io.TextIOBase):
-    """A text stream that passes everything written through :func:`terminal_safe`.
-
-    Failures to write (but a closed pipe) are raised as :class:`StreamWriteError`,
-    so the command line can tell them from errors with input or output files.
-    """
-
-    def __init__(self, stream: TextIO) -> None:
-        super().__init__()
-        self.stream = stream
-
-    def write(self, text: str) -> int:
-        try:
-            self.stream.write(terminal_safe(text))
-        except BrokenPipeError:
-            raise
-        except OSError as error:
-            raise StreamWriteError(error.errno, error.strerror) from error
-        return len(text)
-
-    def flush(self) -> None:
-        try:
-            self.stream.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as error:
-            raise StreamWriteError(error.errno, error.strerror) from error
-
-    def writable(self) -> bool:
-        return True
-
-    def isatty(self) -> bool:
-        return self.stream.isatty()
-
-    def fileno(self) -> int:
-        return self.stream.fileno()
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]
-        return self.stream.encoding

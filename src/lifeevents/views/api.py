@@ -1,4 +1,4 @@
-"""``render()``: one entry point that picks the view's renderer and the output format.
+"""``render()`` returns a drawing, ``save()`` writes it: both pick the view's renderer and format.
 
 Formats by file suffix (or given by name): ``svg`` (default), ``png``, ``pdf``,
 ``dot`` and ``html`` for the blueprint and journey-map views, ``mmd``
@@ -11,13 +11,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 from lifeevents.analysis.report import Report, analyze
-from lifeevents.errors import UnsupportedFormatError
+from lifeevents.errors import GraphvizError, InputError, UnsupportedFormatError
 from lifeevents.formats.atomic import write_atomic
 from lifeevents.graph.journey import Journey
-from lifeevents.model.problems import InputError, Problem
+from lifeevents.model.problems import Problem
 from lifeevents.text.labels import LANGUAGES, Language
 from lifeevents.views.blueprint import (
     blueprint_description,
@@ -26,7 +26,7 @@ from lifeevents.views.blueprint import (
     blueprint_title,
 )
 from lifeevents.views.checklist import checklist_html, checklist_markdown
-from lifeevents.views.graphviz_output import GraphvizError, render_graphviz
+from lifeevents.views.graphviz_output import render_graphviz
 from lifeevents.views.html import interactive_html
 from lifeevents.views.journey_map import journey_map_source
 from lifeevents.views.mermaid import generate_code
@@ -34,11 +34,11 @@ from lifeevents.views.options import Direction, Highlight, RenderOptions, View
 
 __all__ = [
     "FORMATS",
-    "UnsupportedFormatError",
     "drawing_problem",
     "render",
     "render_content",
     "render_to_file",
+    "save",
 ]
 
 #: Formats each view can be written in.
@@ -120,43 +120,166 @@ def render_to_file(report: Report, path: str | os.PathLike[str], options: Render
     return target
 
 
+#: Formats :func:`render` returns as bytes; every other format is text.
+BinaryFormat = Literal["png", "pdf"]
+#: Formats :func:`render` returns as text.
+TextFormat = Literal["svg", "dot", "mmd", "html", "md"]
+
+
+@overload
 def render(
     subject: Journey | Report,
-    path_or_format: str | os.PathLike[str] = "svg",
+    fmt: BinaryFormat,
+    *,
+    view: View | str = ...,
+    lang: Language = ...,
+    direction: Direction = ...,
+    highlight: Iterable[Highlight | str] | None = ...,
+    compact: bool | None = ...,
+) -> bytes: ...
+
+
+@overload
+def render(
+    subject: Journey | Report,
+    fmt: TextFormat = ...,
+    *,
+    view: View | str = ...,
+    lang: Language = ...,
+    direction: Direction = ...,
+    highlight: Iterable[Highlight | str] | None = ...,
+    compact: bool | None = ...,
+) -> str: ...
+
+
+def render(
+    subject: Journey | Report,
+    fmt: str = "svg",
     *,
     view: View | str = View.BLUEPRINT,
     lang: Language = "de",
     direction: Direction = "LR",
     highlight: Iterable[Highlight | str] | None = None,
     compact: bool | None = None,
-) -> Path | str | bytes:
-    """Draw a journey (or an analysed report).
+) -> str | bytes:
+    """Draw a journey (or an analysed report) and return the drawing.
 
-    ``path_or_format`` is a file path, written atomically and returned, or a
-    format name (``"svg"``, ``"png"``, ``"pdf"``, ``"dot"``, ``"mmd"``,
-    ``"html"``, ``"md"``) whose content is returned (bytes for png and pdf).
+    Parameters
+    ----------
+    subject : Journey or Report
+        What to draw; a journey is analysed first.
+    fmt : str
+        ``"svg"`` (default), ``"dot"``, ``"mmd"`` (Mermaid), ``"html"`` or ``"md"``
+        (text), ``"png"`` or ``"pdf"`` (bytes). The checklist view takes ``"md"``
+        and ``"html"``.
+    view : {"blueprint", "journey", "checklist"}
+        The service blueprint (lanes of actors), the journey map (stages and
+        emotions) or the citizen's checklist.
+    lang : {"de", "en"}
+        The language of every word on the map.
+    direction : {"LR", "TB"}
+        Left to right or top to bottom.
+    highlight : list of str, optional
+        Which findings to mark (default: all of :class:`Highlight`).
+    compact : bool, optional
+        Force (or forbid) the compact layout of large journeys.
+
+    Returns
+    -------
+    str or bytes
+        Text for text formats, bytes for ``png`` and ``pdf``. To write a file,
+        use :func:`save`.
+
+    Examples
+    --------
+    >>> import lifeevents
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> trip = lifeevents.journey(lifeevents.loads(DEMO_YAML), "mit-auto")
+    >>> lifeevents.render(trip, "mmd").splitlines()[0]
+    'flowchart LR'
     """
+    options = _options("render", subject, view, lang, direction, highlight, compact)
+    if isinstance(fmt, os.PathLike) or (isinstance(fmt, str) and ("." in fmt or "/" in fmt)):
+        raise TypeError(
+            f"render() returns the drawing; to write the file {os.fspath(fmt)!r} "
+            "use lifeevents.save(subject, path)"
+        )
+    if not isinstance(fmt, str) or fmt not in _ALL_FORMATS:
+        raise UnsupportedFormatError(
+            f"unknown format {fmt!r}; formats: {', '.join(sorted(_ALL_FORMATS))}"
+        )
+    return render_content(_report(subject), fmt, options)
+
+
+def save(
+    subject: Journey | Report,
+    path: str | os.PathLike[str],
+    *,
+    view: View | str = View.BLUEPRINT,
+    lang: Language = "de",
+    direction: Direction = "LR",
+    highlight: Iterable[Highlight | str] | None = None,
+    compact: bool | None = None,
+) -> Path:
+    """Draw a journey (or an analysed report) into a file, atomically.
+
+    Parameters
+    ----------
+    subject : Journey or Report
+        What to draw; a journey is analysed first.
+    path : str or os.PathLike
+        The file; its suffix names the format (``.svg``, ``.png``, ``.pdf``,
+        ``.dot``, ``.mmd``, ``.html``, ``.md``). An error never leaves a
+        half-written file, and the file gets the usual permissions (umask).
+    view, lang, direction, highlight, compact
+        As for :func:`render`.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Examples
+    --------
+    >>> import lifeevents, tempfile, pathlib
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> trip = lifeevents.journey(lifeevents.loads(DEMO_YAML))
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     written = lifeevents.save(trip, pathlib.Path(folder) / "umzug.mmd")
+    ...     written.name, written.read_text(encoding="utf-8").startswith("flowchart")
+    ('umzug.mmd', True)
+    """
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(f"save() writes to a file path, not {type(path).__name__}")
+    options = _options("save", subject, view, lang, direction, highlight, compact)
+    return render_to_file(_report(subject), path, options)
+
+
+def _options(
+    caller: str,
+    subject: object,
+    view: View | str,
+    lang: Language,
+    direction: Direction,
+    highlight: Iterable[Highlight | str] | None,
+    compact: bool | None,
+) -> RenderOptions:
     if not isinstance(subject, Journey | Report):
         raise TypeError(
-            f"render() draws a Journey or a Report, not {type(subject).__name__}; make one "
+            f"{caller}() draws a Journey or a Report, not {type(subject).__name__}; make one "
             "with lifeevents.journey(lifeevents.load('geburt'), 'default')"
         )
-    if not isinstance(path_or_format, str | os.PathLike):
-        raise TypeError(
-            "render() writes to a file path or returns a format "
-            f"({', '.join(sorted(_ALL_FORMATS))}), not {type(path_or_format).__name__}"
-        )
-    options = RenderOptions(
+    return RenderOptions(
         view=_choice("view", view, View),
         lang=_checked("lang", lang, LANGUAGES),
         direction=_checked("direction", direction, ("LR", "TB")),
         highlight=frozenset(Highlight) if highlight is None else _highlights(highlight),
         compact=_optional_bool("compact", compact),
     )
-    report = subject if isinstance(subject, Report) else analyze(subject)
-    if isinstance(path_or_format, str) and path_or_format in _ALL_FORMATS:
-        return render_content(report, path_or_format, options)
-    return render_to_file(report, path_or_format, options)
+
+
+def _report(subject: Journey | Report) -> Report:
+    return subject if isinstance(subject, Report) else analyze(subject)
 
 
 def _choice(name: str, value: object, kind: type[View]) -> View:

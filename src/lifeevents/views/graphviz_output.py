@@ -34,8 +34,6 @@ from lifeevents.errors import GraphvizError, GraphvizNotFoundError
 __all__ = [
     "Engine",
     "Format",
-    "GraphvizError",
-    "GraphvizNotFoundError",
     "add_svg_text_alternative",
     "fix_pdf_dates",
     "render_graphviz",

@@ -9,13 +9,13 @@ from __future__ import annotations
 import html
 
 from lifeevents.analysis.report import Report, analyze
+from lifeevents.errors import GraphvizNotFoundError
 from lifeevents.graph.display import MimeBundle, register
 from lifeevents.graph.journey import Journey
 from lifeevents.text.findings import findings, opportunities
 from lifeevents.text.labels import Language, label
 from lifeevents.text.report import format_report, summary_rows
 from lifeevents.views.api import render_content
-from lifeevents.views.graphviz_output import GraphvizNotFoundError
 from lifeevents.views.options import RenderOptions
 
 __all__ = ["journey_bundle", "report_bundle"]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lifeevents.analysis.report import Report, analyze
+from lifeevents.errors import UnsupportedFormatError
 from lifeevents.formats.atomic import write_atomic
 from lifeevents.formats.file_names import confined, file_stems
 from lifeevents.formats.journey_file import Regions
@@ -27,7 +28,7 @@ from lifeevents.model.life_event import LifeEvent
 from lifeevents.model.region import Region
 from lifeevents.text.labels import LANGUAGES, Language, label
 from lifeevents.text.names import DisplayNames
-from lifeevents.views.api import FORMATS, UnsupportedFormatError, render_content
+from lifeevents.views.api import FORMATS, render_content
 from lifeevents.views.markdown_text import markdown_text
 from lifeevents.views.options import RenderOptions, View
 
