@@ -131,9 +131,9 @@ def render(
     subject: Journey | Report,
     fmt: BinaryFormat,
     *,
-    view: View | str = ...,
-    lang: Language = ...,
-    direction: Direction = ...,
+    view: View | str | None = ...,
+    lang: Language | None = ...,
+    direction: Direction | None = ...,
     highlight: Iterable[Highlight | str] | None = ...,
     compact: bool | None = ...,
 ) -> bytes: ...
@@ -144,9 +144,9 @@ def render(
     subject: Journey | Report,
     fmt: TextFormat = ...,
     *,
-    view: View | str = ...,
-    lang: Language = ...,
-    direction: Direction = ...,
+    view: View | str | None = ...,
+    lang: Language | None = ...,
+    direction: Direction | None = ...,
     highlight: Iterable[Highlight | str] | None = ...,
     compact: bool | None = ...,
 ) -> str: ...
@@ -156,9 +156,9 @@ def render(
     subject: Journey | Report,
     fmt: str = "svg",
     *,
-    view: View | str = View.BLUEPRINT,
-    lang: Language = "de",
-    direction: Direction = "LR",
+    view: View | str | None = None,
+    lang: Language | None = None,
+    direction: Direction | None = None,
     highlight: Iterable[Highlight | str] | None = None,
     compact: bool | None = None,
 ) -> str | bytes:
@@ -172,13 +172,13 @@ def render(
         ``"svg"`` (default), ``"dot"``, ``"mmd"`` (Mermaid), ``"html"`` or ``"md"``
         (text), ``"png"`` or ``"pdf"`` (bytes). The checklist view takes ``"md"``
         and ``"html"``.
-    view : {"blueprint", "journey", "checklist"}
-        The service blueprint (lanes of actors), the journey map (stages and
-        emotions) or the citizen's checklist.
-    lang : {"de", "en"}
-        The language of every word on the map.
-    direction : {"LR", "TB"}
-        Left to right or top to bottom.
+    view : {"blueprint", "journey", "checklist"}, optional
+        The service blueprint (lanes of actors, the default), the journey map
+        (stages and emotions) or the citizen's checklist.
+    lang : {"de", "en"}, optional
+        The language of every word on the map (default German).
+    direction : {"LR", "TB"}, optional
+        Left to right (default) or top to bottom.
     highlight : list of str, optional
         Which findings to mark (default: all of :class:`Highlight`).
     compact : bool, optional
@@ -215,9 +215,9 @@ def save(
     subject: Journey | Report,
     path: str | os.PathLike[str],
     *,
-    view: View | str = View.BLUEPRINT,
-    lang: Language = "de",
-    direction: Direction = "LR",
+    view: View | str | None = None,
+    lang: Language | None = None,
+    direction: Direction | None = None,
     highlight: Iterable[Highlight | str] | None = None,
     compact: bool | None = None,
 ) -> Path:
@@ -258,9 +258,9 @@ def save(
 def _options(
     caller: str,
     subject: object,
-    view: View | str,
-    lang: Language,
-    direction: Direction,
+    view: View | str | None,
+    lang: Language | None,
+    direction: Direction | None,
     highlight: Iterable[Highlight | str] | None,
     compact: bool | None,
 ) -> RenderOptions:
@@ -269,13 +269,17 @@ def _options(
             f"{caller}() draws a Journey or a Report, not {type(subject).__name__}; make one "
             "with lifeevents.journey(lifeevents.load('geburt'), 'default')"
         )
-    return RenderOptions(
-        view=_choice("view", view, View),
-        lang=_checked("lang", lang, LANGUAGES),
-        direction=_checked("direction", direction, ("LR", "TB")),
-        highlight=frozenset(Highlight) if highlight is None else _highlights(highlight),
-        compact=_optional_bool("compact", compact),
-    )
+    # An option not given keeps RenderOptions' default: the one source of defaults.
+    given: dict[str, Any] = {}
+    if view is not None:
+        given["view"] = _choice("view", view, View)
+    if lang is not None:
+        given["lang"] = _checked("lang", lang, LANGUAGES)
+    if direction is not None:
+        given["direction"] = _checked("direction", direction, ("LR", "TB"))
+    if highlight is not None:
+        given["highlight"] = _highlights(highlight)
+    return RenderOptions(**given, compact=_optional_bool("compact", compact))
 
 
 def _report(subject: Journey | Report) -> Report:
