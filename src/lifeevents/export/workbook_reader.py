@@ -24,7 +24,7 @@ from typing import Any
 
 from lifeevents.errors import InputError
 from lifeevents.export.workbook_layout import MAX_ROWS, SHEETS, Column, Sheet, column_letter
-from lifeevents.formats.journey_file import Regions, _check_document
+from lifeevents.formats.journey_file import Regions, check_document
 from lifeevents.formats.reading import READ_LIMIT, read_limited, too_large
 from lifeevents.formats.yaml_reader import Document, Positions, read_yaml
 from lifeevents.model.life_event import FORMAT, LifeEvent
@@ -79,7 +79,7 @@ def check_workbook(
         return CheckResult(name, None, tuple(capped(problems)))
     from lifeevents.formats.region_file import builtin_regions
 
-    result = _check_document(document, name, builtin_regions() if regions is None else regions)
+    result = check_document(document, name, builtin_regions() if regions is None else regions)
     return CheckResult(name, result.model, tuple(_cells(result.problems)))
 
 

@@ -36,7 +36,7 @@ from lifeevents.model.sources import SourceMap
 #: Regions a journey may name, by id (default: the built-in regions).
 Regions = Mapping[str, Region]
 
-__all__ = ["Regions", "check", "check_text", "load", "loads", "source_of"]
+__all__ = ["Regions", "check", "check_document", "check_text", "load", "loads", "source_of"]
 
 
 def check_text(
@@ -47,7 +47,7 @@ def check_text(
         document = read_yaml(text, filename)
     except InputError as error:
         return CheckResult(filename, None, error.problems)
-    return _check_document(document, filename, builtin_regions() if regions is None else regions)
+    return check_document(document, filename, builtin_regions() if regions is None else regions)
 
 
 def check(path: str | os.PathLike[str], regions: Regions | None = None) -> CheckResult[LifeEvent]:
@@ -79,7 +79,12 @@ def source_of(life_event: LifeEvent) -> SourceMap | None:
     return life_event.source
 
 
-def _check_document(document: Document, filename: str, regions: Regions) -> CheckResult[LifeEvent]:
+def check_document(document: Document, filename: str, regions: Regions) -> CheckResult[LifeEvent]:
+    """Check a parsed document as a journey file: the model, references, texts, region.
+
+    Every reader of journeys (YAML here, workbooks in :mod:`lifeevents.export`) ends
+    here, so a journey is checked the same way whatever file it came from.
+    """
     life_event, problems = validate_document(LifeEvent, document, filename)
     region_id = document.data.get("region") if isinstance(document.data, dict) else None
     region = regions.get(region_id) if isinstance(region_id, str) else None
