@@ -13,14 +13,16 @@ the optional attributes under the keys of :class:`LogColumns` (by default
 Positions are elements: the line and column of the attribute element, or of the
 ``<event>`` that lacks it.
 
->>> import tempfile, os
->>> path = os.path.join(tempfile.mkdtemp(), "log.xes")
->>> _ = open(path, "w", encoding="utf-8").write('''<log xes.version="1.0">
-... <trace><string key="concept:name" value="1"/>
-...  <event><string key="concept:name" value="geburtsanzeige"/>
-...         <date key="time:timestamp" value="2024-03-01T09:00:00"/></event>
-... </trace></log>''')
->>> log = read_xes_log(path)
+>>> import tempfile
+>>> from pathlib import Path
+>>> with tempfile.TemporaryDirectory() as folder:
+...     path = Path(folder, "log.xes")
+...     _ = path.write_text('''<log xes.version="1.0">
+...     <trace><string key="concept:name" value="1"/>
+...      <event><string key="concept:name" value="geburtsanzeige"/>
+...             <date key="time:timestamp" value="2024-03-01T09:00:00"/></event>
+...     </trace></log>''', encoding="utf-8")
+...     log = read_xes_log(path)
 >>> log.case_ids, log.activities, log.events
 (['1'], ['geburtsanzeige'], 1)
 """
