@@ -42,7 +42,32 @@ __all__ = [
 
 @dataclass(frozen=True)
 class ChannelHandover:
-    """A dependency whose two steps use different channels (rule 6)."""
+    """A dependency whose two steps use different channels (rule 6).
+
+    Attributes
+    ----------
+    source, target : str
+        The step ids of the dependency ``source -> target``.
+    source_channel, target_channel : Channel
+        The channel chosen for each of the two steps.
+
+    See Also
+    --------
+    channel_handovers : finds them in a journey graph.
+
+    Examples
+    --------
+    In the demo journey the citizen registers in person, then pays the broadcasting
+    fee online:
+
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> handover = channel_handovers(journey(loads(DEMO_YAML)).graph)[0]
+    >>> handover.source, handover.target, handover.target_channel
+    ('anmelden', 'rundfunk', <Channel.ONLINE: 'online'>)
+    >>> handover.to_dict()
+    {'from': 'anmelden', 'to': 'rundfunk', 'from_channel': 'in_person', 'to_channel': 'online'}
+    """
 
     source: str
     target: str
@@ -50,6 +75,7 @@ class ChannelHandover:
     target_channel: Channel
 
     def to_dict(self) -> dict[str, Any]:
+        """The item as in ``channel_handovers.items`` of the machine-readable analysis."""
         return {
             "from": self.source,
             "to": self.target,
@@ -60,19 +86,74 @@ class ChannelHandover:
 
 @dataclass(frozen=True)
 class MediaBreak:
-    """Citizen-carried evidence moving between paper and digital (rule 7)."""
+    """Citizen-carried evidence moving between paper and digital (rule 7).
+
+    Attributes
+    ----------
+    source, target : str
+        The step ids of the dependency ``source -> target``.
+    evidence : tuple of str
+        The evidence ids the citizen carries from one medium to the other.
+
+    See Also
+    --------
+    media_breaks : finds them in a journey graph.
+
+    Examples
+    --------
+    Moving house with the persona ``digital-mit-auto``, the landlord's confirmation
+    arrives by e-mail and must be shown on paper at the registration office:
+
+    >>> import lifeevents
+    >>> trip = lifeevents.journey(lifeevents.load("umzug-innerhalb-kreis"), "digital-mit-auto")
+    >>> item = media_breaks(trip.graph)[0]
+    >>> item.source, item.target, item.evidence
+    ('wohnungsgeberbestaetigung', 'anmeldung', ('wohnungsgeberbestaetigung',))
+    >>> trip.channel(item.source), trip.channel(item.target)
+    (<Channel.EMAIL: 'email'>, <Channel.IN_PERSON: 'in_person'>)
+    """
 
     source: str
     target: str
     evidence: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
+        """The item as in ``media_breaks.items`` of the machine-readable analysis."""
         return {"from": self.source, "to": self.target, "evidence": list(self.evidence)}
 
 
 @dataclass(frozen=True)
 class AuthorityHandover:
-    """Citizen-carried evidence moving from one authority to another (rule 8)."""
+    """Citizen-carried evidence moving from one authority to another (rule 8).
+
+    Attributes
+    ----------
+    source, target : str
+        The step ids of the dependency ``source -> target``.
+    evidence : tuple of str
+        The evidence ids the citizen carries from one authority to the other.
+    source_authority, target_authority : ResolvedAuthority
+        The authorities of the two steps, as resolved for the journey.
+    crosses_levels : bool
+        Whether the two authorities belong to different levels (Gemeinde, Kreis, ...).
+
+    See Also
+    --------
+    authority_handovers : finds them in a journey graph.
+
+    Examples
+    --------
+    With a car, the citizen takes the Meldebestätigung from the Bürgerbüro (Gemeinde)
+    to the Straßenverkehrsamt (Kreis):
+
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> handover = authority_handovers(journey(loads(DEMO_YAML), "mit-auto").graph)[0]
+    >>> handover.source_authority.name, handover.target_authority.name, handover.evidence
+    ('Bürgerbüro', 'Straßenverkehrsamt', ('meldung',))
+    >>> handover.crosses_levels
+    True
+    """
 
     source: str
     target: str
@@ -82,9 +163,11 @@ class AuthorityHandover:
 
     @property
     def crosses_levels(self) -> bool:
+        """Whether the two authorities belong to different levels."""
         return self.source_authority.level is not self.target_authority.level
 
     def to_dict(self) -> dict[str, Any]:
+        """The item as in ``authority_handovers.items`` of the machine-readable analysis."""
         return {
             "from": self.source,
             "to": self.target,
@@ -102,7 +185,34 @@ def _edges_in_order(graph: nx.DiGraph[str]) -> list[tuple[str, str, dict[str, An
 
 
 def channel_handovers(graph: nx.DiGraph[str]) -> list[ChannelHandover]:
-    """Dependency edges whose steps have different chosen channels."""
+    """Dependency edges whose steps have different chosen channels (rule 6).
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        A journey graph (:attr:`Journey.graph <lifeevents.graph.journey.Journey.graph>`):
+        every node carries its chosen ``channel``.
+
+    Returns
+    -------
+    list of ChannelHandover
+        One per edge whose two steps' channels differ, in file order of the steps.
+
+    See Also
+    --------
+    media_breaks : the handovers that change the medium of carried evidence.
+
+    Examples
+    --------
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> graph = journey(loads(DEMO_YAML)).graph
+    >>> [(item.source, item.target) for item in channel_handovers(graph)]
+    [('anmelden', 'rundfunk')]
+
+    Registering and paying at the town hall are both in person, so that edge is no
+    handover.
+    """
     return [
         ChannelHandover(
             source, target, graph.nodes[source]["channel"], graph.nodes[target]["channel"]
@@ -113,7 +223,39 @@ def channel_handovers(graph: nx.DiGraph[str]) -> list[ChannelHandover]:
 
 
 def media_breaks(graph: nx.DiGraph[str]) -> list[MediaBreak]:
-    """Evidence edges with citizen-carried evidence whose steps' media are set and differ."""
+    """Evidence edges with citizen-carried evidence whose steps' media are set and differ.
+
+    The medium of a channel is paper (in person, post), digital (online, e-mail,
+    video, terminal, proactive) or none (phone); see
+    :attr:`Channel.medium <lifeevents.model.vocabulary.Channel.medium>`.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        A journey graph: nodes carry their chosen ``channel``, edges the
+        ``citizen_evidence`` the citizen carries along them.
+
+    Returns
+    -------
+    list of MediaBreak
+        One per such edge, in file order of the steps.
+
+    Examples
+    --------
+    The demo journey keeps everything the citizen carries on paper, so it has none:
+
+    >>> from lifeevents import journey, load, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> media_breaks(journey(loads(DEMO_YAML), "mit-auto").graph)
+    []
+
+    Moving house digitally, the landlord's confirmation comes by e-mail but goes to
+    the registration office in person:
+
+    >>> trip = journey(load("umzug-innerhalb-kreis"), "digital-mit-auto")
+    >>> [(item.source, item.target) for item in media_breaks(trip.graph)]
+    [('wohnungsgeberbestaetigung', 'anmeldung')]
+    """
     found = []
     for source, target, data in _edges_in_order(graph):
         carried = data.get("citizen_evidence", ())
@@ -125,7 +267,34 @@ def media_breaks(graph: nx.DiGraph[str]) -> list[MediaBreak]:
 
 
 def authority_handovers(graph: nx.DiGraph[str]) -> list[AuthorityHandover]:
-    """Evidence edges with citizen-carried evidence between different authorities."""
+    """Evidence edges with citizen-carried evidence between different authorities (rule 8).
+
+    Authorities are compared after resolution (a region's office for the
+    municipality), not by the spelling of their references.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        A journey graph: nodes carry their resolved ``authority``, edges the
+        ``citizen_evidence`` the citizen carries along them.
+
+    Returns
+    -------
+    list of AuthorityHandover
+        One per such edge, in file order of the steps.
+
+    Examples
+    --------
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> life_event = loads(DEMO_YAML)
+    >>> authority_handovers(journey(life_event).graph)
+    []
+    >>> handover = authority_handovers(journey(life_event, "mit-auto").graph)[0]
+    >>> handover.to_dict()  # doctest: +NORMALIZE_WHITESPACE
+    {'from': 'anmelden', 'to': 'kfz', 'evidence': ['meldung'], 'from_authority': 'amt',
+     'to_authority': 'kreis', 'crosses_levels': True}
+    """
     found = []
     for source, target, data in _edges_in_order(graph):
         carried = data.get("citizen_evidence", ())

@@ -37,16 +37,71 @@ __all__ = ["OnceOnlyViolation", "once_only_violations"]
 
 @dataclass(frozen=True)
 class OnceOnlyViolation:
+    """The citizen hands a step evidence that another public authority issued (rule 9).
+
+    Attributes
+    ----------
+    evidence : str
+        The id of the evidence the step requires.
+    step : str
+        The id of the step that requires it.
+    issuer : ResolvedAuthority
+        The public authority that issued it and could pass it on itself.
+
+    See Also
+    --------
+    once_only_violations : finds them in a journey graph.
+
+    Examples
+    --------
+    The Straßenverkehrsamt asks for the Meldebestätigung that the Bürgerbüro issued:
+
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> violation = once_only_violations(journey(loads(DEMO_YAML), "mit-auto").graph)[0]
+    >>> violation.step, violation.evidence, violation.issuer.name
+    ('kfz', 'meldung', 'Bürgerbüro')
+    >>> violation.to_dict()
+    {'evidence': 'meldung', 'step': 'kfz', 'issued_by': 'amt'}
+    """
+
     evidence: str
     step: str
     issuer: ResolvedAuthority
 
     def to_dict(self) -> dict[str, Any]:
+        """The item as in ``once_only_violations.items`` of the machine-readable analysis."""
         return {"evidence": self.evidence, "step": self.step, "issued_by": self.issuer.id}
 
 
 def once_only_violations(graph: nx.DiGraph[str]) -> list[OnceOnlyViolation]:
-    """Every violating (evidence, step) pair, in step order, then requirement order."""
+    """Every violating (evidence, step) pair, in step order, then requirement order.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        A journey graph: nodes carry their ``step`` and resolved ``authority``, and
+        ``graph.graph["evidence"]`` maps evidence ids to
+        :class:`~lifeevents.graph.journey.ResolvedEvidence`.
+
+    Returns
+    -------
+    list of OnceOnlyViolation
+        Empty when the citizen never hands over what the state already holds.
+
+    Examples
+    --------
+    Without a car the demo citizen carries nothing to another authority; with one,
+    the Meldebestätigung goes from the Bürgerbüro to the Straßenverkehrsamt:
+
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> life_event = loads(DEMO_YAML)
+    >>> once_only_violations(journey(life_event).graph)
+    []
+    >>> [item.to_dict() for item in once_only_violations(journey(life_event, "mit-auto").graph)]
+    [{'evidence': 'meldung', 'step': 'kfz', 'issued_by': 'amt'}]
+    """
     evidence: dict[str, ResolvedEvidence] = graph.graph.get("evidence", {})
     found = []
     for node, data in graph.nodes(data=True):

@@ -3,19 +3,12 @@
 :meth:`Report.to_dict` gives the machine-readable analysis of the spec, with at
 least its keys and their meanings.
 
->>> from lifeevents.formats.journey_file import loads
->>> from lifeevents.graph.journey import journey
->>> life_event = loads('''
-... format: lifeevents/1
-... life_event: {id: demo, name: Demo}
-... authorities:
-...   amt: {name: Bürgerbüro, level: gemeinde, site: rathaus}
-...   kasse: {name: Kasse, level: gemeinde, site: rathaus}
-... steps:
-...   - {id: anmelden, name: Anmelden, authority: amt, channels: [in_person]}
-...   - {id: zahlen, name: Zahlen, authority: kasse, channels: [in_person], after: [anmelden]}
-... ''')
->>> report = analyze(journey(life_event))
+The Bürgerbüro and its cash desk share the town hall, so the demo's two visits
+there could be one:
+
+>>> from lifeevents import journey, loads
+>>> from lifeevents.library.demo import DEMO_YAML
+>>> report = analyze(journey(loads(DEMO_YAML)))
 >>> report.visits.as_modelled, report.visits.minimum, report.visits.redundant
 (2, 1, 1)
 """
@@ -55,7 +48,49 @@ __all__ = ["Report", "analyze", "modelled_visit_problems"]
 
 @dataclass(frozen=True, eq=False)
 class Report:
-    """Every finding of spec rules 4-10 for one journey."""
+    """Every finding of spec rules 4-10 for one journey.
+
+    Made by :func:`analyze`; it keeps the journey it was computed from, so that
+    every output (text, maps, exports) can name steps and authorities.
+
+    Attributes
+    ----------
+    journey : Journey
+        The journey analysed (one life event, persona and place).
+    visits : VisitsResult
+        Visits as modelled, the minimum and a plan (rule 5).
+    channel_handovers : tuple of ChannelHandover
+        Dependencies whose steps use different channels (rule 6).
+    media_breaks : tuple of MediaBreak
+        Carried evidence moving between paper and digital (rule 7).
+    authority_handovers : tuple of AuthorityHandover
+        Carried evidence moving between authorities (rule 8).
+    once_only_violations : tuple of OnceOnlyViolation
+        Evidence the state holds that the citizen must hand over (rule 9).
+    schedule : Schedule
+        Start days, duration and deadlines at risk (rule 4).
+    digital_share, online_available_share : float
+        Shares of steps done digitally and offered online (rule 10).
+    steps, authorities, crossing_levels : int
+        Applicable steps, distinct authorities, authority handovers across levels.
+
+    Examples
+    --------
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> report = analyze(journey(loads(DEMO_YAML), "mit-auto"))
+    >>> report  # doctest: +NORMALIZE_WHITESPACE
+    <Report 'demo' persona='mit-auto': 4 steps, visits 3 (minimum 2), 1 authority handovers,
+     0 media breaks, 1 once-only violations>
+    >>> report.steps, report.authorities, report.crossing_levels
+    (4, 4, 1)
+
+    :meth:`to_record` gives every figure under a stable key, the row of a data frame:
+
+    >>> record = report.to_record()
+    >>> record["visits.minimum"], record["once_only_violations"], record["digital_share"]
+    (2, 1, 0.25)
+    """
 
     journey: Journey
     visits: VisitsResult
@@ -79,6 +114,7 @@ class Report:
 
     @property
     def crossing_levels(self) -> int:
+        """Number of authority handovers between different levels."""
         return sum(handover.crosses_levels for handover in self.authority_handovers)
 
     def to_dict(self) -> dict[str, Any]:
@@ -157,7 +193,41 @@ def _counted(items: tuple[Any, ...]) -> dict[str, Any]:
 
 
 def modelled_visit_problems(trip: Journey) -> list[Problem]:
-    """Rule 5: a modelled grouping that is not feasible is an input error; locate each reason."""
+    """Rule 5: a modelled grouping that is not feasible is an input error; locate each reason.
+
+    Only the modelled ``visit`` groups are checked; the search for the fewest
+    visits is not run.
+
+    Parameters
+    ----------
+    trip : Journey
+        The journey whose ``visit`` groups are checked.
+
+    Returns
+    -------
+    list of Problem
+        One per reason, located at the ``visit`` of the first step it names; empty
+        when the modelled grouping is feasible.
+
+    Examples
+    --------
+    The demo's visits are feasible:
+
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> modelled_visit_problems(journey(loads(DEMO_YAML)))
+    []
+
+    Registering and paying cannot be one visit when the registration takes a day:
+
+    >>> text = DEMO_YAML.replace("authority: amt,", "authority: amt, visit: termin, "
+    ...                          "lead_time_days: 1,")
+    >>> text = text.replace("authority: kasse,", "authority: kasse, visit: termin,")
+    >>> trip = journey(loads(text, "umzug.yaml"))
+    >>> print(modelled_visit_problems(trip)[0])  # doctest: +NORMALIZE_WHITESPACE
+    umzug.yaml:13:85: persona 'default': visit grouping is not feasible: visit (anmelden,
+    gebuehr): gebuehr needs anmelden, whose lead time of 1 days does not fit into one day
+    """
     # Only the modelled grouping is checked: the search for the fewest visits is not needed.
     return [
         grouping_problem(trip.life_event, trip.persona_id, reason)
@@ -177,8 +247,37 @@ def _at_steps(trip: Journey, reason: str) -> Problem:
 def analyze(trip: Journey) -> Report:
     """Run every analysis of the spec on a journey.
 
-    Raises :class:`~lifeevents.errors.InputError` when the modelled visits
-    are not a feasible grouping (spec rule 5).
+    Parameters
+    ----------
+    trip : Journey
+        A journey made by :func:`lifeevents.journey`.
+
+    Returns
+    -------
+    Report
+        Every figure and finding of spec rules 4-10.
+
+    Raises
+    ------
+    InputError
+        When the modelled visits are not a feasible grouping (spec rule 5), located
+        in the journey file (see :func:`modelled_visit_problems`).
+    CapExceededError
+        When the exact search for the fewest visits exceeds its budget.
+    TypeError
+        When ``trip`` is not a :class:`~lifeevents.graph.journey.Journey`.
+
+    Examples
+    --------
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> report = analyze(journey(loads(DEMO_YAML), "mit-auto"))
+    >>> report.visits.as_modelled, report.visits.minimum
+    (3, 2)
+    >>> [(item.source, item.target) for item in report.authority_handovers]
+    [('anmelden', 'kfz')]
+    >>> report.to_dict()["once_only_violations"]
+    {'count': 1, 'items': [{'evidence': 'meldung', 'step': 'kfz', 'issued_by': 'amt'}]}
     """
     if not isinstance(trip, Journey):
         raise TypeError(

@@ -3,6 +3,11 @@
 Some input errors only show once a persona is applied: a modelled ``visit``
 group can be feasible for one persona and not for another (spec rule 5). This
 module checks every persona of a file.
+
+>>> from lifeevents import loads
+>>> from lifeevents.library.demo import DEMO_YAML
+>>> journey_problems(loads(DEMO_YAML))
+[]
 """
 
 from __future__ import annotations
@@ -28,12 +33,36 @@ __all__ = ["BuiltJourneys", "grouping_problem", "journey_problems", "validate"]
 class BuiltJourneys:
     """Journeys that validating a file builds on the way, kept for a caller who goes on
     to analyse them (by persona and municipality); ``personas`` limits which are kept
-    (``None``: all), since building a large journey's graph costs more than checking it."""
+    (``None``: all), since building a large journey's graph costs more than checking it.
+
+    Parameters
+    ----------
+    personas : frozenset of str, optional
+        The personas whose journeys to keep; ``None`` keeps every persona's.
+    journeys : dict, optional
+        Filled by :func:`journey_problems` and :func:`validate`: (persona,
+        municipality) -> :class:`~lifeevents.graph.journey.Journey`.
+
+    Examples
+    --------
+    Check the demo journey and keep the journey of the persona ``mit-auto``:
+
+    >>> from lifeevents import analyze, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> trips = BuiltJourneys(frozenset({"mit-auto"}))
+    >>> journey_problems(loads(DEMO_YAML), trips=trips)
+    []
+    >>> trips.journeys
+    {('mit-auto', None): <Journey 'demo' persona='mit-auto': 4 steps, 3 dependencies>}
+    >>> analyze(trips.journeys["mit-auto", None]).visits.minimum
+    2
+    """
 
     personas: frozenset[str] | None = None
     journeys: dict[tuple[str, str | None], Journey] = field(default_factory=dict)
 
     def wants(self, persona: str) -> bool:
+        """Whether the journeys of ``persona`` are to be kept."""
         return self.personas is None or persona in self.personas
 
 
@@ -57,6 +86,40 @@ def journey_problems(
 
     ``trips``, when given, receives the journeys of the personas it wants, built on the
     way, so that a caller who goes on to analyse one need not build it again.
+
+    Parameters
+    ----------
+    life_event : LifeEvent
+        A life event as loaded (the loader's own checks passed).
+    region : Region, optional
+        The region that resolves its offices; ``None`` for a journey without one.
+    municipality : str, optional
+        Check this municipality only, instead of every one that can differ.
+    trips : BuiltJourneys, optional
+        Receives the journeys built on the way.
+
+    Returns
+    -------
+    list of Problem
+        Sorted and located in the journey file; empty when every persona's journey
+        can be built and its ``visit`` groups are feasible.
+
+    Examples
+    --------
+    Registering and paying cannot be one visit when the registration takes a day;
+    each persona's journey shows it:
+
+    >>> from lifeevents import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> text = DEMO_YAML.replace("authority: amt,", "authority: amt, visit: termin, "
+    ...                          "lead_time_days: 1,")
+    >>> text = text.replace("authority: kasse,", "authority: kasse, visit: termin,")
+    >>> problems = journey_problems(loads(text, "umzug.yaml"))
+    >>> print(problems[0])  # doctest: +NORMALIZE_WHITESPACE
+    umzug.yaml:13:85: persona 'default': visit grouping is not feasible: visit (anmelden,
+    gebuehr): gebuehr needs anmelden, whose lead time of 1 days does not fit into one day
+    >>> [problem.message.split(":")[0] for problem in problems]
+    ["persona 'default'", "persona 'mit-auto'"]
     """
     personas = life_event.persona_ids()
     if len(life_event.personas) > MAX_PERSONAS:
@@ -110,7 +173,33 @@ def journey_problems(
 
 def grouping_problem(life_event: LifeEvent, persona: str, reason: str) -> Problem:
     """Rule 5: a modelled grouping that is not feasible is an input error, located at the
-    ``visit`` of the first step the reason names."""
+    ``visit`` of the first step the reason names.
+
+    Parameters
+    ----------
+    life_event : LifeEvent
+        The life event the journey was built from (its source map locates the problem).
+    persona : str
+        The persona whose journey has the infeasible grouping.
+    reason : str
+        One reason, as :func:`~lifeevents.analysis.visits.modelled_grouping_problems`
+        gives it.
+
+    Returns
+    -------
+    Problem
+        At the ``visit`` of the first step with a ``visit`` that the reason names,
+        else at line 1 of the file.
+
+    Examples
+    --------
+    >>> from lifeevents import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> text = DEMO_YAML.replace("authority: kasse,", "authority: kasse, visit: termin,")
+    >>> problem = grouping_problem(loads(text, "umzug.yaml"), "default", "gebuehr is late")
+    >>> print(problem)
+    umzug.yaml:15:65: persona 'default': visit grouping is not feasible: gebuehr is late
+    """
     message = f"persona '{persona}': visit grouping is not feasible: {reason}"
     source = life_event.source
     for index, step in enumerate(life_event.steps):
@@ -155,7 +244,45 @@ def validate(
     trips: BuiltJourneys | None = None,
 ) -> CheckResult[LifeEvent]:
     """Check a journey file completely (``lifeevents validate``); see
-    :func:`journey_problems` for ``trips``."""
+    :func:`journey_problems` for ``trips``.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The journey file.
+    regions : dict, optional
+        Regions by id that the file may name (default: the built-in regions).
+    trips : BuiltJourneys, optional
+        Receives the journeys built on the way.
+
+    Returns
+    -------
+    CheckResult
+        The loaded life event as ``model`` when the file is valid, and every problem
+        (errors and warnings), located in the file.
+
+    Examples
+    --------
+    >>> from lifeevents.library.builtin import find_journey
+    >>> result = validate(find_journey("geburt"))
+    >>> result.ok, result.model.id
+    (True, 'geburt')
+
+    A file the loader accepts but whose ``visit`` groups do not hold:
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> text = DEMO_YAML.replace("authority: amt,", "authority: amt, visit: termin, "
+    ...                          "lead_time_days: 1,")
+    >>> text = text.replace("authority: kasse,", "authority: kasse, visit: termin,")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = Path(folder, "umzug.yaml")
+    ...     _ = path.write_text(text, encoding="utf-8")
+    ...     result = validate(path)
+    >>> result.ok, result.model, len(result.problems)
+    (False, None, 2)
+    """
     result = check(path, regions)
     if result.model is None:
         return result

@@ -60,14 +60,51 @@ EXACT_LIMIT = 30
 
 @dataclass(frozen=True)
 class MinimumGrouping:
-    """A feasible grouping with the fewest groups found; ``exact`` says it is optimal."""
+    """A feasible grouping with the fewest groups found; ``exact`` says it is optimal.
+
+    Attributes
+    ----------
+    groups : tuple of tuple of str
+        The groups (one trip each) in the order of the trips, steps in topological order.
+    exact : bool
+        Whether the grouping is proven to have the fewest groups (the exact search
+        ran); ``False`` when the greedy choice was used.
+
+    See Also
+    --------
+    minimum_grouping : finds one for a journey graph.
+
+    Examples
+    --------
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> minimum_grouping(journey(loads(DEMO_YAML), "mit-auto").graph)
+    MinimumGrouping(groups=(('anmelden', 'gebuehr'), ('kfz',)), exact=True)
+    """
 
     groups: tuple[tuple[str, ...], ...]
     exact: bool
 
 
 class PlannedVisitDict(TypedDict):
-    """One entry of ``visits.plan`` in the machine-readable analysis."""
+    """One entry of ``visits.plan`` in the machine-readable analysis.
+
+    Attributes
+    ----------
+    site : str
+        Where the trip goes.
+    day : int
+        Its earliest day.
+    steps : list of str
+        The steps done there, in dependency order.
+
+    Examples
+    --------
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> visits(journey(loads(DEMO_YAML)).graph).to_dict()["plan"][0]
+    {'site': 'rathaus', 'day': 0, 'steps': ['anmelden', 'gebuehr']}
+    """
 
     site: str
     day: int
@@ -75,7 +112,25 @@ class PlannedVisitDict(TypedDict):
 
 
 class VisitsDict(TypedDict):
-    """The ``visits`` object of the machine-readable analysis."""
+    """The ``visits`` object of the machine-readable analysis.
+
+    Attributes
+    ----------
+    as_modelled, minimum, redundant, avoidable : int
+        The figures of :class:`VisitsResult`.
+    minimum_exact : bool
+        Whether ``minimum`` is proven to be the fewest.
+    plan : list of PlannedVisitDict
+        The trips of the minimum plan.
+
+    Examples
+    --------
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> figures = visits(journey(loads(DEMO_YAML)).graph).to_dict()
+    >>> {key: value for key, value in figures.items() if key != "plan"}
+    {'as_modelled': 2, 'minimum': 1, 'redundant': 1, 'avoidable': 0, 'minimum_exact': True}
+    """
 
     as_modelled: int
     minimum: int
@@ -87,7 +142,28 @@ class VisitsDict(TypedDict):
 
 @dataclass(frozen=True)
 class PlannedVisit:
-    """One trip of the minimum plan: the site, its earliest day and its steps."""
+    """One trip of the minimum plan: the site, its earliest day and its steps.
+
+    Attributes
+    ----------
+    site : str
+        Where the trip goes (a site id as resolved for the journey).
+    day : int
+        The earliest day of the trip by rule 4.
+    steps : tuple of str
+        The steps done in the trip, in dependency order.
+
+    Examples
+    --------
+    With a car, the demo citizen goes to the town hall and to the Kreishaus:
+
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> for trip in visits(journey(loads(DEMO_YAML), "mit-auto").graph).plan:
+    ...     print(trip)
+    PlannedVisit(site='rathaus', day=0, steps=('anmelden', 'gebuehr'))
+    PlannedVisit(site='kreishaus', day=0, steps=('kfz',))
+    """
 
     site: str
     day: int
@@ -96,7 +172,39 @@ class PlannedVisit:
 
 @dataclass(frozen=True)
 class VisitsResult:
-    """The visit figures of rule 5 and a minimum plan (by day, then dependency order)."""
+    """The visit figures of rule 5 and a minimum plan (by day, then dependency order).
+
+    Attributes
+    ----------
+    as_modelled : int
+        Visits as the journey file groups them (steps sharing a ``visit`` id are one).
+    minimum : int
+        The fewest visits of any feasible grouping (see ``minimum_exact``).
+    redundant : int
+        ``as_modelled - minimum``: visits that better grouping would save.
+    avoidable : int
+        Modelled visits whose every step also offers a channel without a visit.
+    minimum_exact : bool
+        Whether ``minimum`` is proven (exact search) rather than found greedily.
+    plan : tuple of PlannedVisit
+        The trips of a minimum grouping, by day, then in dependency order.
+    modelled : tuple of tuple of str
+        The groups as modelled.
+
+    See Also
+    --------
+    visits : computes it for a journey graph.
+
+    Examples
+    --------
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> result = visits(journey(loads(DEMO_YAML)).graph)
+    >>> result.as_modelled, result.minimum, result.redundant, result.avoidable
+    (2, 1, 1, 0)
+    >>> result.modelled, result.plan[0].steps
+    ((('anmelden',), ('gebuehr',)), ('anmelden', 'gebuehr'))
+    """
 
     as_modelled: int
     minimum: int
@@ -107,7 +215,7 @@ class VisitsResult:
     modelled: tuple[tuple[str, ...], ...]
 
     def to_dict(self) -> VisitsDict:
-        """The ``visits`` object of the machine-readable analysis."""
+        """The ``visits`` object of the machine-readable analysis (:class:`VisitsDict`)."""
         return {
             "as_modelled": self.as_modelled,
             "minimum": self.minimum,
@@ -131,18 +239,38 @@ def visits(graph: nx.DiGraph[str], *, exact_limit: int = EXACT_LIMIT) -> VisitsR
     Raises ``InfeasibleGroupingError`` when the modelled grouping is not feasible. The
     minimum is exact up to ``exact_limit`` visit steps (see ``minimum_grouping``).
 
-    >>> import networkx as nx
-    >>> from lifeevents.model.vocabulary import Channel
-    >>> g = nx.DiGraph()
-    >>> for step in ("anmelden", "ausweis"):
-    ...     g.add_node(step, lead_time_days=0, channel=Channel.IN_PERSON,
-    ...                channels=(Channel.IN_PERSON, Channel.ONLINE), site="rathaus", visit=None)
-    >>> g.add_edge("anmelden", "ausweis", kind="precedence", evidence=())
-    >>> result = visits(g)
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        An acyclic journey graph with the node attributes of the module's graph
+        contract (``lead_time_days``, ``channel``, ``channels``, ``site``, ``visit``).
+    exact_limit : int, optional
+        Up to this many visit steps the minimum is searched exactly; beyond, greedily.
+
+    Returns
+    -------
+    VisitsResult
+        The figures of rule 5 and a plan of the fewest trips.
+
+    Raises
+    ------
+    InfeasibleGroupingError
+        When the modelled ``visit`` groups are not a feasible grouping.
+    VisitSearchBudgetError
+        When the exact search exceeds its budget of states.
+
+    Examples
+    --------
+    The demo citizen goes to the town hall twice, to the Bürgerbüro and to its cash
+    desk; one trip would do:
+
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> result = visits(journey(loads(DEMO_YAML)).graph)
     >>> result.as_modelled, result.minimum, result.redundant, result.avoidable
-    (2, 1, 1, 2)
+    (2, 1, 1, 0)
     >>> result.to_dict()["plan"]
-    [{'site': 'rathaus', 'day': 0, 'steps': ['anmelden', 'ausweis']}]
+    [{'site': 'rathaus', 'day': 0, 'steps': ['anmelden', 'gebuehr']}]
     """
     ix = _Index.of(graph)
     modelled = _modelled(ix)
@@ -181,6 +309,26 @@ def modelled_groups(graph: nx.DiGraph[str]) -> list[tuple[str, ...]]:
     Members and groups follow the lexicographic topological order (groups by their
     first member). A ``visit`` id on a step that is not a visit step is ignored: that
     step is not done in a trip.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        A journey graph (see the module's graph contract).
+
+    Returns
+    -------
+    list of tuple of str
+        One group per modelled visit.
+
+    Examples
+    --------
+    The demo gives no ``visit`` ids, so every visit step is a trip of its own; the
+    online step is no visit at all:
+
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> modelled_groups(journey(loads(DEMO_YAML), "mit-auto").graph)
+    [('anmelden',), ('gebuehr',), ('kfz',)]
     """
     return _modelled(_Index.of(graph))
 
@@ -190,6 +338,31 @@ def grouping_problems(graph: nx.DiGraph[str], groups: Sequence[Sequence[str]]) -
 
     The groups must partition the visit steps. Runs in time linear in the graph; see
     ``_problems`` for why checking (c) on the edges inside a group is enough.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        A journey graph (see the module's graph contract).
+    groups : sequence of sequence of str
+        The proposed grouping: each group is one trip.
+
+    Returns
+    -------
+    list of str
+        One reason per violation of rule 5 (a)-(c) or of the partition; empty when
+        the grouping is feasible.
+
+    Examples
+    --------
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> graph = journey(loads(DEMO_YAML), "mit-auto").graph
+    >>> grouping_problems(graph, [("anmelden", "gebuehr"), ("kfz",)])
+    []
+    >>> grouping_problems(graph, [("anmelden", "kfz"), ("gebuehr",)])
+    ['visit (anmelden, kfz) is at more than one site: anmelden at rathaus, kfz at kreishaus']
+    >>> grouping_problems(graph, [("anmelden", "gebuehr")])
+    ['visit step kfz is in no group']
     """
     return _problems(_Index.of(graph), groups)
 
@@ -198,6 +371,34 @@ def modelled_grouping_problems(graph: nx.DiGraph[str]) -> list[str]:
     """Why the modelled grouping is not feasible (empty: it is); what :func:`visits` raises.
 
     Validation needs only this, not the minimum, so it skips the search.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        A journey graph (see the module's graph contract).
+
+    Returns
+    -------
+    list of str
+        The reasons, as :func:`grouping_problems` gives them for the modelled groups.
+
+    Examples
+    --------
+    Steps without ``visit`` ids are trips of their own, which is always feasible:
+
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> modelled_grouping_problems(journey(loads(DEMO_YAML)).graph)
+    []
+
+    One visit for registering and paying fails when the registration takes a day:
+
+    >>> text = DEMO_YAML.replace("authority: amt,", "authority: amt, visit: termin, "
+    ...                          "lead_time_days: 1,")
+    >>> text = text.replace("authority: kasse,", "authority: kasse, visit: termin,")
+    >>> modelled_grouping_problems(journey(loads(text)).graph)  # doctest: +NORMALIZE_WHITESPACE
+    ['visit (anmelden, gebuehr): gebuehr needs anmelden, whose lead time of 1 days does not
+      fit into one day']
     """
     if all(visit is None for _, visit in graph.nodes(data="visit")):
         return []  # every visit step a trip of its own: always feasible
@@ -207,7 +408,31 @@ def modelled_grouping_problems(graph: nx.DiGraph[str]) -> list[str]:
 
 def modelled_grouping_problems_of_parts(parts: JourneyParts) -> list[str]:
     """:func:`modelled_grouping_problems` of the journey ``parts`` would make (acyclic),
-    without building its graph."""
+    without building its graph.
+
+    Parameters
+    ----------
+    parts : JourneyParts
+        Nodes and edges of a journey before its graph is built
+        (:func:`~lifeevents.graph.journey.journey_parts`); they must be acyclic.
+
+    Returns
+    -------
+    list of str
+        The same reasons as :func:`modelled_grouping_problems` of the built graph.
+
+    Examples
+    --------
+    >>> from lifeevents import loads
+    >>> from lifeevents.graph.journey import journey_parts
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> text = DEMO_YAML.replace("authority: amt,", "authority: amt, visit: termin, "
+    ...                          "lead_time_days: 1,")
+    >>> text = text.replace("authority: kasse,", "authority: kasse, visit: termin,")
+    >>> parts = journey_parts(loads(text), "mit-auto")
+    >>> [reason.split(":")[0] for reason in modelled_grouping_problems_of_parts(parts)]
+    ['visit (anmelden, gebuehr)']
+    """
     if all(data["visit"] is None for _, data in parts.nodes):
         return []
     ix = _Index.of_parts(parts)
@@ -221,6 +446,28 @@ def minimum_grouping(graph: nx.DiGraph[str], *, exact_limit: int = EXACT_LIMIT) 
     and the modelled grouping replaces it when that is feasible and smaller. The result
     is always feasible; groups follow the order of the trips, steps the topological
     order.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        A journey graph (see the module's graph contract).
+    exact_limit : int, optional
+        Up to this many visit steps the search is exact.
+
+    Returns
+    -------
+    MinimumGrouping
+        The groups and whether they are proven minimal.
+
+    Examples
+    --------
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> graph = journey(loads(DEMO_YAML), "mit-auto").graph
+    >>> minimum_grouping(graph).groups
+    (('anmelden', 'gebuehr'), ('kfz',))
+    >>> minimum_grouping(graph, exact_limit=0).exact
+    False
     """
     ix = _Index.of(graph)
     return _minimum(ix, _modelled(ix), exact_limit=exact_limit)
@@ -232,6 +479,35 @@ def visit_days(graph: nx.DiGraph[str], groups: Sequence[Sequence[str]]) -> list[
     Groups are contracted; a predecessor ``u`` outside a group holds it back until
     ``start(u) + lead_time_days(u)``. Raises ``InfeasibleGroupingError`` when
     ``groups`` is not feasible.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        A journey graph (see the module's graph contract).
+    groups : sequence of sequence of str
+        A feasible grouping of the visit steps.
+
+    Returns
+    -------
+    list of int
+        The earliest day of each group, in the order of ``groups``.
+
+    Examples
+    --------
+    An unmarried couple at the birth of their child: as modelled they go to the town
+    hall on day 0 (custody and paternity declarations) and on day 2 (the birth is
+    registered once the clinic's notice is there). In one trip, the first waits too:
+
+    >>> from lifeevents import journey, load
+    >>> graph = journey(load("geburt"), "unverheiratet-schalter").graph
+    >>> groups = modelled_groups(graph)
+    >>> groups[:2]  # doctest: +NORMALIZE_WHITESPACE
+    [('sorgeerklaerung', 'vaterschaft-anerkennen'),
+     ('geburt-beurkunden', 'geburtsurkunden-ausstellen')]
+    >>> visit_days(graph, groups)
+    [0, 2, 5]
+    >>> visit_days(graph, minimum_grouping(graph).groups)
+    [2, 5]
     """
     ix = _Index.of(graph)
     problems = _problems(ix, groups)

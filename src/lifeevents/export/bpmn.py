@@ -24,19 +24,11 @@ Structure (see ``docs/export.md`` for why):
   ``extensionElements`` of namespace :data:`NAMESPACE`, so that
   :func:`lifeevents.export.bpmn_import.read_bpmn` can rebuild the journey.
 
->>> from lifeevents.formats.journey_file import loads
->>> from lifeevents.graph.journey import journey
->>> trip = journey(loads('''
-... format: lifeevents/1
-... life_event: {id: demo, name: Demo}
-... authorities: {amt: {name: Amt, level: gemeinde}}
-... steps:
-...   - {id: a, name: Antrag, authority: amt, channels: [online]}
-...   - {id: b, name: Abholen, authority: amt, channels: [in_person], after: [a]}
-... '''))
->>> text = bpmn_text(trip)
+>>> from lifeevents import journey, loads
+>>> from lifeevents.library.demo import DEMO_YAML
+>>> text = bpmn_text(journey(loads(DEMO_YAML)))
 >>> text.count("<bpmn:userTask"), text.count("<bpmn:manualTask"), text.count("<bpmn:lane ")
-(1, 1, 1)
+(1, 2, 3)
 """
 
 from __future__ import annotations
@@ -117,12 +109,70 @@ class _Ids:
 
 
 def bpmn_text(trip: Journey, report: Report | None = None) -> str:
-    """The journey as BPMN 2.0 XML with diagram coordinates (UTF-8 text)."""
+    """The journey as BPMN 2.0 XML with diagram coordinates (UTF-8 text).
+
+    Parameters
+    ----------
+    trip : Journey
+        The journey of one persona (and municipality).
+    report : Report, optional
+        Its analysis, if made before (default: analysed here); its findings become
+        the documentation of the process and of the steps concerned.
+
+    Returns
+    -------
+    str
+        The XML document, which :func:`~lifeevents.export.bpmn_import.read_bpmn`
+        reads back.
+
+    Examples
+    --------
+    With a car, the demo has four lanes (the Kreis office first, then the Gemeinde
+    offices, then the private body) and the citizen's pool carries the
+    Meldebestätigung from one task to the other:
+
+    >>> import re
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> text = bpmn_text(journey(loads(DEMO_YAML), "mit-auto"))
+    >>> re.findall(r'<bpmn:lane id="[^"]+" name="([^"]+)"', text)
+    ['Straßenverkehrsamt', 'Bürgerbüro', 'Stadtkasse', 'Beitragsservice']
+    >>> re.findall(r'<bpmn:messageFlow [^>]*name="([^"]+)" sourceRef="([^"]+)"', text)
+    [('Meldebestätigung', 'Task_1'), ('Meldebestätigung', 'Participant_Citizen')]
+
+    Names are escaped for XML:
+
+    >>> '<bpmn:manualTask id="Task_1" name="Wohnsitz &lt;anmelden&gt; &amp; bestätigen">' in text
+    True
+    """
     return _Writer(trip, report or analyze(trip)).text()
 
 
 def write_bpmn(trip: Journey, path: str | os.PathLike[str], report: Report | None = None) -> None:
-    """Write :func:`bpmn_text` to ``path`` atomically."""
+    """Write :func:`bpmn_text` to ``path`` atomically.
+
+    Parameters
+    ----------
+    trip : Journey
+        The journey of one persona (and municipality).
+    path : str or os.PathLike
+        The file to write (conventionally ``.bpmn``); replaced if it exists.
+    report : Report, optional
+        Its analysis, if made before.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> trip = journey(loads(DEMO_YAML))
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     write_bpmn(trip, Path(folder, "umzug.bpmn"))
+    ...     text = Path(folder, "umzug.bpmn").read_text(encoding="utf-8")
+    >>> text == bpmn_text(trip)
+    True
+    """
     write_atomic(path, bpmn_text(trip, report))
 
 

@@ -8,21 +8,13 @@ the persona's channel preference. Analysing it for that persona gives the same
 figures as the journey exported. Conditions (``when``) are gone: every step
 applies.
 
->>> from lifeevents.formats.journey_file import loads
->>> from lifeevents.graph.journey import journey
+>>> from lifeevents import journey, loads
 >>> from lifeevents.export.bpmn import bpmn_text
->>> original = journey(loads('''
-... format: lifeevents/1
-... life_event: {id: demo, name: Demo}
-... authorities: {amt: {name: Amt, level: gemeinde}, kasse: {name: Kasse, level: kreis}}
-... evidence: {bescheid: {name: Bescheid, issued_by: amt}}
-... steps:
-...   - {id: a, name: Antrag, authority: amt, channels: [online], produces: [bescheid]}
-...   - {id: b, name: Zahlen, authority: kasse, channels: [mail], requires: [bescheid]}
-... '''))
+>>> from lifeevents.library.demo import DEMO_YAML
+>>> original = journey(loads(DEMO_YAML), "mit-auto")
 >>> model = read_bpmn(bpmn_text(original))
->>> [(step.id, step.authority, step.after, step.requires) for step in model.steps]
-[('a', 'amt', (), ()), ('b', 'kasse', ('a',), ('bescheid',))]
+>>> [(step.id, step.authority, step.after, step.requires) for step in model.steps][1:3]
+[('gebuehr', 'kasse', ('anmelden',), ()), ('kfz', 'kreis', ('anmelden',), ('meldung',))]
 """
 
 from __future__ import annotations
@@ -53,6 +45,18 @@ def file_id(authority_id: str) -> str:
     municipality (``buergerbuero@greven``) become ``buergerbuero.greven``, since ``@`` in a
     reference means ``@origin``.
 
+    Parameters
+    ----------
+    authority_id : str
+        The id of a resolved authority.
+
+    Returns
+    -------
+    str
+        An id a journey file can define and refer to.
+
+    Examples
+    --------
     >>> file_id("buergerbuero@greven"), file_id("amt")
     ('buergerbuero.greven', 'amt')
     """
@@ -60,7 +64,38 @@ def file_id(authority_id: str) -> str:
 
 
 def load_bpmn(path: str | os.PathLike[str]) -> LifeEvent:
-    """Read a ``.bpmn`` file written by lifeevents; :class:`InputError` when it is not one."""
+    """Read a ``.bpmn`` file written by lifeevents; :class:`InputError` when it is not one.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A file written by :func:`~lifeevents.export.bpmn.write_bpmn` (or
+        ``lifeevents export``).
+
+    Returns
+    -------
+    LifeEvent
+        The journey as exported, for the persona it was exported for.
+
+    Raises
+    ------
+    InputError
+        When the file cannot be read, is too large, is not XML or was not written by
+        lifeevents, located in the file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.export.bpmn import write_bpmn
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     write_bpmn(journey(loads(DEMO_YAML)), Path(folder, "umzug.bpmn"))
+    ...     model = load_bpmn(Path(folder, "umzug.bpmn"))
+    >>> [step.id for step in model.steps]
+    ['anmelden', 'gebuehr', 'rundfunk']
+    """
     filename = os.fspath(path)
     try:
         raw = read_limited(path)
@@ -73,7 +108,42 @@ def load_bpmn(path: str | os.PathLike[str]) -> LifeEvent:
 
 
 def read_bpmn(text: str | bytes, filename: str = "<string>") -> LifeEvent:
-    """The journey model of BPMN text written by :func:`~lifeevents.export.bpmn.bpmn_text`."""
+    """The journey model of BPMN text written by :func:`~lifeevents.export.bpmn.bpmn_text`.
+
+    Parameters
+    ----------
+    text : str or bytes
+        The XML text.
+    filename : str, optional
+        The name problems are located in.
+
+    Returns
+    -------
+    LifeEvent
+        The journey as exported: its applicable steps, resolved authorities, order,
+        evidence and the persona's channel preference; no conditions.
+
+    Raises
+    ------
+    InputError
+        When the text is not XML, has a DOCTYPE, or was not written by lifeevents.
+
+    Examples
+    --------
+    Analysing the journey read back gives the figures of the journey exported:
+
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.export.bpmn import bpmn_text
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> original = analyze(journey(loads(DEMO_YAML), "mit-auto"))
+    >>> model = read_bpmn(bpmn_text(original.journey))
+    >>> analyze(journey(model, "mit-auto")).to_record() == original.to_record()
+    True
+    >>> read_bpmn("<definitions/>", "fremd.bpmn")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    lifeevents.errors.InputError: fremd.bpmn:1:1: not a BPMN file written by lifeevents ...
+    """
 
     def fail(message: str, line: int = 1) -> InputError:
         return InputError([Problem(filename, line, 1, message)])

@@ -20,16 +20,13 @@ Needs the optional extra ``export`` (rdflib): ``pip install 'lifeevents[export]'
   ``dct:spatial``: the municipality of the journey for Gemeinde offices, the
   region for Kreis offices, Germany otherwise.
 
->>> from lifeevents.formats.journey_file import loads
->>> from lifeevents.graph.journey import journey
->>> trip = journey(loads('''
-... format: lifeevents/1
-... life_event: {id: demo, name: Demo}
-... authorities: {amt: {name: Amt, level: gemeinde}}
-... steps: [{id: a, name: Antrag, authority: amt, channels: [online], lead_time_days: 14}]
-... '''))
->>> "P14D" in turtle(trip)
+>>> from lifeevents import journey, loads
+>>> from lifeevents.library.demo import DEMO_YAML
+>>> text = turtle(journey(loads(DEMO_YAML), "mit-auto"))
+>>> "<urn:lifeevents:demo:service:kfz> a cpsv:PublicService" in text
 True
+>>> "Beitragsservice" in text  # a private body: no public service
+False
 """
 
 from __future__ import annotations
@@ -70,7 +67,33 @@ def _text(value: str) -> Literal:
 
 
 def cpsv_graph(trip: Journey) -> Graph:
-    """The journey as an rdflib graph of CPSV-AP 3.2 classes and properties."""
+    """The journey as an rdflib graph of CPSV-AP 3.2 classes and properties.
+
+    Parameters
+    ----------
+    trip : Journey
+        The journey of one persona (and municipality).
+
+    Returns
+    -------
+    rdflib.Graph
+        The life event, a public service per applicable step with a public
+        authority, the authorities, channels, evidence and places (see the module
+        documentation); IRIs start with :data:`BASE`.
+
+    Examples
+    --------
+    The demo's broadcasting fee is paid to a private body, so three of its four
+    steps are public services:
+
+    >>> from rdflib.namespace import DCTERMS, RDF
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> graph = cpsv_graph(journey(loads(DEMO_YAML), "mit-auto"))
+    >>> services = graph.subjects(RDF.type, CPSV.PublicService)
+    >>> sorted(str(graph.value(service, DCTERMS.identifier)) for service in services)
+    ['anmelden', 'gebuehr', 'kfz']
+    """
     graph = Graph()
     for prefix, namespace in (("cv", CV), ("cpsv", CPSV), ("eli", ELI), ("adms", ADMS)):
         graph.bind(prefix, namespace)
@@ -200,18 +223,81 @@ def _location(graph: Graph, trip: Journey, level: Level) -> URIRef:
 
 
 def turtle(trip: Journey) -> str:
-    """The CPSV-AP graph as Turtle."""
+    """The CPSV-AP graph as Turtle.
+
+    Parameters
+    ----------
+    trip : Journey
+        The journey of one persona (and municipality).
+
+    Returns
+    -------
+    str
+        The :func:`cpsv_graph` in Turtle syntax.
+
+    Examples
+    --------
+    Applying for a care grade takes 14 days, an ISO 8601 duration in CPSV-AP:
+
+    >>> from lifeevents import journey, load
+    >>> text = turtle(journey(load("pflegefall")))
+    >>> "<urn:lifeevents:pflegefall:service:pflegegrad-beantragen> a cpsv:PublicService" in text
+    True
+    >>> 'cv:processingTime "P14D"^^xsd:duration' in text
+    True
+    """
     return cpsv_graph(trip).serialize(format="turtle")
 
 
 def json_ld(trip: Journey) -> str:
-    """The CPSV-AP graph as JSON-LD (with the prefixes as its context)."""
+    """The CPSV-AP graph as JSON-LD (with the prefixes as its context).
+
+    Parameters
+    ----------
+    trip : Journey
+        The journey of one persona (and municipality).
+
+    Returns
+    -------
+    str
+        A JSON document with ``@context`` (the prefixes) and ``@graph``.
+
+    Examples
+    --------
+    >>> import json
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> document = json.loads(json_ld(journey(loads(DEMO_YAML))))
+    >>> document["@context"]["cv"], document["@context"]["cpsv"]
+    ('http://data.europa.eu/m8g/', 'http://purl.org/vocab/cpsv#')
+    """
     graph = cpsv_graph(trip)
     context = {prefix: str(iri) for prefix, iri in graph.namespaces()}
     return graph.serialize(format="json-ld", context=context, indent=2) + "\n"
 
 
 def write_cpsv(trip: Journey, path: str | os.PathLike[str]) -> None:
-    """Write Turtle (``.ttl``) or JSON-LD (any other suffix) to ``path`` atomically."""
+    """Write Turtle (``.ttl``) or JSON-LD (any other suffix) to ``path`` atomically.
+
+    Parameters
+    ----------
+    trip : Journey
+        The journey of one persona (and municipality).
+    path : str or os.PathLike
+        The file to write; replaced if it exists.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> trip = journey(loads(DEMO_YAML))
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     write_cpsv(trip, Path(folder, "umzug.ttl"))
+    ...     text = Path(folder, "umzug.ttl").read_text(encoding="utf-8")
+    >>> text == turtle(trip)
+    True
+    """
     text = turtle(trip) if os.fspath(path).endswith(".ttl") else json_ld(trip)
     write_atomic(path, text)

@@ -13,15 +13,9 @@ document whose stored figures differ from the figures of its journey (edited by
 hand, or written by a version that counted differently), so a loaded report
 always means what its figures say.
 
->>> from lifeevents.formats.journey_file import loads
->>> from lifeevents.graph.journey import journey
->>> from lifeevents.analysis.report import analyze
->>> life_event = loads('''
-... format: lifeevents/1
-... life_event: {id: demo, name: Demo}
-... authorities: {amt: {name: Bürgerbüro, level: gemeinde}}
-... steps: [{id: a, name: Anmelden, authority: amt, channels: [in_person]}]
-... ''')
+>>> from lifeevents import analyze, journey, loads
+>>> from lifeevents.library.demo import DEMO_YAML
+>>> life_event = loads(DEMO_YAML)
 >>> load_life_event(life_event_json(life_event)) == life_event
 True
 >>> report = analyze(journey(life_event))
@@ -68,19 +62,104 @@ def _json(data: Any) -> str:
 
 
 def life_event_json(life_event: LifeEvent) -> str:
-    """The journey file as JSON text (defaults left out, as in YAML)."""
+    """The journey file as JSON text (defaults left out, as in YAML).
+
+    Parameters
+    ----------
+    life_event : LifeEvent
+        The life event to write.
+
+    Returns
+    -------
+    str
+        JSON with the keys of the journey file; every YAML reader reads it too.
+
+    See Also
+    --------
+    load_life_event : reads it back.
+
+    Examples
+    --------
+    >>> import json
+    >>> from lifeevents import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> data = json.loads(life_event_json(loads(DEMO_YAML)))
+    >>> data["format"], data["life_event"]["name"], [step["id"] for step in data["steps"]]
+    ('lifeevents/1', 'Umzug', ['anmelden', 'gebuehr', 'kfz', 'rundfunk'])
+    """
     return _json(to_data(life_event))
 
 
 def load_life_event(
     text: str | bytes, filename: str = "<string>", regions: Regions | None = None
 ) -> LifeEvent:
-    """Read a life event from JSON (or YAML) text; :class:`InputError` with located problems."""
+    """Read a life event from JSON (or YAML) text; :class:`InputError` with located problems.
+
+    Parameters
+    ----------
+    text : str or bytes
+        A journey file in JSON (or YAML) syntax.
+    filename : str, optional
+        The name problems are located in.
+    regions : dict, optional
+        Regions by id the journey may name (default: the built-in regions).
+
+    Returns
+    -------
+    LifeEvent
+        The life event, checked like a journey file.
+
+    Raises
+    ------
+    InputError
+        With every problem, located by line and column of the JSON text.
+
+    Examples
+    --------
+    >>> from lifeevents import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> life_event = loads(DEMO_YAML)
+    >>> load_life_event(life_event_json(life_event)) == life_event
+    True
+    >>> load_life_event('{"format": "lifeevents/1", "life_event": {"id": "x", "name": "X"}}',
+    ...                 "x.journey.json")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    lifeevents.errors.InputError: x.journey.json:1:1: 'steps' is missing; ...
+    """
     return loads(text, filename, regions)
 
 
 def report_json(report: Report) -> str:
-    """The report and everything it was computed from, as JSON text."""
+    """The report and everything it was computed from, as JSON text.
+
+    Parameters
+    ----------
+    report : Report
+        The analysis of a journey.
+
+    Returns
+    -------
+    str
+        A JSON object with ``"format": "lifeevents-report/1"``, the persona and
+        places, the whole journey file and the analysis (as :meth:`Report.to_dict
+        <lifeevents.analysis.report.Report.to_dict>`).
+
+    See Also
+    --------
+    load_report : reads it back and checks its figures.
+
+    Examples
+    --------
+    >>> import json
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> data = json.loads(report_json(analyze(journey(loads(DEMO_YAML), "mit-auto"))))
+    >>> list(data)
+    ['format', 'persona', 'municipality', 'origin', 'event_place', 'region', 'journey', 'analysis']
+    >>> data["persona"], data["analysis"]["visits"]["minimum"]
+    ('mit-auto', 2)
+    """
     trip = report.journey
     return _json(
         {
@@ -103,6 +182,44 @@ def load_report(
 
     ``regions`` (default: the built-in regions) must hold the region the report
     names. Raises :class:`InputError` for text that is not such a document.
+
+    Parameters
+    ----------
+    text : str or bytes
+        Text written by :func:`report_json`.
+    filename : str, optional
+        The name problems are located in.
+    regions : dict, optional
+        Regions by id (default: the built-in regions).
+
+    Returns
+    -------
+    Report
+        The analysis of the stored journey, for the stored persona and places.
+
+    Raises
+    ------
+    InputError
+        When the text is not such a document, its journey is invalid, or its stored
+        figures differ from those of its journey.
+
+    Examples
+    --------
+    >>> import json
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> text = report_json(analyze(journey(loads(DEMO_YAML), "mit-auto")))
+    >>> load_report(text).visits.minimum
+    2
+
+    A report whose figures were edited by hand is refused:
+
+    >>> data = json.loads(text)
+    >>> data["analysis"]["visits"]["minimum"] = 1
+    >>> load_report(json.dumps(data), "bericht.json")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    lifeevents.errors.InputError: bericht.json:1:1: the stored analysis differs ... in visits; ...
     """
 
     def fail(message: str) -> InputError:

@@ -51,7 +51,28 @@ def _suffix(path: str | os.PathLike[str], formats: tuple[str, ...], verb: str) -
 
 
 def export_format(path: str | os.PathLike[str]) -> str:
-    """The export format a file name asks for; :class:`UnsupportedFormatError` if none."""
+    """The export format a file name asks for; :class:`UnsupportedFormatError` if none.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file name; its suffix, in any case, names the format.
+
+    Returns
+    -------
+    str
+        One of :data:`EXPORT_FORMATS`; the longest suffix wins.
+
+    Raises
+    ------
+    UnsupportedFormatError
+        When no export format has that suffix.
+
+    Examples
+    --------
+    >>> export_format("umzug.graph.json"), export_format("umzug.json"), export_format("U.BPMN")
+    ('graph.json', 'json', 'bpmn')
+    """
     return _suffix(path, EXPORT_FORMATS, "export to")
 
 
@@ -63,7 +84,36 @@ def _needs_extra(fmt: str, error: ImportError) -> UnsupportedFormatError:
 
 
 def export_content(subject: Journey | Report, fmt: str) -> str | bytes:
-    """The text of the export of ``subject`` in format ``fmt`` (see :data:`EXPORT_FORMATS`)."""
+    """The text of the export of ``subject`` in format ``fmt`` (see :data:`EXPORT_FORMATS`).
+
+    Parameters
+    ----------
+    subject : Journey or Report
+        What to export; a report's analysis is used as it is, a journey is analysed
+        where the format needs it.
+    fmt : str
+        One of :data:`EXPORT_FORMATS`.
+
+    Returns
+    -------
+    str or bytes
+        Bytes for ``xlsx``, text for every other format.
+
+    Raises
+    ------
+    UnsupportedFormatError
+        For an unknown format, or one whose optional extra is not installed.
+
+    Examples
+    --------
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> trip = journey(loads(DEMO_YAML))
+    >>> export_content(trip, "graphml").startswith("<graphml")
+    True
+    >>> export_content(trip, "xlsx")[:2]
+    b'PK'
+    """
     report = subject if isinstance(subject, Report) else None
     trip = report.journey if report is not None else subject
     assert isinstance(trip, Journey)
@@ -106,6 +156,45 @@ def export_file(subject: Journey | Report, path: str | os.PathLike[str]) -> Path
     """Write ``subject`` to ``path`` atomically in the format its suffix names.
 
     Nothing is written when the format is unknown or the journey cannot be analysed.
+
+    Parameters
+    ----------
+    subject : Journey or Report
+        What to export.
+    path : str or os.PathLike
+        The file to write; its suffix names the format (see the module documentation).
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+
+    Raises
+    ------
+    UnsupportedFormatError
+        For a suffix no export format has, or a format whose extra is missing.
+    InputError
+        When the journey cannot be analysed (formats that need the analysis).
+
+    See Also
+    --------
+    import_file : reads a journey back.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> trip = journey(loads(DEMO_YAML), "mit-auto")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     written = [export_file(trip, Path(folder, name)).name
+    ...                for name in ("umzug.bpmn", "umzug.journey.json", "umzug.xlsx")]
+    ...     back = import_file(Path(folder, "umzug.journey.json"))
+    >>> written
+    ['umzug.bpmn', 'umzug.journey.json', 'umzug.xlsx']
+    >>> back == trip.life_event
+    True
     """
     content = export_content(subject, export_format(path))
     write_atomic(path, content)
@@ -114,7 +203,44 @@ def export_file(subject: Journey | Report, path: str | os.PathLike[str]) -> Path
 
 def import_file(path: str | os.PathLike[str]) -> LifeEvent:
     """The journey model in a BPMN file written by lifeevents, a journey JSON or YAML file,
-    or a report JSON file; :class:`InputError` with located problems."""
+    or a report JSON file; :class:`InputError` with located problems.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file; its suffix is one of :data:`IMPORT_FORMATS`.
+
+    Returns
+    -------
+    LifeEvent
+        The journey: as exported for one persona from BPMN, the whole journey file
+        from the other formats (a report's stored journey from a report).
+
+    Raises
+    ------
+    UnsupportedFormatError
+        For a suffix no import format has.
+    InputError
+        When the file cannot be read or is not valid, located in the file.
+
+    Examples
+    --------
+    A BPMN export holds the steps that applied to the persona it was made for:
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = export_file(journey(loads(DEMO_YAML)), Path(folder, "umzug.bpmn"))
+    ...     model = import_file(path)
+    >>> [step.id for step in model.steps]
+    ['anmelden', 'gebuehr', 'rundfunk']
+    >>> import_file("umzug.txt")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    lifeevents.errors.UnsupportedFormatError: cannot import 'umzug.txt': the suffix must be ...
+    """
     fmt = _suffix(path, IMPORT_FORMATS, "import")
     filename = os.fspath(path)
     if fmt == "bpmn":

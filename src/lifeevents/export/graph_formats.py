@@ -19,23 +19,15 @@ space-separated text (ids have no spaces), unset values are left out, and text
 passes through :func:`~lifeevents.export.xml_text.xml_safe` (XML turns line ends
 into ``\n`` and cannot carry most control characters). Node-link JSON is exact.
 
->>> from lifeevents.formats.journey_file import loads
->>> from lifeevents.graph.journey import journey
->>> trip = journey(loads('''
-... format: lifeevents/1
-... life_event: {id: demo, name: Demo}
-... authorities: {amt: {name: Amt, level: gemeinde}}
-... evidence: {bescheid: {name: Bescheid, issued_by: amt}}
-... steps:
-...   - {id: a, name: Antrag, authority: amt, channels: [online, mail], produces: [bescheid]}
-...   - {id: b, name: Nachweis, authority: amt, channels: [mail], requires: [bescheid]}
-... '''))
->>> plain_graph(trip).nodes["a"]["channels"]
-['online', 'mail']
->>> plain_graph(trip, flat=True).nodes["a"]["channels"]
-'online mail'
->>> node_link_data(trip)["links"][0]["evidence"]
-['bescheid']
+>>> from lifeevents import journey, loads
+>>> from lifeevents.library.demo import DEMO_YAML
+>>> trip = journey(loads(DEMO_YAML), "mit-auto")
+>>> plain_graph(trip).edges["anmelden", "kfz"]["evidence"]
+['meldung']
+>>> plain_graph(trip, flat=True).edges["anmelden", "kfz"]["evidence"]
+'meldung'
+>>> node_link_data(trip)["links"][1]["evidence"]
+['meldung']
 """
 
 from __future__ import annotations
@@ -69,6 +61,32 @@ def plain_graph(trip: Journey, *, flat: bool = False) -> nx.DiGraph[str]:
 
     ``flat=True`` gives values GraphML and GEXF can hold: lists joined by spaces,
     unset values left out.
+
+    Parameters
+    ----------
+    trip : Journey
+        The journey of one persona (and municipality).
+    flat : bool, optional
+        Join lists by spaces, leave unset values out and make text safe for XML.
+
+    Returns
+    -------
+    networkx.DiGraph
+        A new graph with the attributes listed in the module documentation.
+
+    Examples
+    --------
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> trip = journey(loads(DEMO_YAML), "mit-auto")
+    >>> graph = plain_graph(trip)
+    >>> graph.graph
+    {'life_event': 'demo', 'persona': 'mit-auto', 'municipality': None, 'origin': None}
+    >>> node = graph.nodes["kfz"]
+    >>> node["authority_name"], node["level"], node["channel"], node["channels"], node["visit"]
+    ('Straßenverkehrsamt', 'kreis', 'in_person', ['in_person'], None)
+    >>> "visit" in plain_graph(trip, flat=True).nodes["kfz"]
+    False
     """
     graph: nx.DiGraph[str] = nx.DiGraph()
     graph.graph.update(
@@ -126,7 +144,31 @@ def _flat(value: Any) -> Any:
 
 
 def graphml_text(trip: Journey) -> str:
-    """The journey graph as GraphML (UTF-8 text), for Gephi, yEd, Cytoscape and networkx."""
+    """The journey graph as GraphML (UTF-8 text), for Gephi, yEd, Cytoscape and networkx.
+
+    Parameters
+    ----------
+    trip : Journey
+        The journey of one persona (and municipality).
+
+    Returns
+    -------
+    str
+        The flat :func:`plain_graph` as GraphML.
+
+    See Also
+    --------
+    read_graphml_text : reads it back.
+
+    Examples
+    --------
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> trip = journey(loads(DEMO_YAML), "mit-auto")
+    >>> text = graphml_text(trip)
+    >>> text.startswith("<graphml"), "Wohnsitz &lt;anmelden&gt; &amp; best&#228;tigen" in text
+    (True, True)
+    """
     return "\n".join(nx.generate_graphml(plain_graph(trip, flat=True))) + "\n"
 
 
@@ -136,6 +178,30 @@ def read_graphml_text(text: str) -> nx.DiGraph[str]:
     The reverse of :func:`graphml_text` up to the unset values it leaves out:
     ``read_graphml_text(graphml_text(trip))`` equals ``plain_graph(trip, flat=True)``
     with its list attributes split at spaces.
+
+    Parameters
+    ----------
+    text : str
+        GraphML text, as :func:`graphml_text` writes it.
+
+    Returns
+    -------
+    networkx.DiGraph
+        The plain graph, ``channels``, ``evidence`` and ``citizen_evidence`` as lists.
+
+    Raises
+    ------
+    ValueError
+        When the GraphML describes an undirected graph.
+
+    Examples
+    --------
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> trip = journey(loads(DEMO_YAML), "mit-auto")
+    >>> graph = read_graphml_text(graphml_text(trip))
+    >>> graph.edges["anmelden", "kfz"]["citizen_evidence"], graph.nodes["anmelden"]["name"]
+    (['meldung'], 'Wohnsitz <anmelden> & bestätigen')
     """
     parsed = nx.parse_graphml(text, node_type=str, force_multigraph=False)
     if not isinstance(parsed, nx.DiGraph):
@@ -157,7 +223,31 @@ def _split(text: str) -> list[str]:
 
 
 def write_graphml(trip: Journey, path: str | os.PathLike[str]) -> None:
-    """Write :func:`graphml_text` to ``path`` atomically."""
+    """Write :func:`graphml_text` to ``path`` atomically.
+
+    Parameters
+    ----------
+    trip : Journey
+        The journey of one persona (and municipality).
+    path : str or os.PathLike
+        The file to write (conventionally ``.graphml``); replaced if it exists.
+
+    Examples
+    --------
+    networkx reads the file as it reads any GraphML:
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> import networkx as nx
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> trip = journey(loads(DEMO_YAML), "mit-auto")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     write_graphml(trip, Path(folder, "umzug.graphml"))
+    ...     graph = nx.read_graphml(Path(folder, "umzug.graphml"))
+    >>> list(graph.successors("anmelden"))
+    ['gebuehr', 'kfz', 'rundfunk']
+    """
     write_atomic(path, graphml_text(trip))
 
 
@@ -166,16 +256,81 @@ def node_link_data(trip: Journey) -> dict[str, Any]:
 
     ``networkx.node_link_graph(data, edges="links")`` reads it back into a graph
     equal to :func:`plain_graph`.
+
+    Parameters
+    ----------
+    trip : Journey
+        The journey of one persona (and municipality).
+
+    Returns
+    -------
+    dict
+        ``directed``, ``multigraph``, ``graph``, ``nodes`` and ``links``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> trip = journey(loads(DEMO_YAML), "mit-auto")
+    >>> data = node_link_data(trip)
+    >>> [(link["source"], link["target"]) for link in data["links"]]
+    [('anmelden', 'gebuehr'), ('anmelden', 'kfz'), ('anmelden', 'rundfunk')]
+    >>> graph = nx.node_link_graph(data, edges="links")
+    >>> graph.nodes["kfz"] == plain_graph(trip).nodes["kfz"]
+    True
     """
     data: dict[str, Any] = nx.node_link_data(plain_graph(trip), edges="links")
     return data
 
 
 def node_link_json(trip: Journey) -> str:
-    """:func:`node_link_data` as JSON text (UTF-8, umlauts kept, stable key order)."""
+    """:func:`node_link_data` as JSON text (UTF-8, umlauts kept, stable key order).
+
+    Parameters
+    ----------
+    trip : Journey
+        The journey of one persona (and municipality).
+
+    Returns
+    -------
+    str
+        Indented JSON ending in a line break.
+
+    Examples
+    --------
+    >>> import json
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> trip = journey(loads(DEMO_YAML), "mit-auto")
+    >>> data = json.loads(node_link_json(trip))
+    >>> data["graph"]["persona"], data["nodes"][0]["authority_name"]
+    ('mit-auto', 'Bürgerbüro')
+    """
     return json.dumps(node_link_data(trip), ensure_ascii=False, indent=2) + "\n"
 
 
 def write_node_link_json(trip: Journey, path: str | os.PathLike[str]) -> None:
-    """Write :func:`node_link_json` to ``path`` atomically."""
+    """Write :func:`node_link_json` to ``path`` atomically.
+
+    Parameters
+    ----------
+    trip : Journey
+        The journey of one persona (and municipality).
+    path : str or os.PathLike
+        The file to write (conventionally ``.graph.json``); replaced if it exists.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> trip = journey(loads(DEMO_YAML), "mit-auto")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     write_node_link_json(trip, Path(folder, "umzug.graph.json"))
+    ...     text = Path(folder, "umzug.graph.json").read_text(encoding="utf-8")
+    >>> text == node_link_json(trip)
+    True
+    """
     write_atomic(path, node_link_json(trip))

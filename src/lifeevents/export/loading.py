@@ -35,6 +35,50 @@ def load_journey(
     Raises :class:`InputError` for an invalid file or scenario, :class:`UnknownNameError`
     for a name that is neither a file nor a built-in journey or scenario, an unknown
     persona, or a scenario not meant for the journey (its ``applies_to``).
+
+    Parameters
+    ----------
+    name : str
+        A journey file, or the name of a built-in journey.
+    persona : str, optional
+        The persona id.
+    municipality, origin, event_place : str, optional
+        The places of the journey (see :func:`lifeevents.journey`).
+    region_files : sequence of str, optional
+        Region files to use beside the built-in regions.
+    scenarios : sequence of str, optional
+        Scenario files or names of built-in scenarios, applied in order.
+
+    Returns
+    -------
+    Journey
+        The journey, validated completely (as ``lifeevents validate`` does).
+
+    Raises
+    ------
+    InputError
+        For an invalid journey, region or scenario file, located in it.
+    UnknownNameError
+        For an unknown name, persona, or a scenario not meant for the journey.
+
+    Examples
+    --------
+    Moving house within the Kreis with a car and a dog, in Saerbeck; then with the
+    built-in scenario that updates the vehicle papers at the Bürgerbüro:
+
+    >>> from lifeevents import analyze
+    >>> today = load_journey("umzug-innerhalb-kreis", "schalter-mit-auto-und-hund", "saerbeck")
+    >>> today  # doctest: +NORMALIZE_WHITESPACE
+    <Journey 'umzug-innerhalb-kreis' persona='schalter-mit-auto-und-hund',
+     municipality='saerbeck': 15 steps, 12 dependencies>
+    >>> then = load_journey("umzug-innerhalb-kreis", "schalter-mit-auto-und-hund", "saerbeck",
+    ...                     scenarios=["kfz-im-buergerbuero"])
+    >>> analyze(today).visits.as_modelled, analyze(then).visits.as_modelled
+    (8, 7)
+    >>> load_journey("gebrut")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    lifeevents.errors.UnknownNameError: 'gebrut' is neither ... (did you mean 'geburt'?); ...
     """
     regions: dict[str, Region] = dict(builtin_regions())
     for region_file in region_files:

@@ -20,7 +20,33 @@ _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 def yaml_template(name: str) -> str:
-    """A small valid journey file for the life event ``name`` (a slug), to be filled in."""
+    """A small valid journey file for the life event ``name`` (a slug), to be filled in.
+
+    Parameters
+    ----------
+    name : str
+        The life event's id: ``a-z``, ``0-9`` and ``-``.
+
+    Returns
+    -------
+    str
+        YAML text of format ``lifeevents/1`` with one authority, one evidence item,
+        one persona and one step, each with comments saying what to fill in.
+
+    Raises
+    ------
+    ValueError
+        When ``name`` is not such an id.
+
+    Examples
+    --------
+    >>> from lifeevents import loads
+    >>> life_event = loads(yaml_template("umzug"))
+    >>> life_event.id, [step.id for step in life_event.steps], list(life_event.personas)
+    ('umzug', ['schritt-1'], ['digital'])
+    >>> print(yaml_template("umzug").splitlines()[1])
+    # Fill it in, then check it: lifeevents validate umzug.yaml
+    """
     if not _SLUG.fullmatch(name):
         raise ValueError(f"'{name}' is not a life event id: use a-z, 0-9 and '-', e.g. umzug")
     return f"""\

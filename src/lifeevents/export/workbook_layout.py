@@ -31,7 +31,29 @@ INFO_SHEET = "Erläuterung"
 
 @dataclass(frozen=True)
 class Column:
-    """One column: the key in the journey format, its kind, and a German explanation."""
+    """One column: the key in the journey format, its kind, and a German explanation.
+
+    Attributes
+    ----------
+    key : str
+        The key of the journey format the column holds (row 1 of the sheet).
+    kind : str
+        How a cell holds the value: ``text``, ``id``, ``ids`` (comma-separated),
+        ``texts`` (one per line), ``int``, ``float``, ``bool``, ``channel``,
+        ``level``, ``transfer`` (drop-down lists) or ``map`` (``key: value`` pairs).
+    help : str
+        The German explanation on the sheet *Erläuterung*.
+    required : bool
+        Whether every row must fill it.
+
+    Examples
+    --------
+    >>> channel = SHEETS["Schritte"].columns[2]
+    >>> channel.key, channel.kind, channel.required
+    ('channel', 'channel', True)
+    >>> channel.help
+    'heute üblicher Kanal (Auswahlliste)'
+    """
 
     key: str
     kind: str  # text, id, ids, texts, int, float, bool, channel, level, transfer, map
@@ -41,7 +63,27 @@ class Column:
 
 @dataclass(frozen=True)
 class Sheet:
-    """A table sheet: which part of the journey it holds, and its columns."""
+    """A table sheet: which part of the journey it holds, and its columns.
+
+    Attributes
+    ----------
+    name : str
+        The sheet's (German) name.
+    section : str
+        The part of the journey file: ``life_event``, ``steps``, ``authorities``,
+        ``evidence`` or ``personas``.
+    columns : tuple of Column
+        The columns, in order.
+    help : str
+        The German explanation of a row.
+
+    Examples
+    --------
+    >>> [(sheet.name, sheet.section) for sheet in SHEETS.values()][:3]
+    [('Lebenslage', 'life_event'), ('Schritte', 'steps'), ('Behörden', 'authorities')]
+    >>> SHEETS["Behörden"].help
+    'eine Zeile je Behörde oder Stelle dieser Datei'
+    """
 
     name: str
     section: str  # steps, authorities, evidence, personas, life_event
@@ -50,7 +92,23 @@ class Sheet:
 
 
 def column_letter(number: int) -> str:
-    """The spreadsheet letter of a 1-based column number."""
+    """The spreadsheet letter of a 1-based column number.
+
+    Parameters
+    ----------
+    number : int
+        The column number, 1 for ``A``.
+
+    Returns
+    -------
+    str
+        The letters, as spreadsheets name columns.
+
+    Examples
+    --------
+    >>> column_letter(1), column_letter(26), column_letter(27), column_letter(703)
+    ('A', 'Z', 'AA', 'AAA')
+    """
     letters = ""
     while number:
         number, rest = divmod(number - 1, 26)

@@ -61,7 +61,36 @@ def check_workbook(
     filename: str | None = None,
     regions: Regions | None = None,
 ) -> CheckResult[LifeEvent]:
-    """Check a workbook like a journey file; every problem located by sheet and cell."""
+    """Check a workbook like a journey file; every problem located by sheet and cell.
+
+    Parameters
+    ----------
+    source : str, os.PathLike or bytes
+        The ``.xlsx`` file, or its content.
+    filename : str, optional
+        The name problems are located in (default: the path, or ``<workbook>``).
+    regions : dict, optional
+        Regions by id the journey may name (default: the built-in regions).
+
+    Returns
+    -------
+    CheckResult
+        The life event as ``model`` when valid, and every problem.
+
+    Examples
+    --------
+    >>> import io
+    >>> from openpyxl import load_workbook
+    >>> from lifeevents import loads
+    >>> from lifeevents.export.xlsx import workbook_bytes
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> book = load_workbook(io.BytesIO(workbook_bytes(loads(DEMO_YAML))))
+    >>> book["Schritte"]["C3"] = "vor ort"
+    >>> edited = io.BytesIO()
+    >>> book.save(edited)
+    >>> print(*check_workbook(edited.getvalue(), "umzug.xlsx").problems)
+    umzug.xlsx: Schritte!C3: unknown channel 'vor ort'; did you mean 'in_person'?
+    """
     name = filename or (os.fspath(source) if not isinstance(source, bytes) else "<workbook>")
     if isinstance(source, bytes):
         raw = source
@@ -88,7 +117,32 @@ def validate_workbook(
     filename: str | None = None,
     regions: Regions | None = None,
 ) -> CheckResult[LifeEvent]:
-    """:func:`check_workbook` plus the checks that need a journey (``lifeevents validate``)."""
+    """:func:`check_workbook` plus the checks that need a journey (``lifeevents validate``).
+
+    Parameters
+    ----------
+    source, filename, regions
+        As for :func:`check_workbook`.
+
+    Returns
+    -------
+    CheckResult
+        With the problems of :func:`~lifeevents.analysis.validation.journey_problems` added.
+
+    Examples
+    --------
+    >>> from lifeevents import loads
+    >>> from lifeevents.export.xlsx import workbook_bytes
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> text = DEMO_YAML.replace("authority: amt,", "authority: amt, visit: termin, "
+    ...                          "lead_time_days: 1,")
+    >>> text = text.replace("authority: kasse,", "authority: kasse, visit: termin,")
+    >>> content = workbook_bytes(loads(text))
+    >>> check_workbook(content).ok, validate_workbook(content).ok
+    (True, False)
+    >>> print(validate_workbook(content, "umzug.xlsx").problems[0])  # doctest: +ELLIPSIS
+    umzug.xlsx: Schritte!L2: persona 'default': visit grouping is not feasible: ...
+    """
     result = check_workbook(source, filename, regions)
     if result.model is None:
         return result
@@ -109,7 +163,26 @@ def read_workbook(
     filename: str | None = None,
     regions: Regions | None = None,
 ) -> LifeEvent:
-    """The journey in a workbook; :class:`InputError` listing every error by cell."""
+    """The journey in a workbook; :class:`InputError` listing every error by cell.
+
+    Parameters
+    ----------
+    source, filename, regions
+        As for :func:`check_workbook`.
+
+    Returns
+    -------
+    LifeEvent
+        The journey, when the workbook is valid.
+
+    Examples
+    --------
+    >>> from lifeevents import loads
+    >>> from lifeevents.export.xlsx import workbook_bytes
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> read_workbook(workbook_bytes(loads(DEMO_YAML))) == loads(DEMO_YAML)
+    True
+    """
     return valid_model(check_workbook(source, filename, regions))
 
 

@@ -5,14 +5,10 @@ journey, one row per part, with drop-down lists for channels, levels and
 transfer; *Erläuterung* explains every column in German. ``lifeevents import``
 and ``lifeevents validate`` read it back (:mod:`lifeevents.export.workbook_reader`).
 
->>> from lifeevents.formats.journey_file import loads
+>>> from lifeevents import loads
 >>> from lifeevents.export.workbook_reader import read_workbook
->>> life_event = loads('''
-... format: lifeevents/1
-... life_event: {id: demo, name: Demo}
-... authorities: {amt: {name: Amt, level: gemeinde}}
-... steps: [{id: a, name: Antrag, authority: amt, channels: [online, mail]}]
-... ''')
+>>> from lifeevents.library.demo import DEMO_YAML
+>>> life_event = loads(DEMO_YAML)
 >>> read_workbook(workbook_bytes(life_event), "demo.xlsx") == life_event
 True
 """
@@ -48,7 +44,31 @@ _HEADER = PatternFill("solid", fgColor="DDE6F0")
 
 
 def cell_value(column: Column, value: Any) -> Any:
-    """How a value of the journey format stands in a cell of ``column``."""
+    """How a value of the journey format stands in a cell of ``column``.
+
+    Parameters
+    ----------
+    column : Column
+        The column the value goes into (its ``kind`` decides the form).
+    value : object
+        The value as in the journey file's data.
+
+    Returns
+    -------
+    object
+        Lists of ids joined by commas, lists of texts by line breaks, maps as
+        ``key: value`` pairs, text made safe for XML; numbers and booleans as they
+        are, ``None`` for an empty cell.
+
+    Examples
+    --------
+    >>> from lifeevents.export.workbook_layout import SHEETS
+    >>> more_channels, when = SHEETS["Schritte"].columns[3], SHEETS["Schritte"].columns[12]
+    >>> cell_value(more_channels, ["online", "mail"])
+    'online, mail'
+    >>> cell_value(when, {"has_car": True, "kinder": 2})
+    'has_car: true, kinder: 2'
+    """
     if value is None:
         return None
     if column.kind == "ids":
@@ -147,7 +167,31 @@ def _fill(book: Workbook, data: dict[str, Any], rows_of_template: int = 0) -> No
 
 
 def workbook_bytes(life_event: LifeEvent) -> bytes:
-    """The journey file as an ``.xlsx`` workbook."""
+    """The journey file as an ``.xlsx`` workbook.
+
+    Parameters
+    ----------
+    life_event : LifeEvent
+        The life event to write, every part of the journey file.
+
+    Returns
+    -------
+    bytes
+        The workbook: the sheets of :data:`~lifeevents.export.workbook_layout.SHEETS`
+        and the explanation sheet first.
+
+    Examples
+    --------
+    >>> import io
+    >>> from openpyxl import load_workbook
+    >>> from lifeevents import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> book = load_workbook(io.BytesIO(workbook_bytes(loads(DEMO_YAML))))
+    >>> book.sheetnames
+    ['Erläuterung', 'Lebenslage', 'Schritte', 'Behörden', 'Nachweise', 'Personas']
+    >>> [cell.value for cell in book["Schritte"][4]][:5]
+    ['kfz', 'Fahrzeug ummelden', 'in_person', None, 'kreis']
+    """
     data = to_data(life_event)
     book = Workbook()
     _fill(book, data)
@@ -158,7 +202,27 @@ def workbook_bytes(life_event: LifeEvent) -> bytes:
 
 def template_workbook_bytes(life_event: LifeEvent) -> bytes:
     """A workbook to fill in: ``life_event`` (a small example) with 200 rows formatted
-    for more, drop-downs and explanations."""
+    for more, drop-downs and explanations.
+
+    Parameters
+    ----------
+    life_event : LifeEvent
+        The example the workbook starts with.
+
+    Returns
+    -------
+    bytes
+        The workbook.
+
+    Examples
+    --------
+    >>> from lifeevents import loads
+    >>> from lifeevents.export.template import yaml_template
+    >>> from lifeevents.export.workbook_reader import read_workbook
+    >>> example = loads(yaml_template("umzug"))
+    >>> read_workbook(template_workbook_bytes(example)) == example
+    True
+    """
     data = to_data(life_event)
     book = Workbook()
     _fill(book, data, rows_of_template=200)
@@ -168,5 +232,27 @@ def template_workbook_bytes(life_event: LifeEvent) -> bytes:
 
 
 def write_workbook(life_event: LifeEvent, path: str | os.PathLike[str]) -> None:
-    """Write :func:`workbook_bytes` to ``path`` atomically."""
+    """Write :func:`workbook_bytes` to ``path`` atomically.
+
+    Parameters
+    ----------
+    life_event : LifeEvent
+        The life event to write.
+    path : str or os.PathLike
+        The file to write (conventionally ``.xlsx``); replaced if it exists.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents import loads
+    >>> from lifeevents.export.workbook_reader import read_workbook
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> life_event = loads(DEMO_YAML)
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     write_workbook(life_event, Path(folder, "umzug.xlsx"))
+    ...     back = read_workbook(Path(folder, "umzug.xlsx"))
+    >>> back == life_event
+    True
+    """
     write_atomic(path, workbook_bytes(life_event))

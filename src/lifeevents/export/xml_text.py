@@ -20,5 +20,25 @@ _LINE_END = re.compile("\r\n?")
 
 
 def xml_safe(text: str) -> str:
-    """``text`` with line ends as ``\\n`` and characters XML 1.0 forbids as U+FFFD."""
+    """``text`` with line ends as ``\\n`` and characters XML 1.0 forbids as U+FFFD.
+
+    Parameters
+    ----------
+    text : str
+        Text for an attribute or element of an XML export.
+
+    Returns
+    -------
+    str
+        The text an XML parser gives back unchanged.
+
+    Examples
+    --------
+    A step name pasted from a Windows tool, with a stray control character:
+
+    >>> xml_safe("Antrag\\r\\nstellen\\x0b")
+    'Antrag\\nstellen\\ufffd'
+    >>> xml_safe("Wohnsitz <anmelden> & bestätigen")  # escaping is the writer's job
+    'Wohnsitz <anmelden> & bestätigen'
+    """
     return _ILLEGAL.sub("\ufffd", _LINE_END.sub("\n", text))

@@ -56,6 +56,68 @@ class Conformance:
 
     Step columns follow ``steps`` (the life event's steps in file order), edge
     columns ``edges`` (every dependency edge of any case's journey).
+
+    Attributes
+    ----------
+    log : EventLog
+        The log checked.
+    life_event_id : str
+        The id of the journey it was checked against.
+    steps : list of str
+        The step ids, the columns of the step arrays.
+    edges : list of tuple of str
+        The dependency edges ``(u, v)``, the columns of the edge arrays.
+    lead_time_days : numpy.ndarray
+        Per edge, the modelled lead time of ``u``.
+    journeys : list of Journey
+        One per distinct (persona, municipality) of the cases.
+    case_journey : numpy.ndarray
+        Per case, its index into ``journeys``.
+    events, visits_made, visits_minimum : numpy.ndarray
+        Per case: its events, the visits it made, rule 5's minimum of its journey.
+    skipped, deadline_missed : numpy.ndarray
+        Per case and step (bool).
+    out_of_order, edge_observed : numpy.ndarray
+        Per case and edge (bool): ``v`` before ``u``; both steps happened.
+    gap_days : numpy.ndarray
+        Per case and edge, the days from ``u`` to ``v`` (0 where not observed).
+    unknown_start, unknown_activity : numpy.ndarray
+        The unknown activities of case ``i`` are
+        ``unknown_activity[unknown_start[i]:unknown_start[i + 1]]``.
+    step_channels : numpy.ndarray
+        Per step and channel (in the order of :data:`~lifeevents.observed.log.CHANNELS`),
+        the events.
+    extra_visits, unknown_count, conforming : numpy.ndarray
+        Per case: visits made minus the minimum, distinct unknown activities, and
+        whether it conforms.
+
+    Examples
+    --------
+    Twenty cases of the demo journey with a car, some skipping a step or going
+    somewhere twice:
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.observed import Deviations, read_log, simulate
+    >>> life_event = loads(DEMO_YAML)
+    >>> played = simulate(journey(life_event, "mit-auto"), 20, seed=1,
+    ...                   deviations=Deviations(skip=0.5, extra_trip=0.3))
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = Path(folder, "umzug.csv")
+    ...     _ = path.write_text(played.to_csv(), encoding="utf-8")
+    ...     log = read_log(path)
+    >>> result = conform(log, life_event)
+    >>> int(result.conforming.sum()), result.extra_visits[:5].tolist()
+    (10, [1, -1, 0, 0, 0])
+    >>> dict(zip(result.steps, result.skipped.sum(axis=0).tolist()))
+    {'anmelden': 0, 'gebuehr': 2, 'kfz': 2, 'rundfunk': 1}
+    >>> print(result.to_frame()[["case", "visits_made", "skipped", "conforming"]].head(3))
+      case  visits_made     skipped  conforming
+    0    1            3  [rundfunk]       False
+    1    2            1       [kfz]       False
+    2    3            2          []        True
     """
 
     log: EventLog
@@ -79,6 +141,7 @@ class Conformance:
 
     @property
     def extra_visits(self) -> npt.NDArray[np.int64]:
+        """Visits made minus the minimum, per case (negative: fewer than the minimum)."""
         return self.visits_made - self.visits_minimum
 
     @property
@@ -90,6 +153,7 @@ class Conformance:
 
     @property
     def conforming(self) -> npt.NDArray[np.bool_]:
+        """Per case: nothing skipped, unknown, out of order or late, no extra visit."""
         import numpy as np
 
         return np.asarray(
@@ -176,6 +240,63 @@ def conform(
     region's default municipality when the log has none). Raises a located
     :class:`InputError` for a persona or municipality in the log that the journey
     does not know.
+
+    Parameters
+    ----------
+    log : EventLog
+        The cases, from :func:`~lifeevents.observed.log.read_log`.
+    life_event : LifeEvent
+        The journey as designed.
+    mapping : mapping, optional
+        Activity name -> step id (see :func:`~lifeevents.observed.mapping.step_lookup`).
+    persona, municipality : str, optional
+        Hold for every case, instead of the log's columns.
+    origin : str, optional
+        The municipality of ``@origin`` references.
+    region : Region, optional
+        The region that resolves the journey's offices.
+
+    Returns
+    -------
+    Conformance
+        The checks of every case.
+
+    Raises
+    ------
+    InputError
+        For a persona or municipality in the log that the journey does not know,
+        located in the log.
+    MissingExtraError
+        When the extra ``observed`` (numpy, pyarrow, pandas) is not installed.
+
+    See Also
+    --------
+    lifeevents.observed.report.ObservedReport : the figures over all cases.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.observed import Deviations, read_log, simulate
+    >>> life_event = loads(DEMO_YAML)
+    >>> played = simulate(journey(life_event, "mit-auto"), 20, seed=1,
+    ...                   deviations=Deviations(skip=0.5, extra_trip=0.3))
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = Path(folder, "umzug.csv")
+    ...     _ = path.write_text(played.to_csv(), encoding="utf-8")
+    ...     log = read_log(path)
+    >>> result = conform(log, life_event)
+    >>> case = result.case(1)
+    >>> case["case"], case["skipped"], case["visits_made"], case["visits_minimum"]
+    ('2', ['kfz'], 1, 2)
+
+    Checked against the persona without a car, vehicle registration is an activity
+    the journey does not have:
+
+    >>> conform(log, life_event, persona="default").case(0)["unknown_activities"]
+    ['Fahrzeug ummelden']
     """
     require_engine()
     import numpy as np

@@ -6,19 +6,20 @@ checks and encodes them. Positions of bad values are found afterwards, by a slow
 scan of the file that only a bad log pays for: line numbers count physical
 lines (a quoted value may span several), columns count characters.
 
->>> import tempfile, os
->>> folder = tempfile.mkdtemp()
->>> path = os.path.join(folder, "log.csv")
->>> _ = open(path, "w", encoding="utf-8").write(
-...     "case_id,activity,timestamp\\n1,Geburt anzeigen,2024-03-01\\n")
->>> log = read_csv_log(path)
->>> log.cases, log.events, log.activities
-(1, 1, ['Geburt anzeigen'])
->>> _ = open(path, "w", encoding="utf-8").write("case,activity,timestamp\\n1,a,2024-03-01\\n")
->>> read_csv_log(path)  # doctest: +ELLIPSIS
+>>> import tempfile
+>>> from pathlib import Path
+>>> with tempfile.TemporaryDirectory() as folder:
+...     path = Path(folder, "log.csv")
+...     _ = path.write_text("case_id,activity,timestamp\\n1,Geburt anzeigen,2024-03-01\\n",
+...                         encoding="utf-8")
+...     log = read_csv_log(path)
+...     _ = path.write_text("case,activity,timestamp\\n1,a,2024-03-01\\n", encoding="utf-8")
+...     read_csv_log(path)  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
 lifeevents.errors.InputError: .../log.csv:1:1: no column 'case_id' (the case id) ...
+>>> log.cases, log.events, log.activities
+(1, 1, ['Geburt anzeigen'])
 """
 
 from __future__ import annotations
@@ -54,7 +55,45 @@ def read_csv_log(
     delimiter: str = ",",
     max_bytes: int = LOG_LIMIT,
 ) -> EventLog:
-    """Read a UTF-8 CSV log with a header line; see :class:`LogColumns` for the columns."""
+    """Read a UTF-8 CSV log with a header line; see :class:`LogColumns` for the columns.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The CSV file.
+    columns : LogColumns, optional
+        The names of its columns (default: ``case_id``, ``activity``, ``timestamp``,
+        ``channel``, ...).
+    delimiter : str, optional
+        The field separator.
+    max_bytes : int, optional
+        Larger files are refused.
+
+    Returns
+    -------
+    EventLog
+        The checked, encoded log.
+
+    Raises
+    ------
+    InputError
+        For a missing column or a bad value, located by line and column.
+
+    Examples
+    --------
+    A log exported from a spreadsheet, with German headers and semicolons:
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> columns = LogColumns(case="Vorgang", activity="Aktivität", timestamp="Zeit")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = Path(folder, "vorgaenge.csv")
+    ...     _ = path.write_text("Vorgang;Aktivität;Zeit\\n1;Wohnsitz anmelden;2024-03-01T09:00\\n"
+    ...                         "1;Gebühr zahlen;2024-03-01T09:10\\n", encoding="utf-8")
+    ...     log = read_csv_log(path, columns, delimiter=";")
+    >>> log.cases, log.activities
+    (1, ['Wohnsitz anmelden', 'Gebühr zahlen'])
+    """
     require_engine()
     import pyarrow as pa
     import pyarrow.csv as pa_csv

@@ -59,7 +59,17 @@ Locate = Callable[[int, str], tuple[int, int]]
 
 def require_engine() -> None:
     """Raise :class:`MissingExtraError` with what to install when pyarrow, numpy or
-    pandas is missing (found without importing them)."""
+    pandas is missing (found without importing them).
+
+    Raises
+    ------
+    MissingExtraError
+        Naming the missing packages and ``pip install 'lifeevents[observed]'``.
+
+    Examples
+    --------
+    >>> require_engine()  # the extra is installed: nothing happens
+    """
     from importlib.util import find_spec
 
     missing = [module for module in ("numpy", "pyarrow", "pandas") if find_spec(module) is None]
@@ -78,6 +88,15 @@ class LogColumns:
     when the log has them: ``channel`` (a channel of journey-format-v1),
     ``site``, ``persona``, ``municipality`` and ``event_date`` (day 0 of a case;
     otherwise its first event's day).
+
+    Examples
+    --------
+    >>> LogColumns.parse(["case=Vorgang", "timestamp=Zeit"]).case
+    'Vorgang'
+    >>> LogColumns.parse(["fall=Vorgang"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: bad column setting 'fall=Vorgang': use KEY=NAME with KEY one of case, ...
     """
 
     case: str = "case_id"
@@ -122,6 +141,18 @@ class EventLog:
     Per-case values (``persona``, ``municipality``, ``event_day``) are one per
     case code. Times are seconds since 1970-01-01 as written (UTC for times with
     an offset); a day is ``time // 86400``.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> log = build_log("log.csv", LogColumns(), {
+    ...     "case": pa.array(["1", "1", "2"]), "activity": pa.array(["anmelden", "kfz", "x"]),
+    ...     "timestamp": pa.array(["2024-03-01T09:00", "2024-03-04", "2024-03-02"])},
+    ...     lambda index, key: (index + 2, 1))
+    >>> log.cases, log.events, log.case_ids, log.activities
+    (2, 3, ['1', '2'], ['anmelden', 'kfz', 'x'])
+    >>> log.case.tolist(), log.activity.tolist(), (log.time // 86400).tolist()
+    ([0, 0, 1], [0, 1, 2], [19783, 19786, 19784])
     """
 
     source: str
@@ -154,7 +185,15 @@ class EventLog:
 
 def check_log_file(path: str | os.PathLike[str], max_bytes: int = LOG_LIMIT) -> None:
     """Raise a located :class:`InputError` unless ``path`` is a readable regular file
-    of at most ``max_bytes``."""
+    of at most ``max_bytes``.
+
+    Examples
+    --------
+    >>> check_log_file("fehlt.csv")
+    Traceback (most recent call last):
+    ...
+    lifeevents.errors.InputError: fehlt.csv:1:1: cannot read: No such file or directory
+    """
     name = os.fspath(path)
     try:
         info = os.stat(path)
@@ -186,7 +225,35 @@ def read_log(
     *,
     max_bytes: int = LOG_LIMIT,
 ) -> EventLog:
-    """Read a CSV log, or an XES log when the name ends in ``.xes``."""
+    """Read a CSV log, or an XES log when the name ends in ``.xes``.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The log file.
+    columns : LogColumns, optional
+        Its column names (default: those of :class:`LogColumns`, or the XES keys).
+    max_bytes : int, optional
+        Larger files are refused.
+
+    Returns
+    -------
+    EventLog
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.observed.synthetic import simulate
+    >>> played = simulate(journey(loads(DEMO_YAML), "mit-auto"), 3, seed=1)
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = Path(folder, "umzug.csv").write_text(played.to_csv(), encoding="utf-8")
+    ...     log = read_log(Path(folder, "umzug.csv"))
+    >>> log.cases, log.events, log.sites, log.persona
+    (3, 12, ['rathaus', 'kreishaus', 'beitrag'], ['mit-auto', 'mit-auto', 'mit-auto'])
+    """
     if os.fspath(path).lower().endswith(".xes"):
         from lifeevents.observed.xes_log import read_xes_log
 
@@ -207,6 +274,27 @@ def build_log(
     Raises a located :class:`InputError` for an empty case or activity, a timestamp or
     event date that is not ISO 8601, an unknown channel, or a case whose persona,
     municipality or event date differ between its events.
+
+    Parameters
+    ----------
+    source, columns : str, LogColumns
+        The file the values come from and its column names, for problems.
+    values : dict
+        Key of :class:`LogColumns` -> pyarrow array of texts, one per event.
+    locate : callable
+        ``(event index, key) -> (line, column)`` of a value in ``source``.
+
+    Examples
+    --------
+    See :class:`EventLog` for a log built. A bad value is located:
+
+    >>> import pyarrow as pa
+    >>> build_log("log.csv", LogColumns(), {"case": pa.array(["1"]),
+    ...     "activity": pa.array(["anmelden"]), "timestamp": pa.array(["1. März"])},
+    ...     lambda index, key: (index + 2, 3))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    lifeevents.errors.InputError: log.csv:2:3: cannot read timestamp '1. März': write ISO 8601, ...
     """
     import numpy as np
 

@@ -30,7 +30,45 @@ __all__ = ["read_mapping", "step_lookup"]
 
 def read_mapping(path: str | os.PathLike[str], life_event: LifeEvent) -> dict[str, str]:
     """Read a mapping file (activity name: step id), every step id checked against the
-    life event; raise a located :class:`InputError` for every problem."""
+    life event; raise a located :class:`InputError` for every problem.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The YAML mapping file.
+    life_event : LifeEvent
+        The journey whose step ids the mapping names.
+
+    Returns
+    -------
+    dict
+        Activity name -> step id (empty for an empty file).
+
+    Raises
+    ------
+    InputError
+        For a file that cannot be read, is not a mapping, or names unknown steps.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> life_event = loads(DEMO_YAML)
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = Path(folder, "zuordnung.yaml")
+    ...     _ = path.write_text('Anmeldung Wohnsitz: anmelden\\n"Kfz: Adressänderung": kfz\\n',
+    ...                         encoding="utf-8")
+    ...     mapping = read_mapping(path, life_event)
+    ...     _ = path.write_text("Kasse: gebühr\\n", encoding="utf-8")
+    ...     read_mapping(path, life_event)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    lifeevents.errors.InputError: ...yaml:1:8: no step 'gebühr' in ... (did you mean 'gebuehr'?)
+    >>> mapping
+    {'Anmeldung Wohnsitz': 'anmelden', 'Kfz: Adressänderung': 'kfz'}
+    """
     source = os.fspath(path)
     try:
         raw = read_limited(path)
@@ -72,6 +110,28 @@ def step_lookup(
     """For each activity name, the index of its step in ``life_event.steps``, or -1.
 
     The mapping wins; otherwise a step id, then a step name (exact text) matches.
+
+    Parameters
+    ----------
+    life_event : LifeEvent
+        The journey whose steps the activities are looked up in.
+    activities : sequence of str
+        The activity names of a log.
+    mapping : mapping
+        Activity name -> step id, e.g. from :func:`read_mapping`.
+
+    Returns
+    -------
+    list of int
+        For each activity, its step's index in ``life_event.steps``, -1 for none.
+
+    Examples
+    --------
+    >>> from lifeevents import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> activities = ["anmelden", "Gebühr zahlen", "Kfz-Zulassung", "Rückfrage"]
+    >>> step_lookup(loads(DEMO_YAML), activities, {"Kfz-Zulassung": "kfz"})
+    [0, 1, 2, -1]
     """
     index = {step.id: number for number, step in enumerate(life_event.steps)}
     by_name: dict[str, int] = {}

@@ -59,7 +59,49 @@ _TEXT = {
 def observed_map_source(
     result: Conformance, journey_number: int = 0, options: RenderOptions | None = None
 ) -> str:
-    """DOT text of the blueprint of ``result.journeys[journey_number]`` with the observations."""
+    """DOT text of the blueprint of ``result.journeys[journey_number]`` with the observations.
+
+    Parameters
+    ----------
+    result : Conformance
+        The checks of every case.
+    journey_number : int, optional
+        Which of ``result.journeys`` (one per persona and municipality) to draw.
+    options : RenderOptions, optional
+        The blueprint's options (default: no highlights of designed findings, so
+        that red means a deviation observed).
+
+    Returns
+    -------
+    str
+        Graphviz DOT text: edges wider the more of the journey's cases did both
+        steps, red where steps were out of order, and labels on skipped or late steps.
+
+    See Also
+    --------
+    render_observed_map : draws it to a file.
+
+    Examples
+    --------
+    >>> import re
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.observed import Deviations, conform, read_log, simulate
+    >>> life_event = loads(DEMO_YAML)
+    >>> played = simulate(journey(life_event, "mit-auto"), 20, seed=1,
+    ...                   deviations=Deviations(skip=0.5, extra_trip=0.3))
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = Path(folder, "umzug.csv")
+    ...     _ = path.write_text(played.to_csv(), encoding="utf-8")
+    ...     result = conform(read_log(path), life_event)
+    >>> source = observed_map_source(result)
+    >>> print(*re.findall(r'xlabel="([^"]+)"', source), sep="; ")
+    in 2 ausgelassen von 20 Fällen; in 2 ausgelassen von 20 Fällen; in 1 ausgelassen von 20 Fällen
+    >>> re.findall(r'penwidth=([0-9.]+), tooltip="beobachtet in (\\d+)', source)
+    [('7.30', '18'), ('7.30', '18'), ('7.65', '19')]
+    """
     from lifeevents.analysis.report import analyze
     from lifeevents.views.blueprint import blueprint_source
     from lifeevents.views.element_ids import ElementIds
@@ -116,7 +158,49 @@ def observed_map_source(
 def render_observed_map(
     result: Conformance, path: str | os.PathLike[str], journey_number: int = 0
 ) -> Path:
-    """Draw the observed map to ``path`` (``.svg``, ``.png``, ``.pdf`` or ``.dot``)."""
+    """Draw the observed map to ``path`` (``.svg``, ``.png``, ``.pdf`` or ``.dot``).
+
+    Parameters
+    ----------
+    result : Conformance
+        The checks of every case.
+    path : str or os.PathLike
+        The file to write, atomically; its suffix names the format. SVG, PNG and
+        PDF need Graphviz's ``dot`` program.
+    journey_number : int, optional
+        Which of ``result.journeys`` to draw.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+
+    Raises
+    ------
+    UnsupportedFormatError
+        For any other suffix.
+    GraphvizNotFoundError, GraphvizError
+        When ``dot`` is missing or fails.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.observed import Deviations, conform, read_log, simulate
+    >>> life_event = loads(DEMO_YAML)
+    >>> played = simulate(journey(life_event, "mit-auto"), 20, seed=1,
+    ...                   deviations=Deviations(skip=0.5, extra_trip=0.3))
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = Path(folder, "umzug.csv")
+    ...     _ = path.write_text(played.to_csv(), encoding="utf-8")
+    ...     result = conform(read_log(path), life_event)
+    ...     drawn = render_observed_map(result, Path(folder, "beobachtet.dot"))
+    ...     text = drawn.read_text(encoding="utf-8")
+    >>> drawn.name, text == observed_map_source(result)
+    ('beobachtet.dot', True)
+    """
     from lifeevents.analysis.report import analyze
     from lifeevents.errors import UnsupportedFormatError
     from lifeevents.formats.atomic import write_atomic

@@ -59,7 +59,56 @@ CSV_COLUMNS = (
 
 @dataclass(frozen=True)
 class ObservedReport:
-    """Designed vs observed for one journey and one log."""
+    """Designed vs observed for one journey and one log.
+
+    The outputs of ``lifeevents conform``: :meth:`to_dict` (JSON), :meth:`to_csv`
+    (one line per case), :meth:`to_text`, and data frames (:meth:`frame`,
+    :meth:`edge_frame`).
+
+    Parameters
+    ----------
+    conformance : Conformance
+        The checks of every case, from :func:`~lifeevents.observed.conformance.conform`.
+    top : int, optional
+        How many of the most common deviations the summary lists.
+
+    Examples
+    --------
+    Twenty cases of the demo journey with a car, some skipping a step or going
+    somewhere twice:
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.observed import Deviations, conform, read_log, simulate
+    >>> life_event = loads(DEMO_YAML)
+    >>> played = simulate(journey(life_event, "mit-auto"), 20, seed=1,
+    ...                   deviations=Deviations(skip=0.5, extra_trip=0.3))
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = Path(folder, "umzug.csv")
+    ...     _ = path.write_text(played.to_csv(), encoding="utf-8")
+    ...     result = conform(read_log(path), life_event)
+    >>> report = ObservedReport(result, top=3)
+    >>> summary = report.summary()
+    >>> summary["conforming_share"], summary["extra_visits"]
+    (0.5, {'distribution': {'-1': 1, '0': 13, '1': 6}, 'mean': 0.25})
+    >>> for line in report.to_text().splitlines()[1:6]:
+    ...     print(line)
+      conforming: 10 (50.0 %)
+      extra visits (made - minimum): -1: 1, 0: 13, 1: 6
+      most common deviations:
+               6  extra_visits: more visits than the minimum
+               2  skipped: gebuehr
+    >>> print(*report.to_csv().splitlines()[1:3], sep="\\n")
+    1,mit-auto,,4,3,2,1,rundfunk,,,,false
+    2,mit-auto,,3,1,2,-1,kfz,,,,false
+    >>> print(report.edge_frame()[["from", "to", "cases", "median_gap_days"]])
+           from        to  cases  median_gap_days
+    0  anmelden   gebuehr     18              0.0
+    1  anmelden       kfz     18              0.0
+    2  anmelden  rundfunk     19              0.0
+    """
 
     conformance: Conformance
     top: int = 10

@@ -63,7 +63,39 @@ _MORNING = 8 * 3600
 
 @dataclass(frozen=True)
 class Deviations:
-    """Probabilities (0-1) that a case gets each deviation, and the random delay."""
+    """Probabilities (0-1) that a case gets each deviation, and the random delay.
+
+    Parameters
+    ----------
+    skip, swap, extra_trip, channel, late, unknown : float, optional
+        The probability of each deviation per case (see the module documentation);
+        0.0 by default: a case follows the journey exactly.
+    delay_days : int, optional
+        Each trip or step is held back by up to this many days at random.
+
+    Raises
+    ------
+    ValueError
+        For a probability outside [0, 1] or a negative delay.
+
+    Examples
+    --------
+    Every case skips one step, or makes one trip too many:
+
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> trip = journey(loads(DEMO_YAML), "mit-auto")
+    >>> played = simulate(trip, 4, seed=3, deviations=Deviations(skip=1.0))
+    >>> [case["skipped"] for case in played.truth]
+    [['anmelden'], ['rundfunk'], ['rundfunk'], ['kfz']]
+    >>> played = simulate(trip, 2, seed=3, deviations=Deviations(extra_trip=1.0))
+    >>> [(case["visits_made"], case["visits_minimum"]) for case in played.truth]
+    [(3, 2), (3, 2)]
+    >>> Deviations(skip=2)
+    Traceback (most recent call last):
+    ...
+    ValueError: the probability of skip must lie in [0, 1], not 2
+    """
 
     skip: float = 0.0
     swap: float = 0.0
@@ -92,13 +124,34 @@ class _Event:
 
 @dataclass(frozen=True)
 class SimulatedLog:
-    """The rows of the log (``HEADER`` order) and the ground truth of every case."""
+    """The rows of the log (``HEADER`` order) and the ground truth of every case.
+
+    Attributes
+    ----------
+    rows : list of tuple of str
+        One row per event, in the columns of :data:`HEADER`, by case and time.
+    truth : list of dict
+        Per case what was planted and counted, in the shape of ``per_case`` of
+        ``lifeevents conform --format json`` (without ``persona``, ``municipality``,
+        ``events``, ``gaps`` and ``conforming``).
+
+    Examples
+    --------
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> trip = journey(loads(DEMO_YAML), "mit-auto")
+    >>> played = simulate(trip, 2, seed=1, activity="id")
+    >>> print(*played.to_csv().splitlines()[:3], sep="\\n")
+    case_id,activity,timestamp,channel,site,persona,municipality,event_date
+    1,anmelden,2024-03-09T08:01:00,in_person,rathaus,mit-auto,,2024-03-09
+    1,gebuehr,2024-03-09T08:02:00,in_person,rathaus,mit-auto,,2024-03-09
+    """
 
     rows: list[tuple[str, ...]]
     truth: list[dict[str, Any]] = field(default_factory=list)
 
     def to_csv(self) -> str:
-        """The log as CSV text with a header line."""
+        """The log as CSV text with a header line (:data:`HEADER`)."""
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(HEADER)
@@ -114,7 +167,44 @@ def simulate(
     *,
     activity: str = "name",
 ) -> SimulatedLog:
-    """Play ``trip`` for ``cases`` cases; ``activity`` writes each step's ``name`` or ``id``."""
+    """Play ``trip`` for ``cases`` cases; ``activity`` writes each step's ``name`` or ``id``.
+
+    Parameters
+    ----------
+    trip : Journey
+        The journey of one persona (and municipality).
+    cases : int
+        How many cases to play.
+    seed : int
+        The seed of the random numbers: the same seed gives the same log.
+    deviations : Deviations, optional
+        What to plant (default: nothing; every case follows the journey).
+    activity : {"name", "id"}, optional
+        Whether the log names steps by their name or their id.
+
+    Returns
+    -------
+    SimulatedLog
+        The rows and the ground truth of every case.
+
+    Examples
+    --------
+    The demo citizen registers and pays in one trip to the town hall, then goes to
+    the Kreishaus; the broadcasting fee is done online:
+
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> trip = journey(loads(DEMO_YAML), "mit-auto")
+    >>> played = simulate(trip, 3, seed=1)
+    >>> for row in played.rows[:4]:
+    ...     print(row[1], "|", row[2], "|", row[3], "|", row[4])
+    Wohnsitz <anmelden> & bestätigen | 2024-03-09T08:01:00 | in_person | rathaus
+    Gebühr zahlen | 2024-03-09T08:02:00 | in_person | rathaus
+    Fahrzeug ummelden | 2024-03-09T08:03:00 | in_person | kreishaus
+    Rundfunkbeitrag ummelden | 2024-03-09T08:04:00 | online | beitrag
+    >>> played.truth[0]["visits_made"], played.truth[0]["extra_visits"]
+    (2, 0)
+    """
     if activity not in ("name", "id"):
         raise ValueError(f"activity must be 'name' or 'id', not {activity!r}")
     deviations = deviations or Deviations()

@@ -13,14 +13,16 @@ the optional attributes under the keys of :class:`LogColumns` (by default
 Positions are elements: the line and column of the attribute element, or of the
 ``<event>`` that lacks it.
 
->>> import tempfile, os
->>> path = os.path.join(tempfile.mkdtemp(), "log.xes")
->>> _ = open(path, "w", encoding="utf-8").write('''<log xes.version="1.0">
-... <trace><string key="concept:name" value="1"/>
-...  <event><string key="concept:name" value="geburtsanzeige"/>
-...         <date key="time:timestamp" value="2024-03-01T09:00:00"/></event>
-... </trace></log>''')
->>> log = read_xes_log(path)
+>>> import tempfile
+>>> from pathlib import Path
+>>> with tempfile.TemporaryDirectory() as folder:
+...     path = Path(folder, "log.xes")
+...     _ = path.write_text('''<log xes.version="1.0">
+...     <trace><string key="concept:name" value="1"/>
+...      <event><string key="concept:name" value="geburtsanzeige"/>
+...             <date key="time:timestamp" value="2024-03-01T09:00:00"/></event>
+...     </trace></log>''', encoding="utf-8")
+...     log = read_xes_log(path)
 >>> log.case_ids, log.activities, log.events
 (['1'], ['geburtsanzeige'], 1)
 """
@@ -77,7 +79,53 @@ def read_xes_log(
     *,
     max_bytes: int = LOG_LIMIT,
 ) -> EventLog:
-    """Read an XES log; the case id is the trace's attribute ``columns.case``."""
+    """Read an XES log; the case id is the trace's attribute ``columns.case``.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The ``.xes`` file.
+    columns : LogColumns, optional
+        The attribute keys (default: :meth:`LogColumns.xes`).
+    max_bytes : int, optional
+        Larger files are refused.
+
+    Returns
+    -------
+    EventLog
+        The checked, encoded log; positions are those of the attribute elements.
+
+    Raises
+    ------
+    InputError
+        For XML that is not well-formed, a DOCTYPE, a trace without a case id, an
+        event without activity or timestamp, or a bad value, located in the file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = Path(folder, "log.xes")
+    ...     _ = path.write_text('''<log xes.version="1.0"><trace>
+    ...       <string key="concept:name" value="7"/><string key="persona" value="mit-auto"/>
+    ...       <event><string key="concept:name" value="kfz"/>
+    ...              <date key="time:timestamp" value="2024-03-04T10:00:00+01:00"/></event>
+    ...     </trace></log>''', encoding="utf-8")
+    ...     log = read_xes_log(path)
+    >>> log.case_ids, log.activities, log.persona, log.time.tolist()
+    (['7'], ['kfz'], ['mit-auto'], [1709542800])
+
+    A document type declaration is refused, so no entity can expand:
+
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = Path(folder, "log.xes")
+    ...     _ = path.write_text('<!DOCTYPE log [<!ENTITY a "b">]><log/>', encoding="utf-8")
+    ...     read_xes_log(path)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    lifeevents.errors.InputError: .../log.xes:1:15: a document type declaration ...
+    """
     require_engine()
     import pyarrow as pa
 

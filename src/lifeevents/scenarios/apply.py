@@ -55,7 +55,46 @@ __all__ = ["Applied", "apply", "apply_scenarios"]
 
 @dataclass(frozen=True)
 class Applied:
-    """The changed life event, and which scenarios were applied and which were not."""
+    """The changed life event, and which scenarios were applied and which were not.
+
+    Attributes
+    ----------
+    life_event : LifeEvent
+        The life event with the changes of every applied scenario.
+    applied : tuple of str
+        The ids of the scenarios applied, in order.
+    not_applied : tuple of str
+        The ids of the scenarios skipped because their ``applies_to`` excludes the
+        life event.
+
+    See Also
+    --------
+    apply_scenarios : makes one.
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.formats.scenario_file import loads_scenario
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> life_event = loads(DEMO_YAML)
+    >>> kfz_online = loads_scenario('''
+    ... format: lifeevents-scenario/1
+    ... id: kfz-online
+    ... name: Fahrzeug online ummelden
+    ... changes: [{step: kfz, channels: [online, in_person]}]
+    ... ''')
+    >>> births_only = loads_scenario('''
+    ... format: lifeevents-scenario/1
+    ... id: geburt-digital
+    ... name: Geburt digital
+    ... applies_to: [geburt]
+    ... ''')
+    >>> result = apply_scenarios(life_event, [kfz_online, births_only])
+    >>> result.applied, result.not_applied
+    (('kfz-online',), ('geburt-digital',))
+    >>> result.life_event.steps[2].channels[0]
+    <Channel.ONLINE: 'online'>
+    """
 
     life_event: LifeEvent
     applied: tuple[str, ...]
@@ -69,6 +108,72 @@ def apply(life_event: LifeEvent, *scenarios: Scenario, regions: Regions | None =
     this life event (``applies_to``), and :class:`~lifeevents.errors.InputError`,
     located in the scenario file, for a change whose target does not exist or a
     result that is not a valid journey.
+
+    Parameters
+    ----------
+    life_event : LifeEvent
+        The journey today; it is not changed.
+    *scenarios : Scenario
+        The what-ifs, applied one after the other.
+    regions : dict, optional
+        Regions by id for checking the result (default: the built-in regions).
+
+    Returns
+    -------
+    LifeEvent
+        A new life event, checked like a journey file.
+
+    Raises
+    ------
+    ScenarioNotApplicableError
+        When a scenario's ``applies_to`` excludes the life event.
+    InputError
+        When a change's target does not exist or the result is not a valid journey,
+        located in the scenario file.
+
+    See Also
+    --------
+    apply_scenarios : skips inapplicable scenarios instead of raising.
+    lifeevents.scenarios.compare.compare : the figures today and with each scenario.
+
+    Examples
+    --------
+    What if the vehicle could be re-registered online? One visit fewer, but the
+    Meldebestätigung now goes from paper to an online form:
+
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.formats.scenario_file import loads_scenario
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> life_event = loads(DEMO_YAML)
+    >>> kfz_online = loads_scenario('''
+    ... format: lifeevents-scenario/1
+    ... id: kfz-online
+    ... name: Fahrzeug online ummelden
+    ... changes: [{step: kfz, channels: [online, in_person]}]
+    ... ''')
+    >>> changed = apply(life_event, kfz_online)
+    >>> [channel.value for channel in changed.steps[2].channels]
+    ['online', 'in_person']
+    >>> [channel.value for channel in life_event.steps[2].channels]
+    ['in_person']
+    >>> today = analyze(journey(life_event, "mit-auto"))
+    >>> then = analyze(journey(changed, "mit-auto"))
+    >>> today.visits.as_modelled, then.visits.as_modelled
+    (3, 2)
+    >>> len(today.media_breaks), len(then.media_breaks)
+    (0, 1)
+
+    A change whose target does not exist is located in the scenario file:
+
+    >>> apply(life_event, loads_scenario('''
+    ... format: lifeevents-scenario/1
+    ... id: ohne-hund
+    ... name: Hund ohne Besuch
+    ... changes: [{step: hund, remove: true}]
+    ... ''', "ohne-hund.yaml"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    lifeevents.errors.InputError: ohne-hund.yaml:5:11: step 'hund' does not exist in 'demo'; ...
     """
     result = apply_scenarios(life_event, scenarios, regions=regions)
     if result.not_applied:
@@ -83,7 +188,46 @@ def apply_scenarios(
     life_event: LifeEvent, scenarios: Sequence[Scenario], *, regions: Regions | None = None
 ) -> Applied:
     """Like :func:`apply`, but a scenario not meant for the life event is skipped and
-    listed in :attr:`Applied.not_applied` (the comparison says so), never silently."""
+    listed in :attr:`Applied.not_applied` (the comparison says so), never silently.
+
+    Parameters
+    ----------
+    life_event : LifeEvent
+        The journey today; it is not changed.
+    scenarios : sequence of Scenario
+        The what-ifs, applied one after the other.
+    regions : dict, optional
+        Regions by id for checking the result (default: the built-in regions).
+
+    Returns
+    -------
+    Applied
+        The changed life event and the ids of the scenarios applied and skipped.
+
+    Raises
+    ------
+    InputError
+        When a change's target does not exist or the result is not a valid journey,
+        located in the scenario file.
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.formats.scenario_file import loads_scenario
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> life_event = loads(DEMO_YAML)
+    >>> kfz_online = loads_scenario('''
+    ... format: lifeevents-scenario/1
+    ... id: kfz-online
+    ... name: Fahrzeug online ummelden
+    ... changes: [{step: kfz, channels: [online, in_person]}]
+    ... ''')
+    >>> result = apply_scenarios(life_event, [kfz_online])
+    >>> result.applied, result.not_applied
+    (('kfz-online',), ())
+    >>> apply_scenarios(life_event, []).life_event is life_event
+    True
+    """
     if not isinstance(life_event, LifeEvent):
         raise TypeError(f"apply() needs a LifeEvent (from lifeevents.load()), not {life_event!r}")
     known = builtin_regions() if regions is None else regions

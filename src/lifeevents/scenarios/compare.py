@@ -37,7 +37,33 @@ ALL_TOGETHER = "all"
 
 @dataclass(frozen=True)
 class Variant:
-    """The journey with one scenario (or all of them) applied, and its analysis."""
+    """The journey with one scenario (or all of them) applied, and its analysis.
+
+    Attributes
+    ----------
+    id : str
+        The scenario's id, or :data:`ALL_TOGETHER` for every scenario at once.
+    applied, not_applied : tuple of str
+        The scenarios applied, and those skipped for their ``applies_to``.
+    report : Report
+        The analysis of the changed journey.
+
+    Examples
+    --------
+    >>> from lifeevents import loads
+    >>> from lifeevents.formats.scenario_file import loads_scenario
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> kfz_online = loads_scenario('''
+    ... format: lifeevents-scenario/1
+    ... id: kfz-online
+    ... name: Fahrzeug online ummelden
+    ... changes: [{step: kfz, channels: [online, in_person]}]
+    ... ''')
+    >>> row = compare(loads(DEMO_YAML), [kfz_online], personas=["mit-auto"])[0]
+    >>> variant = row.variants[0]
+    >>> variant.id, variant.applied, variant.report.visits.as_modelled
+    ('kfz-online', ('kfz-online',), 2)
+    """
 
     id: str
     applied: tuple[str, ...]
@@ -47,7 +73,39 @@ class Variant:
 
 @dataclass(frozen=True)
 class ComparisonRow:
-    """One persona in one municipality: today and every variant."""
+    """One persona in one municipality: today and every variant.
+
+    Attributes
+    ----------
+    persona : str
+        The persona id.
+    municipality : str or None
+        The home municipality (``None`` for a journey without a region).
+    today : Report
+        The analysis of the journey as it is.
+    variants : tuple of Variant
+        Each scenario alone, then (for two or more) all together.
+
+    Examples
+    --------
+    >>> from lifeevents import loads
+    >>> from lifeevents.formats.scenario_file import loads_scenario
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> kfz_online = loads_scenario('''
+    ... format: lifeevents-scenario/1
+    ... id: kfz-online
+    ... name: Fahrzeug online ummelden
+    ... changes: [{step: kfz, channels: [online, in_person]}]
+    ... ''')
+    >>> row = compare(loads(DEMO_YAML), [kfz_online], personas=["mit-auto"])[0]
+    >>> row.persona, row.today.visits.as_modelled
+    ('mit-auto', 3)
+    >>> changes = row.delta()["kfz-online"]
+    >>> changes["visits.as_modelled"], changes["media_breaks"], changes["digital_share"]
+    (-1, 1, 0.25)
+    >>> list(row.to_dict())
+    ['persona', 'municipality', 'today', 'scenarios', 'delta']
+    """
 
     persona: str
     municipality: str | None
@@ -99,6 +157,57 @@ def compare(
 
     A scenario whose ``applies_to`` excludes the journey is kept as a variant that
     changes nothing and lists it in ``not_applied``; it is never dropped silently.
+
+    Parameters
+    ----------
+    life_event : LifeEvent
+        The journey today.
+    scenarios : sequence of Scenario
+        The what-ifs to compare.
+    personas : sequence of str, optional
+        The personas to compare (default: every persona of the life event).
+    municipalities : sequence of str or None, optional
+        The home municipalities (default: the region's default municipality, or
+        none for a journey without a region).
+    origin : str, optional
+        The municipality of ``@origin`` references (default: the municipality).
+    regions : dict, optional
+        Regions by id (default: the built-in regions).
+
+    Returns
+    -------
+    list of ComparisonRow
+        One per municipality and persona, municipalities first.
+
+    Raises
+    ------
+    InputError
+        When a scenario cannot be applied (see
+        :func:`~lifeevents.scenarios.apply.apply`) or a journey cannot be analysed.
+
+    See Also
+    --------
+    comparison_csv, format_text : the rows as CSV and as readable tables.
+
+    Examples
+    --------
+    >>> from lifeevents import loads
+    >>> from lifeevents.formats.scenario_file import loads_scenario
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> kfz_online = loads_scenario('''
+    ... format: lifeevents-scenario/1
+    ... id: kfz-online
+    ... name: Fahrzeug online ummelden
+    ... changes: [{step: kfz, channels: [online, in_person]}]
+    ... ''')
+    >>> rows = compare(loads(DEMO_YAML), [kfz_online])
+    >>> [(row.persona, [variant.id for variant in row.variants]) for row in rows]
+    [('default', ['kfz-online']), ('mit-auto', ['kfz-online'])]
+
+    Without a car, the scenario changes nothing:
+
+    >>> [row.delta()["kfz-online"]["visits.as_modelled"] for row in rows]
+    [0, -1]
     """
     known = builtin_regions() if regions is None else regions
     region = known.get(life_event.region) if life_event.region else None
@@ -145,7 +254,39 @@ def compare(
 
 
 def comparison_csv(rows: Sequence[ComparisonRow]) -> str:
-    """One line per row and variant (today first): every figure and its change."""
+    """One line per row and variant (today first): every figure and its change.
+
+    Parameters
+    ----------
+    rows : sequence of ComparisonRow
+        As :func:`compare` gives them.
+
+    Returns
+    -------
+    str
+        CSV text with a header line: ``persona, municipality, variant, applied``,
+        every figure of :meth:`Report.to_record
+        <lifeevents.analysis.report.Report.to_record>`, then ``delta.`` and each
+        numeric figure. Empty for no rows.
+
+    Examples
+    --------
+    >>> from lifeevents import loads
+    >>> from lifeevents.formats.scenario_file import loads_scenario
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> kfz_online = loads_scenario('''
+    ... format: lifeevents-scenario/1
+    ... id: kfz-online
+    ... name: Fahrzeug online ummelden
+    ... changes: [{step: kfz, channels: [online, in_person]}]
+    ... ''')
+    >>> text = comparison_csv(compare(loads(DEMO_YAML), [kfz_online], personas=["mit-auto"]))
+    >>> header, today, variant = text.splitlines()
+    >>> header.split(",")[:7]
+    ['persona', 'municipality', 'variant', 'applied', 'steps', 'authorities', 'visits.as_modelled']
+    >>> variant.split(",")[:7]
+    ['mit-auto', '', 'kfz-online', 'kfz-online', '4', '4', '2']
+    """
     if not rows:
         return ""
     figures = list(rows[0].today.to_record())
@@ -193,7 +334,45 @@ _FIGURE_LABELS = {
 
 
 def format_text(rows: Sequence[ComparisonRow], lang: Language = "de") -> str:
-    """A readable table per row: figures down, today and the variants across."""
+    """A readable table per row: figures down, today and the variants across.
+
+    Parameters
+    ----------
+    rows : sequence of ComparisonRow
+        As :func:`compare` gives them.
+    lang : {"de", "en"}, optional
+        The language of the figures' labels.
+
+    Returns
+    -------
+    str
+        One block per row, titled with the life event, persona and municipality;
+        each variant's figure is followed by its change, shares in percentage points.
+
+    Examples
+    --------
+    >>> from lifeevents import loads
+    >>> from lifeevents.formats.scenario_file import loads_scenario
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> kfz_online = loads_scenario('''
+    ... format: lifeevents-scenario/1
+    ... id: kfz-online
+    ... name: Fahrzeug online ummelden
+    ... changes: [{step: kfz, channels: [online, in_person]}]
+    ... ''')
+    >>> rows = compare(loads(DEMO_YAML), [kfz_online], personas=["mit-auto"])
+    >>> lines = format_text(rows, "en").splitlines()
+    >>> for line in lines[:4] + lines[6:8] + lines[10:12]:
+    ...     print(line)
+    Umzug · mit-auto
+    <BLANKLINE>
+                                            today  kfz-online
+    --------------------------------------  -----  ------------
+    Visits (as modelled)                    3      2 (-1)
+    Visits (minimum)                        2      1 (-1)
+    Channel handovers                       1      2 (+1)
+    Media breaks                            0      1 (+1)
+    """
     blocks = []
     for row in rows:
         today = row.today.to_record()

@@ -4,29 +4,16 @@ Every output that explains a journey in words (the text report, the map's
 legend and text alternative, the HTML findings list, the journey map's
 opportunity row, the checklist) takes its sentences from here, so they agree.
 
->>> from lifeevents.formats.journey_file import loads
->>> from lifeevents.graph.journey import journey
->>> from lifeevents.analysis.report import analyze
->>> life_event = loads('''
-... format: lifeevents/1
-... life_event: {id: demo, name: Umzug}
-... authorities:
-...   amt: {name: Bürgerbüro, level: gemeinde, site: rathaus}
-...   kreis: {name: Straßenverkehrsamt, level: kreis, site: kreishaus}
-... evidence: {meldung: {name: Meldebestätigung, issued_by: amt}}
-... steps:
-...   - {id: anmelden, name: Wohnsitz anmelden, authority: amt, channels: [in_person],
-...      produces: [meldung]}
-...   - {id: kfz, name: Fahrzeug ummelden, authority: kreis, channels: [in_person, online],
-...      requires: [meldung]}
-... ''', regions={})
->>> for finding in findings(analyze(journey(life_event))):
+>>> from lifeevents import analyze, journey, loads
+>>> from lifeevents.library.demo import DEMO_YAML
+>>> report = analyze(journey(loads(DEMO_YAML), "mit-auto"))
+>>> for finding in findings(report):
 ...     print(finding.kind.value, "|", finding.text.split(" (")[0])
 authority_handover | Bürgerbüro → Straßenverkehrsamt: Bürger trägt Meldebestätigung
 once_only | Fahrzeug ummelden verlangt Meldebestätigung, ausgestellt von Bürgerbüro
->>> for item in opportunities(analyze(journey(life_event))):
+>>> for item in opportunities(report):
 ...     print(item.text)
-Besuch vermeidbar, anderer Kanal angeboten: Fahrzeug ummelden
+2 Besuche zu einem Termin zusammenlegen: Wohnsitz <anmelden> & bestätigen; Gebühr zahlen
 Meldebestätigung direkt zwischen Bürgerbüro und Straßenverkehrsamt austauschen
 """
 
@@ -43,6 +30,28 @@ __all__ = ["Finding", "FindingKind", "findings", "opportunities"]
 
 
 class FindingKind(StrEnum):
+    """What a :class:`Finding` is about; the value names it in machine-readable output.
+
+    The first five are problems (:func:`findings`), the last two opportunities
+    (:func:`opportunities`, which also suggests ``ONCE_ONLY`` exchanges).
+
+    Attributes
+    ----------
+    AUTHORITY_HANDOVER, MEDIA_BREAK, ONCE_ONLY, DEADLINE, CHANNEL_HANDOVER
+        Findings of spec rules 8, 7, 9, 4 and 6.
+    MERGE_VISITS
+        Visits at one site that one appointment could serve.
+    AVOIDABLE_VISIT
+        A visit whose steps are also offered without going anywhere.
+
+    Examples
+    --------
+    >>> FindingKind("media_break") is FindingKind.MEDIA_BREAK
+    True
+    >>> [kind.value for kind in FindingKind][:3]
+    ['authority_handover', 'media_break', 'once_only']
+    """
+
     AUTHORITY_HANDOVER = "authority_handover"
     MEDIA_BREAK = "media_break"
     ONCE_ONLY = "once_only"
@@ -54,7 +63,30 @@ class FindingKind(StrEnum):
 
 @dataclass(frozen=True)
 class Finding:
-    """One finding: what kind, one sentence, and the steps (or the edge) it is about."""
+    """One finding: what kind, one sentence, and the steps (or the edge) it is about.
+
+    Attributes
+    ----------
+    kind : FindingKind
+        What the finding is about.
+    text : str
+        One sentence for readers, in the language it was made for.
+    steps : tuple of str
+        The step ids concerned; for an edge finding the dependency ``(from, to)``.
+    edge : tuple of str or None
+        The dependency ``(from, to)`` of an edge finding (handovers, media breaks),
+        else ``None``.
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> handover, violation = findings(analyze(journey(loads(DEMO_YAML), "mit-auto")), "en")
+    >>> handover.kind, handover.edge
+    (<FindingKind.AUTHORITY_HANDOVER: 'authority_handover'>, ('anmelden', 'kfz'))
+    >>> violation.text, violation.steps, violation.edge
+    ('Fahrzeug ummelden requires Meldebestätigung, issued by Bürgerbüro', ('kfz',), None)
+    """
 
     kind: FindingKind
     text: str
@@ -101,6 +133,37 @@ def findings(report: Report, lang: Language = "de", *, channels: bool = False) -
 
     Channel handovers are many and mostly harmless; they are included only with
     ``channels=True``.
+
+    Parameters
+    ----------
+    report : Report
+        The analysis of a journey.
+    lang : {"de", "en"}, optional
+        The language of the sentences (names come from the journey file, in English
+        where it gives ``name_en``).
+    channels : bool, optional
+        Whether to include channel handovers.
+
+    Returns
+    -------
+    list of Finding
+        Authority handovers, media breaks, once-only violations, deadlines at risk,
+        then channel handovers, each in the order of the report.
+
+    See Also
+    --------
+    opportunities : what the findings suggest.
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> report = analyze(journey(loads(DEMO_YAML), "mit-auto"))
+    >>> [finding.kind.value for finding in findings(report, channels=True)]
+    ['authority_handover', 'once_only', 'channel_handover']
+    >>> print(findings(report, "en")[0].text)  # doctest: +NORMALIZE_WHITESPACE
+    Bürgerbüro → Straßenverkehrsamt: citizen carries Meldebestätigung
+    (Wohnsitz <anmelden> & bestätigen → Fahrzeug ummelden)
     """
     words = _Words(report, lang)
     found: list[Finding] = []
@@ -162,7 +225,33 @@ def findings(report: Report, lang: Language = "de", *, channels: bool = False) -
 
 
 def opportunities(report: Report, lang: Language = "de") -> list[Finding]:
-    """What the findings suggest: merge visits, exchange evidence directly, offer online."""
+    """What the findings suggest: merge visits, exchange evidence directly, offer online.
+
+    Parameters
+    ----------
+    report : Report
+        The analysis of a journey.
+    lang : {"de", "en"}, optional
+        The language of the sentences.
+
+    Returns
+    -------
+    list of Finding
+        Visits to merge (``MERGE_VISITS``), visits with an alternative
+        (``AVOIDABLE_VISIT``), then evidence the state issued that authorities could
+        exchange directly (``ONCE_ONLY``, once per evidence and pair of authorities).
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> report = analyze(journey(loads(DEMO_YAML), "mit-auto"))
+    >>> for item in opportunities(report, "en"):  # doctest: +NORMALIZE_WHITESPACE
+    ...     print(item.kind.value, "|", item.text)
+    merge_visits | merge 2 visits into one appointment: Wohnsitz <anmelden> & bestätigen;
+    Gebühr zahlen
+    once_only | exchange Meldebestätigung directly between Bürgerbüro and Straßenverkehrsamt
+    """
     words = _Words(report, lang)
     found: list[Finding] = []
     visits = report.visits

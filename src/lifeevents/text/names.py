@@ -47,9 +47,29 @@ _SMALL_WORDS = frozenset(
 class DisplayNames:
     """The names a reader sees, in one language: English names where the file gives them.
 
-    >>> from lifeevents.formats.journey_file import loads
-    >>> from lifeevents.graph.journey import journey
-    >>> from lifeevents.analysis.report import analyze
+    Build it once per output and hand it down, so that every part of the output
+    names things alike.
+
+    Parameters
+    ----------
+    report : Report
+        The analysis whose journey holds the steps, authorities and places to name.
+    lang : {"de", "en"}
+        The language: German names as in the file, or the file's English names
+        (``name_en``) where it gives them, else the German ones.
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> names = DisplayNames(analyze(journey(loads(DEMO_YAML), "mit-auto")), "de")
+    >>> names.life_event(), names.persona(), names.step("kfz"), names.authority("kfz")
+    ('Umzug', 'Mit Auto', 'Fahrzeug ummelden', 'Straßenverkehrsamt')
+    >>> names.evidence("meldung"), names.site("kreishaus"), names.stage("ummelden")
+    ('Meldebestätigung', 'Kreishaus', 'Ummelden')
+
+    English names where the file gives them (``name_en``), else the German ones:
+
     >>> life_event = loads('''
     ... format: lifeevents/1
     ... life_event: {id: demo, name: Umzug, name_en: Moving}
@@ -74,10 +94,12 @@ class DisplayNames:
         return english if self.lang == "en" and english else german
 
     def life_event(self) -> str:
+        """The life event's name."""
         info = self._life_event.life_event
         return self._pick(info.name, info.name_en)
 
     def persona(self) -> str:
+        """The persona's name, else its id."""
         trip = self.report.journey
         return trip.persona.name or trip.persona_id
 
@@ -92,24 +114,29 @@ class DisplayNames:
         return trip.municipality
 
     def step(self, node: str) -> str:
+        """The name of the step ``node``."""
         step = self._graph.nodes[node]["step"]
         return self._pick(step.name, step.name_en)
 
     def authority(self, node: str) -> str:
+        """The name of the authority of the step ``node``."""
         resolved = self._graph.nodes[node]["authority"]
         local = self._life_event.authorities.get(resolved.id)
         return self._pick(resolved.name, local.name_en if local is not None else None)
 
     def evidence(self, evidence_id: str) -> str:
+        """The name of an evidence item (its id when the life event does not define it)."""
         evidence = self._life_event.evidence.get(evidence_id)
         if evidence is None:
             return evidence_id
         return self._pick(evidence.name, evidence.name_en)
 
     def channel(self, channel: Channel) -> str:
+        """The name of a channel (``vor Ort``, ``in person``)."""
         return channel.label_de if self.lang == "de" else _CHANNEL_EN[channel]
 
     def level(self, level: Level) -> str:
+        """The name of an administrative level (``Kreis``, ``District``)."""
         return level.label_de if self.lang == "de" else _LEVEL_EN[level]
 
     def stage(self, stage: str) -> str:

@@ -1,24 +1,10 @@
 """The analysis as text a working group reads: a summary table, then each finding by name.
 
->>> from lifeevents.formats.journey_file import loads
->>> from lifeevents.graph.journey import journey
->>> from lifeevents.analysis.report import analyze
->>> life_event = loads('''
-... format: lifeevents/1
-... life_event: {id: demo, name: Umzug}
-... authorities:
-...   amt: {name: Bürgerbüro, level: gemeinde, site: rathaus}
-...   kreis: {name: Straßenverkehrsamt, level: kreis, site: kreishaus}
-... evidence: {meldung: {name: Meldebestätigung, issued_by: amt}}
-... steps:
-...   - {id: anmelden, name: Wohnsitz anmelden, authority: amt, channels: [in_person],
-...      produces: [meldung]}
-...   - {id: kfz, name: Fahrzeug ummelden, authority: kreis, channels: [in_person, online],
-...      requires: [meldung]}
-... ''')
->>> text = format_report(analyze(journey(life_event)))
+>>> from lifeevents import analyze, journey, loads
+>>> from lifeevents.library.demo import DEMO_YAML
+>>> text = format_report(analyze(journey(loads(DEMO_YAML), "mit-auto")))
 >>> print(text.splitlines()[0])
-Umzug (demo) · Persona: default
+Umzug (demo) · Persona: mit-auto
 >>> "Bürgerbüro → Straßenverkehrsamt" in text
 True
 """
@@ -47,7 +33,32 @@ def _percent(share: float, lang: Language) -> str:
 
 
 def summary_rows(report: Report, lang: Language = "de") -> list[tuple[str, str]]:
-    """The key figures as (label, value) rows, for tables in every output."""
+    """The key figures as (label, value) rows, for tables in every output.
+
+    Parameters
+    ----------
+    report : Report
+        The analysis of a journey.
+    lang : {"de", "en"}, optional
+        The language of the labels and of the number format (``25 %`` or ``25%``).
+
+    Returns
+    -------
+    list of tuple of str
+        Fourteen rows: steps, authorities, visits (as modelled, minimum, redundant,
+        avoidable), channel handovers, media breaks, authority handovers, once-only
+        violations, duration, deadlines at risk and the two shares.
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> rows = summary_rows(analyze(journey(loads(DEMO_YAML), "mit-auto")), "en")
+    >>> rows[2:4]
+    [('Visits (as modelled)', '3'), ('Visits (minimum)', '2')]
+    >>> rows[-2:]
+    [('Digital share', '25%'), ('Available online', '25%')]
+    """
     visits = report.visits
     minimum = str(visits.minimum)
     if not visits.minimum_exact:
@@ -75,7 +86,45 @@ def summary_rows(report: Report, lang: Language = "de") -> list[tuple[str, str]]
 
 
 def format_report(report: Report, lang: Language = "de") -> str:
-    """The report as plain text: summary table first, then each finding by step name."""
+    """The report as plain text: summary table first, then each finding by step name.
+
+    This is ``lifeevents analyze`` without ``--format``: a title with the journey,
+    persona and places, the figures of :func:`summary_rows`, the plan of the fewest
+    visits, a section per kind of finding (those with none are left out) and the
+    opportunities.
+
+    Parameters
+    ----------
+    report : Report
+        The analysis of a journey.
+    lang : {"de", "en"}, optional
+        The language of headings, labels and sentences.
+
+    Returns
+    -------
+    str
+        Lines ending in a line break.
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> text = format_report(analyze(journey(loads(DEMO_YAML), "mit-auto")), "en")
+    >>> lines = text.splitlines()
+    >>> for line in lines[:5]:
+    ...     print(line)
+    Umzug (demo) · Persona: mit-auto
+    <BLANKLINE>
+    Figure                                  Value
+    --------------------------------------  ------------
+    Steps                                   4
+    >>> start = lines.index("Visit plan (fewest trips)")
+    >>> for line in lines[start : start + 3]:
+    ...     print(line)
+    Visit plan (fewest trips)
+      1. Day 0, Bürgerbüro / Stadtkasse [rathaus]: Wohnsitz <anmelden> & bestätigen; Gebühr zahlen
+      2. Day 0, Straßenverkehrsamt [kreishaus]: Fahrzeug ummelden
+    """
     trip = report.journey
     graph = trip.graph
     title = f"{trip.life_event.name} ({trip.life_event.id}) · {label('persona', lang)}: "

@@ -41,6 +41,35 @@ def terminal_safe(text: str, *, one_line: bool = False) -> str:
 
     Tabs and line breaks are kept, unless ``one_line`` (for texts that must stay on
     one line, like a ``FILE:LINE:COLUMN: message``).
+
+    Parameters
+    ----------
+    text : str
+        Text that may come from an input file (names, messages quoting them).
+    one_line : bool, optional
+        Escape tabs and line breaks too.
+
+    Returns
+    -------
+    str
+        The text with C0 and C1 controls, DEL, lone surrogates, bidirectional
+        controls, line and paragraph separators, the byte-order mark and
+        noncharacters shown as ``\\xNN`` or ``\\uNNNN``; everything else unchanged.
+
+    See Also
+    --------
+    json_safe : the same for JSON text.
+
+    Examples
+    --------
+    A step name that would set the terminal's title when printed raw:
+
+    >>> print(terminal_safe("Anmelden\\x1b]0;erledigt\\x07"))
+    Anmelden\\x1b]0;erledigt\\x07
+    >>> terminal_safe("Umzug – fertig")
+    'Umzug – fertig'
+    >>> print(terminal_safe("zwei\\tSpalten\\nzwei Zeilen", one_line=True))
+    zwei\\tSpalten\\nzwei Zeilen
     """
     return (_UNSAFE_ONE_LINE if one_line else _UNSAFE).sub(_escape, text)
 
@@ -50,7 +79,21 @@ def json_safe(text: str) -> str:
 
     Inside JSON they can only occur in strings, where ``\\uXXXX`` means the same.
 
-    >>> json_safe('{"name": "A\u202eB"}')
-    '{"name": "A\\\\u202eB"}'
+    Parameters
+    ----------
+    text : str
+        JSON text, as :func:`json.dumps` writes it with ``ensure_ascii=False``.
+
+    Returns
+    -------
+    str
+        JSON text that means the same and is safe to print to a terminal.
+
+    Examples
+    --------
+    A right-to-left override in a name would reverse what follows it on screen:
+
+    >>> print(json_safe('{"name": "A\u202eB"}'))
+    {"name": "A\\u202eB"}
     """
     return _UNSAFE.sub(lambda match: f"\\u{ord(match.group(0)):04x}", text)
