@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from lifeevents.scenario import Scenario
     from lifeevents.scenario_loader import load_scenario
     from lifeevents.scenarios import apply
+    from lifeevents.studies.sweeps import sweep
     from lifeevents.validation import validate
     from lifeevents.writer import dump, dumps
 
@@ -58,6 +59,7 @@ __all__ = [
     "load_scenario",
     "loads",
     "render",
+    "sweep",
     "validate",
 ]
 
@@ -84,6 +86,7 @@ _HOMES = {
     "load_region": "lifeevents.region_loader",
     "loads": "lifeevents.loader",
     "render": "lifeevents.render.api",
+    "sweep": "lifeevents.studies.sweeps",
     "validate": "lifeevents.validation",
     "__version__": "lifeevents.version",
 }
