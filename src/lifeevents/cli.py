@@ -756,9 +756,11 @@ def build_parser() -> argparse.ArgumentParser:
     # Commands of the optional parts; their parsers need argparse only: --help stays fast.
     from lifeevents.export.commands import add_commands as add_export_commands
     from lifeevents.observed.commands import add_commands as add_observed_commands
+    from lifeevents.studies.commands import add_commands as add_study_commands
 
     add_observed_commands(commands)
     add_export_commands(commands)
+    add_study_commands(commands)
     return parser
 
 
