@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lifeevents.analysis.handovers import (
     AuthorityHandover,
@@ -51,6 +51,9 @@ from lifeevents.limits import CapExceededError
 from lifeevents.loader import source_of
 from lifeevents.problems import InputError, Problem
 from lifeevents.validation import grouping_problem
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Report", "analyze", "modelled_visit_problems"]
 
@@ -137,6 +140,13 @@ class Report:
             "digital_share": self.digital_share,
             "online_available_share": self.online_available_share,
         }
+
+    def to_frame(self) -> pd.DataFrame:
+        """The schedule as a :class:`pandas.DataFrame`, one row per step (needs pandas);
+        the findings: :func:`lifeevents.studies.frames.findings_frames`."""
+        from lifeevents.studies.frames import schedule_frame
+
+        return schedule_frame(self)
 
     def _repr_mimebundle_(
         self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
