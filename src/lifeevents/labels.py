@@ -66,6 +66,19 @@ _LABELS: dict[str, tuple[str, str]] = {
     "findings": ("Befunde", "Findings"),
     "opportunities": ("Chancen", "Opportunities"),
     "schedule": ("Ablauf", "Schedule"),
+    # The responsibility matrix (lifeevents matrix).
+    "responsibility_matrix": ("Zuständigkeiten je Gemeinde", "Responsibility by municipality"),
+    "step": ("Schritt", "Step"),
+    "level": ("Ebene", "Level"),
+    "differs": ("je Gemeinde verschieden geregelt", "differs between municipalities"),
+    "differing_steps": (
+        "Schritte, je Gemeinde verschieden geregelt",
+        "Steps whose responsibility differs between municipalities",
+    ),
+    "kreis_and_gemeinde": ("Kreis und Gemeinde beteiligt", "Kreis and Gemeinde both involved"),
+    "in_municipalities": ("Gemeinden", "municipalities"),
+    "of": ("von", "of"),
+    "taken_by_no_persona": ("nimmt keine Persona", "taken by no persona"),
 }
 
 

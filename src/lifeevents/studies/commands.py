@@ -94,6 +94,35 @@ def add_commands(commands: Any) -> None:
     sweep.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     sweep.set_defaults(handler=_sweep)
 
+    matrix = commands.add_parser(
+        "matrix",
+        help="who is responsible for each step in each municipality (.csv, .html)",
+        description=(
+            "For each step of the journeys named and each municipality of their region: the "
+            "responsible authority and its level; marks steps whose responsibility differs "
+            "between municipalities and says where a life event involves both Kreis and "
+            "Gemeinde. The suffix of OUTPUT chooses the format (.csv, .html). See "
+            "docs/studies.md."
+        ),
+    )
+    matrix.add_argument(
+        "journeys", nargs="+", metavar="FILE-or-NAME", help="journey files or built-in names"
+    )
+    matrix.add_argument("-o", "--output", required=True, help="output file (.csv or .html)")
+    matrix.add_argument(
+        "--municipality",
+        action="extend",
+        nargs="+",
+        metavar="M",
+        help="only these municipalities (default: every one of the region)",
+    )
+    matrix.add_argument("--lang", choices=("de", "en"), default="de", help="language of the page")
+    matrix.add_argument(
+        "--region-file", action="append", metavar="FILE", help="your own region file"
+    )
+    matrix.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    matrix.set_defaults(handler=_matrix)
+
 
 def _usage(message: str) -> Exception:
     # The command line's own class, so that it prints the message and exits with 2;
@@ -131,6 +160,63 @@ def _sweep(arguments: argparse.Namespace) -> int:
     write_atomic(arguments.output, content)
     if not arguments.quiet:
         print(f"wrote {arguments.output} ({len(frame)} rows)", file=sys.stderr)
+    return 0
+
+
+def _matrix(arguments: argparse.Namespace) -> int:
+    from lifeevents.atomic import write_atomic
+    from lifeevents.labels import label
+    from lifeevents.studies.matrix import responsibility_matrix
+
+    suffix = Path(arguments.output).suffix.lower()
+    if suffix not in (".csv", ".html"):
+        raise _usage(
+            f"cannot write '{suffix or arguments.output}': name the output *.csv or *.html"
+        )
+    if suffix == ".csv":
+        from lifeevents.studies.files import frame_format
+
+        frame_format(arguments.output)  # pandas is there, or say how to get it
+    _check_folder(arguments.output)
+    regions = _regions(arguments.region_file or ())
+    matrices = []
+    for life_event in _life_events(arguments.journeys, regions):
+        region = regions.get(life_event.region) if life_event.region else None
+        if region is None:
+            raise _usage(f"a responsibility matrix needs a region; '{life_event.id}' names none")
+        unknown = [m for m in arguments.municipality or () if m not in region.municipalities]
+        if unknown:
+            known = ", ".join(region.municipalities)
+            raise _usage(
+                f"region '{region.id}' has no municipality '{unknown[0]}'; municipalities: {known}"
+            )
+        matrices.append(
+            responsibility_matrix(life_event, region, municipalities=arguments.municipality)
+        )
+    if suffix == ".html":
+        from lifeevents.studies.matrix_page import matrix_html
+
+        content: str | bytes = matrix_html(matrices, arguments.lang)
+    else:
+        import pandas as pd
+
+        from lifeevents.studies.files import frame_bytes
+
+        frame = pd.concat([matrix.to_frame() for matrix in matrices], ignore_index=True)
+        content = frame_bytes(frame.fillna(""), ".csv")
+    write_atomic(arguments.output, content)
+    if not arguments.quiet:
+        lang = arguments.lang
+        for matrix in matrices:
+            both = len(matrix.needs_kreis_and_gemeinde())
+            print(
+                f"{matrix.life_event}: {label('kreis_and_gemeinde', lang)}: {both} "
+                f"{label('of', lang)} {len(matrix.municipalities)} "
+                f"{label('in_municipalities', lang)} · {label('differing_steps', lang)}: "
+                f"{len(matrix.differing)}",
+                file=sys.stderr,
+            )
+        print(f"wrote {arguments.output}", file=sys.stderr)
     return 0
 
 
