@@ -79,6 +79,36 @@ _LABELS: dict[str, tuple[str, str]] = {
     "in_municipalities": ("Gemeinden", "municipalities"),
     "of": ("von", "of"),
     "taken_by_no_persona": ("nimmt keine Persona", "taken by no persona"),
+    # Recommendations within a budget (lifeevents recommend).
+    "recommendation": ("Empfehlung im Budget", "Recommendation within the budget"),
+    "budget": ("Budget", "Budget"),
+    "years": ("Jahr(e)", "year(s)"),
+    "objective_visits": ("Besuche pro Jahr", "visits per year"),
+    "objective_hours": ("Bürgerstunden pro Jahr", "citizen hours per year"),
+    "scenario": ("Szenario", "Scenario"),
+    "cost_eur": ("Kosten (EUR)", "Cost (EUR)"),
+    "marginal_gain": ("Grenznutzen", "Marginal gain"),
+    "eur_per_unit": ("EUR je Einheit", "EUR per unit"),
+    "saving": ("Einsparung", "Saving"),
+    "with_chosen": ("mit Auswahl", "with the choice"),
+    "exact_search": (
+        "exakt: alle Kombinationen im Budget geprüft",
+        "exact: every set within budget",
+    ),
+    "greedy_search": (
+        "Näherung (gierig); höchstens möglich",
+        "approximation (greedy); at most possible",
+    ),
+    "nothing_chosen": ("keines lohnt sich im Budget", "none pays off within the budget"),
+    "without_cost": ("ohne Kostenangabe, nicht abgewogen", "without a cost, not weighed"),
+    "over_budget": ("allein schon über dem Budget", "over the budget alone"),
+    "cases_per_year": ("Fälle pro Jahr", "cases per year"),
+    "kreis_visits": ("davon beim Kreis", "of which at the Kreis"),
+    "citizen_hours": ("Bürgerstunden", "Citizen hours"),
+    "steps_without_minutes": (
+        "Schritte ohne Zeitangabe (als 0 gezählt)",
+        "steps without a duration (counted as 0)",
+    ),
 }
 
 

@@ -61,8 +61,9 @@ class Outcome:
 def run_task(task: Task) -> Outcome:
     """Apply the task's scenarios, then analyse each of its (municipality, persona) pairs.
 
-    Each record holds the places (``municipality``, ``origin``, ``event_place``) and
-    :meth:`Report.to_record() <lifeevents.analysis.report.Report.to_record>`.
+    Each record holds the places (``municipality``, ``origin``, ``event_place``),
+    :meth:`Report.to_record() <lifeevents.analysis.report.Report.to_record>`, and the
+    task's own ``measure`` of the report, if any.
     """
     try:
         changed = task.life_event
@@ -72,14 +73,15 @@ def run_task(task: Task) -> Outcome:
         for place, persona in task.pairs:
             report = analyze(journey(changed, persona, place, task.origin, task.region))
             trip = report.journey
-            records.append(
-                {
-                    "municipality": trip.municipality,
-                    "origin": trip.origin,
-                    "event_place": trip.event_place,
-                    **report.to_record(),
-                }
-            )
+            record = {
+                "municipality": trip.municipality,
+                "origin": trip.origin,
+                "event_place": trip.event_place,
+                **report.to_record(),
+            }
+            if task.measure is not None:
+                record.update(task.measure(report))
+            records.append(record)
         return Outcome(task.number, tuple(records))
     except InputError as error:  # pickled back whole: InputError itself does not unpickle
         return Outcome(

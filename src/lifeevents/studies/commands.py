@@ -1,4 +1,5 @@
-"""The ``sweep`` command of the command line (studies across the Kreis).
+"""The ``sweep`` and ``matrix`` commands of the command line (studies across the Kreis);
+``recommend`` lives in :mod:`lifeevents.studies.recommend_command`.
 
 :func:`add_commands` only builds argument parsers and imports nothing heavy, so
 ``lifeevents --help`` stays fast; each handler imports pandas, Dask and the engine
@@ -27,7 +28,7 @@ _SUFFIXES = ".csv, .parquet, .xlsx"
 
 
 def add_commands(commands: Any) -> None:
-    """Register ``sweep`` on the sub-command parsers of the CLI."""
+    """Register ``sweep``, ``matrix`` and ``recommend`` on the sub-command parsers of the CLI."""
     sweep = commands.add_parser(
         "sweep",
         help=f"analyse every combination of journeys, personas, municipalities and "
@@ -123,6 +124,10 @@ def add_commands(commands: Any) -> None:
     matrix.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     matrix.set_defaults(handler=_matrix)
 
+    from lifeevents.studies.recommend_command import add_recommend_command
+
+    add_recommend_command(commands)
+
 
 def _usage(message: str) -> Exception:
     # The command line's own class, so that it prints the message and exits with 2;
@@ -148,8 +153,8 @@ def _sweep(arguments: argparse.Namespace) -> int:
         raise _usage(f"--workers must be at least 1, not {arguments.workers}")
     if not to_stdout:
         _check_folder(arguments.output)
-    regions = _regions(arguments.region_file or ())
-    life_events = _life_events(arguments.journeys, regions)
+    regions = load_regions(arguments.region_file or ())
+    life_events = valid_life_events(arguments.journeys, regions)
     frame = _run_sweep(arguments, life_events, regions)
     content = frame_bytes(frame, suffix, sheet="sweep")
     if to_stdout:
@@ -178,9 +183,9 @@ def _matrix(arguments: argparse.Namespace) -> int:
 
         frame_format(arguments.output)  # pandas is there, or say how to get it
     _check_folder(arguments.output)
-    regions = _regions(arguments.region_file or ())
+    regions = load_regions(arguments.region_file or ())
     matrices = []
-    for life_event in _life_events(arguments.journeys, regions):
+    for life_event in valid_life_events(arguments.journeys, regions):
         region = regions.get(life_event.region) if life_event.region else None
         if region is None:
             raise _usage(f"a responsibility matrix needs a region; '{life_event.id}' names none")
@@ -295,7 +300,7 @@ def _client(address: str | None) -> Iterator[Any]:
         client.close()
 
 
-def _regions(region_files: Sequence[str]) -> dict[str, Region]:
+def load_regions(region_files: Sequence[str]) -> dict[str, Region]:
     """Built-in regions, plus the user's region files (which win on equal ids)."""
     from lifeevents.library import builtin_regions
     from lifeevents.region_loader import load_region
@@ -307,7 +312,7 @@ def _regions(region_files: Sequence[str]) -> dict[str, Region]:
     return regions
 
 
-def _life_events(names: Sequence[str], regions: dict[str, Region]) -> list[LifeEvent]:
+def valid_life_events(names: Sequence[str], regions: dict[str, Region]) -> list[LifeEvent]:
     """The valid journeys named (files or built-in names), checked like ``validate``."""
     from lifeevents.library import find_journey
     from lifeevents.problems import InputError, Problem

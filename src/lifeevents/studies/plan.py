@@ -23,8 +23,9 @@ run anywhere (see :mod:`lifeevents.studies.backends`).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from lifeevents.errors import LifeeventsError, UnknownMunicipalityError
 from lifeevents.located_validation import did_you_mean
@@ -32,11 +33,19 @@ from lifeevents.model import LifeEvent
 from lifeevents.region import Region
 from lifeevents.scenario import Scenario
 
+if TYPE_CHECKING:
+    from lifeevents.analysis.report import Report
+
+#: Further figures of a report, added to each record (a module-level function, so
+#: that it pickles for the processes and Dask backends).
+Measure = Callable[["Report"], Mapping[str, Any]]
+
 __all__ = [
     "ALL",
     "MAX_COMBINED_SCENARIOS",
     "SCENARIO_SEPARATOR",
     "Group",
+    "Measure",
     "Row",
     "Study",
     "SweepError",
@@ -95,6 +104,7 @@ class Task:
     origin: str | None
     region: Region | None
     regions: Mapping[str, Region]
+    measure: Measure | None = None
 
 
 @dataclass(frozen=True)
@@ -105,6 +115,7 @@ class Study:
     groups: tuple[Group, ...]
     origin: str | None
     regions: Mapping[str, Region] = field(repr=False)
+    measure: Measure | None = None
 
     @property
     def analyses(self) -> int:
@@ -130,6 +141,7 @@ class Study:
                         self.origin,
                         group.region,
                         self.regions,
+                        self.measure,
                     )
                 )
                 start = end
