@@ -7,7 +7,7 @@
 >>> rec = Recommendation("visits", 5000, 1, today, after, (Choice("a", 4000, 10),), 10, 4000,
 ...                      True, 10, ("a", "b"), ("c",), ())
 >>> print(format_recommendation(rec, "en"))  # doctest: +NORMALIZE_WHITESPACE
-Recommendation within the budget: Budget 5,000 EUR (1 years), visits per year
+Recommendation within the budget: Budget 5,000 EUR (1 year(s)), visits per year
 exact: every set within budget
 <BLANKLINE>
 Scenario  Cost (EUR)  Marginal gain  EUR per unit
