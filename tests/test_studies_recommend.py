@@ -23,7 +23,7 @@ from lifeevents.scenario_loader import load_scenario
 from lifeevents.scenarios import apply_scenarios
 from lifeevents.studies.cases import AnnualCases, read_cases_text
 from lifeevents.studies.impact import YearlyImpact
-from lifeevents.studies.recommend import recommend, scenario_cost
+from lifeevents.studies.selection import recommend, scenario_cost
 
 # --- annual cases -----------------------------------------------------------------
 

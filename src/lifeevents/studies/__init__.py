@@ -1,5 +1,7 @@
 """Studies across the Kreis: sweeps of life events, scenarios, municipalities and
-personas to data frames (serially, in processes or on a Dask cluster).
+personas to data frames (serially, in processes or on a Dask cluster), frames of
+one journey, the responsibility matrix, yearly impact and recommendations within
+a budget.
 
 Everything but the command-line wiring needs the optional extra
 ``lifeevents[studies]`` (pandas, dask[distributed], rich); the names below load on
@@ -15,14 +17,43 @@ from typing import TYPE_CHECKING
 from lifeevents.lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from lifeevents.studies.cases import AnnualCases, read_cases
+    from lifeevents.studies.frames import findings_frames, schedule_frame
+    from lifeevents.studies.impact import YearlyImpact, YearlyTotals
+    from lifeevents.studies.matrix import Matrix, responsibility_matrix
     from lifeevents.studies.plan import SweepError
+    from lifeevents.studies.selection import Recommendation, recommend
     from lifeevents.studies.sweeps import KEY_COLUMNS, sweep
 
-__all__ = ["KEY_COLUMNS", "SweepError", "sweep"]
+__all__ = [
+    "KEY_COLUMNS",
+    "AnnualCases",
+    "Matrix",
+    "Recommendation",
+    "SweepError",
+    "YearlyImpact",
+    "YearlyTotals",
+    "findings_frames",
+    "read_cases",
+    "recommend",
+    "responsibility_matrix",
+    "schedule_frame",
+    "sweep",
+]
 
 _HOMES = {
-    "KEY_COLUMNS": "lifeevents.studies.sweeps",
+    "AnnualCases": "lifeevents.studies.cases",
+    "read_cases": "lifeevents.studies.cases",
+    "findings_frames": "lifeevents.studies.frames",
+    "schedule_frame": "lifeevents.studies.frames",
+    "YearlyImpact": "lifeevents.studies.impact",
+    "YearlyTotals": "lifeevents.studies.impact",
+    "Matrix": "lifeevents.studies.matrix",
+    "responsibility_matrix": "lifeevents.studies.matrix",
     "SweepError": "lifeevents.studies.plan",
+    "Recommendation": "lifeevents.studies.selection",
+    "recommend": "lifeevents.studies.selection",
+    "KEY_COLUMNS": "lifeevents.studies.sweeps",
     "sweep": "lifeevents.studies.sweeps",
 }
 

@@ -86,7 +86,7 @@ class YearlyImpact:
     """Yearly totals of a set of cases, with any set of scenarios applied.
 
     Each life event is analysed once per set of scenarios that applies to it; the
-    results are kept, so asking again (as :func:`~lifeevents.studies.recommend.recommend`
+    results are kept, so asking again (as :func:`~lifeevents.studies.selection.recommend`
     does for thousands of sets) costs only a sum. :meth:`prepare` computes many sets
     in one run of the chosen backend.
     """

@@ -82,8 +82,8 @@ def _recommend(arguments: argparse.Namespace) -> int:
     from lifeevents.studies.cases import read_cases
     from lifeevents.studies.commands import load_regions
     from lifeevents.studies.impact import YearlyImpact
-    from lifeevents.studies.recommend import recommend, scenario_cost
     from lifeevents.studies.recommend_text import format_recommendation
+    from lifeevents.studies.selection import recommend, scenario_cost
 
     if arguments.budget < 0 or arguments.years < 1 or arguments.travel_minutes < 0:
         raise UsageError("--budget and --travel-minutes must be at least 0, --years at least 1")

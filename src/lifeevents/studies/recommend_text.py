@@ -1,7 +1,7 @@
 """A recommendation as readable text: the ranked table and the figures of the year.
 
 >>> from lifeevents.studies.impact import YearlyTotals
->>> from lifeevents.studies.recommend import Choice, Recommendation
+>>> from lifeevents.studies.selection import Choice, Recommendation
 >>> today = YearlyTotals(cases=10, visits=30, hours=20)
 >>> after = YearlyTotals(cases=10, visits=20, hours=15)
 >>> rec = Recommendation("visits", 5000, 1, today, after, (Choice("a", 4000, 10),), 10, 4000,
@@ -22,7 +22,7 @@ c: without a cost, not weighed
 from __future__ import annotations
 
 from lifeevents.labels import Language, label
-from lifeevents.studies.recommend import Recommendation
+from lifeevents.studies.selection import Recommendation
 
 __all__ = ["format_recommendation"]
 
