@@ -22,6 +22,7 @@ from __future__ import annotations
 import importlib
 import math
 import os
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -29,6 +30,7 @@ from typing import Any, Literal
 from lifeevents.analysis.report import analyze
 from lifeevents.journey import journey
 from lifeevents.limits import CapExceededError
+from lifeevents.model import LifeEvent
 from lifeevents.problems import InputError, Problem
 from lifeevents.scenarios.apply import apply_scenarios
 from lifeevents.studies.plan import Study, SweepError, Task
@@ -66,9 +68,7 @@ def run_task(task: Task) -> Outcome:
     task's own ``measure`` of the report, if any.
     """
     try:
-        changed = task.life_event
-        if task.scenarios:
-            changed = apply_scenarios(changed, task.scenarios, regions=task.regions).life_event
+        changed = _changed(task)
         records = []
         for place, persona in task.pairs:
             report = analyze(journey(changed, persona, place, task.origin, task.region))
@@ -87,6 +87,37 @@ def run_task(task: Task) -> Outcome:
         return Outcome(
             task.number, problems=error.problems, cap=isinstance(error, CapExceededError)
         )
+
+
+# Journeys changed by the first scenarios of a task, kept in each process for the
+# tasks of the same study that apply more (a combination extends a shorter one):
+# applying a scenario re-checks the whole journey and costs far more than analysing.
+_CHANGED: OrderedDict[tuple[str, str, tuple[str, ...]], LifeEvent] = OrderedDict()
+_CHANGED_KEPT = 256
+
+
+def _changed(task: Task) -> LifeEvent:
+    """The task's life event with its scenarios applied in order (prefixes reused)."""
+    if task.token is None:
+        if not task.scenarios:
+            return task.life_event
+        return apply_scenarios(task.life_event, task.scenarios, regions=task.regions).life_event
+    changed, done = task.life_event, 0
+    ids = tuple(scenario.id for scenario in task.scenarios)
+    for length in range(len(ids), 0, -1):
+        kept = _CHANGED.get((task.token, task.life_event.id, ids[:length]))
+        if kept is not None:
+            changed, done = kept, length
+            break
+    for length in range(done + 1, len(ids) + 1):
+        scenario = task.scenarios[length - 1]
+        changed = apply_scenarios(changed, [scenario], regions=task.regions).life_event
+        _CHANGED[(task.token, task.life_event.id, ids[:length])] = changed
+    if ids:
+        _CHANGED.move_to_end((task.token, task.life_event.id, ids))
+    while len(_CHANGED) > _CHANGED_KEPT:
+        _CHANGED.popitem(last=False)
+    return changed
 
 
 def default_workers() -> int:

@@ -23,6 +23,7 @@ run anywhere (see :mod:`lifeevents.studies.backends`).
 from __future__ import annotations
 
 import itertools
+import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -105,6 +106,9 @@ class Task:
     region: Region | None
     regions: Mapping[str, Region]
     measure: Measure | None = None
+    #: Names this study's life events and scenarios (ids are unique within it), so a
+    #: worker may keep journeys changed by some scenarios for tasks that add more.
+    token: str | None = None
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,7 @@ class Study:
     origin: str | None
     regions: Mapping[str, Region] = field(repr=False)
     measure: Measure | None = None
+    token: str | None = None
 
     @property
     def analyses(self) -> int:
@@ -142,6 +147,7 @@ class Study:
                         group.region,
                         self.regions,
                         self.measure,
+                        self.token,
                     )
                 )
                 start = end
@@ -235,7 +241,7 @@ def plan_sweep(
                 )
                 for index, (place, persona) in enumerate(pairs)
             )
-    return Study(tuple(rows), tuple(groups), origin, regions)
+    return Study(tuple(rows), tuple(groups), origin, regions, token=uuid.uuid4().hex)
 
 
 def _personas(life_event: LifeEvent, personas: Sequence[str] | str) -> list[str]:
