@@ -75,7 +75,7 @@ def test_a_kind_without_findings_is_an_empty_frame_with_its_columns() -> None:
 def test_builtin_frames_agree_with_the_report(name: str) -> None:
     life_event = load(name)
     for persona in life_event.persona_ids():
-        report = analyze(journey(life_event, persona, "rheine"))
+        report = analyze(journey(life_event, persona, municipality="rheine"))
         data = report.to_dict()
         schedule = report.to_frame()
         assert schedule.drop(columns="name").to_dict("records") == data["schedule"]

@@ -130,7 +130,7 @@ def test_one_row_recomputed_by_hand() -> None:
     assert today.kreis_visits == 0
     assert today.hours == pytest.approx(1075)
     assert today.steps_without_minutes == 200
-    report = analyze(journey(load("todesfall"), "default", "saerbeck"))
+    report = analyze(journey(load("todesfall"), "default", municipality="saerbeck"))
     assert today.once_only_violations == 100 * len(report.once_only_violations)
     assert today.authority_handovers == 100 * len(report.authority_handovers)
     assert today.media_breaks == 100 * len(report.media_breaks)
@@ -198,7 +198,7 @@ def _yearly(subset: tuple[str, ...]) -> tuple[float, float]:
     for row in CASES:
         scenarios = [load_scenario(name) for name in subset]
         changed = apply_scenarios(_life_events()[row.life_event], scenarios).life_event
-        report = analyze(journey(changed, row.persona, row.municipality))
+        report = analyze(journey(changed, row.persona, municipality=row.municipality))
         minutes = sum(step.duration_minutes or 0 for step in report.journey.steps)
         visits += row.cases * report.visits.as_modelled
         hours += row.cases * (minutes + TRAVEL * report.visits.as_modelled) / 60

@@ -170,7 +170,9 @@ def test_each_row_is_analyze_of_its_combination(
     named = [_scenario(name) for name in row["scenarios"].split("+") if name]
     applied = apply_scenarios(life_event, named)
     assert "+".join(applied.applied) == row["applied"]
-    report = analyze(journey(applied.life_event, row["persona"], row["municipality"], region=KREIS))
+    report = analyze(
+        journey(applied.life_event, row["persona"], municipality=row["municipality"], region=KREIS)
+    )
     assert row[FIGURES].tolist() == list(report.to_record().values())
     assert (row["origin"], row["event_place"]) == (
         report.journey.origin,

@@ -71,7 +71,11 @@ def run_task(task: Task) -> Outcome:
         changed = _changed(task)
         records = []
         for place, persona in task.pairs:
-            report = analyze(journey(changed, persona, place, task.origin, task.region))
+            report = analyze(
+                journey(
+                    changed, persona, municipality=place, origin=task.origin, region=task.region
+                )
+            )
             trip = report.journey
             record = {
                 "municipality": trip.municipality,

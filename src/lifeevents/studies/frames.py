@@ -9,7 +9,7 @@ columns, so frames of several journeys concatenate.
 >>> from lifeevents.analysis.report import analyze
 >>> from lifeevents.journey import journey
 >>> from lifeevents.loader import load
->>> report = analyze(journey(load("todesfall"), "default", "saerbeck"))
+>>> report = analyze(journey(load("todesfall"), "default", municipality="saerbeck"))
 >>> schedule_frame(report).columns.tolist()
 ['step', 'name', 'authority', 'authority_name', 'level', 'site', 'channel', 'day']
 >>> frames = findings_frames(report)

@@ -189,7 +189,7 @@ def _cells(life_event: LifeEvent, region: Region, municipality: str) -> dict[str
     """Each step's cell in ``municipality``, from the first persona that takes it."""
     cells: dict[str, Cell] = {}
     for persona in life_event.persona_ids():
-        trip = journey(life_event, persona, municipality, region=region)
+        trip = journey(life_event, persona, municipality=municipality, region=region)
         for step_id in trip.graph:
             if step_id not in cells:
                 step: Step = trip.graph.nodes[step_id]["step"]
