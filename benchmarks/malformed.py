@@ -1,4 +1,4 @@
-"""How long ``lifeevents.loader.check()`` takes on malformed and hostile input.
+"""How long ``lifeevents.formats.journey_file.check()`` takes on malformed and hostile input.
 
 Target (issue "malformed files"): every malformed file is rejected in under 2 s.
 The cases are those of ``tests/test_malformed.py`` (the committed files in
@@ -34,13 +34,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from adversarial import SHAPES, Shape
 from lifeevents.analysis.report import analyze
-from lifeevents.journey import journey
-from lifeevents.loader import check, load
-from lifeevents.model import LifeEvent
-from lifeevents.problems import CheckResult
-from lifeevents.render.api import render_content
-from lifeevents.render.options import RenderOptions
-from lifeevents.validation import validate
+from lifeevents.analysis.validation import validate
+from lifeevents.formats.journey_file import check, load
+from lifeevents.graph.journey import journey
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.problems import CheckResult
+from lifeevents.views.api import render_content
+from lifeevents.views.options import RenderOptions
 from test_malformed import GENERATED, Case, committed_cases
 
 BUDGET_S = 2.0

@@ -17,9 +17,9 @@ from synthetic import synthetic_life_event
 from timing import median_time
 
 from lifeevents.analysis.report import Report, analyze
-from lifeevents.journey import journey
-from lifeevents.render.blueprint import blueprint_engine, blueprint_source, render_blueprint
-from lifeevents.render.graphviz_output import render_graphviz
+from lifeevents.graph.journey import journey
+from lifeevents.views.blueprint import blueprint_engine, blueprint_source, render_blueprint
+from lifeevents.views.graphviz_output import render_graphviz
 
 
 def measure(label: str, report: Report, target: float, repeat: int) -> None:

@@ -19,7 +19,7 @@ from synthetic import synthetic_life_event
 from timing import median_time
 
 from lifeevents.analysis.report import analyze
-from lifeevents.journey import journey
+from lifeevents.graph.journey import journey
 
 
 def main() -> None:

@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import synthetic_life_event
 
-from lifeevents.writer import dump
+from lifeevents.formats.writer import dump
 
 PYTHON = sys.executable
 LIFEEVENTS = [PYTHON, "-m", "lifeevents"]

@@ -14,9 +14,9 @@ from __future__ import annotations
 import argparse
 import time
 
-from lifeevents.library import builtin_journeys, builtin_scenarios
-from lifeevents.loader import load
-from lifeevents.scenario_loader import load_scenario
+from lifeevents.formats.journey_file import load
+from lifeevents.formats.scenario_file import load_scenario
+from lifeevents.library.builtin import builtin_journeys, builtin_scenarios
 from lifeevents.studies.plan import plan_sweep
 from lifeevents.studies.sweeps import sweep
 

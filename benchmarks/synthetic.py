@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from lifeevents.model import LifeEvent
-from lifeevents.vocabulary import Channel, Level
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.vocabulary import Channel, Level
 
 __all__ = ["synthetic_life_event"]
 

@@ -8,11 +8,11 @@ from typing import Any
 from hypothesis import assume
 
 from lifeevents.analysis.report import Report, analyze
-from lifeevents.journey import Journey, journey
-from lifeevents.library import builtin_journeys
-from lifeevents.loader import load
-from lifeevents.model import LifeEvent
-from lifeevents.problems import InputError
+from lifeevents.errors import InputError
+from lifeevents.formats.journey_file import load
+from lifeevents.graph.journey import Journey, journey
+from lifeevents.library.builtin import builtin_journeys
+from lifeevents.model.life_event import LifeEvent
 
 
 def builtin_trips() -> Iterator[tuple[str, Journey]]:

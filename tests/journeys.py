@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textwrap import dedent
 
-from lifeevents.loader import loads
-from lifeevents.model import LifeEvent
+from lifeevents.formats.journey_file import loads
+from lifeevents.model.life_event import LifeEvent
 
 HEADER = """\
 format: lifeevents/1

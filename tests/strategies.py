@@ -6,8 +6,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from lifeevents.model import LifeEvent
-from lifeevents.vocabulary import Channel, Level, Transfer
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.vocabulary import Channel, Level, Transfer
 
 CHANNELS = list(Channel)
 LEVELS = list(Level)

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from lifeevents.library import builtin_journeys
-from lifeevents.loader import load
+from lifeevents.formats.journey_file import load
+from lifeevents.library.builtin import builtin_journeys
 
 SPEC_EXAMPLE = Path(__file__).parent / "data" / "spec-example.yaml"
 TOP_KEYS = {

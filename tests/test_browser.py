@@ -21,14 +21,14 @@ import pytest
 
 from journeys import life_event
 from lifeevents.analysis.report import Report, analyze
-from lifeevents.journey import journey
-from lifeevents.labels import Language
-from lifeevents.library import builtin_journeys
-from lifeevents.loader import load
-from lifeevents.render.element_ids import ElementIds
-from lifeevents.render.html import interactive_html
-from lifeevents.render.options import Direction, RenderOptions, View
-from lifeevents.scenario_loader import load_scenario
+from lifeevents.formats.journey_file import load
+from lifeevents.formats.scenario_file import load_scenario
+from lifeevents.graph.journey import journey
+from lifeevents.library.builtin import builtin_journeys
+from lifeevents.text.labels import Language
+from lifeevents.views.element_ids import ElementIds
+from lifeevents.views.html import interactive_html
+from lifeevents.views.options import Direction, RenderOptions, View
 
 pytestmark = pytest.mark.browser
 
@@ -142,7 +142,7 @@ def _run_node(env_name: str, files: list[Path]) -> None:
 def _blueprint_svg(report: Report, options: RenderOptions) -> str:
     """The real blueprint SVG; the stand-in above only while blueprint.py is missing."""
     try:
-        from lifeevents.render.blueprint import render_blueprint
+        from lifeevents.views.blueprint import render_blueprint
     except ImportError:
         return _map_svg(report)
     return render_blueprint(report, "svg", options).decode("utf-8")
@@ -174,9 +174,9 @@ def test_mermaid_code_in_chromium(tmp_path: Path) -> None:
     if not (NODE_MODULES / "mermaid" / "dist" / "mermaid.min.js").is_file():
         pytest.skip(f"needs mermaid in {NODE_MODULES}: {INSTALL}")
     try:
-        from lifeevents.render.mermaid import generate_code
+        from lifeevents.views.mermaid import generate_code
     except ImportError:
-        pytest.skip("lifeevents.render.mermaid.generate_code does not exist yet")
+        pytest.skip("lifeevents.views.mermaid.generate_code does not exist yet")
     sources = []
     for name, report in _reports():
         lang: Language = "en" if name == "hostile" else "de"
@@ -196,7 +196,7 @@ def test_difference_pages_in_chromium(tmp_path: Path) -> None:
     _need_browser()
     if shutil.which("dot") is None:
         pytest.skip("needs the Graphviz dot binary (make test installs it)")
-    from lifeevents.library import builtin_scenarios
+    from lifeevents.library.builtin import builtin_scenarios
 
     pages = []
     for name in builtin_scenarios():

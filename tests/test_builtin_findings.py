@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from lifeevents.analysis.report import Report, analyze
-from lifeevents.journey import journey
-from lifeevents.library import builtin_journeys
-from lifeevents.loader import load
-from lifeevents.vocabulary import Level
+from lifeevents.formats.journey_file import load
+from lifeevents.graph.journey import journey
+from lifeevents.library.builtin import builtin_journeys
+from lifeevents.model.vocabulary import Level
 
 
 def report(name: str, persona: str, municipality: str | None = None) -> Report:
-    return analyze(journey(load(builtin_journeys()[name]), persona, municipality))
+    return analyze(journey(load(builtin_journeys()[name]), persona, municipality=municipality))
 
 
 def test_birth_carries_the_birth_certificates_to_the_benefit_offices() -> None:

@@ -12,10 +12,11 @@ from typing import Any
 import pytest
 
 from lifeevents.analysis.report import Report, analyze
-from lifeevents.journey import journey
-from lifeevents.library import builtin_journeys, builtin_regions
-from lifeevents.loader import load
-from lifeevents.vocabulary import Level
+from lifeevents.formats.journey_file import load
+from lifeevents.formats.region_file import builtin_regions
+from lifeevents.graph.journey import journey
+from lifeevents.library.builtin import builtin_journeys
+from lifeevents.model.vocabulary import Level
 
 STEINFURT = builtin_regions()["kreis-steinfurt"]
 OWN_JUGENDAMT = {"emsdetten", "greven", "ibbenbueren", "rheine"}
@@ -23,7 +24,7 @@ OWN_JUGENDAMT = {"emsdetten", "greven", "ibbenbueren", "rheine"}
 
 def report(name: str, persona: str, municipality: str, origin: str | None = None) -> Report:
     life_event = load(builtin_journeys()[name])
-    return analyze(journey(life_event, persona, municipality, origin=origin))
+    return analyze(journey(life_event, persona, municipality=municipality, origin=origin))
 
 
 def scheduled(result: Report, step: str) -> dict[str, Any]:

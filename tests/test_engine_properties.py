@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from lifeevents.analysis.report import analyze
 from lifeevents.analysis.visits import grouping_problems
-from lifeevents.journey import journey
-from lifeevents.model import LifeEvent
-from lifeevents.problems import InputError
+from lifeevents.errors import InputError
+from lifeevents.graph.journey import journey
+from lifeevents.model.life_event import LifeEvent
 from strategies import journey_data
 
 COUNTS = (

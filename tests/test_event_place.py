@@ -9,12 +9,11 @@ import sys
 
 import pytest
 
-from lifeevents.journey import Journey, journey
-from lifeevents.library import builtin_regions
-from lifeevents.loader import load, loads
-from lifeevents.problems import InputError
-from lifeevents.region import Region
-from lifeevents.region_loader import loads_region
+from lifeevents.errors import InputError
+from lifeevents.formats.journey_file import load, loads
+from lifeevents.formats.region_file import builtin_regions, loads_region
+from lifeevents.graph.journey import Journey, journey
+from lifeevents.model.region import Region
 
 REGION = """\
 format: lifeevents-region/1
@@ -122,8 +121,10 @@ steps:
 def test_birth_in_another_town_moves_the_registry_office_only() -> None:
     steinfurt = builtin_regions()["kreis-steinfurt"]
     geburt = load("geburt")
-    at_home = journey(geburt, "default", "saerbeck", region=steinfurt)
-    in_rheine = journey(geburt, "default", "saerbeck", region=steinfurt, event_place="rheine")
+    at_home = journey(geburt, "default", municipality="saerbeck", region=steinfurt)
+    in_rheine = journey(
+        geburt, "default", municipality="saerbeck", region=steinfurt, event_place="rheine"
+    )
     assert at_home.authority("geburt-beurkunden").id == "standesamt@saerbeck"
     assert in_rheine.authority("geburt-beurkunden").id == "standesamt@rheine"
     # Registering the child stays with the home municipality.

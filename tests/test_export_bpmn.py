@@ -13,14 +13,14 @@ from hypothesis import strategies as st
 
 from export_support import analysed, builtin_trips, figures
 from lifeevents.analysis.report import analyze
+from lifeevents.errors import InputError
 from lifeevents.export.bpmn import bpmn_text, write_bpmn
 from lifeevents.export.bpmn_import import file_id, load_bpmn, read_bpmn
 from lifeevents.export.xml_text import xml_safe
-from lifeevents.journey import Journey, journey
-from lifeevents.loader import loads
-from lifeevents.model import LifeEvent
-from lifeevents.problems import InputError
-from lifeevents.writer import dumps
+from lifeevents.formats.journey_file import loads
+from lifeevents.formats.writer import dumps
+from lifeevents.graph.journey import Journey, journey
+from lifeevents.model.life_event import LifeEvent
 from strategies import life_events
 
 etree = pytest.importorskip("lxml.etree")

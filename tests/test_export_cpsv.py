@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from export_support import builtin_trips
-from lifeevents.journey import Journey, journey
-from lifeevents.loader import loads
-from lifeevents.model import LifeEvent
+from lifeevents.formats.journey_file import loads
+from lifeevents.graph.journey import Journey, journey
+from lifeevents.model.life_event import LifeEvent
 from strategies import life_events
 
 rdflib = pytest.importorskip("rdflib")

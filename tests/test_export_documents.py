@@ -10,14 +10,14 @@ from hypothesis import strategies as st
 
 from export_support import analysed, builtin_trips, figures
 from lifeevents.analysis.report import analyze
+from lifeevents.errors import InputError
 from lifeevents.export.documents import (
     life_event_json,
     load_life_event,
     load_report,
     report_json,
 )
-from lifeevents.model import LifeEvent
-from lifeevents.problems import InputError
+from lifeevents.model.life_event import LifeEvent
 from strategies import life_events
 
 

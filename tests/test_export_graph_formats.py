@@ -18,8 +18,8 @@ from lifeevents.export.graph_formats import (
     read_graphml_text,
     write_graphml,
 )
-from lifeevents.journey import journey
-from lifeevents.model import LifeEvent
+from lifeevents.graph.journey import journey
+from lifeevents.model.life_event import LifeEvent
 from strategies import life_events
 
 PLAIN = (str, int, bool, list)
@@ -68,7 +68,7 @@ def test_graphml_and_node_link_read_back_equal(life_event: LifeEvent, data: st.D
 
 @pytest.mark.parametrize(("label", "trip"), list(builtin_trips())[::4])
 def test_builtin_journeys_write_with_plain_networkx(label: str, trip: object, tmp_path) -> None:
-    from lifeevents.journey import Journey
+    from lifeevents.graph.journey import Journey
 
     assert isinstance(trip, Journey)
     graph = plain_graph(trip, flat=True)

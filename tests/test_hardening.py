@@ -80,7 +80,7 @@ def test_workshop_never_writes_outside_its_folder(tmp_path: Path) -> None:
 
 
 def test_file_names_from_ids_are_safe_unique_and_stable() -> None:
-    from lifeevents.file_names import file_stems
+    from lifeevents.formats.file_names import file_stems
 
     ids = ["default", "../../../x", "/abs/x", "C:\\x", "con", "x.", "Ehepaar", "ehepaar", "ä"]
     stems = file_stems(ids)
@@ -153,7 +153,7 @@ def test_dense_journeys_are_drawn_in_seconds(generate: object, tmp_path: Path) -
 
 def test_visit_search_budget_is_a_located_error(monkeypatch: pytest.MonkeyPatch) -> None:
     from lifeevents.analysis import visits
-    from lifeevents.limits import CapExceededError
+    from lifeevents.errors import CapExceededError
 
     monkeypatch.setattr(visits, "MAX_VISIT_SEARCH_STATES", 3)
     sites = "".join(f"  a{i}: {{name: A{i}, level: bund, site: s{i}}}\n" for i in range(4))
@@ -424,8 +424,8 @@ def test_api_arguments_are_checked() -> None:
 
 
 def test_region_names_no_map_could_show_are_rejected() -> None:
-    from lifeevents.problems import InputError
-    from lifeevents.region_loader import loads_region
+    from lifeevents.errors import InputError
+    from lifeevents.formats.region_file import loads_region
 
     text = (
         "format: lifeevents-region/1\n"

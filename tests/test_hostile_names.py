@@ -24,13 +24,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lifeevents.analysis.report import analyze
-from lifeevents.cli import main
-from lifeevents.journey import journey
-from lifeevents.loader import loads
-from lifeevents.model import LifeEvent
-from lifeevents.render.api import render_content
-from lifeevents.render.options import RenderOptions, View
-from lifeevents.writer import dumps
+from lifeevents.cli.main import main
+from lifeevents.formats.journey_file import loads
+from lifeevents.formats.writer import dumps
+from lifeevents.graph.journey import journey
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.views.api import render_content
+from lifeevents.views.options import RenderOptions, View
 
 PIECES = (
     "\x1b[2J",

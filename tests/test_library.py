@@ -10,16 +10,16 @@ from typing import Any
 import pytest
 
 from lifeevents.analysis.report import analyze
-from lifeevents.catalog import leika, leika_catalog
-from lifeevents.journey import UnknownMunicipalityError, journey
-from lifeevents.library import builtin_journeys, builtin_regions, find_journey
-from lifeevents.loader import load
-from lifeevents.model import LifeEvent
-from lifeevents.problems import InputError
-from lifeevents.region import Region
-from lifeevents.region_loader import check_region_text, load_region
-from lifeevents.validation import validate
-from lifeevents.vocabulary import Level
+from lifeevents.analysis.validation import validate
+from lifeevents.errors import InputError, UnknownMunicipalityError
+from lifeevents.formats.journey_file import load
+from lifeevents.formats.region_file import builtin_regions, check_region_text, load_region
+from lifeevents.graph.journey import journey
+from lifeevents.library.builtin import builtin_journeys, find_journey
+from lifeevents.library.leika import leika, leika_catalog
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.region import Region
+from lifeevents.model.vocabulary import Level
 
 DATA = Path(__file__).parent / "data"
 STEINFURT = "kreis-steinfurt"
@@ -125,7 +125,7 @@ def test_builtin_journey_validates_and_analyses_everywhere(name: str) -> None:
     region = builtin_regions()[STEINFURT]
     for municipality in region.municipalities:
         for persona in life_event.persona_ids():
-            report = analyze(journey(life_event, persona, municipality))
+            report = analyze(journey(life_event, persona, municipality=municipality))
             assert report.visits.minimum <= report.visits.as_modelled
             assert report.to_dict()["municipality"] == municipality
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 
-from lifeevents.loader import check_text, load, loads
-from lifeevents.model import LifeEvent
-from lifeevents.problems import InputError
-from lifeevents.vocabulary import Channel, Transfer
-from lifeevents.writer import dump, dumps
+from lifeevents.errors import InputError
+from lifeevents.formats.journey_file import check_text, load, loads
+from lifeevents.formats.writer import dump, dumps
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.vocabulary import Channel, Transfer
 from strategies import journey_data, life_events
 
 SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec" / "journey-format-v1.md"

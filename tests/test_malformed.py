@@ -177,7 +177,7 @@ def _many_producers() -> bytes:
     return "".join(lines).encode()
 
 
-# Adversarial shapes (tests/adversarial.py) that hit a cap of lifeevents.limits.
+# Adversarial shapes (tests/adversarial.py) that hit a cap of lifeevents.model.limits.
 _DEPENDENCY_CAP = "more than 50,000 dependencies for persona 'default'"
 _BRIDGING_CAP = "pass on more than 200,000 dependencies in all"
 

@@ -40,7 +40,7 @@ def run_here(*arguments: str) -> subprocess.CompletedProcess[str]:
     import contextlib
     import io
 
-    from lifeevents.cli import main
+    from lifeevents.cli.main import main
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -245,7 +245,7 @@ def test_simulate_usage_errors() -> None:
 
 def test_help_lists_the_commands_without_loading_the_engine() -> None:
     code = (
-        "import sys; from lifeevents.cli import build_parser; build_parser(); "
+        "import sys; from lifeevents.cli.main import build_parser; build_parser(); "
         "print(sorted(m for m in ('pyarrow', 'numpy', 'pandas') if m in sys.modules))"
     )
     result = subprocess.run(

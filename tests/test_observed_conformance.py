@@ -17,17 +17,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lifeevents.journey import Journey, journey
-from lifeevents.library import builtin_journeys
-from lifeevents.loader import load
-from lifeevents.model import LifeEvent
+from lifeevents.errors import InputError
+from lifeevents.formats.journey_file import load
+from lifeevents.graph.journey import Journey, journey
+from lifeevents.library.builtin import builtin_journeys
+from lifeevents.model.life_event import LifeEvent
 from lifeevents.observed.conformance import conform
 from lifeevents.observed.csv_log import read_csv_log
 from lifeevents.observed.mapping import read_mapping
 from lifeevents.observed.report import ObservedReport
 from lifeevents.observed.synthetic import Deviations, simulate
 from lifeevents.observed.xes_log import read_xes_log
-from lifeevents.problems import InputError
 from strategies import journey_data
 
 DATA = Path(__file__).parent / "data"

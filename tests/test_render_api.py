@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 import lifeevents
-from lifeevents.render.api import FORMATS, UnsupportedFormatError
+from lifeevents.errors import UnsupportedFormatError
+from lifeevents.views.api import FORMATS
 
 SPEC_EXAMPLE = Path(__file__).parent / "data" / "spec-example.yaml"
 
@@ -55,9 +56,9 @@ def test_every_view_and_format(report: lifeevents.Report, view: str, fmt: str) -
 
 
 @pytest.mark.exe
-def test_render_accepts_a_journey_and_writes_files(tmp_path: Path) -> None:
+def test_save_accepts_a_journey_and_writes_files(tmp_path: Path) -> None:
     trip = lifeevents.journey(lifeevents.load(SPEC_EXAMPLE), "digital")
-    written = lifeevents.render(trip, tmp_path / "map.svg", lang="en", direction="TB")
+    written = lifeevents.save(trip, tmp_path / "map.svg", lang="en", direction="TB")
     assert written == tmp_path / "map.svg"
     assert (tmp_path / "map.svg").read_text(encoding="utf-8").startswith("<?xml")
     assert [path.name for path in tmp_path.iterdir()] == ["map.svg"]
@@ -67,9 +68,21 @@ def test_unknown_suffix_and_view_format_leave_no_file(
     report: lifeevents.Report, tmp_path: Path
 ) -> None:
     with pytest.raises(UnsupportedFormatError, match=r"\.svg"):
-        lifeevents.render(report, tmp_path / "map.gif")
+        lifeevents.save(report, tmp_path / "map.gif")
     with pytest.raises(UnsupportedFormatError, match="checklist view"):
-        lifeevents.render(report, tmp_path / "map.svg", view="checklist")
+        lifeevents.save(report, tmp_path / "map.svg", view="checklist")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_render_returns_content_and_points_to_save_for_files(
+    report: lifeevents.Report, tmp_path: Path
+) -> None:
+    with pytest.raises(TypeError, match=r"lifeevents\.save"):
+        lifeevents.render(report, tmp_path / "map.svg")  # type: ignore[call-overload]
+    with pytest.raises(TypeError, match=r"lifeevents\.save"):
+        lifeevents.render(report, "map.svg")  # type: ignore[call-overload]
+    with pytest.raises(UnsupportedFormatError, match="unknown format 'gif'"):
+        lifeevents.render(report, "gif")  # type: ignore[call-overload]
     assert list(tmp_path.iterdir()) == []
 
 

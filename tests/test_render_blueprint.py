@@ -19,26 +19,22 @@ from textwrap import dedent
 import pytest
 
 from lifeevents.analysis.report import Report, analyze
-from lifeevents.journey import journey
-from lifeevents.library import builtin_journeys
-from lifeevents.loader import load, loads
-from lifeevents.render import blueprint
-from lifeevents.render.blueprint import (
+from lifeevents.errors import GraphvizError, GraphvizNotFoundError
+from lifeevents.formats.journey_file import load, loads
+from lifeevents.graph.journey import journey
+from lifeevents.library.builtin import builtin_journeys
+from lifeevents.views import blueprint
+from lifeevents.views.blueprint import (
     blueprint_description,
     blueprint_engine,
     blueprint_source,
     blueprint_title,
     render_blueprint,
 )
-from lifeevents.render.element_ids import ElementIds
-from lifeevents.render.graphviz_output import (
-    GraphvizError,
-    GraphvizNotFoundError,
-    add_svg_text_alternative,
-    render_graphviz,
-)
-from lifeevents.render.options import Direction, Highlight, RenderOptions
-from lifeevents.render.style import LANE_ORDER
+from lifeevents.views.element_ids import ElementIds
+from lifeevents.views.graphviz_output import add_svg_text_alternative, render_graphviz
+from lifeevents.views.options import Direction, Highlight, RenderOptions
+from lifeevents.views.style import LANE_ORDER
 
 HERE = Path(__file__).parent
 REPO = HERE.parent

@@ -13,11 +13,11 @@ from textwrap import dedent
 import pytest
 
 from lifeevents.analysis.report import analyze
-from lifeevents.journey import journey
-from lifeevents.labels import Language
-from lifeevents.loader import loads
-from lifeevents.render.checklist import checklist_html, checklist_markdown
-from lifeevents.render.options import RenderOptions
+from lifeevents.formats.journey_file import loads
+from lifeevents.graph.journey import journey
+from lifeevents.text.labels import Language
+from lifeevents.views.checklist import checklist_html, checklist_markdown
+from lifeevents.views.options import RenderOptions
 from test_render_journey_map import (
     HOSTILE_NAME,
     check_snapshot,
@@ -269,7 +269,7 @@ def test_output_is_deterministic_across_runs_and_hash_seeds() -> None:
     code = (
         "import sys; sys.path.insert(0, sys.argv[1]); "
         "import test_render_journey_map as t; "
-        "from lifeevents.render.checklist import checklist_html, checklist_markdown; "
+        "from lifeevents.views.checklist import checklist_html, checklist_markdown; "
         "sys.stdout.write(checklist_markdown(t.move_report()) + checklist_html(t.move_report()))"
     )
     other = subprocess.run(

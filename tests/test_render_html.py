@@ -17,13 +17,13 @@ import pytest
 
 from journeys import life_event
 from lifeevents.analysis.report import Report, analyze
-from lifeevents.findings import findings, opportunities
-from lifeevents.journey import journey
-from lifeevents.library import builtin_journeys
-from lifeevents.loader import load
-from lifeevents.render.element_ids import ElementIds
-from lifeevents.render.html import STEPS_JSON_ID, interactive_html
-from lifeevents.render.options import RenderOptions
+from lifeevents.formats.journey_file import load
+from lifeevents.graph.journey import journey
+from lifeevents.library.builtin import builtin_journeys
+from lifeevents.text.findings import findings, opportunities
+from lifeevents.views.element_ids import ElementIds
+from lifeevents.views.html import STEPS_JSON_ID, interactive_html
+from lifeevents.views.options import RenderOptions
 
 DATA = Path(__file__).parent / "data"
 SPEC_EXAMPLE = DATA / "spec-example.yaml"

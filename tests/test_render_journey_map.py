@@ -12,11 +12,11 @@ from textwrap import dedent
 import pytest
 
 from lifeevents.analysis.report import Report, analyze
-from lifeevents.journey import journey
-from lifeevents.labels import Language
-from lifeevents.loader import load, loads
-from lifeevents.render.journey_map import DisplayNames, journey_map_source, stage_columns
-from lifeevents.render.options import RenderOptions
+from lifeevents.formats.journey_file import load, loads
+from lifeevents.graph.journey import journey
+from lifeevents.text.labels import Language
+from lifeevents.views.journey_map import DisplayNames, journey_map_source, stage_columns
+from lifeevents.views.options import RenderOptions
 
 HERE = Path(__file__).parent
 SPEC_EXAMPLE = HERE / "data" / "spec-example.yaml"
@@ -323,7 +323,7 @@ def test_output_is_deterministic_across_runs_and_hash_seeds() -> None:
     code = (
         "import sys; sys.path.insert(0, sys.argv[1]); "
         "import test_render_journey_map as t; "
-        "from lifeevents.render.journey_map import journey_map_source; "
+        "from lifeevents.views.journey_map import journey_map_source; "
         "sys.stdout.write(journey_map_source(t.move_report()))"
     )
     for seed in ("1", "2"):

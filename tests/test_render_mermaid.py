@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 
 from lifeevents.analysis.report import analyze
-from lifeevents.journey import journey
-from lifeevents.labels import Language
-from lifeevents.loader import load
-from lifeevents.render.mermaid import generate_code, mermaid_text
-from lifeevents.render.options import Direction, View
+from lifeevents.formats.journey_file import load
+from lifeevents.graph.journey import journey
+from lifeevents.text.labels import Language
+from lifeevents.views.mermaid import generate_code, mermaid_text
+from lifeevents.views.options import Direction, View
 from test_render_journey_map import (
     HOSTILE_NAME,
     check_snapshot,
@@ -316,8 +316,8 @@ def test_output_is_deterministic_across_runs_and_hash_seeds() -> None:
     code = (
         "import sys; sys.path.insert(0, sys.argv[1]); "
         "import test_render_journey_map as t; "
-        "from lifeevents.render.mermaid import generate_code; "
-        "from lifeevents.render.options import View; "
+        "from lifeevents.views.mermaid import generate_code; "
+        "from lifeevents.views.options import View; "
         "sys.stdout.write(generate_code(t.move_report()) "
         "+ generate_code(t.move_report(), view=View.JOURNEY))"
     )

@@ -9,9 +9,9 @@ from lifeevents.analysis.handovers import authority_handovers, channel_handovers
 from lifeevents.analysis.once_only import once_only_violations
 from lifeevents.analysis.schedule import schedule
 from lifeevents.analysis.shares import digital_share, online_available_share
-from lifeevents.journey import journey
-from lifeevents.problems import InputError
-from lifeevents.vocabulary import Channel
+from lifeevents.errors import InputError
+from lifeevents.graph.journey import journey
+from lifeevents.model.vocabulary import Channel
 
 
 def test_rule_1_when_needs_every_attribute_and_a_missing_one_does_not_match() -> None:

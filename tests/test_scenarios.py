@@ -15,16 +15,16 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from lifeevents.analysis.report import analyze
-from lifeevents.journey import journey
-from lifeevents.library import builtin_journeys, builtin_scenarios
-from lifeevents.loader import load, loads
-from lifeevents.model import LifeEvent
-from lifeevents.problems import InputError
-from lifeevents.render.diff import diff_svg, step_changes
-from lifeevents.scenario import Scenario
-from lifeevents.scenario_loader import load_scenario, loads_scenario
-from lifeevents.scenarios import ScenarioNotApplicableError, apply, apply_scenarios
+from lifeevents.errors import InputError, ScenarioNotApplicableError
+from lifeevents.formats.journey_file import load, loads
+from lifeevents.formats.scenario_file import load_scenario, loads_scenario
+from lifeevents.graph.journey import journey
+from lifeevents.library.builtin import builtin_journeys, builtin_scenarios
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.scenario import Scenario
+from lifeevents.scenarios import apply, apply_scenarios
 from lifeevents.scenarios.compare import compare
+from lifeevents.views.diff import diff_svg, step_changes
 from strategies import life_events
 
 TODAY = """\

@@ -172,7 +172,7 @@ def test_invalid_journey_and_scenario_are_located(tmp_path: Path) -> None:
 
 def test_help_does_not_import_pandas_or_dask() -> None:
     code = (
-        "import sys; from lifeevents.cli import build_parser; build_parser(); "
+        "import sys; from lifeevents.cli.main import build_parser; build_parser(); "
         "print(sorted(m for m in ('pandas', 'dask', 'distributed', 'rich') if m in sys.modules))"
     )
     done = subprocess.run(

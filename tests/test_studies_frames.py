@@ -6,11 +6,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from lifeevents.analysis.frames import FINDING_COLUMNS, SCHEDULE_COLUMNS, findings_frames
 from lifeevents.analysis.report import Report, analyze
-from lifeevents.journey import journey
-from lifeevents.library import builtin_journeys
-from lifeevents.loader import load, loads
-from lifeevents.studies.frames import FINDING_COLUMNS, SCHEDULE_COLUMNS, findings_frames
+from lifeevents.formats.journey_file import load, loads
+from lifeevents.graph.journey import journey
+from lifeevents.library.builtin import builtin_journeys
 
 # Two steps: an online application at the Gemeinde (3 days until the notice exists),
 # then the notice sent by post to the Kreis. By hand (journey-format-v1):

@@ -11,12 +11,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lifeevents.library import builtin_regions
-from lifeevents.loader import load, loads
-from lifeevents.region import Region
+from lifeevents.formats.journey_file import load, loads
+from lifeevents.formats.region_file import builtin_regions
+from lifeevents.model.region import Region
+from lifeevents.model.vocabulary import Level
 from lifeevents.studies.matrix import Matrix, responsibility_matrix
 from lifeevents.studies.matrix_page import matrix_html
-from lifeevents.vocabulary import Level
 
 REGION = Region.model_validate(
     {

@@ -14,12 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lifeevents.analysis.report import analyze
-from lifeevents.journey import journey
-from lifeevents.loader import load, loads
-from lifeevents.model import LifeEvent
-from lifeevents.problems import InputError
-from lifeevents.scenario import Scenario, ScenarioCost
-from lifeevents.scenario_loader import load_scenario
+from lifeevents.errors import InputError
+from lifeevents.formats.journey_file import load, loads
+from lifeevents.formats.scenario_file import load_scenario
+from lifeevents.graph.journey import journey
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.scenario import Scenario, ScenarioCost
 from lifeevents.scenarios import apply_scenarios
 from lifeevents.studies.cases import AnnualCases, read_cases_text
 from lifeevents.studies.impact import YearlyImpact

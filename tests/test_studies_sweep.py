@@ -12,14 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lifeevents.analysis.report import analyze
-from lifeevents.errors import UnknownMunicipalityError
-from lifeevents.journey import journey
-from lifeevents.library import builtin_regions
-from lifeevents.loader import load, loads
-from lifeevents.model import LifeEvent
-from lifeevents.problems import InputError
-from lifeevents.scenario import Scenario
-from lifeevents.scenario_loader import load_scenario, loads_scenario
+from lifeevents.errors import InputError, UnknownMunicipalityError
+from lifeevents.formats.journey_file import load, loads
+from lifeevents.formats.region_file import builtin_regions
+from lifeevents.formats.scenario_file import load_scenario, loads_scenario
+from lifeevents.graph.journey import journey
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.scenario import Scenario
 from lifeevents.scenarios import apply_scenarios
 from lifeevents.studies import KEY_COLUMNS, SweepError, sweep
 from lifeevents.studies.backends import _by_group, run_task

@@ -12,7 +12,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lifeevents.analysis.visits import (
-    InfeasibleGroupingError,
     PlannedVisit,
     grouping_problems,
     minimum_grouping,
@@ -20,7 +19,8 @@ from lifeevents.analysis.visits import (
     visit_days,
     visits,
 )
-from lifeevents.vocabulary import Channel
+from lifeevents.errors import InfeasibleGroupingError
+from lifeevents.model.vocabulary import Channel
 
 # ---------------------------------------------------------------------------
 # Building graphs that follow the loader's contract.

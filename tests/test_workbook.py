@@ -12,16 +12,16 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 
-from lifeevents.library import builtin_journeys
-from lifeevents.loader import load
-from lifeevents.model import LifeEvent
-from lifeevents.problems import InputError
+from lifeevents.errors import InputError
+from lifeevents.formats.journey_file import load
+from lifeevents.library.builtin import builtin_journeys
+from lifeevents.model.life_event import LifeEvent
 from strategies import life_events
 
 openpyxl = pytest.importorskip("openpyxl")
 
+from lifeevents.export.workbook_reader import check_workbook, read_workbook, validate_workbook  # noqa: E402
 from lifeevents.export.xlsx import workbook_bytes  # noqa: E402
-from lifeevents.workbook import check_workbook, read_workbook, validate_workbook  # noqa: E402
 
 SAMPLE = load("geburt")
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lifeevents import yaml_reader
-from lifeevents.problems import InputError
-from lifeevents.yaml_reader import ALIAS_FLOOR, MAX_DEPTH, read_yaml
+from lifeevents.errors import InputError
+from lifeevents.formats import yaml_reader
+from lifeevents.formats.yaml_reader import ALIAS_FLOOR, MAX_DEPTH, read_yaml
 
 PARSERS = [pytest.param(yaml.SafeLoader, id="python")]
 if hasattr(yaml, "CSafeLoader"):

@@ -1,5 +1,5 @@
 """``python -m lifeevents``: the command line."""
 
-from lifeevents.cli import console
+from lifeevents.cli.main import console
 
 console()

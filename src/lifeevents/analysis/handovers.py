@@ -4,8 +4,8 @@ Each finding is counted once per dependency edge, however many evidence items
 travel on it; ``evidence`` lists the items the citizen carries.
 
 >>> import networkx as nx
->>> from lifeevents.authorities import ResolvedAuthority
->>> from lifeevents.vocabulary import Channel, Level
+>>> from lifeevents.model.authorities import ResolvedAuthority
+>>> from lifeevents.model.vocabulary import Channel, Level
 >>> amt = ResolvedAuthority("amt", "Amt", Level.GEMEINDE, "rathaus")
 >>> kreis = ResolvedAuthority("kreis", "Kreis", Level.KREIS, "kreishaus")
 >>> graph = nx.DiGraph()
@@ -27,8 +27,8 @@ from typing import Any
 
 import networkx as nx
 
-from lifeevents.authorities import ResolvedAuthority
-from lifeevents.vocabulary import Channel
+from lifeevents.model.authorities import ResolvedAuthority
+from lifeevents.model.vocabulary import Channel
 
 __all__ = [
     "AuthorityHandover",

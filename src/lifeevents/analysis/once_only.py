@@ -6,10 +6,10 @@ document, the citizen carries it (``transfer: citizen``), and the step's
 authority is not its issuer.
 
 >>> import networkx as nx
->>> from lifeevents.authorities import ResolvedAuthority
->>> from lifeevents.journey import ResolvedEvidence
->>> from lifeevents.model import Step
->>> from lifeevents.vocabulary import Level, Transfer
+>>> from lifeevents.model.authorities import ResolvedAuthority
+>>> from lifeevents.graph.journey import ResolvedEvidence
+>>> from lifeevents.model.life_event import Step
+>>> from lifeevents.model.vocabulary import Level, Transfer
 >>> amt = ResolvedAuthority("amt", "Bürgerbüro", Level.GEMEINDE, "rathaus")
 >>> kreis = ResolvedAuthority("kreis", "Straßenverkehrsamt", Level.KREIS, "kreishaus")
 >>> meldung = ResolvedEvidence("meldung", "Meldebestätigung", amt, False, Transfer.CITIZEN)
@@ -28,9 +28,9 @@ from typing import Any
 
 import networkx as nx
 
-from lifeevents.authorities import ResolvedAuthority
-from lifeevents.journey import ResolvedEvidence
-from lifeevents.vocabulary import Transfer
+from lifeevents.graph.journey import ResolvedEvidence
+from lifeevents.model.authorities import ResolvedAuthority
+from lifeevents.model.vocabulary import Transfer
 
 __all__ = ["OnceOnlyViolation", "once_only_violations"]
 

@@ -3,8 +3,8 @@
 :meth:`Report.to_dict` gives the machine-readable analysis of the spec, with at
 least its keys and their meanings.
 
->>> from lifeevents.loader import loads
->>> from lifeevents.journey import journey
+>>> from lifeevents.formats.journey_file import loads
+>>> from lifeevents.graph.journey import journey
 >>> life_event = loads('''
 ... format: lifeevents/1
 ... life_event: {id: demo, name: Demo}
@@ -37,20 +37,18 @@ from lifeevents.analysis.handovers import (
 from lifeevents.analysis.once_only import OnceOnlyViolation, once_only_violations
 from lifeevents.analysis.schedule import Schedule, schedule
 from lifeevents.analysis.shares import digital_share, online_available_share
-from lifeevents.analysis.visits import (
+from lifeevents.analysis.validation import grouping_problem
+from lifeevents.analysis.visits import VisitsResult, modelled_grouping_problems, visits
+from lifeevents.errors import (
+    CapExceededError,
     InfeasibleGroupingError,
+    InputError,
     VisitSearchBudgetError,
-    VisitsResult,
-    modelled_grouping_problems,
-    visits,
 )
-from lifeevents.display import MimeBundle, mimebundle
-from lifeevents.gc_pause import collection_paused
-from lifeevents.journey import Journey
-from lifeevents.limits import CapExceededError
-from lifeevents.loader import source_of
-from lifeevents.problems import InputError, Problem
-from lifeevents.validation import grouping_problem
+from lifeevents.formats.gc_pause import collection_paused
+from lifeevents.graph.display import MimeBundle, mimebundle
+from lifeevents.graph.journey import Journey
+from lifeevents.model.problems import Problem
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -143,8 +141,8 @@ class Report:
 
     def to_frame(self) -> pd.DataFrame:
         """The schedule as a :class:`pandas.DataFrame`, one row per step (needs pandas);
-        the findings: :func:`lifeevents.studies.frames.findings_frames`."""
-        from lifeevents.studies.frames import schedule_frame
+        the findings: :func:`lifeevents.analysis.frames.findings_frames`."""
+        from lifeevents.analysis.frames import schedule_frame
 
         return schedule_frame(self)
 
@@ -180,7 +178,7 @@ def modelled_visit_problems(trip: Journey) -> list[Problem]:
 def _at_steps(trip: Journey, reason: str) -> Problem:
     """A problem of the journey as a whole, located at its ``steps:`` key."""
     message = f"persona '{trip.persona_id}': {reason}"
-    source = source_of(trip.life_event)
+    source = trip.life_event.source
     if source is None:
         return Problem(f"<{trip.life_event.id}>", 1, 1, message)
     return source.problem(("steps",), message)
@@ -189,7 +187,7 @@ def _at_steps(trip: Journey, reason: str) -> Problem:
 def analyze(trip: Journey) -> Report:
     """Run every analysis of the spec on a journey.
 
-    Raises :class:`~lifeevents.problems.InputError` when the modelled visits
+    Raises :class:`~lifeevents.errors.InputError` when the modelled visits
     are not a feasible grouping (spec rule 5).
     """
     if not isinstance(trip, Journey):

@@ -26,9 +26,9 @@ from typing import Any
 
 import networkx as nx
 
-from lifeevents.authorities import ResolvedAuthority
-from lifeevents.journey import topological_order
-from lifeevents.vocabulary import Channel
+from lifeevents.graph.journey import topological_order
+from lifeevents.model.authorities import ResolvedAuthority
+from lifeevents.model.vocabulary import Channel
 
 __all__ = [
     "Schedule",

@@ -6,7 +6,7 @@ applicable steps. ``online_available_share``: applicable steps that offer
 applicable steps has both shares 0.0.
 
 >>> import networkx as nx
->>> from lifeevents.vocabulary import Channel
+>>> from lifeevents.model.vocabulary import Channel
 >>> graph = nx.DiGraph()
 >>> graph.add_node("a", channel=Channel.ONLINE, channels=(Channel.ONLINE,))
 >>> graph.add_node("b", channel=Channel.MAIL, channels=(Channel.MAIL, Channel.PROACTIVE))
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from lifeevents.vocabulary import Channel
+from lifeevents.model.vocabulary import Channel
 
 __all__ = ["digital_share", "online_available_share"]
 

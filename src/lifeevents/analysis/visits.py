@@ -28,11 +28,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from lifeevents.errors import LifeeventsError
-from lifeevents.journey import JourneyParts
-from lifeevents.limits import MAX_VISIT_SEARCH_STATES
-from lifeevents.order import order_of
-from lifeevents.vocabulary import Channel
+from lifeevents.errors import InfeasibleGroupingError, VisitSearchBudgetError
+from lifeevents.graph.journey import JourneyParts
+from lifeevents.model.limits import MAX_VISIT_SEARCH_STATES
+from lifeevents.model.order import order_of
+from lifeevents.model.vocabulary import Channel
 
 # networkx only explains a cycle (an input error): validation runs without it.
 if TYPE_CHECKING:
@@ -40,11 +40,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EXACT_LIMIT",
-    "InfeasibleGroupingError",
     "MinimumGrouping",
     "PlannedVisit",
     "PlannedVisitDict",
-    "VisitSearchBudgetError",
     "VisitsDict",
     "VisitsResult",
     "grouping_problems",
@@ -58,18 +56,6 @@ __all__ = [
 
 # The spec requires an exact minimum for journeys with up to this many visit steps.
 EXACT_LIMIT = 30
-
-
-class VisitSearchBudgetError(LifeeventsError, ValueError):
-    """The exact search for the fewest visits explored more states than its budget allows."""
-
-
-class InfeasibleGroupingError(LifeeventsError, ValueError):
-    """A grouping breaks rule 5; for the modelled one the spec calls that an input error."""
-
-    def __init__(self, problems: Sequence[str]) -> None:
-        self.problems: tuple[str, ...] = tuple(problems)
-        super().__init__("; ".join(self.problems))
 
 
 @dataclass(frozen=True)
@@ -146,7 +132,7 @@ def visits(graph: nx.DiGraph[str], *, exact_limit: int = EXACT_LIMIT) -> VisitsR
     minimum is exact up to ``exact_limit`` visit steps (see ``minimum_grouping``).
 
     >>> import networkx as nx
-    >>> from lifeevents.vocabulary import Channel
+    >>> from lifeevents.model.vocabulary import Channel
     >>> g = nx.DiGraph()
     >>> for step in ("anmelden", "ausweis"):
     ...     g.add_node(step, lead_time_days=0, channel=Channel.IN_PERSON,

@@ -24,8 +24,8 @@ Structure (see ``docs/export.md`` for why):
   ``extensionElements`` of namespace :data:`NAMESPACE`, so that
   :func:`lifeevents.export.bpmn_import.read_bpmn` can rebuild the journey.
 
->>> from lifeevents.loader import loads
->>> from lifeevents.journey import journey
+>>> from lifeevents.formats.journey_file import loads
+>>> from lifeevents.graph.journey import journey
 >>> trip = journey(loads('''
 ... format: lifeevents/1
 ... life_event: {id: demo, name: Demo}
@@ -46,13 +46,13 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
 from lifeevents.analysis.report import Report, analyze
-from lifeevents.atomic import write_atomic
-from lifeevents.authorities import ResolvedAuthority
 from lifeevents.export.bpmn_layout import Box, Layout, orthogonal
 from lifeevents.export.xml_text import xml_safe
-from lifeevents.findings import findings
-from lifeevents.journey import Journey
-from lifeevents.vocabulary import Channel, Level
+from lifeevents.formats.atomic import write_atomic
+from lifeevents.graph.journey import Journey
+from lifeevents.model.authorities import ResolvedAuthority
+from lifeevents.model.vocabulary import Channel, Level
+from lifeevents.text.findings import findings
 
 __all__ = ["BPMN", "NAMESPACE", "TASK_TYPES", "bpmn_text", "write_bpmn"]
 

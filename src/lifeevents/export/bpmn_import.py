@@ -8,8 +8,8 @@ the persona's channel preference. Analysing it for that persona gives the same
 figures as the journey exported. Conditions (``when``) are gone: every step
 applies.
 
->>> from lifeevents.loader import loads
->>> from lifeevents.journey import journey
+>>> from lifeevents.formats.journey_file import loads
+>>> from lifeevents.graph.journey import journey
 >>> from lifeevents.export.bpmn import bpmn_text
 >>> original = journey(loads('''
 ... format: lifeevents/1
@@ -33,9 +33,11 @@ from typing import Any
 
 import pydantic
 
+from lifeevents.errors import InputError
 from lifeevents.export.bpmn import BPMN, NAMESPACE
-from lifeevents.model import FORMAT, LifeEvent
-from lifeevents.problems import READ_LIMIT, InputError, Problem, read_limited, too_large
+from lifeevents.formats.reading import READ_LIMIT, read_limited, too_large
+from lifeevents.model.life_event import FORMAT, LifeEvent
+from lifeevents.model.problems import Problem
 
 __all__ = ["file_id", "load_bpmn", "read_bpmn"]
 

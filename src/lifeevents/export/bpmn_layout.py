@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from lifeevents.journey import topological_order
+from lifeevents.graph.journey import topological_order
 
 __all__ = ["Box", "Layout", "orthogonal"]
 

@@ -20,8 +20,8 @@ Needs the optional extra ``export`` (rdflib): ``pip install 'lifeevents[export]'
   ``dct:spatial``: the municipality of the journey for Gemeinde offices, the
   region for Kreis offices, Germany otherwise.
 
->>> from lifeevents.loader import loads
->>> from lifeevents.journey import journey
+>>> from lifeevents.formats.journey_file import loads
+>>> from lifeevents.graph.journey import journey
 >>> trip = journey(loads('''
 ... format: lifeevents/1
 ... life_event: {id: demo, name: Demo}
@@ -40,10 +40,10 @@ from urllib.parse import quote
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib import namespace as rdf_namespaces
 
-from lifeevents.atomic import write_atomic
-from lifeevents.authorities import ResolvedAuthority
-from lifeevents.journey import Journey, topological_order
-from lifeevents.vocabulary import Level
+from lifeevents.formats.atomic import write_atomic
+from lifeevents.graph.journey import Journey, topological_order
+from lifeevents.model.authorities import ResolvedAuthority
+from lifeevents.model.vocabulary import Level
 
 __all__ = ["BASE", "cpsv_graph", "json_ld", "turtle", "write_cpsv"]
 

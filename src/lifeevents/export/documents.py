@@ -1,7 +1,7 @@
 """Lossless JSON of a life event and of an analysis report.
 
 A life event as JSON is the journey file in JSON syntax: the same keys as the
-YAML file (:func:`lifeevents.writer.to_data`), so every tool that reads journey
+YAML file (:func:`lifeevents.formats.writer.to_data`), so every tool that reads journey
 files reads it (YAML 1.2 is a superset of JSON), and errors in it are located
 by line and column like those of a YAML file. ``load_life_event(life_event_json(x)) == x``.
 
@@ -13,8 +13,8 @@ document whose stored figures differ from the figures of its journey (edited by
 hand, or written by a version that counted differently), so a loaded report
 always means what its figures say.
 
->>> from lifeevents.loader import loads
->>> from lifeevents.journey import journey
+>>> from lifeevents.formats.journey_file import loads
+>>> from lifeevents.graph.journey import journey
 >>> from lifeevents.analysis.report import analyze
 >>> life_event = loads('''
 ... format: lifeevents/1
@@ -36,16 +36,16 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from lifeevents.analysis.report import Report, analyze
-from lifeevents.errors import UnknownMunicipalityError
-from lifeevents.journey import journey
-from lifeevents.library import builtin_regions
-from lifeevents.loader import Regions, loads
-from lifeevents.model import LifeEvent
-from lifeevents.problems import InputError, Problem
-from lifeevents.writer import to_data
+from lifeevents.errors import InputError, UnknownMunicipalityError
+from lifeevents.formats.journey_file import Regions, loads
+from lifeevents.formats.region_file import builtin_regions
+from lifeevents.formats.writer import to_data
+from lifeevents.graph.journey import journey
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.problems import Problem
 
 if TYPE_CHECKING:
-    from lifeevents.region import Region
+    from lifeevents.model.region import Region
 
 __all__ = ["REPORT_FORMAT", "life_event_json", "load_life_event", "load_report", "report_json"]
 
@@ -129,9 +129,9 @@ def load_report(
             journey(
                 life_event,
                 str(data["persona"]),
-                _optional_text(data.get("municipality")),
-                _optional_text(data.get("origin")),
-                region,
+                municipality=_optional_text(data.get("municipality")),
+                origin=_optional_text(data.get("origin")),
+                region=region,
                 event_place=_optional_text(data.get("event_place")),
             )
         )

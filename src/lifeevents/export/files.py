@@ -26,11 +26,12 @@ import os
 from pathlib import Path
 
 from lifeevents.analysis.report import Report, analyze
-from lifeevents.atomic import write_atomic
-from lifeevents.errors import UnsupportedFormatError
-from lifeevents.journey import Journey
-from lifeevents.model import LifeEvent
-from lifeevents.problems import InputError, Problem, read_limited
+from lifeevents.errors import InputError, UnsupportedFormatError
+from lifeevents.formats.atomic import write_atomic
+from lifeevents.formats.reading import read_limited
+from lifeevents.graph.journey import Journey
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.problems import Problem
 
 __all__ = ["EXPORT_FORMATS", "IMPORT_FORMATS", "export_file", "export_format", "import_file"]
 
@@ -121,7 +122,7 @@ def import_file(path: str | os.PathLike[str]) -> LifeEvent:
 
         return load_bpmn(path)
     if fmt == "xlsx":
-        from lifeevents.workbook import read_workbook
+        from lifeevents.export.workbook_reader import read_workbook
 
         return read_workbook(path)
     try:
@@ -133,6 +134,6 @@ def import_file(path: str | os.PathLike[str]) -> LifeEvent:
         from lifeevents.export.documents import load_report
 
         return load_report(raw, filename).journey.life_event
-    from lifeevents.loader import load
+    from lifeevents.formats.journey_file import load
 
     return load(Path(path))

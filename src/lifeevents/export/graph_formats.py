@@ -1,8 +1,8 @@
 """The journey graph with plain attribute values: GraphML and node-link JSON.
 
-:attr:`Journey.graph <lifeevents.journey.Journey.graph>` keeps rich objects on
-its nodes (the :class:`~lifeevents.model.Step`, a
-:class:`~lifeevents.authorities.ResolvedAuthority`, enums), which
+:attr:`Journey.graph <lifeevents.graph.journey.Journey.graph>` keeps rich objects on
+its nodes (the :class:`~lifeevents.model.life_event.Step`, a
+:class:`~lifeevents.model.authorities.ResolvedAuthority`, enums), which
 :func:`networkx.write_graphml` and :func:`networkx.node_link_data` cannot
 serialise. :func:`plain_graph` copies the graph with plain values only; the
 journey's own graph is left as it is.
@@ -19,8 +19,8 @@ space-separated text (ids have no spaces), unset values are left out, and text
 passes through :func:`~lifeevents.export.xml_text.xml_safe` (XML turns line ends
 into ``\n`` and cannot carry most control characters). Node-link JSON is exact.
 
->>> from lifeevents.loader import loads
->>> from lifeevents.journey import journey
+>>> from lifeevents.formats.journey_file import loads
+>>> from lifeevents.graph.journey import journey
 >>> trip = journey(loads('''
 ... format: lifeevents/1
 ... life_event: {id: demo, name: Demo}
@@ -46,9 +46,9 @@ from typing import Any
 
 import networkx as nx
 
-from lifeevents.atomic import write_atomic
 from lifeevents.export.xml_text import xml_safe
-from lifeevents.journey import Journey
+from lifeevents.formats.atomic import write_atomic
+from lifeevents.graph.journey import Journey
 
 __all__ = [
     "graphml_text",

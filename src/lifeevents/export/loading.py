@@ -1,6 +1,6 @@
 """Load the journey a command names: a file or built-in name, a persona, a place.
 
-The command line's own loading lives in :mod:`lifeevents.cli`; this is the part
+The command line's own loading lives in :mod:`lifeevents.cli.main`; this is the part
 the export commands need, through public functions only.
 """
 
@@ -8,19 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lifeevents.journey import Journey, journey
-from lifeevents.library import builtin_regions, find_journey
-from lifeevents.model import LifeEvent
-from lifeevents.problems import InputError
-from lifeevents.region import Region
-from lifeevents.region_loader import load_region
-from lifeevents.validation import validate
+from lifeevents.analysis.validation import validate
+from lifeevents.errors import InputError, UnknownNameError
+from lifeevents.formats.region_file import builtin_regions, load_region
+from lifeevents.graph.journey import Journey, journey
+from lifeevents.library.builtin import find_journey
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.region import Region
 
-__all__ = ["UnknownNameError", "load_journey"]
-
-
-class UnknownNameError(Exception):
-    """A name the user gave that does not exist (exit code 2 on the command line)."""
+__all__ = ["load_journey"]
 
 
 def load_journey(
@@ -58,13 +54,20 @@ def load_journey(
     region = regions.get(life_event.region) if life_event.region else None
     if scenarios:
         life_event = _with_scenarios(life_event, scenarios, regions)
-    return journey(life_event, persona, municipality, origin, region, event_place=event_place)
+    return journey(
+        life_event,
+        persona,
+        municipality=municipality,
+        origin=origin,
+        region=region,
+        event_place=event_place,
+    )
 
 
 def _with_scenarios(
     life_event: LifeEvent, names: Sequence[str], regions: dict[str, Region]
 ) -> LifeEvent:
-    from lifeevents.scenario_loader import load_scenarios
+    from lifeevents.formats.scenario_file import load_scenarios
     from lifeevents.scenarios import apply_scenarios
 
     try:

@@ -1,7 +1,7 @@
 """The template of a new journey file (``lifeevents new``): valid as it stands, with
 comments that say what to fill in.
 
->>> from lifeevents.loader import loads
+>>> from lifeevents.formats.journey_file import loads
 >>> loads(yaml_template("umzug-test"), regions={}).steps[0].id
 'schritt-1'
 >>> yaml_template("Umzug")  # doctest: +ELLIPSIS

@@ -1,7 +1,7 @@
 """The layout of a journey workbook: sheets, columns, and how cells hold values.
 
 Shared by the writer (:mod:`lifeevents.export.xlsx`) and the reader
-(:mod:`lifeevents.workbook`), so the two cannot disagree. Row 1 of each table
+(:mod:`lifeevents.export.workbook_reader`), so the two cannot disagree. Row 1 of each table
 sheet holds the keys of the journey format; the sheet *Erläuterung* explains
 them in German. This module imports nothing heavy.
 

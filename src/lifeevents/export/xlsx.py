@@ -3,10 +3,10 @@
 Sheets *Lebenslage*, *Schritte*, *Behörden*, *Nachweise*, *Personas* hold the
 journey, one row per part, with drop-down lists for channels, levels and
 transfer; *Erläuterung* explains every column in German. ``lifeevents import``
-and ``lifeevents validate`` read it back (:mod:`lifeevents.workbook`).
+and ``lifeevents validate`` read it back (:mod:`lifeevents.export.workbook_reader`).
 
->>> from lifeevents.loader import loads
->>> from lifeevents.workbook import read_workbook
+>>> from lifeevents.formats.journey_file import loads
+>>> from lifeevents.export.workbook_reader import read_workbook
 >>> life_event = loads('''
 ... format: lifeevents/1
 ... life_event: {id: demo, name: Demo}
@@ -30,12 +30,12 @@ from openpyxl.worksheet.datavalidation import (  # type: ignore[import-untyped]
     DataValidation,
 )
 
-from lifeevents.atomic import write_atomic
 from lifeevents.export.workbook_layout import INFO_SHEET, SHEETS, Column, Sheet, column_letter
 from lifeevents.export.xml_text import xml_safe
-from lifeevents.model import LifeEvent
-from lifeevents.vocabulary import Channel, Level, Transfer
-from lifeevents.writer import to_data
+from lifeevents.formats.atomic import write_atomic
+from lifeevents.formats.writer import to_data
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.vocabulary import Channel, Level, Transfer
 
 __all__ = ["cell_value", "template_workbook_bytes", "workbook_bytes", "write_workbook"]
 

@@ -33,17 +33,17 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from lifeevents.errors import InputError
 from lifeevents.observed.log import CHANNELS, NO_DAY, EventLog, require_engine
-from lifeevents.problems import InputError
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
     import pandas as pd
 
-    from lifeevents.journey import Journey
-    from lifeevents.model import LifeEvent
-    from lifeevents.region import Region
+    from lifeevents.graph.journey import Journey
+    from lifeevents.model.life_event import LifeEvent
+    from lifeevents.model.region import Region
 
 __all__ = ["Conformance", "conform"]
 
@@ -320,7 +320,7 @@ def _journeys(
     import numpy as np
 
     from lifeevents.errors import UnknownMunicipalityError
-    from lifeevents.journey import journey
+    from lifeevents.graph.journey import journey
 
     personas = log.persona if persona is None and log.persona is not None else None
     places = log.municipality if municipality is None and log.municipality is not None else None
@@ -347,7 +347,9 @@ def _journeys(
             message = f"no persona '{who}' in journey '{life_event.id}'; personas: {known}"
             raise InputError([log.problem(event, "persona", message)])
         try:
-            journeys.append(journey(life_event, who, where, origin, region))
+            journeys.append(
+                journey(life_event, who, municipality=where, origin=origin, region=region)
+            )
         except UnknownMunicipalityError as error:
             if places is None or where is None or where == municipality:
                 raise

@@ -18,7 +18,7 @@ lines (a quoted value may span several), columns count characters.
 >>> read_csv_log(path)  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-lifeevents.problems.InputError: .../log.csv:1:1: no column 'case_id' (the case id) ...
+lifeevents.errors.InputError: .../log.csv:1:1: no column 'case_id' (the case id) ...
 """
 
 from __future__ import annotations
@@ -29,7 +29,9 @@ import os
 from dataclasses import fields
 from pathlib import Path
 
-from lifeevents.located_validation import did_you_mean
+from lifeevents.errors import InputError
+from lifeevents.model.problems import Problem
+from lifeevents.model.suggestions import did_you_mean
 from lifeevents.observed.log import (
     LOG_LIMIT,
     EventLog,
@@ -38,7 +40,6 @@ from lifeevents.observed.log import (
     check_log_file,
     require_engine,
 )
-from lifeevents.problems import InputError, Problem
 
 __all__ = ["read_csv_log"]
 

@@ -3,7 +3,7 @@
 Readers (:mod:`~lifeevents.observed.csv_log`, :mod:`~lifeevents.observed.xes_log`)
 turn their input into text columns and hand them to :func:`build_log`, which
 checks and encodes them: cases and activities become integer codes, timestamps
-seconds, channels codes into :class:`~lifeevents.vocabulary.Channel`. Every
+seconds, channels codes into :class:`~lifeevents.model.vocabulary.Channel`. Every
 problem names the file, the line (CSV) or element (XES) and the column.
 
 >>> columns = LogColumns()
@@ -23,9 +23,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lifeevents.errors import LifeeventsError
-from lifeevents.problems import InputError, Problem
-from lifeevents.vocabulary import Channel
+from lifeevents.errors import InputError, MissingExtraError
+from lifeevents.model.problems import Problem
+from lifeevents.model.vocabulary import Channel
 
 if TYPE_CHECKING:
     import numpy as np
@@ -39,7 +39,6 @@ __all__ = [
     "EventLog",
     "Locate",
     "LogColumns",
-    "MissingExtraError",
     "build_log",
     "check_log_file",
     "read_log",
@@ -56,10 +55,6 @@ _SECONDS_PER_DAY = 86_400
 
 #: Where an event's value stands: event index and column key -> (line, column).
 Locate = Callable[[int, str], tuple[int, int]]
-
-
-class MissingExtraError(LifeeventsError, ImportError):
-    """The optional extra ``lifeevents[observed]`` is not installed."""
 
 
 def require_engine() -> None:

@@ -6,7 +6,7 @@ activity name as the authority's system writes it::
     Anmeldung Wohnsitz: anmelden
     "Kfz: Adressänderung": kfz-ummelden
 
->>> from lifeevents.loader import load
+>>> from lifeevents.formats.journey_file import load
 >>> life_event = load("geburt")
 >>> activities = ["geburt-beurkunden", "Elterngeld beantragen", "Kaffee", "Standesamt"]
 >>> step_lookup(life_event, activities, {"Standesamt": "geburt-beurkunden"})
@@ -18,10 +18,12 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 
-from lifeevents.located_validation import did_you_mean
-from lifeevents.model import LifeEvent
-from lifeevents.problems import READ_LIMIT, InputError, Problem, read_limited, too_large
-from lifeevents.yaml_reader import read_yaml
+from lifeevents.errors import InputError
+from lifeevents.formats.reading import READ_LIMIT, read_limited, too_large
+from lifeevents.formats.yaml_reader import read_yaml
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.problems import Problem
+from lifeevents.model.suggestions import did_you_mean
 
 __all__ = ["read_mapping", "step_lookup"]
 

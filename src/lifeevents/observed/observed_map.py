@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from lifeevents.observed.conformance import Conformance
 
 if TYPE_CHECKING:
-    from lifeevents.render.options import RenderOptions
+    from lifeevents.views.options import RenderOptions
 
 __all__ = ["observed_map_source", "render_observed_map"]
 
@@ -61,9 +61,9 @@ def observed_map_source(
 ) -> str:
     """DOT text of the blueprint of ``result.journeys[journey_number]`` with the observations."""
     from lifeevents.analysis.report import analyze
-    from lifeevents.render.blueprint import blueprint_source
-    from lifeevents.render.element_ids import ElementIds
-    from lifeevents.render.options import RenderOptions
+    from lifeevents.views.blueprint import blueprint_source
+    from lifeevents.views.element_ids import ElementIds
+    from lifeevents.views.options import RenderOptions
 
     trip = result.journeys[journey_number]
     # Without the designed findings' highlights, so that red means a deviation observed.
@@ -118,10 +118,10 @@ def render_observed_map(
 ) -> Path:
     """Draw the observed map to ``path`` (``.svg``, ``.png``, ``.pdf`` or ``.dot``)."""
     from lifeevents.analysis.report import analyze
-    from lifeevents.atomic import write_atomic
     from lifeevents.errors import UnsupportedFormatError
-    from lifeevents.render.blueprint import blueprint_engine
-    from lifeevents.render.graphviz_output import render_graphviz
+    from lifeevents.formats.atomic import write_atomic
+    from lifeevents.views.blueprint import blueprint_engine
+    from lifeevents.views.graphviz_output import render_graphviz
 
     target = Path(path)
     fmt = target.suffix.lstrip(".").lower()

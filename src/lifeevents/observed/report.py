@@ -15,7 +15,7 @@ the modelled ``lead_time_days``, and how often it was out of order; and
 >>> from lifeevents.observed.log import build_log, LogColumns
 >>> import pyarrow as pa
 >>> life_event = load("geburt")
->>> played = simulate(journey(life_event, "verheiratet-digital", "rheine"), 5, seed=2)
+>>> played = simulate(journey(life_event, "verheiratet-digital", municipality="rheine"), 5, seed=2)
 >>> log = build_log("sim.csv", LogColumns(),
 ...     {key: pa.array([row[i] for row in played.rows])
 ...      for i, key in enumerate(["case", "activity", "timestamp"])}, lambda i, k: (i + 2, 1))

@@ -21,7 +21,7 @@ and unknown activities, and the visits and missed deadlines counted from the
 events as written.
 
 >>> from lifeevents import journey, load
->>> trip = journey(load("geburt"), "verheiratet-digital", "rheine")
+>>> trip = journey(load("geburt"), "verheiratet-digital", municipality="rheine")
 >>> log = simulate(trip, cases=3, seed=1)
 >>> len(log.truth), log.rows[0][:2]
 (3, ('1', 'Mutterschaftsgeld beantragen'))
@@ -39,8 +39,8 @@ from typing import Any
 import networkx as nx
 
 from lifeevents.analysis.visits import visits
-from lifeevents.journey import Journey, topological_order
-from lifeevents.vocabulary import Channel
+from lifeevents.graph.journey import Journey, topological_order
+from lifeevents.model.vocabulary import Channel
 
 __all__ = ["HEADER", "UNKNOWN_ACTIVITY", "Deviations", "SimulatedLog", "simulate"]
 

@@ -33,6 +33,8 @@ from pathlib import Path
 from typing import Any
 from xml.parsers import expat
 
+from lifeevents.errors import InputError
+from lifeevents.model.problems import Problem
 from lifeevents.observed.log import (
     LOG_LIMIT,
     EventLog,
@@ -41,7 +43,6 @@ from lifeevents.observed.log import (
     check_log_file,
     require_engine,
 )
-from lifeevents.problems import InputError, Problem
 
 __all__ = ["read_xes_log"]
 

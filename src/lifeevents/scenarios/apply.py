@@ -1,7 +1,7 @@
 """Apply scenarios to a journey: a new life event, the input unchanged (scenario-format-v1).
 
->>> from lifeevents.loader import loads
->>> from lifeevents.scenario_loader import loads_scenario
+>>> from lifeevents.formats.journey_file import loads
+>>> from lifeevents.formats.scenario_file import loads_scenario
 >>> today = loads('''
 ... format: lifeevents/1
 ... life_event: {id: umzug, name: Umzug}
@@ -32,13 +32,15 @@ from typing import Any
 
 import pydantic
 
-from lifeevents.errors import LifeeventsError
-from lifeevents.library import builtin_regions
-from lifeevents.loader import Regions, SourceInfo, check_text, source_of
-from lifeevents.model import Authority, Evidence, LifeEvent, OfficeChange, Step
-from lifeevents.problems import InputError, Problem
-from lifeevents.region import Region
-from lifeevents.scenario import (
+from lifeevents.analysis.validation import journey_problems
+from lifeevents.errors import InputError, ScenarioNotApplicableError
+from lifeevents.formats.journey_file import Regions, check_text
+from lifeevents.formats.region_file import builtin_regions
+from lifeevents.formats.writer import dumps
+from lifeevents.model.life_event import Authority, Evidence, LifeEvent, OfficeChange, Step
+from lifeevents.model.problems import Problem
+from lifeevents.model.region import Region
+from lifeevents.model.scenario import (
     AddStep,
     AuthorityChange,
     Change,
@@ -46,15 +48,9 @@ from lifeevents.scenario import (
     Scenario,
     StepChange,
 )
-from lifeevents.scenario_loader import scenario_source
-from lifeevents.validation import journey_problems
-from lifeevents.writer import dumps
+from lifeevents.model.sources import SourceMap
 
-__all__ = ["Applied", "ScenarioNotApplicableError", "apply", "apply_scenarios"]
-
-
-class ScenarioNotApplicableError(LifeeventsError, ValueError):
-    """A scenario whose ``applies_to`` does not list the journey's life event (rule 5)."""
+__all__ = ["Applied", "apply", "apply_scenarios"]
 
 
 @dataclass(frozen=True)
@@ -70,7 +66,7 @@ def apply(life_event: LifeEvent, *scenarios: Scenario, regions: Regions | None =
     """``life_event`` with the changes of ``scenarios``, in order (a new model; pure).
 
     Raises :class:`ScenarioNotApplicableError` for a scenario that is not meant for
-    this life event (``applies_to``), and :class:`~lifeevents.problems.InputError`,
+    this life event (``applies_to``), and :class:`~lifeevents.errors.InputError`,
     located in the scenario file, for a change whose target does not exist or a
     result that is not a valid journey.
     """
@@ -102,7 +98,7 @@ def apply_scenarios(
         if not scenario.applies(life_event.id):
             not_applied.append(scenario.id)
             continue
-        source = source_of(life_event)
+        source = life_event.source
         life_event = _checked(_apply_one(life_event, scenario, region), scenario, known, source)
         applied.append(scenario.id)
     return Applied(life_event, tuple(applied), tuple(not_applied))
@@ -233,7 +229,7 @@ def _removed(steps: list[Step], position: int) -> list[Step]:
 
 
 def _checked(
-    life_event: LifeEvent, scenario: Scenario, regions: Regions, source: SourceInfo | None
+    life_event: LifeEvent, scenario: Scenario, regions: Regions, source: SourceMap | None
 ) -> LifeEvent:
     """The changed journey, checked like a file: problems are located in the scenario.
     ``source`` is where the journey came from (kept: unchanged parts stay where they were)."""
@@ -254,7 +250,7 @@ def _checked(
             for problem in problems
         )
     if source is not None:
-        life_event._source = source  # unchanged parts keep their place in the journey file
+        life_event.attach_source(source)  # unchanged parts keep their place in the journey file
     return life_event
 
 
@@ -267,7 +263,7 @@ def _change_about(scenario: Scenario, message: str) -> int | None:
 
 
 def _at_change(scenario: Scenario, index: int | None, message: str) -> Problem:
-    source = scenario_source(scenario)
+    source = scenario.source
     if source is None:
         return Problem(f"<scenario {scenario.id}>", 1, 1, message)
     path: tuple[str | int, ...] = ("changes", index) if index is not None else ("changes",)

@@ -1,8 +1,8 @@
 """Compare a journey today with what-if scenarios: every figure, each scenario alone and
 all together, per persona and municipality.
 
->>> from lifeevents.loader import load
->>> from lifeevents.scenario_loader import load_scenario
+>>> from lifeevents.formats.journey_file import load
+>>> from lifeevents.formats.scenario_file import load_scenario
 >>> rows = compare(load("umzug-innerhalb-kreis"), [load_scenario("kfz-im-buergerbuero")],
 ...                personas=["schalter-mit-auto-und-hund"], municipalities=["saerbeck"])
 >>> row = rows[0]
@@ -21,13 +21,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from lifeevents.analysis.report import Report, analyze
-from lifeevents.journey import journey
-from lifeevents.labels import Language, label
-from lifeevents.library import builtin_regions
-from lifeevents.loader import Regions
-from lifeevents.model import LifeEvent
-from lifeevents.scenario import Scenario
+from lifeevents.formats.journey_file import Regions
+from lifeevents.formats.region_file import builtin_regions
+from lifeevents.graph.journey import journey
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.scenario import Scenario
 from lifeevents.scenarios.apply import apply_scenarios
+from lifeevents.text.labels import Language, label
 
 __all__ = ["ALL_TOGETHER", "ComparisonRow", "Variant", "compare", "comparison_csv", "format_text"]
 
@@ -112,7 +112,11 @@ def compare(
     rows = []
     for municipality in municipalities if municipalities is not None else [None]:
         for persona in personas if personas is not None else life_event.persona_ids():
-            today = analyze(journey(life_event, persona, municipality, origin, region))
+            today = analyze(
+                journey(
+                    life_event, persona, municipality=municipality, origin=origin, region=region
+                )
+            )
             rows.append(
                 ComparisonRow(
                     persona,
@@ -123,7 +127,15 @@ def compare(
                             variant_id,
                             applied,
                             not_applied,
-                            analyze(journey(changed, persona, municipality, origin, region)),
+                            analyze(
+                                journey(
+                                    changed,
+                                    persona,
+                                    municipality=municipality,
+                                    origin=origin,
+                                    region=region,
+                                )
+                            ),
                         )
                         for variant_id, changed, applied, not_applied in variants
                     ),
@@ -160,7 +172,7 @@ def comparison_csv(rows: Sequence[ComparisonRow]) -> str:
     return out.getvalue()
 
 
-# The words of each figure, from the one catalogue (lifeevents.labels).
+# The words of each figure, from the one catalogue (lifeevents.text.labels).
 _FIGURE_LABELS = {
     "steps": "steps",
     "authorities": "authorities",

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 from lifeevents.lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from lifeevents.analysis.frames import findings_frames, schedule_frame
+    from lifeevents.errors import SweepError
     from lifeevents.studies.cases import AnnualCases, read_cases
-    from lifeevents.studies.frames import findings_frames, schedule_frame
     from lifeevents.studies.impact import YearlyImpact, YearlyTotals
     from lifeevents.studies.matrix import Matrix, responsibility_matrix
-    from lifeevents.studies.plan import SweepError
     from lifeevents.studies.selection import Recommendation, recommend
     from lifeevents.studies.sweeps import KEY_COLUMNS, sweep
 
@@ -44,13 +44,13 @@ __all__ = [
 _HOMES = {
     "AnnualCases": "lifeevents.studies.cases",
     "read_cases": "lifeevents.studies.cases",
-    "findings_frames": "lifeevents.studies.frames",
-    "schedule_frame": "lifeevents.studies.frames",
+    "findings_frames": "lifeevents.analysis.frames",
+    "schedule_frame": "lifeevents.analysis.frames",
     "YearlyImpact": "lifeevents.studies.impact",
     "YearlyTotals": "lifeevents.studies.impact",
     "Matrix": "lifeevents.studies.matrix",
     "responsibility_matrix": "lifeevents.studies.matrix",
-    "SweepError": "lifeevents.studies.plan",
+    "SweepError": "lifeevents.errors",
     "Recommendation": "lifeevents.studies.selection",
     "recommend": "lifeevents.studies.selection",
     "KEY_COLUMNS": "lifeevents.studies.sweeps",

@@ -5,9 +5,9 @@ the outcomes back in task order, so the frame does not depend on the backend or
 on which task finished first. A task that meets invalid input (a scenario that
 cannot be applied, a journey that cannot be built) returns its located problems
 instead of raising in a worker; once all tasks are done, the problems of the first
-such task in order are raised as :class:`~lifeevents.problems.InputError`.
+such task in order are raised as :class:`~lifeevents.model.problems.InputError`.
 
->>> from lifeevents.loader import load
+>>> from lifeevents.formats.journey_file import load
 >>> from lifeevents.studies.plan import plan_sweep
 >>> study = plan_sweep([load("geburt")], municipalities=["rheine", "greven"])
 >>> groups = run_study(study, "serial")
@@ -28,12 +28,12 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from lifeevents.analysis.report import analyze
-from lifeevents.journey import journey
-from lifeevents.limits import CapExceededError
-from lifeevents.model import LifeEvent
-from lifeevents.problems import InputError, Problem
+from lifeevents.errors import CapExceededError, InputError, SweepError
+from lifeevents.graph.journey import journey
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.problems import Problem
 from lifeevents.scenarios.apply import apply_scenarios
-from lifeevents.studies.plan import Study, SweepError, Task
+from lifeevents.studies.plan import Study, Task
 
 __all__ = ["BACKENDS", "Backend", "Outcome", "Progress", "default_workers", "run_study", "run_task"]
 

@@ -22,7 +22,7 @@ point at the line (CSV) or the value (YAML).
 >>> read_cases_text("life_event,municipality,cases\\ngeburt,rheine,-1\\n", "c.csv")
 Traceback (most recent call last):
 ...
-lifeevents.problems.InputError: c.csv:2:15: cases must be a number of at least 0, not '-1'
+lifeevents.model.problems.InputError: c.csv:2:15: cases must be a number of at least 0, not '-1'
 """
 
 from __future__ import annotations
@@ -35,9 +35,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from lifeevents.model import LifeEvent
-from lifeevents.problems import InputError, Problem
-from lifeevents.region import Region
+from lifeevents.errors import InputError
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.problems import Problem
+from lifeevents.model.region import Region
 
 __all__ = ["AnnualCases", "check_cases", "read_cases", "read_cases_text"]
 
@@ -113,7 +114,7 @@ def _from_csv(text: str, filename: str) -> tuple[AnnualCases, ...]:
 
 
 def _from_yaml(text: str | bytes, filename: str) -> tuple[AnnualCases, ...]:
-    from lifeevents.yaml_reader import read_yaml
+    from lifeevents.formats.yaml_reader import read_yaml
 
     document = read_yaml(text, filename)
     data = document.data

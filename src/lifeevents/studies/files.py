@@ -23,8 +23,8 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lifeevents.atomic import write_atomic
 from lifeevents.errors import UnsupportedFormatError
+from lifeevents.formats.atomic import write_atomic
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -16,8 +16,8 @@ The yearly figure is the sum over the rows of cases × the per-case figure.
 Scenarios are applied together, as in a sweep, so their combined effect is
 measured, not the sum of their effects alone.
 
->>> from lifeevents.loader import load
->>> from lifeevents.scenario_loader import load_scenario
+>>> from lifeevents.formats.journey_file import load
+>>> from lifeevents.formats.scenario_file import load_scenario
 >>> from lifeevents.studies.cases import read_cases_text
 >>> cases = read_cases_text("life_event,municipality,cases\\ntodesfall,saerbeck,100\\n")
 >>> impact = YearlyImpact(cases, {"todesfall": load("todesfall")})
@@ -35,13 +35,13 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from lifeevents.analysis.report import Report
-from lifeevents.model import LifeEvent
-from lifeevents.region import Region
-from lifeevents.scenario import Scenario
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.region import Region
+from lifeevents.model.scenario import Scenario
+from lifeevents.model.vocabulary import Level
 from lifeevents.studies.backends import Backend, run_study
 from lifeevents.studies.cases import AnnualCases, check_cases
 from lifeevents.studies.plan import Group, Study
-from lifeevents.vocabulary import Level
 
 __all__ = ["YearlyImpact", "YearlyTotals", "impact_measure"]
 
@@ -103,7 +103,7 @@ class YearlyImpact:
         workers: int | None = None,
     ) -> None:
         if regions is None:
-            from lifeevents.library import builtin_regions
+            from lifeevents.formats.region_file import builtin_regions
 
             regions = builtin_regions()
         if travel_minutes < 0:

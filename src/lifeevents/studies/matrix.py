@@ -1,7 +1,7 @@
 """Who is responsible for each step in each municipality: the responsibility matrix.
 
 For every step of a journey and every municipality of its region, the matrix
-holds the resolved authority (id, name, level, site) as :func:`lifeevents.journey`
+holds the resolved authority (id, name, level, site) as :func:`lifeevents.graph.journey`
 resolves it there (origin: the municipality itself; place of the event: the
 region's usual one). A step is resolved from the personas that take it; a step no
 persona of the file takes has no cells.
@@ -20,7 +20,7 @@ Definitions (see docs/studies.md):
 - A life event **needs Kreis and Gemeinde** in a municipality when its steps there
   include authorities of both levels.
 
->>> from lifeevents.loader import load
+>>> from lifeevents.formats.journey_file import load
 >>> matrix = responsibility_matrix(load("geburt"))
 >>> row = matrix.row("vaterschaft-anerkennen")
 >>> row.differs, row.cell("rheine").name, row.cell("saerbeck").name
@@ -37,11 +37,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from lifeevents.authorities import ResolvedAuthority
-from lifeevents.journey import journey
-from lifeevents.model import LifeEvent, Step
-from lifeevents.region import Region
-from lifeevents.vocabulary import Level
+from lifeevents.graph.journey import journey
+from lifeevents.model.authorities import ResolvedAuthority
+from lifeevents.model.life_event import LifeEvent, Step
+from lifeevents.model.region import Region
+from lifeevents.model.vocabulary import Level
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -161,11 +161,11 @@ def responsibility_matrix(
     region, which defaults to the built-in region the file names).
 
     Raises :class:`ValueError` for a journey without a region and the errors of
-    :func:`lifeevents.journey` (an unknown municipality, an authority that does not
+    :func:`lifeevents.graph.journey` (an unknown municipality, an authority that does not
     resolve).
     """
     if region is None and life_event.region is not None:
-        from lifeevents.library import builtin_regions
+        from lifeevents.formats.region_file import builtin_regions
 
         region = builtin_regions().get(life_event.region)
     if region is None:

@@ -4,10 +4,10 @@ Each life event gets a table, steps down and municipalities across, every cell
 coloured by the level of the responsible authority (the lane colours of the
 maps) with its name on hover; a step whose responsibility differs between
 municipalities is marked, and listed below the table with which body serves
-which municipalities. Every word comes from :mod:`lifeevents.labels`; every text
+which municipalities. Every word comes from :mod:`lifeevents.text.labels`; every text
 from a file is escaped.
 
->>> from lifeevents.loader import load
+>>> from lifeevents.formats.journey_file import load
 >>> from lifeevents.studies.matrix import responsibility_matrix
 >>> page = matrix_html([responsibility_matrix(load("geburt"))])
 >>> page.startswith("<!DOCTYPE html>"), "Jugendamt der Stadt Greven" in page
@@ -19,10 +19,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from lifeevents.labels import Language, label
-from lifeevents.render.style import LEVEL_FILLS
+from lifeevents.model.vocabulary import Level
 from lifeevents.studies.matrix import Matrix, StepRow
-from lifeevents.vocabulary import Level
+from lifeevents.text.labels import Language, label
+from lifeevents.views.style import LEVEL_FILLS
 
 __all__ = ["matrix_html"]
 

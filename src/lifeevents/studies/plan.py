@@ -8,8 +8,8 @@ the result. A group's (municipality, persona) pairs are split into tasks, each o
 which changes the journey and analyses its pairs; tasks are independent and can
 run anywhere (see :mod:`lifeevents.studies.backends`).
 
->>> from lifeevents.loader import load
->>> from lifeevents.scenario_loader import load_scenario
+>>> from lifeevents.formats.journey_file import load
+>>> from lifeevents.formats.scenario_file import load_scenario
 >>> study = plan_sweep([load("geburt")], [load_scenario("urkunden-direkt")],
 ...                    personas=["alleinerziehend"], municipalities=["rheine", "saerbeck"])
 >>> [(row.scenarios, row.municipality, row.persona) for row in study.rows]
@@ -28,11 +28,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from lifeevents.errors import LifeeventsError, UnknownMunicipalityError
-from lifeevents.located_validation import did_you_mean
-from lifeevents.model import LifeEvent
-from lifeevents.region import Region
-from lifeevents.scenario import Scenario
+from lifeevents.errors import SweepError, UnknownMunicipalityError
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.region import Region
+from lifeevents.model.scenario import Scenario
+from lifeevents.model.suggestions import did_you_mean
 
 if TYPE_CHECKING:
     from lifeevents.analysis.report import Report
@@ -49,7 +49,6 @@ __all__ = [
     "Measure",
     "Row",
     "Study",
-    "SweepError",
     "Task",
     "plan_sweep",
     "variants",
@@ -63,10 +62,6 @@ SCENARIO_SEPARATOR = "+"
 
 #: Scenarios whose every combination a sweep may analyse (2**n variants per journey).
 MAX_COMBINED_SCENARIOS = 16
-
-
-class SweepError(LifeeventsError, ValueError):
-    """A sweep asked for something that does not exist or cannot be combined."""
 
 
 @dataclass(frozen=True)
@@ -158,7 +153,7 @@ def variants(scenarios: Sequence[Scenario], combinations: bool) -> list[tuple[Sc
     """Today (no scenario) first, then each scenario alone; with ``combinations``, then
     every combination of two or more, by size, in the order given.
 
-    >>> from lifeevents.scenario import Scenario
+    >>> from lifeevents.model.scenario import Scenario
     >>> a, b, c = (Scenario(format="lifeevents-scenario/1", id=i, name=i) for i in "abc")
     >>> [[s.id for s in v] for v in variants([a, b, c], combinations=False)]
     [[], ['a'], ['b'], ['c']]
@@ -202,7 +197,7 @@ def plan_sweep(
     :class:`~lifeevents.errors.UnknownMunicipalityError` for what does not exist.
     """
     if regions is None:
-        from lifeevents.library import builtin_regions
+        from lifeevents.formats.region_file import builtin_regions
 
         regions = builtin_regions()
     if not life_events:

@@ -19,7 +19,6 @@ from contextlib import contextmanager
 from typing import TextIO
 
 from lifeevents.studies.backends import Progress
-from lifeevents.terminal import EscapingWriter
 
 __all__ = ["progress_bar"]
 
@@ -41,10 +40,7 @@ def progress_bar(
     from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
     from rich.progress import Progress as Bar
 
-    # The bar is drawn with control sequences, which the command line's escaping
-    # writer would show as text; it holds only our own words and numbers.
-    raw = stream.stream if isinstance(stream, EscapingWriter) else stream
-    console = Console(file=raw, force_terminal=force or None)
+    console = Console(file=stream, force_terminal=force or None)
     with Bar(
         TextColumn("{task.description}"),
         BarColumn(),

@@ -21,8 +21,8 @@ c: without a cost, not weighed
 
 from __future__ import annotations
 
-from lifeevents.labels import Language, label
 from lifeevents.studies.selection import Recommendation
+from lifeevents.text.labels import Language, label
 
 __all__ = ["format_recommendation"]
 

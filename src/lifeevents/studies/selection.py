@@ -21,8 +21,8 @@ candidate set is judged on its real combined effect (:class:`YearlyImpact`).
 - **Marginal gain** of a chosen scenario: the set's saving minus the saving of
   the set without it.
 
->>> from lifeevents.loader import load
->>> from lifeevents.scenario_loader import loads_scenario
+>>> from lifeevents.formats.journey_file import load
+>>> from lifeevents.formats.scenario_file import loads_scenario
 >>> from lifeevents.studies.cases import read_cases_text
 >>> cases = read_cases_text("life_event,municipality,cases\\ntodesfall,saerbeck,100\\n")
 >>> impact = YearlyImpact(cases, {"todesfall": load("todesfall")})
@@ -41,9 +41,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from lifeevents.scenario import Scenario
+from lifeevents.errors import SweepError
+from lifeevents.model.scenario import Scenario
 from lifeevents.studies.impact import YearlyImpact, YearlyTotals
-from lifeevents.studies.plan import SweepError
 
 __all__ = ["EXACT_LIMIT", "Choice", "Objective", "Recommendation", "recommend", "scenario_cost"]
 

@@ -17,9 +17,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
 from typing import TYPE_CHECKING, Any
 
-from lifeevents.model import LifeEvent
-from lifeevents.region import Region
-from lifeevents.scenario import Scenario
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.region import Region
+from lifeevents.model.scenario import Scenario
 from lifeevents.studies.backends import Backend, Progress, run_study
 from lifeevents.studies.plan import ALL, Study, plan_sweep
 
@@ -106,7 +106,7 @@ def sweep(
     ------
     SweepError
         For a persona or municipality that does not exist, or bad arguments.
-    lifeevents.problems.InputError
+    lifeevents.model.problems.InputError
         For a journey or scenario file that is invalid, or a scenario that cannot
         be applied (located in its file).
     """
@@ -148,14 +148,14 @@ def study_frame(study: Study, groups: Sequence[Sequence[Mapping[str, Any]]]) -> 
 
 
 def _life_events(given: LifeEvents, regions: Mapping[str, Region] | None) -> list[LifeEvent]:
-    from lifeevents.loader import load
+    from lifeevents.formats.journey_file import load
 
     items = [given] if isinstance(given, LifeEvent | str | os.PathLike) else list(given)
     return [item if isinstance(item, LifeEvent) else load(item, regions) for item in items]
 
 
 def _scenarios(given: Scenarios) -> list[Scenario]:
-    from lifeevents.scenario_loader import load_scenario
+    from lifeevents.formats.scenario_file import load_scenario
 
     if isinstance(given, str | os.PathLike):
         given = [given]

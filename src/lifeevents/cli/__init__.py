@@ -1,0 +1,4 @@
+"""The command line, one module per command group.
+
+The entry point is :func:`lifeevents.cli.main.console`.
+"""

@@ -1,0 +1,157 @@
+"""The ``export``, ``import`` and ``new`` commands of the command line.
+
+:func:`add_commands` only builds argument parsers and imports nothing heavy, so
+``lifeevents --help`` stays fast; each handler imports the engine when it runs.
+Handlers raise :class:`~lifeevents.errors.InputError` for bad input and
+:class:`~lifeevents.errors.UnsupportedFormatError` for wrong usage, which the
+command line turns into exit codes 1 and 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from lifeevents.errors import UnsupportedFormatError
+
+__all__ = ["add_commands"]
+
+_EXPORT_SUFFIXES = ".bpmn, .ttl, .jsonld, .graphml, .graph.json, .journey.json, .json, .xlsx"
+
+
+def add_commands(commands: Any) -> None:
+    """Register ``export``, ``import`` and ``new`` on the sub-command parsers of the CLI."""
+    export = commands.add_parser(
+        "export",
+        help=f"write a journey for other tools: {_EXPORT_SUFFIXES}",
+        description=(
+            "Write a journey for one persona in a format other tools read; the suffix of "
+            f"OUTPUT chooses it ({_EXPORT_SUFFIXES}). See docs/export.md."
+        ),
+    )
+    export.add_argument("journey", metavar="FILE-or-NAME", help="journey file or built-in name")
+    export.add_argument(
+        "-o", "--output", required=True, help="output file; its suffix sets the format"
+    )
+    export.add_argument("--persona", default="default", help="persona id")
+    export.add_argument("--municipality", help="home municipality (after the event)")
+    export.add_argument("--origin", help="municipality the citizen leaves (moving)")
+    export.add_argument(
+        "--event-place",
+        metavar="MUNICIPALITY",
+        help="where the birth, death or marriage happens ('@event' offices)",
+    )
+    export.add_argument(
+        "--region-file", action="append", metavar="FILE", help="your own region file"
+    )
+    export.add_argument(
+        "--scenario",
+        action="append",
+        metavar="FILE-or-NAME",
+        help="apply this what-if scenario first (file or built-in name); may be repeated",
+    )
+    export.add_argument("-q", "--quiet", action="store_true", help="print nothing")
+    export.set_defaults(handler=_export)
+
+    importer = commands.add_parser(
+        "import",
+        help="turn a workbook (.xlsx), BPMN written by 'export', or JSON into a journey file",
+        description=(
+            "Read a journey from a workbook (.xlsx), a .bpmn file written by 'lifeevents "
+            "export', a .journey.json or report .json file, and write it as a journey file "
+            "(YAML)."
+        ),
+    )
+    importer.add_argument("source", metavar="FILE", help="the file to read")
+    importer.add_argument("-o", "--output", required=True, help="journey file to write (.yaml)")
+    importer.add_argument("-q", "--quiet", action="store_true", help="print nothing")
+    importer.set_defaults(handler=_import)
+
+    new = commands.add_parser(
+        "new",
+        help="write a small journey file (or workbook, --xlsx) to fill in",
+        description="Write the template of a new journey file, ready to fill in and validate.",
+    )
+    new.add_argument("name", metavar="NAME", help="the life event's id (a-z, 0-9, '-')")
+    kind = new.add_mutually_exclusive_group()
+    kind.add_argument("--yaml", action="store_true", help="a YAML journey file (the default)")
+    kind.add_argument(
+        "--xlsx", action="store_true", help="a workbook with explanations and drop-down lists"
+    )
+    new.add_argument("-o", "--output", help="file to write (default: NAME.yaml or NAME.xlsx)")
+    new.set_defaults(handler=_new)
+
+
+def _usage(message: str) -> Exception:
+    # The command line's own class, so that it prints the message and exits with 2;
+    # lifeevents.cli.runtime is loaded by then (the command line runs the handlers).
+    from lifeevents.cli.runtime import UsageError
+
+    return UsageError(message)
+
+
+def _export(arguments: argparse.Namespace) -> int:
+    from lifeevents.errors import UnknownNameError
+    from lifeevents.export.files import export_content, export_format
+    from lifeevents.export.loading import load_journey
+
+    fmt = export_format(arguments.output)  # before any work: a wrong suffix is usage
+    try:
+        trip = load_journey(
+            arguments.journey,
+            arguments.persona,
+            arguments.municipality,
+            arguments.origin,
+            arguments.region_file or (),
+            arguments.event_place,
+            scenarios=arguments.scenario or (),
+        )
+    except UnknownNameError as error:
+        raise _usage(str(error)) from None
+    from lifeevents.formats.atomic import write_atomic
+
+    write_atomic(arguments.output, export_content(trip, fmt))
+    if not arguments.quiet:
+        print(f"wrote {arguments.output}", file=sys.stderr)
+    return 0
+
+
+def _import(arguments: argparse.Namespace) -> int:
+    from lifeevents.export.files import import_file
+    from lifeevents.formats.writer import dump
+
+    if Path(arguments.output).suffix not in (".yaml", ".yml"):
+        raise UnsupportedFormatError("import writes journey files: name the output *.yaml")
+    life_event = import_file(arguments.source)
+    dump(life_event, arguments.output)
+    if not arguments.quiet:
+        print(f"wrote {arguments.output} ({len(life_event.steps)} steps)", file=sys.stderr)
+    return 0
+
+
+def _new(arguments: argparse.Namespace) -> int:
+    from lifeevents.export.template import yaml_template
+    from lifeevents.formats.atomic import write_atomic
+
+    suffix = ".xlsx" if arguments.xlsx else ".yaml"
+    output = Path(arguments.output or f"{arguments.name}{suffix}")
+    if output.exists():
+        raise _usage(f"{output} exists already; choose another name with -o")
+    try:
+        content: str | bytes = yaml_template(arguments.name)
+    except ValueError as error:
+        raise _usage(str(error)) from None
+    if arguments.xlsx:
+        try:
+            from lifeevents.export.xlsx import template_workbook_bytes
+        except ImportError as error:
+            message = f"--xlsx needs openpyxl ({error}): pip install 'lifeevents[export]'"
+            raise _usage(message) from None
+        from lifeevents.formats.journey_file import loads
+
+        content = template_workbook_bytes(loads(content, regions={}))
+    write_atomic(output, content)
+    print(f"wrote {output}; fill it in, then run: lifeevents validate {output}", file=sys.stderr)
+    return 0

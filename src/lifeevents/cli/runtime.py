@@ -1,0 +1,170 @@
+"""One error path for the command line: exit codes, UTF-8 escaped output, signals.
+
+Every error becomes a one-line message (or located ``FILE:LINE:COLUMN:`` lines)
+on standard error and an exit code: 1 for invalid input and for errors of the
+operating system (a folder that cannot be written, a full disk), 2 for wrong
+usage, 130 when interrupted (Ctrl-C) and 143 when terminated (SIGTERM). Standard
+output and standard error are UTF-8 whatever the locale, and control characters
+in anything printed are shown escaped (see :mod:`lifeevents.text.terminal`).
+
+Heavy modules are imported only on the error path, so start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from types import FrameType
+from typing import Any, TextIO
+
+from lifeevents.cli.streams import EscapingWriter, StreamWriteError
+from lifeevents.errors import InputError
+from lifeevents.text.terminal import terminal_safe
+
+__all__ = [
+    "EXIT_INTERRUPTED",
+    "EXIT_INVALID",
+    "EXIT_OK",
+    "EXIT_TERMINATED",
+    "EXIT_USAGE",
+    "Terminated",
+    "UsageError",
+    "run_command",
+    "terminal_streams",
+]
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+
+
+class UsageError(Exception):
+    """Wrong usage of the command line (exit code 2)."""
+
+
+class Terminated(BaseException):
+    """The process received SIGTERM (or SIGHUP): unwind, removing temporary files."""
+
+
+def _utf8(stream: TextIO | None) -> TextIO | None:
+    if stream is None:
+        return None
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        with suppress(ValueError, OSError):  # a stream that cannot change stays as it is
+            reconfigure(encoding="utf-8", errors="backslashreplace")
+    return stream
+
+
+@contextmanager
+def terminal_streams() -> Iterator[None]:
+    """Standard output and error as UTF-8, with control characters escaped, for a block."""
+    saved = sys.stdout, sys.stderr
+    out, err = _utf8(sys.stdout), _utf8(sys.stderr)
+    if out is not None:
+        sys.stdout = EscapingWriter(out)
+    if err is not None:
+        sys.stderr = EscapingWriter(err)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+@contextmanager
+def signals_as_exceptions() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise :class:`Terminated`, so ``finally`` blocks clean up."""
+
+    def terminate(signum: int, frame: FrameType | None) -> None:
+        raise Terminated(signum)
+
+    names = ("SIGTERM", "SIGHUP")
+    previous: dict[int, Any] = {}
+    for name in names:
+        number = getattr(signal, name, None)
+        if number is not None:
+            with suppress(ValueError):  # not the main thread: leave signals alone
+                previous[number] = signal.signal(number, terminate)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _silence_stdout() -> None:
+    """After stdout failed, point it at the null device so the exit flush cannot fail again."""
+    with suppress(OSError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.__stdout__.fileno() if sys.__stdout__ else 1)
+        os.close(null)
+
+
+def _say(command: str, message: str) -> None:
+    with suppress(OSError):  # standard error is gone too: the exit code is all that is left
+        print(f"lifeevents {command}: {message}", file=sys.stderr)
+
+
+def run_command(command: str, handler: Callable[[Any], int], arguments: Any) -> int:
+    """Run one command's handler and turn every error into a message and an exit code."""
+    try:
+        with signals_as_exceptions():
+            code = handler(arguments)
+            sys.stdout.flush()
+            return code
+    except BrokenPipeError:
+        # Output piped into `head` and closed early: not an error of ours.
+        _silence_stdout()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        _say(command, "interrupted")
+        return EXIT_INTERRUPTED
+    except Terminated:
+        _say(command, "terminated")
+        return EXIT_TERMINATED
+    except Exception as error:  # classified below; anything else is a bug and re-raised
+        return _report(command, error)
+
+
+def _report(command: str, error: Exception) -> int:
+    from lifeevents.errors import (
+        GraphvizError,
+        GraphvizNotFoundError,
+        OutsideOutputError,
+        UnknownMunicipalityError,
+        UnsupportedFormatError,
+    )
+
+    if isinstance(error, InputError):
+        for problem in error.problems:
+            print(terminal_safe(str(problem), one_line=True), file=sys.stderr)
+        return EXIT_INVALID
+    if isinstance(error, UsageError | UnknownMunicipalityError | UnsupportedFormatError):
+        _say(command, str(error))
+        return EXIT_USAGE
+    if isinstance(error, GraphvizNotFoundError | GraphvizError | OutsideOutputError):
+        _say(command, str(error))
+        return EXIT_INVALID
+    if isinstance(error, StreamWriteError):
+        _silence_stdout()
+        _say(command, f"cannot write the output: {error.strerror or error}")
+        return EXIT_INVALID
+    if isinstance(error, OSError):
+        _say(command, _os_message(error))
+        return EXIT_INVALID
+    raise error
+
+
+def _os_message(error: OSError) -> str:
+    reason = error.strerror or str(error) or type(error).__name__
+    if error.filename is None:
+        return reason
+    where = os.fsdecode(error.filename)
+    if error.filename2 is not None:
+        where += f" → {os.fsdecode(error.filename2)}"
+    return f"{where}: {reason}"

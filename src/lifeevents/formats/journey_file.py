@@ -1,0 +1,113 @@
+"""Load journey files: safe YAML, model validation, cross-reference checks.
+
+>>> text = '''
+... format: lifeevents/1
+... life_event: {id: demo, name: Demo}
+... authorities: {amt: {name: Bürgerbüro, level: gemeinde}}
+... steps:
+...   - {id: anmelden, name: Wohnsitz anmelden, authority: amt, channels: [in_person]}
+... '''
+>>> loads(text).steps[0].name
+'Wohnsitz anmelden'
+>>> loads(text.replace("in_person", "onlne"), "demo.yaml")  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+lifeevents.errors.InputError: demo.yaml:6:72: step 'anmelden', channels: 'onlne' is not ...
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from lifeevents.errors import InputError
+from lifeevents.formats.located_validation import validate_document
+from lifeevents.formats.reading import read_checked
+from lifeevents.formats.references import check_references
+from lifeevents.formats.region_file import builtin_regions
+from lifeevents.formats.text_checks import check_texts
+from lifeevents.formats.yaml_reader import Document, read_yaml
+from lifeevents.library.builtin import find_journey
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.problems import CheckResult, Problem, Severity, capped, valid_model
+from lifeevents.model.region import Region
+from lifeevents.model.sources import SourceMap
+
+#: Regions a journey may name, by id (default: the built-in regions).
+Regions = Mapping[str, Region]
+
+__all__ = ["Regions", "check", "check_document", "check_text", "load", "loads", "source_of"]
+
+
+def check_text(
+    text: str | bytes, filename: str = "<string>", regions: Regions | None = None
+) -> CheckResult[LifeEvent]:
+    """Check journey text and return the model (if valid) with every problem found."""
+    try:
+        document = read_yaml(text, filename)
+    except InputError as error:
+        return CheckResult(filename, None, error.problems)
+    return check_document(document, filename, builtin_regions() if regions is None else regions)
+
+
+def check(path: str | os.PathLike[str], regions: Regions | None = None) -> CheckResult[LifeEvent]:
+    """Check a journey file against the format and the regions it may name.
+
+    A file that cannot be read is a problem, not an exception; so is invalid text.
+    """
+    return read_checked(path, lambda raw, filename: check_text(raw, filename, regions))
+
+
+def loads(
+    text: str | bytes, filename: str = "<string>", regions: Regions | None = None
+) -> LifeEvent:
+    """Load journey text; raise :class:`InputError` listing every error."""
+    return valid_model(check_text(text, filename, regions))
+
+
+def load(source: str | os.PathLike[str], regions: Regions | None = None) -> LifeEvent:
+    """Load a journey from a file path, a built-in journey name (``"geburt"``), or
+    YAML text (a ``str`` of several lines); raise :class:`InputError` listing every error."""
+    if isinstance(source, str) and "\n" in source:
+        return loads(source, regions=regions)
+    path = find_journey(source) if isinstance(source, str) else source
+    return valid_model(check(path, regions))
+
+
+def source_of(life_event: LifeEvent) -> SourceMap | None:
+    """Where a loaded journey came from (``None`` for one built in code)."""
+    return life_event.source
+
+
+def check_document(document: Document, filename: str, regions: Regions) -> CheckResult[LifeEvent]:
+    """Check a parsed document as a journey file: the model, references, texts, region.
+
+    Every reader of journeys (YAML here, workbooks in :mod:`lifeevents.export`) ends
+    here, so a journey is checked the same way whatever file it came from.
+    """
+    life_event, problems = validate_document(LifeEvent, document, filename)
+    region_id = document.data.get("region") if isinstance(document.data, dict) else None
+    region = regions.get(region_id) if isinstance(region_id, str) else None
+    problems.extend(
+        check_references(document, filename, region.has_office if region is not None else None)
+    )
+    problems.extend(check_texts(document, filename))
+    if isinstance(region_id, str) and region is None:
+        line, column = document.positions.value(("region",))
+        known = ", ".join(sorted(regions)) or "none"
+        problems.append(
+            Problem(
+                filename,
+                line,
+                column,
+                f"region '{region_id}' is not known (known regions: {known}; pass your own "
+                "with --region-file); the authorities of this file must all be defined under "
+                "'authorities:'",
+                Severity.WARNING,
+            )
+        )
+    problems = capped(problems)
+    if life_event is not None and not any(problem.is_error for problem in problems):
+        life_event.attach_source(SourceMap(filename, document.positions))
+        return CheckResult(filename, life_event, tuple(problems))
+    return CheckResult(filename, None, tuple(problems))

@@ -1,0 +1,441 @@
+"""Read YAML into plain values while remembering where every key and value stood.
+
+Values are built from the parser's event stream, never by a YAML constructor, so
+no tag can create a Python object or run code. Scalars are resolved by the
+YAML 1.2 core schema (``yes`` and ``on`` stay text; ``true``, ``12``, ``1.5``,
+``null`` do not). Hostile input meets hard limits on size, nesting depth and
+alias expansion, and each limit gives one located problem. The limits are our
+own and fire before any limit of the installed YAML library (libyaml has its own
+nesting limit since PyYAML 6.0.4), so the message is the same with either parser.
+
+>>> document = read_yaml("a: [1, two]\\nb: {c: true}\\n", "x.yaml")
+>>> document.data
+{'a': [1, 'two'], 'b': {'c': True}}
+>>> document.positions.value(("a", 1))
+(1, 8)
+>>> document.positions.key(("b", "c"))
+(2, 5)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from lifeevents.errors import InputError
+from lifeevents.formats.gc_pause import collection_paused
+from lifeevents.formats.reading import READ_LIMIT, too_large
+from lifeevents.model.problems import Problem
+
+__all__ = [
+    "ALIAS_FLOOR",
+    "ALIAS_RATIO",
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "Document",
+    "Positions",
+    "read_yaml",
+    "resolve_plain",
+]
+
+MAX_BYTES = READ_LIMIT
+MAX_DEPTH = 64
+# Aliases may add ALIAS_FLOOR values plus ALIAS_RATIO times the values written in the file
+# so far. Aliases only repeat what was written before them, so honest files stay far below
+# this; an alias bomb (each level repeating the last) passes it within a few lines, while
+# a large file without aliases is bounded by MAX_BYTES alone.
+ALIAS_FLOOR = 10_000
+ALIAS_RATIO = 10
+
+Path = tuple[str | int, ...]
+Mark = tuple[int, int]
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TAG = "tag:yaml.org,2002:"
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_SPECIAL_FLOAT = {
+    ".inf": float("inf"), ".Inf": float("inf"), ".INF": float("inf"),
+    "+.inf": float("inf"), "+.Inf": float("inf"), "+.INF": float("inf"),
+    "-.inf": float("-inf"), "-.Inf": float("-inf"), "-.INF": float("-inf"),
+    ".nan": float("nan"), ".NaN": float("nan"), ".NAN": float("nan"),
+}  # fmt: skip
+
+
+# Where a value stands, and the positions inside it: for a list one node per item, for
+# a mapping each key's mark and its value's node, for a scalar or an alias None. A tree
+# beside the data, so that reading builds no path per value.
+_Node = tuple[Mark, "list[_Node] | dict[str, tuple[Mark, _Node]] | None"]
+
+
+@dataclass
+class Positions:
+    """1-based (line, column) of each value and each mapping key, by path."""
+
+    root: _Node | None = None
+
+    def value(self, path: Sequence[str | int]) -> Mark:
+        """Where the value at ``path`` stands, or its nearest recorded ancestor."""
+        return self._walk(path)[0]
+
+    def key(self, path: Sequence[str | int]) -> Mark:
+        """Where the key naming ``path`` stands (falls back to the value)."""
+        mark, key_mark = self._walk(path)
+        return mark if key_mark is None else key_mark
+
+    def _walk(self, path: Sequence[str | int]) -> tuple[Mark, Mark | None]:
+        """The mark of the deepest node along ``path``, and its key's mark if the whole
+        path was found and ends in a mapping key."""
+        if self.root is None:
+            return (1, 1), None
+        node, key_mark = self.root, None
+        for part in path:
+            inside = node[1]
+            if isinstance(inside, list) and type(part) is int and 0 <= part < len(inside):
+                node, key_mark = inside[part], None
+            elif isinstance(inside, dict) and isinstance(part, str) and part in inside:
+                key_mark, node = inside[part]
+            else:
+                return node[0], None
+        return node[0], key_mark
+
+
+@dataclass
+class Document:
+    """A parsed YAML document: plain data and where each part of it stood."""
+
+    data: Any
+    positions: Positions
+    #: Every text of the document, keys included, as read (aliases not repeated); lets
+    #: the text checks skip walking the data. ``None`` where a document was made otherwise.
+    texts: list[str] | None = None
+
+
+class _ReadError(Exception):
+    """A problem that ends reading (syntax, limits)."""
+
+    def __init__(self, mark: Mark, message: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+
+@dataclass
+class _Frame:
+    container: dict[str, Any] | list[Any]
+    inside: list[_Node] | dict[str, tuple[Mark, _Node]]  # the positions of its items
+    anchor: str | None
+    size: int = 1
+    key: str | None = None
+    key_mark: Mark = (1, 1)
+
+
+def read_yaml(text: str | bytes, filename: str) -> Document:
+    """Parse one YAML document safely; raise :class:`InputError` with a located problem."""
+    try:
+        if isinstance(text, bytes):
+            text = _decode(text)
+        if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+            raise _ReadError((1, 1), too_large(len(text.encode("utf-8", "surrogatepass"))))
+        with collection_paused():  # reading builds many objects that all live on
+            return _build(text)
+    except _ReadError as stop:
+        raise InputError([Problem(filename, stop.mark[0], stop.mark[1], stop.message)]) from None
+
+
+def _decode(raw: bytes) -> str:
+    if len(raw) > MAX_BYTES:
+        raise _ReadError((1, 1), too_large(len(raw)))
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise _ReadError(
+            (line, column), "the file is not UTF-8 text; save it with UTF-8 encoding"
+        ) from None
+
+
+def _mark(event: Any) -> Mark:
+    return (event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+def _build(text: str) -> Document:
+    positions = Positions()
+    anchors: dict[str, tuple[Any, int]] = {}
+    stack: list[_Frame] = []
+    root: list[Any] = []
+    documents = 0
+    written = 0  # values written out in the file
+    aliased = 0  # values repeated through aliases
+    last: Any = None  # the last event read, where a syntax error's search for depth begins
+    texts: list[str] = []
+
+    def place(
+        value: Any,
+        mark: Mark,
+        size: int,
+        *,
+        inside: list[_Node] | dict[str, tuple[Mark, _Node]] | None = None,
+        alias: bool = False,
+    ) -> None:
+        nonlocal written, aliased
+        if alias:
+            aliased += size
+            if aliased > ALIAS_FLOOR + ALIAS_RATIO * written:
+                raise _ReadError(
+                    mark,
+                    f"YAML aliases here repeat {aliased:,} values, more than {ALIAS_FLOOR:,} "
+                    f"plus {ALIAS_RATIO} times the {written:,} values written so far; "
+                    "write repeated parts out instead",
+                )
+        else:
+            written += 1
+        node: _Node = (mark, inside)
+        if not stack:
+            root.append(value)
+            positions.root = node
+            return
+        frame = stack[-1]
+        frame.size += size
+        if type(frame.container) is list:
+            frame.container.append(value)
+            frame.inside.append(node)  # type: ignore[union-attr]
+        else:
+            key = frame.key
+            if key is None:
+                raise _ReadError(mark, "a key must be plain text, not a list or mapping")
+            frame.container[key] = value  # type: ignore[call-overload]
+            frame.inside[key] = (frame.key_mark, node)  # type: ignore[call-overload]
+            frame.key = None
+
+    # Event types tested by identity, scalars first: they are most events, and this loop
+    # is most of the time of reading a large file.
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    event: Any  # narrowed by `kind` below, which mypy cannot follow
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            last = event
+            kind = type(event)
+            if kind is scalar_event:
+                frame = stack[-1] if stack else None
+                if frame is not None and frame.key is None and type(frame.container) is dict:
+                    if event.tag is not None:
+                        _check_tag(event, allowed=("str",))
+                    key = event.value
+                    if key == "<<" and event.implicit[0]:
+                        raise _ReadError(
+                            _mark(event),
+                            "YAML merge keys (<<) are not supported in journey files; "
+                            "write the keys out",
+                        )
+                    if key in frame.container:
+                        raise _ReadError(
+                            _mark(event), f"the key '{key}' appears twice in this mapping"
+                        )
+                    frame.key, frame.key_mark = key, _mark(event)
+                    texts.append(key)
+                    continue
+                value = _scalar(event)
+                if type(value) is str:
+                    texts.append(value)
+                place(value, _mark(event), 1)
+                if event.anchor:
+                    anchors[event.anchor] = (value, 1)
+            elif kind in collection_end:
+                done = stack.pop()
+                if stack:
+                    stack[-1].size += done.size
+                if done.anchor:
+                    anchors[done.anchor] = (done.container, done.size)
+            elif kind is mapping_start or kind is sequence_start:
+                is_map = kind is mapping_start
+                _check_tag(event, allowed=("map",) if is_map else ("seq",))
+                if len(stack) >= MAX_DEPTH:
+                    raise _ReadError(_mark(event), _nested_message())
+                container: dict[str, Any] | list[Any] = {} if is_map else []
+                inside: list[_Node] | dict[str, tuple[Mark, _Node]] = {} if is_map else []
+                place(container, _mark(event), 0, inside=inside)
+                stack.append(_Frame(container, inside, event.anchor))
+            elif kind is alias_event:
+                if event.anchor not in anchors:
+                    raise _ReadError(
+                        _mark(event), f"the alias '*{event.anchor}' has no anchor before it"
+                    )
+                value, size = anchors[event.anchor]
+                place(value, _mark(event), size, alias=True)
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _ReadError(
+                        _mark(event),
+                        "a journey file holds one YAML document; remove the second '---'",
+                    )
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        character = error.character if isinstance(error.character, str) else chr(error.character)
+        raise _ReadError(
+            (line, column),
+            f"the file contains the control character U+{ord(character):04X}, which YAML "
+            "does not allow; remove it",
+        ) from None
+    except yaml.MarkedYAMLError as error:
+        # A parser may read ahead of the events it has handed out (libyaml scans up to
+        # 1,024 characters for a possible key), and its own nesting limit then fires first.
+        begin = last.end_mark.index if last is not None else 0
+        end = error.problem_mark.index if error.problem_mark else len(text)
+        too_deep = _too_deep(text, begin, end, len(stack))
+        if too_deep is not None:
+            raise _ReadError(too_deep, _nested_message()) from None
+        raise _ReadError(*_syntax_problem(error, text)) from None
+    except yaml.YAMLError as error:
+        raise _ReadError((1, 1), f"YAML error: {' '.join(str(error).split())}") from None
+    return Document(root[0] if root else None, positions, texts)
+
+
+def _nested_message() -> str:
+    return f"values are nested more than {MAX_DEPTH} levels deep; a journey file needs only a few"
+
+
+def _too_deep(text: str, begin: int, end: int, depth: int) -> Mark | None:
+    """Where flow brackets between ``begin`` and ``end`` first nest past :data:`MAX_DEPTH`.
+
+    ``depth`` is the nesting at ``begin``. Quoted text and comments are skipped; this
+    looks only at text a parser read ahead of its events before it stopped.
+
+    >>> _too_deep("a: " + "[" * 70, 0, 73, 1)
+    (1, 67)
+    >>> _too_deep("a: '" + "[" * 70 + "'", 0, 75, 1) is None
+    True
+    """
+    position = begin
+    while position < min(end + 1, len(text)):
+        character = text[position]
+        if character in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = text.count("\n", 0, position) + 1
+                return line, position - (text.rfind("\n", 0, position) + 1) + 1
+        elif character in "]}":
+            depth -= 1
+        elif character in "'\"" and (position == 0 or text[position - 1] in " \t\n[{,:"):
+            position = _after_quoted(text, position)
+            continue
+        elif character == "#" and (position == 0 or text[position - 1] in " \t\n"):
+            newline = text.find("\n", position)
+            position = len(text) if newline < 0 else newline
+            continue
+        position += 1
+    return None
+
+
+def _after_quoted(text: str, start: int) -> int:
+    """The index after the quoted scalar that opens at ``start`` (or the text's end)."""
+    quote = text[start]
+    position = start + 1
+    while position < len(text):
+        if quote == '"' and text[position] == "\\":
+            position += 2
+            continue
+        if text[position] == quote:
+            if quote == "'" and text[position + 1 : position + 2] == "'":
+                position += 2
+                continue
+            return position + 1
+        position += 1
+    return len(text)
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[Mark, str]:
+    """Where a syntax error is and what to do, in words for people who write YAML."""
+    problem, context = error.problem_mark, error.context_mark
+    mark = problem or context
+    where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    detail = " ".join(part for part in (error.context, error.problem) if part)
+    lines = text.splitlines()
+    if (
+        problem is not None
+        and problem.line < len(lines)
+        and lines[problem.line][problem.column : problem.column + 1] == "\t"
+    ):
+        return where, "tabs are not allowed for indentation in YAML; use spaces"
+    if problem is not None and context is not None and problem.line >= len(lines):
+        # The file ended while something was still open: point at where it was opened.
+        opened = (context.line + 1, context.column + 1)
+        return opened, f"YAML syntax error: {detail} (opened here, never closed)"
+    return where, f"YAML syntax error: {detail}"
+
+
+def _check_tag(event: Any, allowed: tuple[str, ...]) -> None:
+    tag = event.tag
+    if tag is None or tag == "!" or tag in {_TAG + name for name in allowed}:
+        return
+    shown = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+    raise _ReadError(
+        _mark(event),
+        f"the YAML tag '{shown}' is not allowed here; journey files use plain values only "
+        "(remove the tag)",
+    )
+
+
+def _scalar(event: Any) -> Any:
+    value: str = event.value
+    tag = event.tag
+    if tag is None:
+        # The usual case: no tag; quoted and block scalars are always text.
+        return resolve_plain(value) if event.implicit[0] else value
+    _check_tag(event, allowed=("str", "int", "float", "bool", "null"))
+    if tag in (None, "!") and not event.implicit[0]:
+        return value  # quoted or block scalar: always text
+    kind = tag[len(_TAG) :] if tag and tag.startswith(_TAG) else None
+    if kind == "str":
+        return value
+    resolved = resolve_plain(value)
+    if kind is None or (kind == "null" and resolved is None):
+        return resolved
+    if kind == "bool" and isinstance(resolved, bool):
+        return resolved
+    if kind == "int" and isinstance(resolved, int) and not isinstance(resolved, bool):
+        return resolved
+    if kind == "float" and isinstance(resolved, int | float) and not isinstance(resolved, bool):
+        return float(resolved)
+    raise _ReadError(_mark(event), f"'{value}' is not a valid !!{kind}")
+
+
+def resolve_plain(value: str) -> Any:
+    """The value of an unquoted scalar under the YAML 1.2 core schema.
+
+    >>> [resolve_plain(text) for text in ("yes", "1e3", "0o17", "~", "True", "007")]
+    ['yes', 1000.0, 15, None, True, '007']
+    """
+    first = value[:1]
+    if first.isalpha() and first not in "fFnNtT":
+        return value  # no number, boolean or null starts so: the usual case, decided at once
+    if _NULL.match(value):
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        # Leading zeros carry meaning in keys and codes (LeiKa, AGS): such values stay text.
+        digits = value.lstrip("+-")
+        return value if len(digits) > 1 and digits.startswith("0") else int(value)
+    if _OCT.match(value):
+        return int(value[2:], 8)
+    if _HEX.match(value):
+        return int(value[2:], 16)
+    if _FLOAT.match(value):
+        return float(value)
+    if value in _SPECIAL_FLOAT:
+        return _SPECIAL_FLOAT[value]
+    return value

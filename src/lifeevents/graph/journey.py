@@ -1,0 +1,249 @@
+"""A journey: one life event as lived by one persona in one municipality, as a graph.
+
+:func:`journey` applies spec rules 1-3: it keeps the applicable steps, chooses
+each step's channel, resolves authorities, and builds a :class:`networkx.DiGraph`
+with one node per applicable step (in file order) and one edge per dependency.
+
+Node attributes: ``step`` (the :class:`~lifeevents.model.life_event.Step`), ``name``,
+``authority`` (a :class:`ResolvedAuthority`), ``site``, ``level``, ``channel``
+(chosen), ``channels`` (offered), ``lead_time_days``, ``deadline_days``,
+``visit`` (modelled visit id or ``None``), ``stage``.
+
+Edge attributes: ``kind`` (``"evidence"`` when evidence travels on the edge,
+else ``"precedence"``), ``evidence`` (ids of all evidence on the edge, file
+order), ``citizen_evidence`` (those with ``transfer: citizen``), ``after``
+(whether the target lists the source in ``after``), ``bridged`` (the order was
+kept through steps that do not apply).
+
+>>> from lifeevents.formats.journey_file import loads
+>>> life_event = loads('''
+... format: lifeevents/1
+... life_event: {id: demo, name: Demo}
+... authorities: {amt: {name: Amt, level: gemeinde}}
+... evidence: {bescheid: {name: Bescheid, issued_by: amt}}
+... personas: {online: {prefer: [online]}}
+... steps:
+...   - {id: antrag, name: Antrag, authority: amt, channels: [in_person, online],
+...      produces: [bescheid]}
+...   - {id: nachweis, name: Nachweis, authority: amt, channels: [mail], requires: [bescheid]}
+... ''')
+>>> trip = journey(life_event, persona="online")
+>>> trip.channel("antrag")
+<Channel.ONLINE: 'online'>
+>>> trip.graph.edges["antrag", "nachweis"]["evidence"]
+('bescheid',)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lifeevents.errors import InputError
+from lifeevents.formats.gc_pause import collection_paused
+from lifeevents.graph.display import MimeBundle, mimebundle
+from lifeevents.graph.located import step_problem
+from lifeevents.graph.parts import JourneyParts, journey_parts
+from lifeevents.graph.resolution import site_pattern
+from lifeevents.model.authorities import ResolvedAuthority, ResolvedEvidence
+from lifeevents.model.life_event import LifeEvent, Persona, Step
+from lifeevents.model.order import order_of
+from lifeevents.model.problems import Problem
+from lifeevents.model.region import Region
+from lifeevents.model.vocabulary import Channel
+
+# networkx is imported where a graph is built: validation works without it (see
+# lifeevents.model.order), and importing it costs more than validating a journey.
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = [
+    "Journey",
+    "JourneyParts",
+    "ResolvedEvidence",
+    "journey",
+    "journey_from_parts",
+    "journey_parts",
+    "site_pattern",
+    "topological_order",
+]
+
+
+@dataclass(frozen=True, eq=False)
+class Journey:
+    """A life event instantiated for a persona (and municipality): the graph and its context.
+
+    ``graph`` is a plain :class:`networkx.DiGraph`; run any networkx algorithm on it.
+    """
+
+    life_event: LifeEvent
+    persona_id: str
+    persona: Persona
+    municipality: str | None
+    origin: str | None
+    graph: nx.DiGraph[str]
+    region: Region | None = None
+    event_place: str | None = None
+
+    @property
+    def uses_event_place(self) -> bool:
+        """Whether any step or evidence refers to an office of the place of the event."""
+        return any(step.at_event for step in self.life_event.steps) or any(
+            (evidence.issued_by or "").endswith("@event")
+            for evidence in self.life_event.evidence.values()
+        )
+
+    @property
+    def uses_origin(self) -> bool:
+        """Whether any step or evidence refers to an office of the municipality left."""
+        return any(step.at_origin for step in self.life_event.steps) or any(
+            (evidence.issued_by or "").endswith("@origin")
+            for evidence in self.life_event.evidence.values()
+        )
+
+    @property
+    def steps(self) -> list[Step]:
+        """Applicable steps, in file order."""
+        return [self.graph.nodes[node]["step"] for node in self.graph]
+
+    def channel(self, step_id: str) -> Channel:
+        """The chosen channel of an applicable step."""
+        channel: Channel = self.graph.nodes[step_id]["channel"]
+        return channel
+
+    def authority(self, step_id: str) -> ResolvedAuthority:
+        """The resolved authority of an applicable step."""
+        authority: ResolvedAuthority = self.graph.nodes[step_id]["authority"]
+        return authority
+
+    def order(self) -> list[str]:
+        """Applicable step ids in a deterministic topological order (file order breaks ties)."""
+        return topological_order(self.graph)
+
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> MimeBundle:
+        """Jupyter shows the blueprint map (SVG) and a plain-text summary."""
+        return mimebundle(self, include, exclude)
+
+    def __repr__(self) -> str:
+        where = f", municipality={self.municipality!r}" if self.municipality else ""
+        return (
+            f"<Journey {self.life_event.id!r} persona={self.persona_id!r}{where}: "
+            f"{self.graph.number_of_nodes()} steps, {self.graph.number_of_edges()} dependencies>"
+        )
+
+
+def topological_order(graph: nx.DiGraph[str], *, by_id: bool = False) -> list[str]:
+    """A deterministic topological order: insertion (file) order, or ids, break ties.
+
+    Kahn's algorithm over integer ranks; several times faster than
+    :func:`networkx.lexicographical_topological_sort` with a key function.
+
+    >>> import networkx as nx
+    >>> graph = nx.DiGraph([("b", "c"), ("a", "c")])
+    >>> topological_order(graph), topological_order(graph, by_id=True)
+    (['b', 'a', 'c'], ['a', 'b', 'c'])
+    """
+    # The adjacency as plain mappings: networkx's views answer .get() through the
+    # Mapping ABC, several times slower in this hot loop.
+    order = order_of(sorted(graph) if by_id else list(graph), dict(graph.adjacency()))
+    if order is None:
+        import networkx as nx
+
+        raise nx.NetworkXUnfeasible("the graph has a cycle")
+    return order
+
+
+def journey(
+    life_event: LifeEvent,
+    persona: str = "default",
+    *,
+    municipality: str | None = None,
+    origin: str | None = None,
+    region: Region | None = None,
+    event_place: str | None = None,
+) -> Journey:
+    """Instantiate a life event for a persona (spec rules 1-3).
+
+    ``region`` defaults to the built-in region the file names. With a region,
+    ``municipality`` defaults to the region's default municipality,
+    ``origin`` (for ``@origin`` references) to ``municipality``, and
+    ``event_place`` (for ``@event`` references: where the birth, death or marriage
+    happens) to the place the region names as usual for this life event and
+    municipality, else to ``municipality``.
+
+    Raises :class:`KeyError` for an unknown persona,
+    :class:`UnknownMunicipalityError`, and :class:`~lifeevents.errors.InputError`
+    when an authority cannot be resolved or the dependencies form a cycle.
+    """
+    _check_arguments(life_event, persona, municipality, origin, region)
+    if event_place is not None and not isinstance(event_place, str):
+        raise TypeError(f"event_place must be a municipality id (str) or None, not {event_place!r}")
+    return journey_from_parts(
+        journey_parts(
+            life_event,
+            persona,
+            municipality=municipality,
+            origin=origin,
+            region=region,
+            event_place=event_place,
+        )
+    )
+
+
+def _check_arguments(
+    life_event: object, persona: object, municipality: object, origin: object, region: object
+) -> None:
+    if isinstance(life_event, str):
+        raise TypeError(
+            f"journey() needs a loaded life event, not the text {life_event[:40]!r}: "
+            f"use journey(lifeevents.load({life_event[:40]!r}), ...) for a built-in journey "
+            "or a file"
+        )
+    if not isinstance(life_event, LifeEvent):
+        raise TypeError(
+            f"journey() needs a LifeEvent (from lifeevents.load()), not {type(life_event).__name__}"
+        )
+    if not isinstance(persona, str):
+        raise TypeError(f"persona must be a persona id (str), not {type(persona).__name__}")
+    for name, value in (("municipality", municipality), ("origin", origin)):
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"{name} must be a municipality id (str) or None, not {value!r}")
+    if region is not None and not isinstance(region, Region):
+        raise TypeError(
+            f"region must be a Region (from lifeevents.load_region()) or None, not "
+            f"{type(region).__name__}"
+        )
+
+
+def journey_from_parts(parts: JourneyParts) -> Journey:
+    """The journey graph of ``parts``; :class:`InputError` for a dependency cycle."""
+    import networkx as nx
+
+    with collection_paused():
+        graph: nx.DiGraph[str] = nx.DiGraph(**parts.attributes)
+        graph.add_nodes_from(parts.nodes)
+        graph.add_edges_from(parts.edges)
+        if not nx.is_directed_acyclic_graph(graph):
+            raise InputError([_cycle_problem(parts.life_event, graph)])
+        return Journey(
+            parts.life_event,
+            parts.persona_id,
+            parts.persona,
+            parts.municipality,
+            parts.origin,
+            graph,
+            parts.region,
+            parts.event_place,
+        )
+
+
+def _cycle_problem(life_event: LifeEvent, graph: nx.DiGraph[str]) -> Problem:
+    import networkx as nx
+
+    cycle = nx.find_cycle(graph)
+    names = " → ".join([*(source for source, *_ in cycle), cycle[0][0]])
+    first = life_event.step(cycle[0][0])
+    return step_problem(life_event, first, "id", f"steps depend on each other in a circle: {names}")

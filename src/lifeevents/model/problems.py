@@ -1,0 +1,117 @@
+"""Located problems in input files, and the exception that carries them.
+
+>>> problem = Problem("umzug.yaml", 12, 5, "unknown channel 'onlne'")
+>>> str(problem)
+"umzug.yaml:12:5: unknown channel 'onlne'"
+>>> str(Problem("umzug.yaml", 3, 1, "LeiKa key not in the catalogue", Severity.WARNING))
+'umzug.yaml:3:1: warning: LeiKa key not in the catalogue'
+>>> str(Problem("umzug.xlsx", 7, 3, "unknown channel 'vor ort'", where="Schritte!C7"))
+"umzug.xlsx: Schritte!C7: unknown channel 'vor ort'"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Generic, TypeVar
+
+from lifeevents.errors import InputError
+
+__all__ = [
+    "PROBLEM_LIMIT",
+    "CheckResult",
+    "Problem",
+    "Severity",
+    "capped",
+    "valid_model",
+]
+
+ModelT = TypeVar("ModelT")
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding about an input file, at a 1-based line and column."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+    severity: Severity = Severity.ERROR
+    #: A place other than line and column, shown instead of them: a spreadsheet cell
+    #: such as ``Schritte!C7`` (``line`` and ``column`` then give the row and column).
+    where: str = ""
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity is Severity.WARNING else ""
+        if self.where:
+            return f"{self.file}: {self.where}: {prefix}{self.message}"
+        return f"{self.file}:{self.line}:{self.column}: {prefix}{self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+@dataclass(frozen=True)
+class CheckResult(Generic[ModelT]):
+    """The outcome of checking one file: the model when valid, and every problem."""
+
+    filename: str
+    model: ModelT | None
+    problems: tuple[Problem, ...] = field(default=())
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(problem for problem in self.problems if problem.is_error)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(problem for problem in self.problems if not problem.is_error)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+#: At most this many problems are listed per file; the rest are counted in one last line.
+PROBLEM_LIMIT = 100
+
+
+def capped(problems: Iterable[Problem], limit: int = PROBLEM_LIMIT) -> list[Problem]:
+    """Problems sorted by position, the first ``limit`` of them and a count of the rest.
+
+    >>> many = [Problem("a.yaml", line, 1, "unknown step") for line in range(1, 200)]
+    >>> shown = capped(many, 2)
+    >>> [str(problem) for problem in shown]  # doctest: +NORMALIZE_WHITESPACE
+    ['a.yaml:1:1: unknown step', 'a.yaml:2:1: unknown step',
+     'a.yaml:3:1: ... and 197 more problems; fix these first']
+    """
+    ordered = sorted(set(problems))
+    if len(ordered) <= limit:
+        return ordered
+    # Errors first, so a flood of warnings never hides what makes the file invalid.
+    by_weight = sorted(ordered, key=lambda problem: not problem.is_error)
+    shown, rest = sorted(by_weight[:limit]), sorted(by_weight[limit:])
+    first_hidden = next((problem for problem in rest if problem.is_error), rest[0])
+    summary = Problem(
+        first_hidden.file,
+        first_hidden.line,
+        first_hidden.column,
+        f"... and {len(rest)} more problems; fix these first",
+        Severity.ERROR if any(problem.is_error for problem in rest) else Severity.WARNING,
+    )
+    return [*shown, summary]
+
+
+def valid_model(result: CheckResult[ModelT]) -> ModelT:
+    """The model of a check, or :class:`InputError` with every error."""
+    if result.model is None or any(problem.is_error for problem in result.problems):
+        raise InputError(problem for problem in result.problems if problem.is_error)
+    return result.model

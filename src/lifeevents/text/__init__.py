@@ -1,0 +1,1 @@
+"""Words for readers: the label catalogue, display names, findings and the text report."""

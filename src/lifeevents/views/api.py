@@ -1,0 +1,326 @@
+"""``render()`` returns a drawing, ``save()`` writes it: both pick the view's renderer and format.
+
+Formats by file suffix (or given by name): ``svg`` (default), ``png``, ``pdf``,
+``dot`` and ``html`` for the blueprint and journey-map views, ``mmd``
+(Mermaid) for both, and ``md`` or ``html`` for the checklist view. Files are
+written atomically: an error never leaves a half-written file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Literal, overload
+
+from lifeevents.analysis.report import Report, analyze
+from lifeevents.errors import GraphvizError, InputError, UnsupportedFormatError
+from lifeevents.formats.atomic import write_atomic
+from lifeevents.graph.journey import Journey
+from lifeevents.model.problems import Problem
+from lifeevents.text.labels import LANGUAGES, Language
+from lifeevents.views.blueprint import (
+    blueprint_description,
+    blueprint_engine,
+    blueprint_source,
+    blueprint_title,
+)
+from lifeevents.views.checklist import checklist_html, checklist_markdown
+from lifeevents.views.graphviz_output import render_graphviz
+from lifeevents.views.html import interactive_html
+from lifeevents.views.journey_map import journey_map_source
+from lifeevents.views.mermaid import generate_code
+from lifeevents.views.options import Direction, Highlight, RenderOptions, View
+
+__all__ = [
+    "FORMATS",
+    "drawing_problem",
+    "render",
+    "render_content",
+    "render_to_file",
+    "save",
+]
+
+#: Formats each view can be written in.
+FORMATS: dict[View, tuple[str, ...]] = {
+    View.BLUEPRINT: ("svg", "png", "pdf", "dot", "mmd", "html"),
+    View.JOURNEY: ("svg", "png", "pdf", "dot", "mmd", "html"),
+    View.CHECKLIST: ("md", "html"),
+}
+_ALL_FORMATS = frozenset(name for names in FORMATS.values() for name in names)
+
+
+def render_content(report: Report, fmt: str, options: RenderOptions) -> str | bytes:
+    """The rendered map as text (svg, dot, mmd, html, md) or bytes (png, pdf)."""
+    if fmt not in FORMATS[options.view]:
+        allowed = ", ".join(FORMATS[options.view])
+        raise UnsupportedFormatError(
+            f"the {options.view.value} view cannot be written as '{fmt}'; formats: {allowed}"
+        )
+    if options.view is View.CHECKLIST:
+        return (
+            checklist_markdown(report, options) if fmt == "md" else checklist_html(report, options)
+        )
+    if fmt == "mmd":
+        return generate_code(
+            report, direction=options.direction, lang=options.lang, view=options.view
+        )
+    source = (
+        blueprint_source(report, options)
+        if options.view is View.BLUEPRINT
+        else journey_map_source(report, options)
+    )
+    if fmt == "dot":
+        return source
+    image_format: Literal["svg", "png", "pdf"] = "png" if fmt == "png" else "svg"
+    if fmt == "pdf":
+        image_format = "pdf"
+    try:
+        image = render_graphviz(
+            source,
+            image_format,
+            engine=blueprint_engine(report, options) if options.view is View.BLUEPRINT else "dot",
+            title=blueprint_title(report, options),
+            # The text alternative (key figures and findings) fits both views.
+            description=blueprint_description(report, options),
+        )
+    except GraphvizError as error:
+        problem = drawing_problem(report, f"Graphviz could not draw it: {error}")
+        raise InputError([problem]) from None
+    if fmt == "html":
+        return interactive_html(report, image.decode("utf-8"), options)
+    return image.decode("utf-8") if fmt == "svg" else image
+
+
+def drawing_problem(report: Report, message: str) -> Problem:
+    """A problem drawing a journey, located at the life event of its file."""
+    life_event = report.journey.life_event
+    text = f"persona '{report.journey.persona_id}': {message}"
+    source = life_event.source
+    if source is None:
+        return Problem(f"<{life_event.id}>", 1, 1, text)
+    return source.problem(("life_event",), text)
+
+
+def render_to_file(report: Report, path: str | os.PathLike[str], options: RenderOptions) -> Path:
+    """Write the map to ``path``; the suffix names the format. Returns the path."""
+    target = Path(path)
+    fmt = target.suffix.lstrip(".").lower()
+    if fmt not in _ALL_FORMATS:
+        raise UnsupportedFormatError(
+            f"cannot tell the format of '{target}' from its suffix; use one of: "
+            + ", ".join(f".{name}" for name in sorted(_ALL_FORMATS))
+        )
+    content = render_content(report, fmt, options)
+    try:
+        write_atomic(target, content)
+    except OSError as error:
+        # Name the file asked for, not the temporary file next to it.
+        raise OSError(error.errno, error.strerror, os.fspath(target)) from None
+    return target
+
+
+#: Formats :func:`render` returns as bytes; every other format is text.
+BinaryFormat = Literal["png", "pdf"]
+#: Formats :func:`render` returns as text.
+TextFormat = Literal["svg", "dot", "mmd", "html", "md"]
+
+
+@overload
+def render(
+    subject: Journey | Report,
+    fmt: BinaryFormat,
+    *,
+    view: View | str | None = ...,
+    lang: Language | None = ...,
+    direction: Direction | None = ...,
+    highlight: Iterable[Highlight | str] | None = ...,
+    compact: bool | None = ...,
+) -> bytes: ...
+
+
+@overload
+def render(
+    subject: Journey | Report,
+    fmt: TextFormat = ...,
+    *,
+    view: View | str | None = ...,
+    lang: Language | None = ...,
+    direction: Direction | None = ...,
+    highlight: Iterable[Highlight | str] | None = ...,
+    compact: bool | None = ...,
+) -> str: ...
+
+
+def render(
+    subject: Journey | Report,
+    fmt: str = "svg",
+    *,
+    view: View | str | None = None,
+    lang: Language | None = None,
+    direction: Direction | None = None,
+    highlight: Iterable[Highlight | str] | None = None,
+    compact: bool | None = None,
+) -> str | bytes:
+    """Draw a journey (or an analysed report) and return the drawing.
+
+    Parameters
+    ----------
+    subject : Journey or Report
+        What to draw; a journey is analysed first.
+    fmt : str
+        ``"svg"`` (default), ``"dot"``, ``"mmd"`` (Mermaid), ``"html"`` or ``"md"``
+        (text), ``"png"`` or ``"pdf"`` (bytes). The checklist view takes ``"md"``
+        and ``"html"``.
+    view : {"blueprint", "journey", "checklist"}, optional
+        The service blueprint (lanes of actors, the default), the journey map
+        (stages and emotions) or the citizen's checklist.
+    lang : {"de", "en"}, optional
+        The language of every word on the map (default German).
+    direction : {"LR", "TB"}, optional
+        Left to right (default) or top to bottom.
+    highlight : list of str, optional
+        Which findings to mark (default: all of :class:`Highlight`).
+    compact : bool, optional
+        Force (or forbid) the compact layout of large journeys.
+
+    Returns
+    -------
+    str or bytes
+        Text for text formats, bytes for ``png`` and ``pdf``. To write a file,
+        use :func:`save`.
+
+    Examples
+    --------
+    >>> import lifeevents
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> trip = lifeevents.journey(lifeevents.loads(DEMO_YAML), "mit-auto")
+    >>> lifeevents.render(trip, "mmd").splitlines()[0]
+    'flowchart LR'
+    """
+    options = _options("render", subject, view, lang, direction, highlight, compact)
+    if isinstance(fmt, os.PathLike) or (isinstance(fmt, str) and ("." in fmt or "/" in fmt)):
+        raise TypeError(
+            f"render() returns the drawing; to write the file {os.fspath(fmt)!r} "
+            "use lifeevents.save(subject, path)"
+        )
+    if not isinstance(fmt, str) or fmt not in _ALL_FORMATS:
+        raise UnsupportedFormatError(
+            f"unknown format {fmt!r}; formats: {', '.join(sorted(_ALL_FORMATS))}"
+        )
+    return render_content(_report(subject), fmt, options)
+
+
+def save(
+    subject: Journey | Report,
+    path: str | os.PathLike[str],
+    *,
+    view: View | str | None = None,
+    lang: Language | None = None,
+    direction: Direction | None = None,
+    highlight: Iterable[Highlight | str] | None = None,
+    compact: bool | None = None,
+) -> Path:
+    """Draw a journey (or an analysed report) into a file, atomically.
+
+    Parameters
+    ----------
+    subject : Journey or Report
+        What to draw; a journey is analysed first.
+    path : str or os.PathLike
+        The file; its suffix names the format (``.svg``, ``.png``, ``.pdf``,
+        ``.dot``, ``.mmd``, ``.html``, ``.md``). An error never leaves a
+        half-written file, and the file gets the usual permissions (umask).
+    view, lang, direction, highlight, compact
+        As for :func:`render`.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Examples
+    --------
+    >>> import lifeevents, tempfile, pathlib
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> trip = lifeevents.journey(lifeevents.loads(DEMO_YAML))
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     written = lifeevents.save(trip, pathlib.Path(folder) / "umzug.mmd")
+    ...     written.name, written.read_text(encoding="utf-8").startswith("flowchart")
+    ('umzug.mmd', True)
+    """
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(f"save() writes to a file path, not {type(path).__name__}")
+    options = _options("save", subject, view, lang, direction, highlight, compact)
+    return render_to_file(_report(subject), path, options)
+
+
+def _options(
+    caller: str,
+    subject: object,
+    view: View | str | None,
+    lang: Language | None,
+    direction: Direction | None,
+    highlight: Iterable[Highlight | str] | None,
+    compact: bool | None,
+) -> RenderOptions:
+    if not isinstance(subject, Journey | Report):
+        raise TypeError(
+            f"{caller}() draws a Journey or a Report, not {type(subject).__name__}; make one "
+            "with lifeevents.journey(lifeevents.load('geburt'), 'default')"
+        )
+    # An option not given keeps RenderOptions' default: the one source of defaults.
+    given: dict[str, Any] = {}
+    if view is not None:
+        given["view"] = _choice("view", view, View)
+    if lang is not None:
+        given["lang"] = _checked("lang", lang, LANGUAGES)
+    if direction is not None:
+        given["direction"] = _checked("direction", direction, ("LR", "TB"))
+    if highlight is not None:
+        given["highlight"] = _highlights(highlight)
+    return RenderOptions(**given, compact=_optional_bool("compact", compact))
+
+
+def _report(subject: Journey | Report) -> Report:
+    return subject if isinstance(subject, Report) else analyze(subject)
+
+
+def _choice(name: str, value: object, kind: type[View]) -> View:
+    if isinstance(value, kind):
+        return value
+    try:
+        if not isinstance(value, str):
+            raise ValueError
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(item.value for item in kind)
+        raise ValueError(f"unknown {name} {value!r}; choose one of: {allowed}") from None
+
+
+def _checked(name: str, value: Any, allowed: Iterable[str]) -> Any:
+    choices = tuple(allowed)
+    if value not in choices:
+        raise ValueError(f"unknown {name} {value!r}; choose one of: {', '.join(choices)}")
+    return value
+
+
+def _highlights(items: Iterable[Highlight | str]) -> frozenset[Highlight]:
+    if isinstance(items, str):
+        raise TypeError(
+            "highlight takes a list of findings, e.g. ['visits', 'media_breaks'], not a string"
+        )
+    chosen: set[Highlight] = set()
+    for item in items:
+        try:
+            chosen.add(Highlight(item))
+        except ValueError:
+            allowed = ", ".join(kind.value for kind in Highlight)
+            raise ValueError(f"unknown highlight {item!r}; choose from: {allowed}") from None
+    return frozenset(chosen)
+
+
+def _optional_bool(name: str, value: object) -> bool | None:
+    if value is not None and not isinstance(value, bool):
+        raise TypeError(f"{name} must be True, False or None, not {value!r}")
+    return value

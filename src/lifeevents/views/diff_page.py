@@ -1,0 +1,97 @@
+"""The difference page: today, with the scenarios, and the overlay, with a toggle.
+
+One self-contained HTML file (no CDN, no file from elsewhere): the three SVG
+maps inline, radio buttons to switch, and a Content-Security-Policy that allows
+only the page's own style and script (by hash), so no name from a journey or
+scenario file can run code.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+
+from lifeevents.analysis.report import Report
+from lifeevents.text.labels import Language, label
+from lifeevents.text.names import DisplayNames
+from lifeevents.views.diff import figure_lines
+
+__all__ = ["VIEWS", "diff_html"]
+
+#: The three pictures, in the order of the toggle.
+VIEWS = ("today", "changed", "overlay")
+
+_STYLE = """
+body { font-family: Helvetica, Arial, sans-serif; margin: 1rem; color: #1f2933; }
+h1 { font-size: 1.3rem; margin: 0 0 .4rem; }
+ul.figures { margin: .2rem 0 .8rem; padding-left: 1.2rem; }
+fieldset { border: none; padding: 0; margin: 0 0 .8rem; display: flex; gap: .6rem; }
+label.view { border: 1px solid #5f6b7a; border-radius: 4px; padding: .3rem .7rem; cursor: pointer; }
+label.view:has(input:checked) { background: #1f2933; color: #fff; }
+label.view input { margin-right: .3rem; }
+section.map { display: none; overflow: auto; }
+section.map.shown { display: block; }
+section.map svg { max-width: 100%; height: auto; }
+"""
+
+_SCRIPT = """
+(function () {
+  var inputs = document.querySelectorAll('input[name="view"]');
+  function show() {
+    var chosen = document.querySelector('input[name="view"]:checked').value;
+    document.querySelectorAll('section.map').forEach(function (section) {
+      section.classList.toggle('shown', section.dataset.view === chosen);
+    });
+  }
+  inputs.forEach(function (input) { input.addEventListener('change', show); });
+  show();
+})();
+"""
+
+
+def _digest(text: str) -> str:
+    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+_CSP = (
+    "default-src 'none'; img-src data:; "
+    f"style-src 'sha256-{_digest(_STYLE)}' 'unsafe-hashes'; "
+    f"script-src 'sha256-{_digest(_SCRIPT)}'"
+)
+
+
+def diff_html(today: Report, changed: Report, views: dict[str, str], lang: Language = "de") -> str:
+    """The page; ``views`` holds the SVG of ``today``, ``changed`` and ``overlay``."""
+    title = f"{DisplayNames(changed, lang).life_event()}: {label('difference', lang)}"
+    words = {"today": "today", "changed": "with_scenarios", "overlay": "overlay"}
+    toggle = "".join(
+        f'<label class="view"><input type="radio" name="view" value="{view}"'
+        f"{' checked' if view == 'overlay' else ''}>{html.escape(label(words[view], lang))}"
+        "</label>"
+        for view in VIEWS
+    )
+    sections = "".join(
+        f'<section class="map" data-view="{view}" aria-label="'
+        f'{html.escape(label(words[view], lang))}">{_inline(views[view])}</section>'
+        for view in VIEWS
+    )
+    figures = "".join(
+        f"<li>{html.escape(line)}</li>" for line in figure_lines(today, changed, lang)
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{lang}"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(_CSP)}">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head><body>"
+        f'<h1>{html.escape(title)}</h1><ul class="figures">{figures}</ul>'
+        f'<fieldset aria-label="{html.escape(label("overlay", lang))}">{toggle}</fieldset>'
+        f"{sections}<script>{_SCRIPT}</script></body></html>\n"
+    )
+
+
+def _inline(svg: str) -> str:
+    """The ``<svg>`` element of a Graphviz SVG document (its XML prolog left out)."""
+    start = svg.find("<svg")
+    return svg[start:] if start >= 0 else ""

@@ -1,0 +1,62 @@
+"""Jupyter display of journeys (the map) and reports (figures table, map, findings).
+
+Registered with :mod:`lifeevents.graph.display` when :mod:`lifeevents.views` is
+imported. When Graphviz is missing, objects show as text and say why.
+"""
+
+from __future__ import annotations
+
+import html
+
+from lifeevents.analysis.report import Report, analyze
+from lifeevents.errors import GraphvizNotFoundError
+from lifeevents.graph.display import MimeBundle, register
+from lifeevents.graph.journey import Journey
+from lifeevents.text.findings import findings, opportunities
+from lifeevents.text.labels import Language, label
+from lifeevents.text.report import format_report, summary_rows
+from lifeevents.views.api import render_content
+from lifeevents.views.options import RenderOptions
+
+__all__ = ["journey_bundle", "report_bundle"]
+
+
+def _svg(report: Report) -> str | None:
+    try:
+        image = render_content(report, "svg", RenderOptions())
+    except GraphvizNotFoundError:
+        return None
+    return image if isinstance(image, str) else image.decode("utf-8")
+
+
+def journey_bundle(trip: Journey) -> MimeBundle:
+    """The blueprint map as SVG (nothing extra when Graphviz is missing)."""
+    svg = _svg(analyze(trip))
+    return {"image/svg+xml": svg} if svg is not None else {}
+
+
+def report_bundle(report: Report) -> MimeBundle:
+    """The key figures as an HTML table, the map, and the findings; plus the text report."""
+    lang: Language = "de"
+    rows = "".join(
+        f"<tr><th style='text-align:left'>{html.escape(name)}</th>"
+        f"<td>{html.escape(value)}</td></tr>"
+        for name, value in summary_rows(report, lang)
+    )
+    items = "".join(
+        f"<li>{html.escape(item.text)}</li>"
+        for item in [*findings(report, lang), *opportunities(report, lang)]
+    )
+    svg = _svg(report)
+    parts = [
+        f"<h4>{html.escape(report.journey.life_event.name)} · "
+        f"{html.escape(label('persona', lang))}: {html.escape(report.journey.persona_id)}</h4>",
+        f"<table>{rows}</table>",
+        svg or "<p><em>Graphviz (dot) is not installed: no map.</em></p>",
+        f"<h5>{html.escape(label('findings', lang))}</h5><ul>{items}</ul>" if items else "",
+    ]
+    return {"text/html": "\n".join(parts), "text/plain": format_report(report, lang)}
+
+
+register(Journey, journey_bundle)
+register(Report, report_bundle)

@@ -1,0 +1,300 @@
+"""Mermaid code of a journey: the blueprint as a ``flowchart``, the journey map as a ``journey``.
+
+Mermaid text can be pasted into Markdown (GitHub, GitLab, wikis) and is drawn in
+the reader's browser. Blueprint: one ``subgraph`` per level (lane), one node per
+applicable step shaped by its channel (and marked with the channel's glyph, so
+shape and colour are never the only cue), dependency edges labelled with the
+evidence they carry, authority handovers drawn thick and media breaks dashed
+(``linkStyle``), once-only violations and deadlines at risk marked by class.
+Journey: one ``section`` per stage, one task per step with a score of 1-5 from
+its emotion (3 without one) and its authority as the actor.
+
+Every text from the journey file is quoted where the syntax allows and passed
+through :func:`mermaid_text`, which replaces each character that could end a
+label, start a comment or become markup with a Mermaid entity code (``#quot;``,
+``#lt;``, ``#35;`` ...). Ids are ``step_N`` by position
+(:class:`~lifeevents.views.element_ids.ElementIds`), never the step's own id.
+Output is deterministic.
+
+>>> from lifeevents.formats.journey_file import loads
+>>> from lifeevents.graph.journey import journey
+>>> from lifeevents.analysis.report import analyze
+>>> life_event = loads('''
+... format: lifeevents/1
+... life_event: {id: demo, name: Umzug}
+... authorities: {amt: {name: Bürgerbüro, level: gemeinde}}
+... evidence: {meldung: {name: Meldebestätigung}}
+... steps:
+...   - {id: a, name: 'Wohnsitz "neu" anmelden', authority: amt, channels: [in_person],
+...      produces: [meldung]}
+...   - {id: b, name: Bescheinigung senden, authority: amt, channels: [mail], requires: [meldung]}
+... ''', regions={})
+>>> print(generate_code(analyze(journey(life_event))))  # doctest: +NORMALIZE_WHITESPACE
+flowchart LR
+  accTitle: Umzug · Persona#58; default
+  subgraph lane_gemeinde["Gemeinde"]
+    step_0["⌂ Wohnsitz #quot;neu#quot; anmelden<br/>Bürgerbüro"]
+    step_1[/"✉ Bescheinigung senden<br/>Bürgerbüro"/]
+  end
+  step_0 -->|"Meldebestätigung"| step_1
+  style lane_gemeinde fill:#EEF7FC,stroke:#9A9A9A,color:#1A1A1A
+  classDef ch_in_person fill:#FFFFFF,stroke:#D55E00,stroke-width:2px,color:#1A1A1A
+  classDef ch_mail fill:#FFFFFF,stroke:#E69F00,stroke-width:2px,color:#1A1A1A
+  class step_0 ch_in_person
+  class step_1 ch_mail
+"""
+
+from __future__ import annotations
+
+import re
+
+from lifeevents.analysis.report import Report
+from lifeevents.graph.journey import topological_order
+from lifeevents.model.vocabulary import Channel, Level
+from lifeevents.text.labels import Language, label
+from lifeevents.text.names import DisplayNames
+from lifeevents.views.element_ids import ElementIds
+from lifeevents.views.journey_map import clean, stage_columns
+from lifeevents.views.options import Direction, View
+from lifeevents.views.style import (
+    CHANNEL_STYLES,
+    HIGHLIGHT_COLORS,
+    LANE_ORDER,
+    LEVEL_FILLS,
+    TEXT_COLOR,
+)
+
+__all__ = ["generate_code", "mermaid_text", "node_id"]
+
+# Characters that could end a quoted label, open a comment, a directive or markup,
+# or split a journey task (":" ","). Everything else is safe inside a quoted label,
+# parentheses included (they are common in names and end nothing inside quotes).
+_ENTITIES: dict[str, str] = {
+    '"': "#quot;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "&": "#amp;",
+    "#": "#35;",
+    ";": "#59;",
+    "%": "#37;",
+    "`": "#96;",
+    "{": "#123;",
+    "}": "#125;",
+    "|": "#124;",
+    "[": "#91;",
+    "]": "#93;",
+    "\\": "#92;",
+    ":": "#58;",
+}
+_RISKY = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
+
+# Node shapes per channel: (opening, closing) around the quoted label.
+_SHAPES: dict[Channel, tuple[str, str]] = {
+    Channel.IN_PERSON: ("[", "]"),  # rectangle: a counter
+    Channel.TERMINAL: ("[[", "]]"),  # subroutine: a machine at the counter
+    Channel.ONLINE: ("([", "])"),  # stadium
+    Channel.EMAIL: (">", "]"),  # flag
+    Channel.VIDEO: ("(", ")"),  # rounded rectangle
+    Channel.PHONE: ("{{", "}}"),  # hexagon
+    Channel.MAIL: ("[/", "/]"),  # parallelogram: a letter
+    Channel.PROACTIVE: ("[/", "\\]"),  # trapezoid
+}
+
+# Words the journey lexer reads as statements when a task line starts with them
+# (its lexer tries them before a task name), so a step called "Title deed ..." would
+# become the title. Such a task's first letter is written as an entity code.
+_JOURNEY_KEYWORDS = re.compile(r"^(journey|title|section|acctitle|accdescr)", re.IGNORECASE)
+
+_WORDS: dict[Language, dict[str, str]] = {
+    "de": {"journey_map": "Journey Map"},
+    "en": {"journey_map": "Journey map"},
+}
+
+
+def mermaid_text(text: str, *, extra: str = "") -> str:
+    """Text made safe for a Mermaid label: one line, risky characters as entity codes.
+
+    ``extra`` names further characters to replace (``","`` for journey actors).
+
+    >>> mermaid_text('Say "hi" <b>#1;</b>\\n{x}')
+    'Say #quot;hi#quot; #lt;b#gt;#35;1#59;#lt;/b#gt; #123;x#125;'
+    >>> mermaid_text("A, B", extra=",")
+    'A#44; B'
+    """
+    # Mermaid stands entity codes in for "ﬂ°…¶ß" while parsing and turns such runs back
+    # into entities, in flowcharts even in text already shown; an invisible joiner
+    # after "ﬂ" and "¶" keeps a name from ever forming that run.
+    plain = clean(text).replace("ﬂ", "ﬂ\u200c").replace("¶", "¶\u200c")
+    encoded = _RISKY.sub(lambda match: _ENTITIES[match.group()], plain)
+    for char in extra:
+        encoded = encoded.replace(char, f"#{ord(char)};")
+    return encoded
+
+
+def node_id(ids: ElementIds, node: str) -> str:
+    """The Mermaid id of a step: its element id with ``-`` as ``_``.
+
+    >>> import networkx as nx
+    >>> node_id(ElementIds(nx.DiGraph([("anmelden", "end")])), "end")
+    'step_1'
+    """
+    return ids.step(node).replace("-", "_")
+
+
+def generate_code(
+    report: Report,
+    *,
+    direction: Direction = "LR",
+    lang: Language = "de",
+    view: View = View.BLUEPRINT,
+) -> str:
+    """Mermaid code of the blueprint (``flowchart``) or the journey map (``journey``).
+
+    Raises :class:`ValueError` for the checklist view, which is text, not a diagram.
+
+    >>> from lifeevents.formats.journey_file import loads
+    >>> from lifeevents.graph.journey import journey
+    >>> from lifeevents.analysis.report import analyze
+    >>> life_event = loads('''
+    ... format: lifeevents/1
+    ... life_event: {id: demo, name: Demo, stages: [start]}
+    ... authorities: {amt: {name: Amt, level: gemeinde}}
+    ... steps: [{id: a, name: Antrag, authority: amt, stage: start, channels: [online],
+    ...          emotion: -2}]
+    ... ''', regions={})
+    >>> print(generate_code(analyze(journey(life_event)), view=View.JOURNEY))
+    journey
+      title Demo · Journey Map · Persona#58; default
+      section 1 · Start
+        Antrag: 1: Amt
+    <BLANKLINE>
+    """
+    if view is View.JOURNEY:
+        return _journey(report, lang)
+    if view is View.BLUEPRINT:
+        return _flowchart(report, direction, lang)
+    raise ValueError(f"Mermaid has no {view.value} view; use 'blueprint' or 'journey'")
+
+
+def _filled(text: str, fallback: str) -> str:
+    """``text``, or an escaped fallback when it is empty (an empty task or label is an error)."""
+    return text or mermaid_text(fallback) or "?"
+
+
+def _title(report: Report, names: DisplayNames, lang: Language) -> str:
+    return f"{names.life_event()} · {label('persona', lang)}: {names.persona()}"
+
+
+def _flowchart(report: Report, direction: Direction, lang: Language) -> str:
+    graph = report.journey.graph
+    names = DisplayNames(report, lang)
+    ids = ElementIds(graph)
+    at_risk = set(report.schedule.deadlines_at_risk)
+    lines = [f"flowchart {direction}", f"  accTitle: {mermaid_text(_title(report, names, lang))}"]
+
+    # Lanes in the fixed level order; steps in each lane in file order.
+    lanes: list[Level] = []
+    for level in LANE_ORDER:
+        members = [node for node in graph if graph.nodes[node]["level"] is level]
+        if not members:
+            continue
+        lines.append(f'  subgraph lane_{level.value}["{mermaid_text(names.level(level))}"]')
+        for node in members:
+            channel: Channel = graph.nodes[node]["channel"]
+            opening, closing = _SHAPES[channel]
+            text = f"{CHANNEL_STYLES[channel].glyph} {names.step(node)}"
+            if node in at_risk:
+                text = f"⚠ {text}"
+            # The line break is Mermaid's own markup, so it is added after escaping.
+            content = mermaid_text(text) + "<br/>" + mermaid_text(names.authority(node))
+            lines.append(f'    {node_id(ids, node)}{opening}"{content}"{closing}')
+        lines.append("  end")
+        lanes.append(level)
+
+    # Edges in a fixed order (targets in dependency order, sources in file order),
+    # so that linkStyle indices are stable.
+    position = {node: index for index, node in enumerate(graph)}
+    handovers = {(item.source, item.target) for item in report.authority_handovers}
+    breaks = {(item.source, item.target) for item in report.media_breaks}
+    thick: list[int] = []
+    dashed: list[int] = []
+    both: list[int] = []
+    index = 0
+    for target in topological_order(graph):
+        for source in sorted(graph.pred[target], key=position.__getitem__):
+            data = graph.edges[source, target]
+            evidence = ", ".join(names.evidence(item) for item in data["evidence"])
+            arrow = f'-->|"{_filled(mermaid_text(evidence), "…")}"|' if evidence else "-.->"
+            lines.append(f"  {node_id(ids, source)} {arrow} {node_id(ids, target)}")
+            key = (source, target)
+            if key in handovers and key in breaks:
+                both.append(index)
+            elif key in handovers:
+                thick.append(index)
+            elif key in breaks:
+                dashed.append(index)
+            index += 1
+    handover = HIGHLIGHT_COLORS["authority_handover"]
+    media = HIGHLIGHT_COLORS["media_break"]
+    for indices, style in (
+        (thick, f"stroke:{handover},stroke-width:4px"),
+        (dashed, f"stroke:{media},stroke-width:3px,stroke-dasharray:8 4"),
+        (both, f"stroke:{handover},stroke-width:4px,stroke-dasharray:8 4"),
+    ):
+        if indices:
+            lines.append(f"  linkStyle {','.join(map(str, indices))} {style}")
+
+    # Lane backgrounds as in the Graphviz blueprint (light tints; the lane title names it).
+    for level in lanes:
+        lines.append(
+            f"  style lane_{level.value} fill:{LEVEL_FILLS[level]},stroke:#9A9A9A,"
+            f"color:{TEXT_COLOR}"
+        )
+    # Classes: the channel's colour on every node, then the findings on top.
+    used = sorted({graph.nodes[node]["channel"] for node in graph}, key=list(Channel).index)
+    for channel in used:
+        lines.append(
+            f"  classDef ch_{channel.value} fill:#FFFFFF,stroke:{CHANNEL_STYLES[channel].color},"
+            f"stroke-width:2px,color:{TEXT_COLOR}"
+        )
+    once_only = list(dict.fromkeys(item.step for item in report.once_only_violations))
+    if once_only:
+        lines.append(
+            f"  classDef onceOnly stroke:{HIGHLIGHT_COLORS['once_only']},stroke-width:4px,"
+            "stroke-dasharray:2 2"
+        )
+    if at_risk:
+        lines.append(
+            f"  classDef deadlineRisk stroke:{HIGHLIGHT_COLORS['deadline']},stroke-width:4px"
+        )
+    for channel in used:
+        members = [node_id(ids, node) for node in graph if graph.nodes[node]["channel"] is channel]
+        lines.append(f"  class {','.join(members)} ch_{channel.value}")
+    if once_only:
+        lines.append(f"  class {','.join(node_id(ids, node) for node in once_only)} onceOnly")
+    risky = [node_id(ids, node) for node in graph if node in at_risk]
+    if risky:
+        lines.append(f"  class {','.join(risky)} deadlineRisk")
+    return "\n".join(lines) + "\n"
+
+
+def _journey(report: Report, lang: Language) -> str:
+    graph = report.journey.graph
+    names = DisplayNames(report, lang)
+    title = f"{names.life_event()} · {_WORDS[lang]['journey_map']} · "
+    title += f"{label('persona', lang)}: {names.persona()}"
+    lines = ["journey", f"  title {mermaid_text(title)}"]
+    for column in stage_columns(report, lang):
+        # A section without tasks draws an empty band; leave it out.
+        if not column.steps:
+            continue
+        lines.append(f"  section {mermaid_text(column.title)}")
+        for node in column.steps:
+            emotion = graph.nodes[node]["step"].emotion
+            score = 3 if emotion is None else emotion + 3
+            task = _filled(mermaid_text(names.step(node)), node)
+            if _JOURNEY_KEYWORDS.match(task):
+                task = f"#{ord(task[0])};{task[1:]}"
+            actor = _filled(mermaid_text(names.authority(node), extra=","), "?")
+            lines.append(f"    {task}: {score}: {actor}")
+    return "\n".join(lines) + "\n"

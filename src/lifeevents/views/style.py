@@ -1,0 +1,88 @@
+"""Colours, shapes and glyphs of every map, in one place.
+
+Colours come from the Okabe-Ito palette, which stays distinguishable with the
+common colour-vision deficiencies; every channel is told apart by shape and
+glyph as well, never by colour alone. Text is dark on light fills (contrast
+ratio of at least 4.5:1 for text, WCAG AA).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lifeevents.model.vocabulary import Channel, Level
+
+__all__ = [
+    "CHANNEL_STYLES",
+    "FONT",
+    "HIGHLIGHT_COLORS",
+    "LANE_ORDER",
+    "LEVEL_FILLS",
+    "OKABE_ITO",
+    "TEXT_COLOR",
+    "ChannelStyle",
+]
+
+#: The Okabe-Ito palette (Okabe & Ito 2008, "Color Universal Design").
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "black": "#000000",
+}
+
+TEXT_COLOR = "#1A1A1A"
+# DejaVu Sans is in Debian's fonts-dejavu-core, a Graphviz dependency, and has the umlauts
+# and every glyph; Graphviz measures the text with it. An SVG opened where it is missing
+# (most Windows and macOS machines) falls back to Arial, which is narrower, so the text
+# still fits its boxes, rather than to the browser's default serif font.
+FONT = "DejaVu Sans,Arial,Helvetica,sans-serif"
+
+#: Lanes top to bottom (or left to right with direction TB): the order of :class:`Level`.
+LANE_ORDER: tuple[Level, ...] = tuple(Level)
+
+#: Light lane backgrounds, one per level (tints of the palette; dark text stays readable).
+LEVEL_FILLS: dict[Level, str] = {
+    Level.BUND: "#E5F1F8",  # blue tint
+    Level.LAND: "#E6F5F0",  # bluish green tint
+    Level.KREIS: "#FCF3DE",  # orange tint
+    Level.GEMEINDE: "#EEF7FC",  # sky blue tint
+    Level.SOZIALVERSICHERUNG: "#F8ECF3",  # reddish purple tint
+    Level.PRIVAT: "#F2F2F2",  # grey
+}
+
+
+@dataclass(frozen=True)
+class ChannelStyle:
+    """How a step done on one channel looks: a Graphviz shape, a glyph and a border colour."""
+
+    shape: str
+    glyph: str
+    color: str
+
+
+CHANNEL_STYLES: dict[Channel, ChannelStyle] = {
+    # Glyphs are all in DejaVu Sans, so PNG and PDF show them too (no emoji font needed).
+    Channel.IN_PERSON: ChannelStyle("box", "⌂", OKABE_ITO["vermillion"]),
+    Channel.TERMINAL: ChannelStyle("box3d", "▣", OKABE_ITO["vermillion"]),
+    Channel.ONLINE: ChannelStyle("ellipse", "⌨", OKABE_ITO["blue"]),
+    Channel.EMAIL: ChannelStyle("ellipse", "@", OKABE_ITO["blue"]),
+    Channel.VIDEO: ChannelStyle("ellipse", "▶", OKABE_ITO["blue"]),
+    Channel.PHONE: ChannelStyle("hexagon", "☎", OKABE_ITO["bluish_green"]),
+    Channel.MAIL: ChannelStyle("note", "✉", OKABE_ITO["orange"]),
+    Channel.PROACTIVE: ChannelStyle("doubleoctagon", "⚡", OKABE_ITO["reddish_purple"]),
+}
+
+#: Colours of highlighted findings (edges and node borders), each also drawn with its own style.
+HIGHLIGHT_COLORS: dict[str, str] = {
+    "authority_handover": OKABE_ITO["vermillion"],  # bold edge
+    "media_break": OKABE_ITO["orange"],  # dashed edge
+    "once_only": OKABE_ITO["reddish_purple"],  # double border / marker
+    "deadline": OKABE_ITO["black"],  # dotted border
+    "precedence": "#666666",
+    "evidence": "#333333",
+}
