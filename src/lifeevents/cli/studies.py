@@ -4,7 +4,7 @@
 :func:`add_commands` only builds argument parsers and imports nothing heavy, so
 ``lifeevents --help`` stays fast; each handler imports pandas, Dask and the engine
 when it runs. Wrong usage raises :class:`~lifeevents.cli.runtime.UsageError`
-(exit code 2), invalid input :class:`~lifeevents.model.problems.InputError` (exit code 1,
+(exit code 2), invalid input :class:`~lifeevents.errors.InputError` (exit code 1,
 located ``FILE:LINE:COLUMN`` lines).
 """
 

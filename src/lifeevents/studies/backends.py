@@ -5,7 +5,7 @@ the outcomes back in task order, so the frame does not depend on the backend or
 on which task finished first. A task that meets invalid input (a scenario that
 cannot be applied, a journey that cannot be built) returns its located problems
 instead of raising in a worker; once all tasks are done, the problems of the first
-such task in order are raised as :class:`~lifeevents.model.problems.InputError`.
+such task in order are raised as :class:`~lifeevents.errors.InputError`.
 
 >>> from lifeevents.formats.journey_file import load
 >>> from lifeevents.studies.plan import plan_sweep

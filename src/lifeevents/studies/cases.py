@@ -22,7 +22,7 @@ point at the line (CSV) or the value (YAML).
 >>> read_cases_text("life_event,municipality,cases\\ngeburt,rheine,-1\\n", "c.csv")
 Traceback (most recent call last):
 ...
-lifeevents.model.problems.InputError: c.csv:2:15: cases must be a number of at least 0, not '-1'
+lifeevents.errors.InputError: c.csv:2:15: cases must be a number of at least 0, not '-1'
 """
 
 from __future__ import annotations

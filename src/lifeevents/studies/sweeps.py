@@ -106,7 +106,7 @@ def sweep(
     ------
     SweepError
         For a persona or municipality that does not exist, or bad arguments.
-    lifeevents.model.problems.InputError
+    lifeevents.errors.InputError
         For a journey or scenario file that is invalid, or a scenario that cannot
         be applied (located in its file).
     """
