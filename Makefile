@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed
 LOCK := requirements/dev.txt
 OUT ?= out
 # Every optional extra, for make test-latest (the lock holds all of them).
-EXTRAS := dev,export,observed
+EXTRAS := dev,export,observed,studies
 # A throwaway environment for pm4py (AGPL), only to compare with in benchmarks/observed.py:
 # make bench PM4PY_ENV=/tmp/pm4py-env
 PM4PY_ENV ?=

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         MissingExtraError,
         OutsideOutputError,
         ScenarioNotApplicableError,
+        SweepError,
         UnknownMunicipalityError,
         UnknownNameError,
         UnsupportedFormatError,
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from lifeevents.model.region import Region
     from lifeevents.model.scenario import Scenario
     from lifeevents.scenarios import apply
+    from lifeevents.studies.sweeps import sweep
     from lifeevents.views.api import render, save
     from lifeevents.views.options import Highlight, RenderOptions, View
 
@@ -69,6 +71,7 @@ __all__ = [
     "Report",
     "Scenario",
     "ScenarioNotApplicableError",
+    "SweepError",
     "UnknownMunicipalityError",
     "UnknownNameError",
     "UnsupportedFormatError",
@@ -87,6 +90,7 @@ __all__ = [
     "loads",
     "render",
     "save",
+    "sweep",
     "validate",
 ]
 
@@ -109,6 +113,7 @@ _HOMES = {
     "Report": "lifeevents.analysis.report",
     "Scenario": "lifeevents.model.scenario",
     "ScenarioNotApplicableError": "lifeevents.errors",
+    "SweepError": "lifeevents.errors",
     "UnknownMunicipalityError": "lifeevents.errors",
     "UnknownNameError": "lifeevents.errors",
     "UnsupportedFormatError": "lifeevents.errors",
@@ -127,6 +132,7 @@ _HOMES = {
     "loads": "lifeevents.formats.journey_file",
     "render": "lifeevents.views.api",
     "save": "lifeevents.views.api",
+    "sweep": "lifeevents.studies.sweeps",
     "validate": "lifeevents.analysis.validation",
 }
 

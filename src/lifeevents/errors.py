@@ -36,6 +36,7 @@ __all__ = [
     "MissingExtraError",
     "OutsideOutputError",
     "ScenarioNotApplicableError",
+    "SweepError",
     "UnknownMunicipalityError",
     "UnknownNameError",
     "UnsupportedFormatError",
@@ -115,3 +116,7 @@ class InfeasibleGroupingError(LifeeventsError, ValueError):
 
 class MissingExtraError(LifeeventsError, ImportError):
     """An optional extra (such as ``lifeevents[observed]``) is not installed."""
+
+
+class SweepError(LifeeventsError, ValueError):
+    """A sweep asked for something that does not exist or cannot be combined."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lifeevents.analysis.handovers import (
     AuthorityHandover,
@@ -42,6 +42,9 @@ from lifeevents.formats.gc_pause import collection_paused
 from lifeevents.graph.display import MimeBundle, mimebundle
 from lifeevents.graph.journey import Journey
 from lifeevents.model.problems import Problem
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Report", "analyze", "modelled_visit_problems"]
 
@@ -171,6 +174,13 @@ class Report:
             "digital_share": self.digital_share,
             "online_available_share": self.online_available_share,
         }
+
+    def to_frame(self) -> pd.DataFrame:
+        """The schedule as a :class:`pandas.DataFrame`, one row per step (needs pandas);
+        the findings: :func:`lifeevents.analysis.frames.findings_frames`."""
+        from lifeevents.analysis.frames import schedule_frame
+
+        return schedule_frame(self)
 
     def _repr_mimebundle_(
         self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None

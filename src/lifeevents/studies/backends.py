@@ -1,0 +1,249 @@
+"""Run a sweep's tasks serially, in local processes, or on a Dask cluster.
+
+Every backend runs the same function (:func:`run_task`) on the same tasks and puts
+the outcomes back in task order, so the frame does not depend on the backend or
+on which task finished first. A task that meets invalid input (a scenario that
+cannot be applied, a journey that cannot be built) returns its located problems
+instead of raising in a worker; once all tasks are done, the problems of the first
+such task in order are raised as :class:`~lifeevents.errors.InputError`.
+
+>>> from lifeevents.formats.journey_file import load
+>>> from lifeevents.studies.plan import plan_sweep
+>>> study = plan_sweep([load("geburt")], municipalities=["rheine", "greven"])
+>>> groups = run_study(study, "serial")
+>>> len(groups), len(groups[0]) == len(study.rows)
+(1, True)
+>>> sorted(groups[0][0])[:3]
+['authorities', 'authority_handovers', 'authority_handovers.crossing_levels']
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+import os
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from lifeevents.analysis.report import analyze
+from lifeevents.errors import CapExceededError, InputError, SweepError
+from lifeevents.graph.journey import journey
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.problems import Problem
+from lifeevents.scenarios.apply import apply_scenarios
+from lifeevents.studies.plan import Study, Task
+
+__all__ = ["BACKENDS", "Backend", "Outcome", "Progress", "default_workers", "run_study", "run_task"]
+
+Backend = Literal["serial", "processes", "dask"]
+BACKENDS: tuple[Backend, ...] = ("serial", "processes", "dask")
+
+#: Told ``(analyses done, analyses in all)`` each time a task finishes.
+Progress = Callable[[int, int], None]
+
+#: Tasks per worker, so that a slow task does not leave the other workers idle.
+_TASKS_PER_WORKER = 4
+
+#: The journey's own columns of each record: where it was analysed.
+PLACE_COLUMNS = ("municipality", "origin", "event_place")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The records of one task's pairs in order, or the problems that stopped it."""
+
+    number: int
+    records: tuple[dict[str, Any], ...] = ()
+    problems: tuple[Problem, ...] = ()
+    cap: bool = False
+
+
+def run_task(task: Task) -> Outcome:
+    """Apply the task's scenarios, then analyse each of its (municipality, persona) pairs.
+
+    Each record holds the places (``municipality``, ``origin``, ``event_place``),
+    :meth:`Report.to_record() <lifeevents.analysis.report.Report.to_record>`, and the
+    task's own ``measure`` of the report, if any.
+    """
+    try:
+        changed = _changed(task)
+        records = []
+        for place, persona in task.pairs:
+            report = analyze(
+                journey(
+                    changed, persona, municipality=place, origin=task.origin, region=task.region
+                )
+            )
+            trip = report.journey
+            record = {
+                "municipality": trip.municipality,
+                "origin": trip.origin,
+                "event_place": trip.event_place,
+                **report.to_record(),
+            }
+            if task.measure is not None:
+                record.update(task.measure(report))
+            records.append(record)
+        return Outcome(task.number, tuple(records))
+    except InputError as error:  # pickled back whole: InputError itself does not unpickle
+        return Outcome(
+            task.number, problems=error.problems, cap=isinstance(error, CapExceededError)
+        )
+
+
+# Journeys changed by the first scenarios of a task, kept in each process for the
+# tasks of the same study that apply more (a combination extends a shorter one):
+# applying a scenario re-checks the whole journey and costs far more than analysing.
+_CHANGED: OrderedDict[tuple[str, str, tuple[str, ...]], LifeEvent] = OrderedDict()
+_CHANGED_KEPT = 256
+
+
+def _changed(task: Task) -> LifeEvent:
+    """The task's life event with its scenarios applied in order (prefixes reused)."""
+    if task.token is None:
+        if not task.scenarios:
+            return task.life_event
+        return apply_scenarios(task.life_event, task.scenarios, regions=task.regions).life_event
+    changed, done = task.life_event, 0
+    ids = tuple(scenario.id for scenario in task.scenarios)
+    for length in range(len(ids), 0, -1):
+        kept = _CHANGED.get((task.token, task.life_event.id, ids[:length]))
+        if kept is not None:
+            changed, done = kept, length
+            break
+    for length in range(done + 1, len(ids) + 1):
+        scenario = task.scenarios[length - 1]
+        changed = apply_scenarios(changed, [scenario], regions=task.regions).life_event
+        _CHANGED[(task.token, task.life_event.id, ids[:length])] = changed
+    if ids:
+        _CHANGED.move_to_end((task.token, task.life_event.id, ids))
+    while len(_CHANGED) > _CHANGED_KEPT:
+        _CHANGED.popitem(last=False)
+    return changed
+
+
+def default_workers() -> int:
+    """The processors this process may run on."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
+
+
+def run_study(
+    study: Study,
+    backend: Backend = "serial",
+    *,
+    client: Any = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> list[list[dict[str, Any]]]:
+    """The records of each group of ``study``, in pair order, computed by ``backend``.
+
+    ``client`` is a :class:`distributed.Client` for ``"dask"`` (default: a
+    :class:`~distributed.LocalCluster` of ``workers`` processes for this call);
+    ``workers`` is the number of processes (default: every processor).
+    """
+    if backend not in BACKENDS:
+        raise SweepError(f"unknown backend {backend!r}; choose one of: {', '.join(BACKENDS)}")
+    if client is not None and backend != "dask":
+        raise SweepError(f"a Dask client needs backend='dask', not {backend!r}")
+    if workers is not None and workers < 1:
+        raise SweepError(f"workers must be at least 1, not {workers}")
+    count = workers or default_workers()
+    if backend == "serial":
+        tasks = study.tasks(parts=1)
+        outcomes = _counted(map(run_task, tasks), tasks, progress)
+    else:
+        parts = math.ceil(_TASKS_PER_WORKER * count / max(1, len(study.groups)))
+        tasks = study.tasks(parts=parts)
+        if backend == "processes":
+            outcomes = _in_processes(tasks, count, progress)
+        else:
+            outcomes = _on_dask(tasks, client, count, progress)
+    return _by_group(study, tasks, outcomes)
+
+
+def _counted(
+    outcomes: Iterable[Outcome], tasks: Sequence[Task], progress: Progress | None
+) -> list[Outcome]:
+    """Collect outcomes as they come, telling ``progress`` how far the study is."""
+    total = sum(len(task.pairs) for task in tasks)
+    done = 0
+    collected = []
+    for outcome in outcomes:
+        collected.append(outcome)
+        done += len(tasks[outcome.number].pairs)
+        if progress is not None:
+            progress(done, total)
+    return collected
+
+
+def _in_processes(tasks: list[Task], workers: int, progress: Progress | None) -> list[Outcome]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    # spawn, not fork: a forked copy of a process with threads (a Dask client, a
+    # notebook kernel) can deadlock, and spawn behaves the same on every platform.
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=context)
+    try:
+        futures = [pool.submit(run_task, task) for task in tasks]
+        outcomes = _counted((future.result() for future in as_completed(futures)), tasks, progress)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return outcomes
+
+
+def _on_dask(
+    tasks: list[Task], client: Any, workers: int, progress: Progress | None
+) -> list[Outcome]:
+    try:
+        # Untyped in part: looked up as a plain module, so mypy --strict stays quiet.
+        distributed: Any = importlib.import_module("distributed")
+    except ImportError as error:
+        raise SweepError(
+            f"the Dask backend needs dask.distributed ({error}): pip install 'lifeevents[studies]'"
+        ) from None
+    if client is not None:
+        return _submitted(client, tasks, progress)
+    # A cluster of its own, on this machine only, for this call.
+    with (
+        distributed.LocalCluster(
+            n_workers=min(workers, len(tasks)),
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+        ) as cluster,
+        distributed.Client(cluster) as own,
+    ):
+        return _submitted(own, tasks, progress)
+
+
+def _submitted(client: Any, tasks: list[Task], progress: Progress | None) -> list[Outcome]:
+    distributed: Any = importlib.import_module("distributed")
+    futures = client.map(run_task, tasks, pure=False)
+    try:
+        finished = distributed.as_completed(futures)
+        return _counted((future.result() for future in finished), tasks, progress)
+    except BaseException:
+        client.cancel(futures)
+        raise
+
+
+def _by_group(
+    study: Study, tasks: Sequence[Task], outcomes: Iterable[Outcome]
+) -> list[list[dict[str, Any]]]:
+    """The records per group in pair order; the problems of the first failed task raised."""
+    ordered = sorted(outcomes, key=lambda outcome: outcome.number)
+    failed = next((outcome for outcome in ordered if outcome.problems), None)
+    if failed is not None:
+        error = CapExceededError if failed.cap else InputError
+        raise error(failed.problems)
+    groups: list[list[dict[str, Any]]] = [[] for _ in study.groups]
+    for outcome in ordered:
+        groups[tasks[outcome.number].group].extend(outcome.records)
+    return groups

@@ -1,0 +1,231 @@
+"""Annual case numbers per life event, municipality and persona, from the user's file.
+
+lifeevents ships no estimate of annual cases: the rates per 1,000 inhabitants it
+would need (births, deaths, marriages, moves, school entries, new pensions, new
+care needs) are not among the sourced facts of the project, and one
+municipality's census figure (Wettringen) is missing there too. Give your own
+figures, with their source, as CSV or YAML (see docs/studies.md):
+
+.. code-block:: text
+
+    life_event,municipality,persona,cases
+    geburt,rheine,,760
+    geburt,rheine,alleinerziehend,90
+
+``persona`` may be left out or empty: such cases are analysed as the persona
+``default`` (no attributes, no preference: every step's usual channel). Errors
+point at the line (CSV) or the value (YAML).
+
+>>> rows = read_cases_text("life_event,municipality,cases\\ngeburt,rheine,760\\n", "c.csv")
+>>> rows[0].life_event, rows[0].persona, rows[0].cases
+('geburt', 'default', 760.0)
+>>> read_cases_text("life_event,municipality,cases\\ngeburt,rheine,-1\\n", "c.csv")
+Traceback (most recent call last):
+...
+lifeevents.errors.InputError: c.csv:2:15: cases must be a number of at least 0, not '-1'
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from lifeevents.errors import InputError
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.problems import Problem
+from lifeevents.model.region import Region
+
+__all__ = ["AnnualCases", "check_cases", "read_cases", "read_cases_text"]
+
+_REQUIRED = ("life_event", "municipality", "cases")
+_COLUMNS = (*_REQUIRED, "persona")
+_SUFFIXES = (".csv", ".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class AnnualCases:
+    """How many cases of a life event a municipality sees a year, for one persona."""
+
+    life_event: str
+    municipality: str
+    persona: str
+    cases: float
+    file: str = "<cases>"
+    line: int = 1
+    column: int = 1
+
+    def problem(self, message: str) -> Problem:
+        return Problem(self.file, self.line, self.column, message)
+
+
+def read_cases(path: str | os.PathLike[str]) -> tuple[AnnualCases, ...]:
+    """Read a cases file (``.csv``, ``.yaml`` or ``.yml``); :class:`InputError` for errors."""
+    name = os.fspath(path)
+    if Path(name).suffix.lower() not in _SUFFIXES:
+        raise InputError([Problem(name, 1, 1, "a cases file is *.csv, *.yaml or *.yml")])
+    try:
+        data = Path(name).read_bytes()
+    except OSError as error:
+        raise InputError([Problem(name, 1, 1, f"cannot read: {error.strerror}")]) from None
+    return read_cases_text(data, name)
+
+
+def read_cases_text(text: str | bytes, filename: str = "<cases.csv>") -> tuple[AnnualCases, ...]:
+    """Cases from CSV text, or YAML when ``filename`` ends in ``.yaml``/``.yml``."""
+    if Path(filename).suffix.lower() in (".yaml", ".yml"):
+        return _from_yaml(text, filename)
+    try:
+        decoded = text.decode("utf-8-sig") if isinstance(text, bytes) else text
+    except UnicodeDecodeError as error:
+        raise InputError([Problem(filename, 1, 1, f"not UTF-8 text ({error.reason})")]) from None
+    return _from_csv(decoded, filename)
+
+
+def _from_csv(text: str, filename: str) -> tuple[AnnualCases, ...]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputError([Problem(filename, 1, 1, "empty file: a header line is needed")]) from None
+    header = [name.strip() for name in header]
+    missing = [name for name in _REQUIRED if name not in header]
+    if missing:
+        message = f"missing column(s) {', '.join(missing)}; columns: {', '.join(_COLUMNS)}"
+        raise InputError([Problem(filename, 1, 1, message)])
+    rows: list[AnnualCases] = []
+    problems: list[Problem] = []
+    for fields in reader:
+        line = reader.line_num
+        if not any(field.strip() for field in fields):
+            continue
+        values = dict(zip(header, fields, strict=False))
+
+        def column(name: str, fields: list[str] = fields) -> int:
+            index = header.index(name)
+            return 1 + sum(len(field) + 1 for field in fields[:index])
+
+        _row(values, filename, line, column, rows, problems)
+    return _checked(rows, problems, filename)
+
+
+def _from_yaml(text: str | bytes, filename: str) -> tuple[AnnualCases, ...]:
+    from lifeevents.formats.yaml_reader import read_yaml
+
+    document = read_yaml(text, filename)
+    data = document.data
+    items = data.get("cases") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        line, column = document.positions.value(("cases",))
+        message = "a cases file in YAML has a list 'cases:' of {life_event, municipality, cases}"
+        raise InputError([Problem(filename, line, column, message)])
+    rows: list[AnnualCases] = []
+    problems: list[Problem] = []
+    for index, item in enumerate(items):
+        line, column = document.positions.value(("cases", index))
+        if not isinstance(item, dict):
+            problems.append(Problem(filename, line, column, "each case is a mapping"))
+            continue
+
+        def at(name: str, index: int = index) -> int:
+            return document.positions.value(("cases", index, name))[1]
+
+        values = {key: "" if value is None else str(value) for key, value in item.items()}
+        _row(values, filename, line, at, rows, problems)
+    return _checked(rows, problems, filename)
+
+
+def _row(
+    values: Mapping[str, str],
+    filename: str,
+    line: int,
+    column: Callable[[str], int],
+    rows: list[AnnualCases],
+    problems: list[Problem],
+) -> None:
+    """One row of ``values``, appended to ``rows``, or its problems to ``problems``."""
+    found = [
+        Problem(
+            filename, line, 1, f"unknown column '{name}'; columns: {', '.join(_COLUMNS)}, source"
+        )
+        for name in values
+        if name not in _COLUMNS and name != "source"
+    ]
+    found += [
+        Problem(filename, line, 1, f"{name} is empty")
+        for name in ("life_event", "municipality")
+        if not values.get(name, "").strip()
+    ]
+    text = values.get("cases", "").strip()
+    try:
+        cases = float(text)
+    except ValueError:
+        cases = math.nan
+    if not math.isfinite(cases) or cases < 0:
+        message = f"cases must be a number of at least 0, not '{text}'"
+        found.append(Problem(filename, line, column("cases"), message))
+    if found:
+        problems.extend(found)
+        return
+    rows.append(
+        AnnualCases(
+            values["life_event"].strip(),
+            values["municipality"].strip(),
+            values.get("persona", "").strip() or "default",
+            cases,
+            filename,
+            line,
+            1,
+        )
+    )
+
+
+def _checked(
+    rows: list[AnnualCases], problems: list[Problem], filename: str
+) -> tuple[AnnualCases, ...]:
+    seen: dict[tuple[str, str, str], AnnualCases] = {}
+    for row in rows:
+        key = (row.life_event, row.municipality, row.persona)
+        if key in seen:
+            first = seen[key]
+            problems.append(
+                row.problem(f"{', '.join(key)} is given twice (first on line {first.line})")
+            )
+        seen.setdefault(key, row)
+    if problems:
+        raise InputError(problems)
+    if not rows:
+        raise InputError([Problem(filename, 1, 1, "no cases in the file")])
+    return tuple(rows)
+
+
+def check_cases(
+    cases: Sequence[AnnualCases],
+    life_events: Mapping[str, LifeEvent],
+    regions: Mapping[str, Region],
+) -> None:
+    """Every row names a known life event, a municipality of its region and one of its
+    personas; :class:`InputError` locating each that does not."""
+    problems = []
+    for row in cases:
+        life_event = life_events.get(row.life_event)
+        if life_event is None:
+            known = ", ".join(life_events)
+            problems.append(row.problem(f"unknown life event '{row.life_event}'; known: {known}"))
+            continue
+        region = regions.get(life_event.region) if life_event.region else None
+        if region is not None and row.municipality not in region.municipalities:
+            problems.append(
+                row.problem(f"region '{region.id}' has no municipality '{row.municipality}'")
+            )
+        if row.persona not in life_event.persona_ids():
+            known = ", ".join(life_event.persona_ids())
+            problems.append(
+                row.problem(f"no persona '{row.persona}' in '{row.life_event}'; personas: {known}")
+            )
+    if problems:
+        raise InputError(problems)

@@ -1,0 +1,284 @@
+"""What a sweep analyses: its rows, in a fixed order, and the tasks that compute them.
+
+A sweep crosses life events with variants (which scenarios are applied),
+municipalities and personas. Variants of one life event that apply the same
+scenarios (because the others do not apply to it, see ``applies_to``) share one
+*group*: the journey is changed and analysed once, and each of those rows copies
+the result. A group's (municipality, persona) pairs are split into tasks, each of
+which changes the journey and analyses its pairs; tasks are independent and can
+run anywhere (see :mod:`lifeevents.studies.backends`).
+
+>>> from lifeevents.formats.journey_file import load
+>>> from lifeevents.formats.scenario_file import load_scenario
+>>> study = plan_sweep([load("geburt")], [load_scenario("urkunden-direkt")],
+...                    personas=["alleinerziehend"], municipalities=["rheine", "saerbeck"])
+>>> [(row.scenarios, row.municipality, row.persona) for row in study.rows]
+[('', 'rheine', 'alleinerziehend'), ('', 'saerbeck', 'alleinerziehend'), \
+('urkunden-direkt', 'rheine', 'alleinerziehend'), \
+('urkunden-direkt', 'saerbeck', 'alleinerziehend')]
+>>> len(study.tasks(parts=1)), len(study.tasks(parts=2))
+(2, 4)
+"""
+
+from __future__ import annotations
+
+import itertools
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from lifeevents.errors import SweepError, UnknownMunicipalityError
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.region import Region
+from lifeevents.model.scenario import Scenario
+from lifeevents.model.suggestions import did_you_mean
+
+if TYPE_CHECKING:
+    from lifeevents.analysis.report import Report
+
+#: Further figures of a report, added to each record (a module-level function, so
+#: that it pickles for the processes and Dask backends).
+Measure = Callable[["Report"], Mapping[str, Any]]
+
+__all__ = [
+    "ALL",
+    "MAX_COMBINED_SCENARIOS",
+    "SCENARIO_SEPARATOR",
+    "Group",
+    "Measure",
+    "Row",
+    "Study",
+    "Task",
+    "plan_sweep",
+    "variants",
+]
+
+#: Asks for every persona of each journey, or every municipality of its region.
+ALL = "all"
+
+#: Joins scenario ids in the ``scenarios`` and ``applied`` columns (ids have no ``+``).
+SCENARIO_SEPARATOR = "+"
+
+#: Scenarios whose every combination a sweep may analyse (2**n variants per journey).
+MAX_COMBINED_SCENARIOS = 16
+
+
+@dataclass(frozen=True)
+class Row:
+    """The keys of one row of a sweep and where its figures come from."""
+
+    life_event: str
+    scenarios: str
+    applied: str
+    municipality: str | None
+    persona: str
+    group: int
+    pair: int
+
+
+@dataclass(frozen=True)
+class Group:
+    """One life event with one set of applicable scenarios, for all its pairs."""
+
+    life_event: LifeEvent
+    scenarios: tuple[Scenario, ...]
+    pairs: tuple[tuple[str | None, str], ...]
+    region: Region | None
+
+
+@dataclass(frozen=True)
+class Task:
+    """Change a journey by its scenarios, then analyse it for some (municipality, persona)
+    pairs: the unit of work a backend runs (picklable, independent of every other)."""
+
+    number: int
+    group: int
+    life_event: LifeEvent
+    scenarios: tuple[Scenario, ...]
+    pairs: tuple[tuple[str | None, str], ...]
+    origin: str | None
+    region: Region | None
+    regions: Mapping[str, Region]
+    measure: Measure | None = None
+    #: Names this study's life events and scenarios (ids are unique within it), so a
+    #: worker may keep journeys changed by some scenarios for tasks that add more.
+    token: str | None = None
+
+
+@dataclass(frozen=True)
+class Study:
+    """The rows of a sweep in their order and the groups that compute them."""
+
+    rows: tuple[Row, ...]
+    groups: tuple[Group, ...]
+    origin: str | None
+    regions: Mapping[str, Region] = field(repr=False)
+    measure: Measure | None = None
+    token: str | None = None
+
+    @property
+    def analyses(self) -> int:
+        """How many journeys are analysed (rows that share a group are analysed once)."""
+        return sum(len(group.pairs) for group in self.groups)
+
+    def tasks(self, parts: int) -> list[Task]:
+        """Each group's pairs in up to ``parts`` consecutive tasks of near-equal size."""
+        tasks: list[Task] = []
+        for number, group in enumerate(self.groups):
+            count = max(1, min(parts, len(group.pairs)))
+            size, extra = divmod(len(group.pairs), count)
+            start = 0
+            for index in range(count):
+                end = start + size + (index < extra)
+                tasks.append(
+                    Task(
+                        len(tasks),
+                        number,
+                        group.life_event,
+                        group.scenarios,
+                        group.pairs[start:end],
+                        self.origin,
+                        group.region,
+                        self.regions,
+                        self.measure,
+                        self.token,
+                    )
+                )
+                start = end
+        return tasks
+
+
+def variants(scenarios: Sequence[Scenario], combinations: bool) -> list[tuple[Scenario, ...]]:
+    """Today (no scenario) first, then each scenario alone; with ``combinations``, then
+    every combination of two or more, by size, in the order given.
+
+    >>> from lifeevents.model.scenario import Scenario
+    >>> a, b, c = (Scenario(format="lifeevents-scenario/1", id=i, name=i) for i in "abc")
+    >>> [[s.id for s in v] for v in variants([a, b, c], combinations=False)]
+    [[], ['a'], ['b'], ['c']]
+    >>> [[s.id for s in v] for v in variants([a, b, c], combinations=True)][4:]
+    [['a', 'b'], ['a', 'c'], ['b', 'c'], ['a', 'b', 'c']]
+    """
+    ids = [scenario.id for scenario in scenarios]
+    repeated = sorted({name for name in ids if ids.count(name) > 1})
+    if repeated:
+        raise SweepError(f"scenario(s) named more than once: {', '.join(repeated)}")
+    if combinations and len(scenarios) > MAX_COMBINED_SCENARIOS:
+        raise SweepError(
+            f"every combination of {len(scenarios)} scenarios is {2 ** len(scenarios):,} "
+            f"variants; combine at most {MAX_COMBINED_SCENARIOS}"
+        )
+    if not combinations:
+        return [(), *((scenario,) for scenario in scenarios)]
+    return [
+        combination
+        for size in range(len(scenarios) + 1)
+        for combination in itertools.combinations(scenarios, size)
+    ]
+
+
+def plan_sweep(
+    life_events: Sequence[LifeEvent],
+    scenarios: Sequence[Scenario] = (),
+    *,
+    personas: Sequence[str] | str = ALL,
+    municipalities: Sequence[str] | str | None = None,
+    scenario_combinations: bool = False,
+    origin: str | None = None,
+    regions: Mapping[str, Region] | None = None,
+) -> Study:
+    """Every row of a sweep, ordered by life event (as given), variant (see
+    :func:`variants`), municipality and persona (as given, or file order).
+
+    ``personas`` is :data:`ALL` (each journey's own) or ids every journey must have;
+    ``municipalities`` is ``None`` (the region's default), :data:`ALL` (every one of
+    each journey's region) or ids. Raises :class:`SweepError` and
+    :class:`~lifeevents.errors.UnknownMunicipalityError` for what does not exist.
+    """
+    if regions is None:
+        from lifeevents.formats.region_file import builtin_regions
+
+        regions = builtin_regions()
+    if not life_events:
+        raise SweepError("a sweep needs at least one life event")
+    ids = [life_event.id for life_event in life_events]
+    repeated = sorted({name for name in ids if ids.count(name) > 1})
+    if repeated:
+        raise SweepError(f"life event(s) named more than once: {', '.join(repeated)}")
+    chosen = variants(scenarios, scenario_combinations)
+    rows: list[Row] = []
+    groups: list[Group] = []
+    for life_event in life_events:
+        region = regions.get(life_event.region) if life_event.region else None
+        pairs = tuple(
+            (place, persona)
+            for place in _places(life_event, region, municipalities)
+            for persona in _personas(life_event, personas)
+        )
+        numbers: dict[tuple[str, ...], int] = {}
+        for variant in chosen:
+            applied = tuple(s for s in variant if s.applies(life_event.id))
+            key = tuple(scenario.id for scenario in applied)
+            if key not in numbers:
+                numbers[key] = len(groups)
+                groups.append(Group(life_event, applied, pairs, region))
+            label = SCENARIO_SEPARATOR.join(scenario.id for scenario in variant)
+            rows.extend(
+                Row(
+                    life_event.id,
+                    label,
+                    SCENARIO_SEPARATOR.join(key),
+                    place,
+                    persona,
+                    numbers[key],
+                    index,
+                )
+                for index, (place, persona) in enumerate(pairs)
+            )
+    return Study(tuple(rows), tuple(groups), origin, regions, token=uuid.uuid4().hex)
+
+
+def _personas(life_event: LifeEvent, personas: Sequence[str] | str) -> list[str]:
+    known = life_event.persona_ids()
+    if isinstance(personas, str):
+        if personas == ALL:
+            return known
+        personas = [personas]
+    for persona in personas:
+        if persona not in known:
+            raise SweepError(
+                f"no persona '{persona}' in '{life_event.id}'"
+                f"{did_you_mean(persona, known)}; personas: {', '.join(known)}, or 'all'"
+            )
+    return list(dict.fromkeys(personas))
+
+
+def _places(
+    life_event: LifeEvent, region: Region | None, municipalities: Sequence[str] | str | None
+) -> list[str | None]:
+    if municipalities is None:
+        if region is None:
+            return [None]
+        if region.region.default_municipality is None:
+            raise UnknownMunicipalityError(
+                f"region '{region.id}' has no default municipality; name municipalities"
+            )
+        return [region.region.default_municipality]
+    if region is None:
+        raise SweepError(
+            f"municipalities need a region; '{life_event.id}' names none "
+            "(leave municipalities out for it)"
+        )
+    known = list(region.municipalities)
+    if isinstance(municipalities, str):
+        if municipalities == ALL:
+            return list(known)
+        municipalities = [municipalities]
+    for place in municipalities:
+        if place not in region.municipalities:
+            raise UnknownMunicipalityError(
+                f"region '{region.id}' has no municipality '{place}'"
+                f"{did_you_mean(place, known)}; municipalities: {', '.join(known)}, or 'all'"
+            )
+    return list(dict.fromkeys(municipalities))

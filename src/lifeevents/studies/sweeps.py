@@ -1,0 +1,174 @@
+"""Sweeps: every combination of life events, scenarios, municipalities and personas as
+one :class:`pandas.DataFrame`, computed serially, in processes or on a Dask cluster.
+
+>>> frame = sweep("todesfall", personas=["default"], municipalities=["rheine", "saerbeck"],
+...               scenarios=["urkunden-direkt"])
+>>> frame[["scenarios", "municipality", "once_only_violations"]].values.tolist()
+[['', 'rheine', 4], ['', 'saerbeck', 4], ['urkunden-direkt', 'rheine', 0], \
+['urkunden-direkt', 'saerbeck', 0]]
+>>> list(frame.columns[:7])
+['life_event', 'scenarios', 'applied', 'municipality', 'persona', 'origin', 'event_place']
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager, nullcontext
+from typing import TYPE_CHECKING, Any
+
+from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.region import Region
+from lifeevents.model.scenario import Scenario
+from lifeevents.studies.backends import Backend, Progress, run_study
+from lifeevents.studies.plan import ALL, Study, plan_sweep
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["KEY_COLUMNS", "LifeEvents", "Scenarios", "study_frame", "sweep"]
+
+#: The columns that say which combination a row is, before the figures.
+KEY_COLUMNS = (
+    "life_event",
+    "scenarios",
+    "applied",
+    "municipality",
+    "persona",
+    "origin",
+    "event_place",
+)
+
+#: Life events as loaded models, built-in names or journey files.
+LifeEvents = LifeEvent | str | os.PathLike[str] | Sequence[LifeEvent | str | os.PathLike[str]]
+#: Scenarios as loaded models, built-in names or scenario files.
+Scenarios = Sequence[Scenario | str | os.PathLike[str]]
+
+
+def sweep(
+    life_events: LifeEvents,
+    *,
+    personas: Sequence[str] | str = ALL,
+    municipalities: Sequence[str] | str | None = None,
+    scenarios: Scenarios = (),
+    scenario_combinations: bool = False,
+    origin: str | None = None,
+    regions: Mapping[str, Region] | None = None,
+    backend: Backend = "serial",
+    client: Any = None,
+    workers: int | None = None,
+    progress: Progress | bool | None = None,
+) -> pd.DataFrame:
+    """Analyse every combination and return one row per combination.
+
+    Parameters
+    ----------
+    life_events
+        One or more life events: loaded models, built-in names (``"geburt"``) or files.
+    personas
+        ``"all"`` (default: each journey's own personas) or persona ids that every
+        journey has.
+    municipalities
+        ``None`` (default: the region's default municipality), ``"all"`` (every
+        municipality of each journey's region) or municipality ids.
+    scenarios
+        What-if scenarios (models, built-in names or files). Each row's
+        ``scenarios`` column names the scenarios asked for, joined by ``+``
+        (empty: today); ``applied`` those of them that apply to the life event.
+    scenario_combinations
+        Without it: today and each scenario alone. With it: every combination of
+        the scenarios, including all of them together (2**n variants).
+    origin
+        The municipality the citizen leaves (moves); default: the municipality.
+    regions
+        Regions by id (default: the built-in ones).
+    backend
+        ``"serial"``, ``"processes"`` (local processes) or ``"dask"``.
+    client
+        A :class:`distributed.Client` for ``"dask"``; default: a
+        :class:`~distributed.LocalCluster` of ``workers`` processes for this call.
+    workers
+        Processes for ``"processes"`` and the own LocalCluster (default: every processor).
+    progress
+        A callable told ``(analyses done, analyses in all)``, or ``True`` for a bar on
+        standard error.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :data:`KEY_COLUMNS`, then one per figure of
+        :meth:`Report.to_record() <lifeevents.analysis.report.Report.to_record>`.
+        Rows are ordered by life event (as given), variant (today, each scenario,
+        then combinations by size), municipality and persona; every backend gives
+        the same frame.
+
+    Raises
+    ------
+    SweepError
+        For a persona or municipality that does not exist, or bad arguments.
+    lifeevents.errors.InputError
+        For a journey or scenario file that is invalid, or a scenario that cannot
+        be applied (located in its file).
+    """
+    study = plan_sweep(
+        _life_events(life_events, regions),
+        _scenarios(scenarios),
+        personas=personas,
+        municipalities=municipalities,
+        scenario_combinations=scenario_combinations,
+        origin=origin,
+        regions=regions,
+    )
+    with _progress(progress) as tell:
+        groups = run_study(study, backend, client=client, workers=workers, progress=tell)
+    return study_frame(study, groups)
+
+
+def study_frame(study: Study, groups: Sequence[Sequence[Mapping[str, Any]]]) -> pd.DataFrame:
+    """The frame of ``study`` from the records of its groups (see :func:`run_study`)."""
+    import pandas as pd
+
+    figures = [name for name in groups[0][0] if name not in KEY_COLUMNS] if groups else []
+    rows = []
+    for row in study.rows:
+        record = groups[row.group][row.pair]
+        rows.append(
+            (
+                row.life_event,
+                row.scenarios,
+                row.applied,
+                record["municipality"],
+                row.persona,
+                record["origin"],
+                record["event_place"],
+                *(record[name] for name in figures),
+            )
+        )
+    return pd.DataFrame.from_records(rows, columns=[*KEY_COLUMNS, *figures])
+
+
+def _life_events(given: LifeEvents, regions: Mapping[str, Region] | None) -> list[LifeEvent]:
+    from lifeevents.formats.journey_file import load
+
+    items = [given] if isinstance(given, LifeEvent | str | os.PathLike) else list(given)
+    return [item if isinstance(item, LifeEvent) else load(item, regions) for item in items]
+
+
+def _scenarios(given: Scenarios) -> list[Scenario]:
+    from lifeevents.formats.scenario_file import load_scenario
+
+    if isinstance(given, str | os.PathLike):
+        given = [given]
+    return [item if isinstance(item, Scenario) else load_scenario(item) for item in given]
+
+
+@contextmanager
+def _progress(progress: Progress | bool | None) -> Iterator[Progress | None]:
+    if progress is True:
+        from lifeevents.studies.progress import progress_bar
+
+        with progress_bar(description="sweep", force=True) as tell:
+            yield tell
+        return
+    with nullcontext(progress or None) as tell:
+        yield tell
