@@ -54,7 +54,6 @@ True
 
 from __future__ import annotations
 
-import html
 import math
 import textwrap
 from collections.abc import Iterator
@@ -70,8 +69,10 @@ from lifeevents.text.labels import Language, label
 from lifeevents.text.names import DisplayNames
 from lifeevents.views.density import too_dense_for_dot
 from lifeevents.views.element_ids import ElementIds
+from lifeevents.views.escape.dot import DotValue, HtmlLabel, attribute_list, label_text, quoted
+from lifeevents.views.escape.plain import clean
 from lifeevents.views.graphviz_output import Format, render_graphviz
-from lifeevents.views.journey_map import clean, stage_columns
+from lifeevents.views.journey_map import stage_columns
 from lifeevents.views.options import SFDP_THRESHOLD, Highlight, RenderOptions
 from lifeevents.views.style import (
     CHANNEL_STYLES,
@@ -288,20 +289,6 @@ def blueprint_source(report: Report, options: RenderOptions = _DEFAULT_OPTIONS) 
 # Text: everything from the journey file goes through these.
 
 
-class _Html(str):
-    """The body of an HTML-like label, already escaped: written as ``<...>``, never quoted."""
-
-    __slots__ = ()
-
-
-_Value = str | float | None
-
-
-def _html(text: str) -> str:
-    """One line of text for an HTML-like label (Graphviz reads ``\\N`` there too)."""
-    return html.escape(clean(text), quote=True).replace("\\", "\\\\")
-
-
 def _html_lines(text: str, width: int, max_lines: int | None = None) -> str:
     """Text wrapped to ``width`` characters, every line left-aligned (``…`` past ``max_lines``)."""
     # Long words stay whole (a line may run past ``width``): a German compound cut
@@ -309,29 +296,7 @@ def _html_lines(text: str, width: int, max_lines: int | None = None) -> str:
     lines = textwrap.wrap(clean(text), width, break_long_words=False) or [""]
     if max_lines is not None and len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], lines[max_lines - 1][: width - 2] + " …"]
-    return "".join(_html(line) + _BR for line in lines)
-
-
-def _quote(text: str) -> str:
-    """A DOT string for tooltips and ids: quotes and backslashes escaped, lines kept."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    body = "\\n".join(clean(line).replace("\\", "\\\\").replace('"', '\\"') for line in lines)
-    return f'"{body}"'
-
-
-def _attributes(attributes: dict[str, _Value]) -> str:
-    """``[name=value, ...]``: numbers bare, :class:`_Html` as ``<...>``, text quoted."""
-    parts = []
-    for name, value in attributes.items():
-        if value is None:
-            continue
-        if isinstance(value, _Html):
-            parts.append(f"{name}=<{value}>")
-        elif isinstance(value, str):
-            parts.append(f"{name}={_quote(value)}")
-        else:
-            parts.append(f"{name}={value:g}")
-    return "[" + ", ".join(parts) + "]"
+    return "".join(label_text(line) + _BR for line in lines)
 
 
 def _font(content: str, *, size: float | None = None, bold: bool = False, color: str = "") -> str:
@@ -517,7 +482,7 @@ class _Writer:
     def source(self) -> str:
         look = self.look
         self.emit("digraph blueprint {")
-        graph: dict[str, _Value] = {
+        graph: dict[str, DotValue] = {
             "id": "blueprint",
             "class": "blueprint" + (" compact" if look.compact else ""),
             "charset": "UTF-8",
@@ -539,8 +504,8 @@ class _Writer:
             graph.update({"splines": "false", "overlap": "prism", "K": 0.9})
         else:
             graph["splines"] = "true"
-        self.emit(f"  graph {_attributes(graph)}")
-        node: dict[str, _Value] = {
+        self.emit(f"  graph {attribute_list(graph)}")
+        node: dict[str, DotValue] = {
             "fontname": FONT,
             "fontsize": look.font_size,
             "fontcolor": TEXT_COLOR,
@@ -549,15 +514,15 @@ class _Writer:
             "penwidth": 1.8,
             "margin": _NODE_MARGIN,
         }
-        self.emit(f"  node {_attributes(node)}")
-        edge: dict[str, _Value] = {
+        self.emit(f"  node {attribute_list(node)}")
+        edge: dict[str, DotValue] = {
             "fontname": FONT,
             "fontsize": look.edge_font_size,
             "fontcolor": TEXT_COLOR,
             "color": HIGHLIGHT_COLORS["precedence"],
             "arrowsize": 0.8,
         }
-        self.emit(f"  edge {_attributes(edge)}")
+        self.emit(f"  edge {attribute_list(edge)}")
         self.steps()
         if not self.sfdp:
             _Frame(self, _grid(self.report, self.lang)).write()
@@ -567,29 +532,29 @@ class _Writer:
 
     # -- title, key figures ------------------------------------------------------
 
-    def title_label(self) -> _Html:
+    def title_label(self) -> HtmlLabel:
         title, subtitle = _titles(self.report, self.options, self.names)
         figures = _figures(self.report, self.lang)
         names = "".join(
-            f'<TD ALIGN="LEFT" BGCOLOR="{_HEADER_FILL}">{_font(_html(name), size=9)}</TD>'
+            f'<TD ALIGN="LEFT" BGCOLOR="{_HEADER_FILL}">{_font(label_text(name), size=9)}</TD>'
             for name, _ in figures
         )
         values = "".join(
-            f'<TD ALIGN="LEFT">{_font(_html(value), size=12, bold=True)}</TD>'
+            f'<TD ALIGN="LEFT">{_font(label_text(value), size=12, bold=True)}</TD>'
             for _, value in figures
         )
         rows = [
-            _font(_html(title), size=self.look.title_size, bold=True),
-            _font(_html(subtitle), size=12),
+            _font(label_text(title), size=self.look.title_size, bold=True),
+            _font(label_text(subtitle), size=12),
             '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="3" COLOR="#999999">'
             f"<TR>{names}</TR><TR>{values}</TR></TABLE>",
         ]
         if not self.report.steps:
-            rows.append(_html(self.words["no_steps"]))
+            rows.append(label_text(self.words["no_steps"]))
         if self.sfdp:
             rows.append(self.key_table(channels=True))
         cells = "".join(f'<TR><TD ALIGN="LEFT">{row}</TD></TR>' for row in rows)
-        return _Html(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2">{cells}</TABLE>')
+        return HtmlLabel(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2">{cells}</TABLE>')
 
     # -- steps --------------------------------------------------------------------
 
@@ -604,7 +569,7 @@ class _Writer:
                 classes.append("once-only")
             if node in self.at_risk:
                 classes.append("deadline-at-risk")
-            attributes: dict[str, _Value] = {
+            attributes: dict[str, DotValue] = {
                 "id": self.ids.step(node),
                 "class": " ".join(classes),
                 "shape": CHANNEL_STYLES[channel].shape,
@@ -616,25 +581,25 @@ class _Writer:
                 "label": self.step_label(node),
                 "tooltip": self.step_tooltip(node),
             }
-            self.emit(f"  {_quote(self.ids.step(node))} {_attributes(attributes)}")
+            self.emit(f"  {quoted(self.ids.step(node))} {attribute_list(attributes)}")
 
-    def step_label(self, node: str) -> _Html:
+    def step_label(self, node: str) -> HtmlLabel:
         look = self.look
         channel: Channel = self.graph.nodes[node]["channel"]
-        glyph = _font(_html(CHANNEL_STYLES[channel].glyph), size=look.font_size + 3)
+        glyph = _font(label_text(CHANNEL_STYLES[channel].glyph), size=look.font_size + 3)
         name = _html_lines(self.names.step(node), look.wrap, 2 if look.compact else None)
         day = f"{label('day', self.lang).capitalize()} {self.day[node]}"
         rows = [f'<TD VALIGN="TOP">{glyph}</TD><TD ALIGN="LEFT">{_font(name, bold=True)}</TD>']
         if look.compact:
-            rows.append(f'<TD></TD><TD ALIGN="LEFT">{_html(day)}</TD>')
+            rows.append(f'<TD></TD><TD ALIGN="LEFT">{label_text(day)}</TD>')
         else:
             authority = _html_lines(self.names.authority(node), look.wrap + 4)
             rows.append(f'<TD></TD><TD ALIGN="LEFT">{_font(authority, color=_MUTED)}</TD>')
             channel_day = f"{self.names.channel(channel)} · {day}"
-            rows.append(f'<TD></TD><TD ALIGN="LEFT">{_html(channel_day)}</TD>')
+            rows.append(f'<TD></TD><TD ALIGN="LEFT">{label_text(channel_day)}</TD>')
         rows.extend(f"<TD></TD>{badge}" for badge in self.badges(node))
         body = "".join(f"<TR>{row}</TR>" for row in rows)
-        return _Html(
+        return HtmlLabel(
             f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="1">{body}</TABLE>'
         )
 
@@ -699,7 +664,7 @@ class _Writer:
     def edges(self) -> None:
         for source, target, data in self.graph.edges(data=True):
             look = self.edge_look(source, target, data)
-            attributes: dict[str, _Value] = {
+            attributes: dict[str, DotValue] = {
                 "id": self.ids.edge(source, target),
                 "class": " ".join(look.classes),
                 "color": look.color,
@@ -712,13 +677,13 @@ class _Writer:
                 # On white, so that an edge passing close by does not cut through the words;
                 # the white stops 2 points short of the label's edge, along which dot draws
                 # the edge itself (it would otherwise cover half of the line's width).
-                attributes["label"] = _Html(
+                attributes["label"] = HtmlLabel(
                     '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">'
                     f'<TR><TD BGCOLOR="white" ALIGN="LEFT">{text}</TD></TR></TABLE>'
                 )
             self.emit(
-                f"  {_quote(self.ids.step(source))} -> {_quote(self.ids.step(target))} "
-                f"{_attributes(attributes)}"
+                f"  {quoted(self.ids.step(source))} -> {quoted(self.ids.step(target))} "
+                f"{attribute_list(attributes)}"
             )
 
     def edge_look(self, source: str, target: str, data: dict[str, Any]) -> _EdgeLook:
@@ -789,7 +754,7 @@ class _Writer:
             for channel in (item for item in Channel if item in used):
                 look = CHANNEL_STYLES[channel]
                 rows.append(
-                    (_font(_html(look.glyph), color=look.color), self.names.channel(channel))
+                    (_font(label_text(look.glyph), color=look.color), self.names.channel(channel))
                 )
 
         # Line samples drawn with box-drawing characters in the edge's colour.
@@ -804,7 +769,7 @@ class _Writer:
         if self.media_breaks:
             rows.append((line("╍╍╍▶", _MEDIA_BREAK[0]), label("media_breaks", lang)))
         cells = "".join(
-            f'<TR><TD ALIGN="LEFT">{sample}</TD><TD ALIGN="LEFT">{_html(text)}</TD></TR>'
+            f'<TR><TD ALIGN="LEFT">{sample}</TD><TD ALIGN="LEFT">{label_text(text)}</TD></TR>'
             for sample, text in rows
         )
         for kind, text in (
@@ -815,8 +780,8 @@ class _Writer:
             if text:
                 glyph, cell_style, color = _BADGES[kind]
                 cells += (
-                    f'<TR><TD BORDER="1" STYLE="{cell_style}" COLOR="{color}">{_html(glyph)}'
-                    f'</TD><TD ALIGN="LEFT">{_html(text)}</TD></TR>'
+                    f'<TR><TD BORDER="1" STYLE="{cell_style}" COLOR="{color}">{label_text(glyph)}'
+                    f'</TD><TD ALIGN="LEFT">{label_text(text)}</TD></TR>'
                 )
         return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">{cells}</TABLE>'
 
@@ -836,10 +801,10 @@ class _Frame:
 
     def place(self, rank: int, band: int, name: str) -> None:
         bands = self.members.setdefault(rank, [[] for _ in range(self.boundaries + 1)])
-        bands[band].append(_quote(name))
+        bands[band].append(quoted(name))
 
-    def node(self, name: str, attributes: dict[str, _Value]) -> None:
-        self.writer.emit(f"  {_quote(name)} {_attributes(attributes)}")
+    def node(self, name: str, attributes: dict[str, DotValue]) -> None:
+        self.writer.emit(f"  {quoted(name)} {attribute_list(attributes)}")
 
     def write(self) -> None:
         writer = self.writer
@@ -851,8 +816,10 @@ class _Frame:
         self.key()
         self.separators()
 
-    def heading(self, text: str, extra: float = 2) -> _Html:
-        return _Html(_font(_html(text), size=self.writer.look.font_size + extra, bold=True))
+    def heading(self, text: str, extra: float = 2) -> HtmlLabel:
+        return HtmlLabel(
+            _font(label_text(text), size=self.writer.look.font_size + extra, bold=True)
+        )
 
     def column_headers(self) -> None:
         writer = self.writer
@@ -865,7 +832,9 @@ class _Frame:
             {
                 "shape": "plaintext",
                 "style": "",
-                "label": _Html(_font(_html(corner), size=writer.look.font_size - 1, color=_MUTED)),
+                "label": HtmlLabel(
+                    _font(label_text(corner), size=writer.look.font_size - 1, color=_MUTED)
+                ),
             },
         )
         self.place(1, 0, "corner")
@@ -915,7 +884,7 @@ class _Frame:
 
     def link(self, tail: str, head: str, *, visible: bool) -> None:
         """An edge of the header band: straight, drawn when it shows a column's extent."""
-        attributes: dict[str, _Value] = {"weight": 10_000}
+        attributes: dict[str, DotValue] = {"weight": 10_000}
         if visible:
             attributes.update(
                 {
@@ -928,7 +897,7 @@ class _Frame:
             )
         else:
             attributes["style"] = "invis"
-        self.writer.emit(f"  {_quote(tail)} -> {_quote(head)} {_attributes(attributes)}")
+        self.writer.emit(f"  {quoted(tail)} -> {quoted(head)} {attribute_list(attributes)}")
 
     def lane_headers(self, lane: dict[Level, int]) -> None:
         writer = self.writer
@@ -970,13 +939,13 @@ class _Frame:
             },
         )
         self.place(1, band, "key")
-        entries: list[tuple[str, dict[str, _Value]]] = []
+        entries: list[tuple[str, dict[str, DotValue]]] = []
         used = {data["channel"] for _, data in writer.graph.nodes(data=True)}
         for channel in (item for item in Channel if item in used):
             look = CHANNEL_STYLES[channel]
             # A no-break space: Graphviz starts a new text run at the font change, and an
             # SVG viewer drops a run's leading plain space ("⌂vor Ort").
-            glyph = _font(_html(look.glyph) + "&#160;", size=writer.look.font_size + 3)
+            glyph = _font(label_text(look.glyph) + "&#160;", size=writer.look.font_size + 3)
             entries.append(
                 (
                     f"key-channel-{channel.value}",
@@ -986,7 +955,7 @@ class _Frame:
                         "shape": look.shape,
                         "margin": _NOTE_MARGIN if look.shape == "note" else None,
                         "color": look.color,
-                        "label": _Html(glyph + _html(writer.names.channel(channel))),
+                        "label": HtmlLabel(glyph + label_text(writer.names.channel(channel))),
                         "tooltip": f"{writer.words['channel']}: {writer.names.channel(channel)}",
                     },
                 )
@@ -999,7 +968,7 @@ class _Frame:
                     "class": "key-entry highlights",
                     "shape": "plaintext",
                     "style": "",
-                    "label": _Html(writer.key_table(channels=False)),
+                    "label": HtmlLabel(writer.key_table(channels=False)),
                 },
             )
         )
@@ -1023,7 +992,7 @@ class _Frame:
         for boundary in range(self.boundaries):
             outer = boundary in (0, self.boundaries - 1)
             color, penwidth = (_FRAME_LINE, 1.2) if outer else (_LANE_LINE, 1.0)
-            plug: dict[str, _Value] = {
+            plug: dict[str, DotValue] = {
                 "shape": "box",
                 "style": "filled",
                 "fixedsize": "true",
@@ -1036,8 +1005,8 @@ class _Frame:
                 "class": "lane-separator",
             }
             chain = [separator(boundary, rank) for rank in range(last + 1)]
-            writer.emit(f"  {{ node {_attributes(plug)}; {'; '.join(chain)}; }}")
-            line: dict[str, _Value] = {
+            writer.emit(f"  {{ node {attribute_list(plug)}; {'; '.join(chain)}; }}")
+            line: dict[str, DotValue] = {
                 "class": "lane-separator",
                 "color": color,
                 "penwidth": penwidth,
@@ -1047,7 +1016,7 @@ class _Frame:
                 # Straight lines: the separators of a boundary align (1,000 still bent them).
                 "weight": 10_000,
             }
-            writer.emit(f"  {' -> '.join(chain)} {_attributes(line)}")
+            writer.emit(f"  {' -> '.join(chain)} {attribute_list(line)}")
         for rank in range(last + 1):
             bands = self.members.get(rank, [[] for _ in range(self.boundaries + 1)])
             names = [separator(boundary, rank) for boundary in range(self.boundaries)]

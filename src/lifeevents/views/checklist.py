@@ -36,7 +36,6 @@ output it goes into, and both outputs are deterministic.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -46,8 +45,9 @@ from lifeevents.model.vocabulary import Channel, Transfer
 from lifeevents.text.findings import FindingKind, findings
 from lifeevents.text.labels import Language, label
 from lifeevents.text.names import DisplayNames
-from lifeevents.views.journey_map import DEFAULT_OPTIONS, clean
-from lifeevents.views.markdown_text import markdown_text
+from lifeevents.views.escape.html import escape_line
+from lifeevents.views.escape.markdown import markdown_text
+from lifeevents.views.journey_map import DEFAULT_OPTIONS
 from lifeevents.views.options import RenderOptions
 from lifeevents.views.style import OKABE_ITO, TEXT_COLOR
 
@@ -408,16 +408,12 @@ def _build(report: Report, lang: Language) -> _Checklist:
 # Markdown.
 
 
-def _md(text: str) -> str:
-    return markdown_text(text)
-
-
 def _md_item(item: _Item) -> list[str]:
     box = "- [ ] " if item.checkbox else "- "
-    line = f"{box}**{_md(item.lead)}**"
+    line = f"{box}**{markdown_text(item.lead)}**"
     if item.rest:
-        line += f" {_md(item.rest)}"
-    return [line, *(f"  - {_md(note)}" for note in item.notes)]
+        line += f" {markdown_text(item.rest)}"
+    return [line, *(f"  - {markdown_text(note)}" for note in item.notes)]
 
 
 def checklist_markdown(report: Report, options: RenderOptions = DEFAULT_OPTIONS) -> str:
@@ -436,16 +432,21 @@ def checklist_markdown(report: Report, options: RenderOptions = DEFAULT_OPTIONS)
     - [ ] **Antrag \\*stellen\\*** – online · bei Amt · ab Tag 0
     """
     checklist = _build(report, options.lang)
-    lines = [f"# {_md(options.title or checklist.title)}", "", _md(checklist.meta), ""]
+    lines = [
+        f"# {markdown_text(options.title or checklist.title)}",
+        "",
+        markdown_text(checklist.meta),
+        "",
+    ]
     for paragraph in checklist.intro:
-        lines.extend([_md(paragraph), ""])
+        lines.extend([markdown_text(paragraph), ""])
     for section in checklist.sections:
-        lines.extend([f"## {_md(section.heading)}", ""])
+        lines.extend([f"## {markdown_text(section.heading)}", ""])
         for paragraph in section.paragraphs:
-            lines.extend([_md(paragraph), ""])
+            lines.extend([markdown_text(paragraph), ""])
         for caption, items in section.lists:
             if caption:
-                lines.extend([f"### {_md(caption)}", ""])
+                lines.extend([f"### {markdown_text(caption)}", ""])
             for item in items:
                 lines.extend(_md_item(item))
             lines.append("")
@@ -477,22 +478,20 @@ ul.notes {{ margin: .1rem 0 .25rem 1.6rem; color: #333333; }}
 """
 
 
-def _h(text: str) -> str:
-    return html.escape(clean(text), quote=True)
-
-
 def _html_items(items: Iterable[_Item]) -> list[str]:
     shown = list(items)
     checked = all(item.checkbox for item in shown)
     lines = ['<ul class="checklist">' if checked else "<ul>"]
     for item in shown:
-        text = f"<strong>{_h(item.lead)}</strong>" + (f" {_h(item.rest)}" if item.rest else "")
+        text = f"<strong>{escape_line(item.lead)}</strong>" + (
+            f" {escape_line(item.rest)}" if item.rest else ""
+        )
         if item.checkbox:
             text = f'<label><input type="checkbox"> <span>{text}</span></label>'
         lines.append(f"<li>{text}")
         if item.notes:
             lines.append('<ul class="notes">')
-            lines.extend(f"<li>{_h(note)}</li>" for note in item.notes)
+            lines.extend(f"<li>{escape_line(note)}</li>" for note in item.notes)
             lines.append("</ul>")
         lines.append("</li>")
     lines.append("</ul>")
@@ -522,7 +521,7 @@ def checklist_html(report: Report, options: RenderOptions = DEFAULT_OPTIONS) -> 
     title = options.title or checklist.title
     lines = [
         "<!DOCTYPE html>",
-        f'<html lang="{_h(lang)}">',
+        f'<html lang="{escape_line(lang)}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -530,22 +529,22 @@ def checklist_html(report: Report, options: RenderOptions = DEFAULT_OPTIONS) -> 
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">",
         '<meta name="generator" content="lifeevents">',
-        f"<title>{_h(title)}</title>",
+        f"<title>{escape_line(title)}</title>",
         f"<style>{_CSS}</style>",
         "</head>",
         "<body>",
         "<main>",
-        f"<h1>{_h(title)}</h1>",
-        f'<p class="meta">{_h(checklist.meta)}</p>',
-        *(f"<p>{_h(paragraph)}</p>" for paragraph in checklist.intro),
+        f"<h1>{escape_line(title)}</h1>",
+        f'<p class="meta">{escape_line(checklist.meta)}</p>',
+        *(f"<p>{escape_line(paragraph)}</p>" for paragraph in checklist.intro),
     ]
     for section in checklist.sections:
         lines.append(f'<section class="{section.kind}">')
-        lines.append(f"<h2>{_h(section.heading)}</h2>")
-        lines.extend(f"<p>{_h(paragraph)}</p>" for paragraph in section.paragraphs)
+        lines.append(f"<h2>{escape_line(section.heading)}</h2>")
+        lines.extend(f"<p>{escape_line(paragraph)}</p>" for paragraph in section.paragraphs)
         for caption, items in section.lists:
             if caption:
-                lines.append(f"<h3>{_h(caption)}</h3>")
+                lines.append(f"<h3>{escape_line(caption)}</h3>")
             lines.extend(_html_items(items))
         lines.append("</section>")
     lines.extend(["</main>", "</body>", "</html>"])

@@ -22,14 +22,13 @@ True
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 from lifeevents.analysis.report import Report
 from lifeevents.text.labels import Language, label
 from lifeevents.text.names import DisplayNames
+from lifeevents.views.escape.dot import label_text
 from lifeevents.views.graphviz_output import render_graphviz
-from lifeevents.views.journey_map import clean
 
 __all__ = ["DiffStatus", "StepChange", "diff_source", "diff_svg", "figure_lines", "step_changes"]
 
@@ -95,15 +94,18 @@ def diff_source(today: Report, changed: Report, lang: Language = "de") -> str:
     for number, item in enumerate(step_changes(today, changed, lang)):
         ids[item.step] = f"s{number}"
         side = "old" if item.status == "removed" else "new"
-        name = _text(names[side].step(item.step))
+        name = label_text(names[side].step(item.step))
         if item.status == "removed":
             name = f"<S>{name}</S>"
         rows = [f"<B>{name}</B>"] + [
-            f'<FONT POINT-SIZE="9">{_text(what)}: {_text(before)} → {_text(after)}</FONT>'
+            f'<FONT POINT-SIZE="9">{label_text(what)}: {label_text(before)} → '
+            f"{label_text(after)}</FONT>"
             for what, before, after in item.changes
         ]
         if item.status in {"added", "removed"}:
-            rows.append(f'<FONT POINT-SIZE="9"><I>{_text(label(item.status, lang))}</I></FONT>')
+            rows.append(
+                f'<FONT POINT-SIZE="9"><I>{label_text(label(item.status, lang))}</I></FONT>'
+            )
         color, fill, style = _LOOK[item.status]
         lines.append(
             f'  {ids[item.step]} [label=<{"<BR/>".join(rows)}>, color="{color}", '
@@ -145,12 +147,12 @@ def _transfer_look(today: Report, changed: Report, source: str, target: str, lan
     ]
     if not direct:
         return ""
-    return f'color="#1b7f3b", penwidth=1.6, label=<{_text(label("direct_now", lang))}>'
+    return f'color="#1b7f3b", penwidth=1.6, label=<{label_text(label("direct_now", lang))}>'
 
 
 def _title(today: Report, changed: Report, lang: Language) -> str:
-    head = f"<B>{_text(DisplayNames(changed, lang).life_event())}</B>"
-    return "<BR/>".join([head, *(_text(line) for line in figure_lines(today, changed, lang))])
+    head = f"<B>{label_text(DisplayNames(changed, lang).life_event())}</B>"
+    return "<BR/>".join([head, *(label_text(line) for line in figure_lines(today, changed, lang))])
 
 
 def figure_lines(today: Report, changed: Report, lang: Language = "de") -> list[str]:
@@ -165,8 +167,3 @@ def figure_lines(today: Report, changed: Report, lang: Language = "de") -> list[
         "duration_days": "duration",
     }
     return [f"{label(word, lang)}: {before[key]} → {after[key]}" for key, word in keys.items()]
-
-
-def _text(text: str) -> str:
-    """Text for an HTML-like DOT label (Graphviz reads backslash escapes there too)."""
-    return html.escape(clean(text), quote=True).replace("\\", "\\\\")

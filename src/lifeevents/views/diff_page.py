@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
 
 from lifeevents.analysis.report import Report
 from lifeevents.text.labels import Language, label
 from lifeevents.text.names import DisplayNames
 from lifeevents.views.diff import figure_lines
+from lifeevents.views.escape.html import escape
 
 __all__ = ["VIEWS", "diff_html"]
 
@@ -67,26 +67,24 @@ def diff_html(today: Report, changed: Report, views: dict[str, str], lang: Langu
     words = {"today": "today", "changed": "with_scenarios", "overlay": "overlay"}
     toggle = "".join(
         f'<label class="view"><input type="radio" name="view" value="{view}"'
-        f"{' checked' if view == 'overlay' else ''}>{html.escape(label(words[view], lang))}"
+        f"{' checked' if view == 'overlay' else ''}>{escape(label(words[view], lang))}"
         "</label>"
         for view in VIEWS
     )
     sections = "".join(
         f'<section class="map" data-view="{view}" aria-label="'
-        f'{html.escape(label(words[view], lang))}">{_inline(views[view])}</section>'
+        f'{escape(label(words[view], lang))}">{_inline(views[view])}</section>'
         for view in VIEWS
     )
-    figures = "".join(
-        f"<li>{html.escape(line)}</li>" for line in figure_lines(today, changed, lang)
-    )
+    figures = "".join(f"<li>{escape(line)}</li>" for line in figure_lines(today, changed, lang))
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{lang}"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(_CSP)}">'
+        f'<meta http-equiv="Content-Security-Policy" content="{escape(_CSP)}">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head><body>"
-        f'<h1>{html.escape(title)}</h1><ul class="figures">{figures}</ul>'
-        f'<fieldset aria-label="{html.escape(label("overlay", lang))}">{toggle}</fieldset>'
+        f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>"
+        f'<h1>{escape(title)}</h1><ul class="figures">{figures}</ul>'
+        f'<fieldset aria-label="{escape(label("overlay", lang))}">{toggle}</fieldset>'
         f"{sections}<script>{_SCRIPT}</script></body></html>\n"
     )
 

@@ -26,10 +26,10 @@ import shutil
 import signal
 import subprocess
 import time
-from html import escape
 from typing import Literal
 
 from lifeevents.errors import GraphvizError, GraphvizNotFoundError
+from lifeevents.views.escape.html import escape_text
 
 __all__ = [
     "Engine",
@@ -44,9 +44,6 @@ __all__ = [
 Format = Literal["svg", "png", "pdf"]
 Engine = Literal["dot", "sfdp"]
 
-# Characters XML 1.0 forbids (C0 controls but tab, newline, carriage return) or
-# discourages (DEL and the C1 controls, which some terminals and viewers obey).
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SVG_ROOT = re.compile(r"<svg\b[^>]*?>")
 # cairo writes "D:YYYYMMDDHHmmSS" then "Z" or "+HH'mm".
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)")
@@ -156,10 +153,10 @@ def add_svg_text_alternative(
     children = ""
     if title is not None:
         attributes += f' aria-labelledby="{id_prefix}-title"'
-        children += f'\n<title id="{id_prefix}-title">{_xml_text(title)}</title>'
+        children += f'\n<title id="{id_prefix}-title">{escape_text(title, quote=False)}</title>'
     if description is not None:
         attributes += f' aria-describedby="{id_prefix}-desc"'
-        children += f'\n<desc id="{id_prefix}-desc">{_xml_text(description)}</desc>'
+        children += f'\n<desc id="{id_prefix}-desc">{escape_text(description, quote=False)}</desc>'
     new_tag = start_tag[: -len(closing)].rstrip() + attributes + ">"
     rest = svg[match.end() :]
     if closing == "/>":
@@ -179,7 +176,3 @@ def fix_pdf_dates(pdf: bytes) -> bytes:
         return b"/" + match.group(1) + b" (D:19700101000000" + zone + b")"
 
     return _PDF_DATE.sub(fixed, pdf)
-
-
-def _xml_text(text: str) -> str:
-    return escape(_XML_FORBIDDEN.sub("", text), quote=False)

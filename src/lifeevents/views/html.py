@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
-import json
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -31,21 +29,12 @@ from lifeevents.text.findings import Finding, FindingKind, findings, opportuniti
 from lifeevents.text.labels import Language, label
 from lifeevents.text.names import DisplayNames
 from lifeevents.text.report import summary_rows
-from lifeevents.text.terminal import json_safe
 from lifeevents.views.element_ids import ElementIds
+from lifeevents.views.escape.html import escape_text, script_json
 from lifeevents.views.options import Highlight, RenderOptions
 from lifeevents.views.style import CHANNEL_STYLES, HIGHLIGHT_COLORS, TEXT_COLOR
 
 __all__ = ["STEPS_JSON_ID", "interactive_html"]
-
-# Control characters (but tab and line breaks): HTML calls them parse errors; never shown.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def escape(text: str, quote: bool = True) -> str:
-    """Text for HTML: markup escaped, control characters left out."""
-    return html.escape(_CONTROL.sub("", text), quote)
-
 
 #: The id of the ``<script type="application/json">`` that holds the step details.
 STEPS_JSON_ID = "lifeevents-steps"
@@ -282,18 +271,6 @@ def _channel_text(channel: Channel, names: DisplayNames) -> str:
     return f"{CHANNEL_STYLES[channel].glyph} {names.channel(channel)}"
 
 
-def _json_for_script(value: Any) -> str:
-    """JSON that cannot end its ``<script>`` element or open a comment inside it."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    for char, escaped in (
-        ("&", "\\u0026"),
-        ("<", "\\u003c"),
-        (">", "\\u003e"),
-    ):
-        text = text.replace(char, escaped)
-    return json_safe(text)  # also line separators and control characters, as \uXXXX
-
-
 def _inline_svg(svg: str) -> str:
     """The ``<svg>`` element alone: no XML declaration, doctype or comments.
 
@@ -362,7 +339,7 @@ def _finding_items(items: list[Finding], ids: ElementIds) -> list[str]:
         if item.edge is not None:
             targets.append(ids.edge(*item.edge))
         lines.append(
-            f'<li tabindex="0" data-elements="{" ".join(targets)}">{escape(item.text)}</li>'
+            f'<li tabindex="0" data-elements="{" ".join(targets)}">{escape_text(item.text)}</li>'
         )
     return lines
 
@@ -371,14 +348,14 @@ def _findings_section(report: Report, ids: ElementIds, lang: Language) -> list[s
     found = findings(report, lang)
     lines = [
         '<section class="findings" id="lifeevents-findings" aria-labelledby="findings-heading">',
-        f'<h2 id="findings-heading">{escape(label("findings", lang))}</h2>',
+        f'<h2 id="findings-heading">{escape_text(label("findings", lang))}</h2>',
     ]
     if not found:
-        lines.append(f"<p>{escape(label('none', lang))}</p>")
+        lines.append(f"<p>{escape_text(label('none', lang))}</p>")
     for kind, key in _SECTIONS:
         items = [item for item in found if item.kind is kind]
         if items:
-            lines.append(f"<h3>{escape(label(key, lang))}</h3>")
+            lines.append(f"<h3>{escape_text(label(key, lang))}</h3>")
             lines.extend(["<ul>", *_finding_items(items, ids), "</ul>"])
     lines.append("</section>")
     chances = opportunities(report, lang)
@@ -386,13 +363,13 @@ def _findings_section(report: Report, ids: ElementIds, lang: Language) -> list[s
         [
             '<section class="findings" id="lifeevents-opportunities"'
             ' aria-labelledby="opportunities-heading">',
-            f'<h2 id="opportunities-heading">{escape(label("opportunities", lang))}</h2>',
+            f'<h2 id="opportunities-heading">{escape_text(label("opportunities", lang))}</h2>',
         ]
     )
     if chances:
         lines.extend(["<ul>", *_finding_items(chances, ids), "</ul>"])
     else:
-        lines.append(f"<p>{escape(label('none', lang))}</p>")
+        lines.append(f"<p>{escape_text(label('none', lang))}</p>")
     lines.append("</section>")
     return lines
 
@@ -400,14 +377,15 @@ def _findings_section(report: Report, ids: ElementIds, lang: Language) -> list[s
 def _summary_section(report: Report, lang: Language) -> list[str]:
     lines = [
         '<section id="lifeevents-summary" aria-labelledby="summary-heading">',
-        f'<h2 id="summary-heading">{escape(_word("summary", lang))}</h2>',
+        f'<h2 id="summary-heading">{escape_text(_word("summary", lang))}</h2>',
         "<table>",
-        f'<thead><tr><th scope="col">{escape(label("figure", lang))}</th>'
-        f'<th scope="col">{escape(label("value", lang))}</th></tr></thead>',
+        f'<thead><tr><th scope="col">{escape_text(label("figure", lang))}</th>'
+        f'<th scope="col">{escape_text(label("value", lang))}</th></tr></thead>',
         "<tbody>",
     ]
     lines.extend(
-        f'<tr><th scope="row">{escape(name)}</th><td class="number">{escape(value)}</td></tr>'
+        f'<tr><th scope="row">{escape_text(name)}</th>'
+        f'<td class="number">{escape_text(value)}</td></tr>'
         for name, value in summary_rows(report, lang)
     )
     lines.extend(["</tbody>", "</table>", "</section>"])
@@ -418,29 +396,30 @@ def _legend_section(options: RenderOptions, names: DisplayNames) -> list[str]:
     lang = options.lang
     lines = [
         '<section class="legend" id="lifeevents-legend" aria-labelledby="legend-heading">',
-        f'<h2 id="legend-heading">{escape(_word("legend", lang))}</h2>',
-        f"<h3>{escape(_word('channels', lang))}</h3>",
+        f'<h2 id="legend-heading">{escape_text(_word("legend", lang))}</h2>',
+        f"<h3>{escape_text(_word('channels', lang))}</h3>",
         "<ul>",
     ]
     for channel, style in CHANNEL_STYLES.items():
         lines.append(
             f'<li><span class="swatch glyph" style="border-color: {style.color}"'
-            f' aria-hidden="true">{escape(style.glyph)}</span>'
-            f"{escape(names.channel(channel))}</li>"
+            f' aria-hidden="true">{escape_text(style.glyph)}</span>'
+            f"{escape_text(names.channel(channel))}</li>"
         )
-    lines.extend(["</ul>", f"<h3>{escape(_word('highlights', lang))}</h3>", "<ul>"])
+    lines.extend(["</ul>", f"<h3>{escape_text(_word('highlights', lang))}</h3>", "<ul>"])
     for key in ("precedence", "evidence"):
         lines.append(
             f'<li><span class="swatch edge" style="border-color: '
             f'{HIGHLIGHT_COLORS[key]}" aria-hidden="true"></span>'
-            f"{escape(_word(key, lang))}</li>"
+            f"{escape_text(_word(key, lang))}</li>"
         )
     for highlight, color_key, label_key, style_word, swatch in _HIGHLIGHT_LEGEND:
         if highlight in options.highlight:
             lines.append(
                 f'<li><span class="swatch {swatch}" style="border-color: '
                 f'{HIGHLIGHT_COLORS[color_key]}" aria-hidden="true"></span>'
-                f"{escape(label(label_key, lang))} ({escape(_word(style_word, lang))})</li>"
+                f"{escape_text(label(label_key, lang))} "
+                f"({escape_text(_word(style_word, lang))})</li>"
             )
     lines.extend(["</ul>", "</section>"])
     return lines
@@ -478,31 +457,31 @@ def interactive_html(report: Report, svg: str, options: RenderOptions = _DEFAULT
     fields = [[key, _word(word, lang), kind, unit] for key, word, kind, unit in _FIELDS]
     lines = [
         "<!DOCTYPE html>",
-        f'<html lang="{escape(lang)}">',
+        f'<html lang="{escape_text(lang)}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta http-equiv="Content-Security-Policy" content="{escape(_CSP)}">',
+        f'<meta http-equiv="Content-Security-Policy" content="{escape_text(_CSP)}">',
         '<meta name="generator" content="lifeevents">',
-        f"<title>{escape(heading)} · {escape(subtitle)}</title>",
+        f"<title>{escape_text(heading)} · {escape_text(subtitle)}</title>",
         f"<style>{_CSS}</style>",
         "</head>",
         "<body>",
         "<header>",
-        f"<h1>{escape(heading)}</h1>",
-        f'<p class="subtitle">{escape(subtitle)}</p>',
+        f"<h1>{escape_text(heading)}</h1>",
+        f'<p class="subtitle">{escape_text(subtitle)}</p>',
         "</header>",
         "<main>",
         '<div class="layout">',
         '<figure aria-describedby="lifeevents-map-caption">',
         # The map scrolls inside its own box, so the caption and the panel stay in view.
         f'<div id="lifeevents-map" class="map">{_inline_svg(svg)}</div>',
-        f'<figcaption id="lifeevents-map-caption">{escape(_word("hint", lang))} '
-        f"{escape(_word('text_alternative', lang))}</figcaption>",
+        f'<figcaption id="lifeevents-map-caption">{escape_text(_word("hint", lang))} '
+        f"{escape_text(_word('text_alternative', lang))}</figcaption>",
         "</figure>",
         '<aside id="lifeevents-details" aria-live="polite" aria-labelledby="details-heading">',
-        f'<h2 id="details-heading">{escape(_word("details", lang))}</h2>',
-        f'<div id="lifeevents-details-body"><p>{escape(_word("hint", lang))}</p></div>',
+        f'<h2 id="details-heading">{escape_text(_word("details", lang))}</h2>',
+        f'<div id="lifeevents-details-body"><p>{escape_text(_word("hint", lang))}</p></div>',
         "</aside>",
         "</div>",
         *_findings_section(report, ids, lang),
@@ -510,9 +489,8 @@ def interactive_html(report: Report, svg: str, options: RenderOptions = _DEFAULT
         *_legend_section(options, names),
         "</main>",
         f'<script type="application/json" id="{STEPS_JSON_ID}">'
-        f"{_json_for_script(_step_data(report, ids, names))}</script>",
-        '<script type="application/json" id="lifeevents-fields">'
-        f"{_json_for_script(fields)}</script>",
+        f"{script_json(_step_data(report, ids, names))}</script>",
+        f'<script type="application/json" id="lifeevents-fields">{script_json(fields)}</script>',
         f"<script>{_SCRIPT}</script>",
         "</body>",
         "</html>",

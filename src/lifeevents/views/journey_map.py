@@ -35,9 +35,7 @@ False
 
 from __future__ import annotations
 
-import html
 import textwrap
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -47,13 +45,14 @@ from lifeevents.text.findings import opportunities
 from lifeevents.text.labels import Language, label
 from lifeevents.text.names import DisplayNames
 from lifeevents.views.element_ids import ElementIds
+from lifeevents.views.escape.dot import label_text
+from lifeevents.views.escape.plain import clean
 from lifeevents.views.options import RenderOptions
 from lifeevents.views.style import CHANNEL_STYLES, FONT, OKABE_ITO, TEXT_COLOR
 
 __all__ = [
     "DEFAULT_OPTIONS",
     "Column",
-    "clean",
     "journey_map_source",
     "stage_columns",
 ]
@@ -107,22 +106,8 @@ _LEVELS: tuple[tuple[int, str], ...] = (
 )
 
 
-# Control characters and line/paragraph separators: never drawn, but they would break lines.
-_BREAKING = frozenset({"Cc", "Zl", "Zp"})
 #: The options a renderer uses when none are given (frozen, so one shared value is safe).
 DEFAULT_OPTIONS = RenderOptions()
-
-
-def clean(text: str) -> str:
-    """One line of plain text: control characters and runs of whitespace become one space.
-
-    >>> clean(" Wohnsitz\\n anmelden\\x00 ")
-    'Wohnsitz anmelden'
-    """
-    characters = (
-        " " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char for char in text
-    )
-    return " ".join("".join(characters).split())
 
 
 @dataclass(frozen=True)
@@ -184,11 +169,6 @@ def stage_columns(report: Report, lang: Language = "de") -> list[Column]:
     ]
 
 
-def _text(value: str) -> str:
-    """Escape one line for a Graphviz HTML label (and Graphviz's backslash escapes)."""
-    return html.escape(clean(value), quote=True).replace("\\", "\\\\")
-
-
 def _wrapped(value: str, width: int = _WRAP) -> list[str]:
     """Lines of at most ``width`` characters; a longer word stays whole on its own line.
 
@@ -201,7 +181,7 @@ def _wrapped(value: str, width: int = _WRAP) -> list[str]:
 
 
 def _lines(value: str, width: int = _WRAP) -> str:
-    return "<BR/>".join(_text(line) for line in _wrapped(value, width))
+    return "<BR/>".join(label_text(line) for line in _wrapped(value, width))
 
 
 def _font(content: str, *, size: int | None = None, bold: bool = False, color: str = "") -> str:
@@ -223,9 +203,9 @@ def _bullets(items: Iterable[str], mark: str, width: int) -> str:
     lines: list[str] = []
     for item in items:
         wrapped = _wrapped(item, width - 2)
-        lines.append(f"{mark} {_text(wrapped[0])}")
+        lines.append(f"{mark} {label_text(wrapped[0])}")
         # No-break spaces: an SVG viewer drops a line's leading plain space.
-        lines.extend(f"&#160;&#160;&#160;{_text(line)}" for line in wrapped[1:])
+        lines.extend(f"&#160;&#160;&#160;{label_text(line)}" for line in wrapped[1:])
     return "<BR/>".join(lines)
 
 
@@ -256,7 +236,7 @@ def _joined(parts: Sequence[str], width: int) -> str:
             lines[-1] += f" · {pieces[0]}"
         else:
             lines.extend(pieces)
-    return "<BR/>".join(_text(line) for line in lines)
+    return "<BR/>".join(label_text(line) for line in lines)
 
 
 def _slots(columns: Sequence[Column]) -> list[tuple[int, str | None]]:
@@ -301,7 +281,7 @@ def journey_map_source(report: Report, options: RenderOptions = DEFAULT_OPTIONS)
 
     def header(text: str, **attributes: str | int) -> str:
         return _cell(
-            _font(_text(text), bold=True),
+            _font(label_text(text), bold=True),
             bgcolor=_LABEL_FILL,
             align="LEFT",
             valign="TOP",
@@ -309,7 +289,7 @@ def journey_map_source(report: Report, options: RenderOptions = DEFAULT_OPTIONS)
         )
 
     def empty() -> str:
-        return _cell(_font(_text("–"), color="#666666"), valign="TOP")
+        return _cell(_font(label_text("–"), color="#666666"), valign="TOP")
 
     rows: list[str] = []
 
@@ -318,7 +298,7 @@ def journey_map_source(report: Report, options: RenderOptions = DEFAULT_OPTIONS)
     for column in columns:
         row.append(
             _cell(
-                _font(_text(column.title), size=13, bold=True),
+                _font(label_text(column.title), size=13, bold=True),
                 colspan=max(1, len(column.steps)),
                 bgcolor=_STAGE_FILL,
                 align="LEFT",
@@ -336,9 +316,9 @@ def journey_map_source(report: Report, options: RenderOptions = DEFAULT_OPTIONS)
         deadline = graph.nodes[node]["deadline_days"]
         if deadline is not None:
             lines.append(f"{label('deadline_day', lang)} {deadline}")
-        content = "<BR/>".join(_text(line) for line in lines)
+        content = "<BR/>".join(label_text(line) for line in lines)
         if node in at_risk:
-            content += "<BR/>" + _font(_text(f"⚠ {words['at_risk']}"), bold=True)
+            content += "<BR/>" + _font(label_text(f"⚠ {words['at_risk']}"), bold=True)
         row.append(_cell(_font(content, size=10), align="LEFT", balign="LEFT", valign="TOP"))
     rows.append("<TR>" + "".join(row) + "</TR>")
 
@@ -346,7 +326,7 @@ def journey_map_source(report: Report, options: RenderOptions = DEFAULT_OPTIONS)
     row = [header(words["touchpoint"], colspan=2)]
     for _, node in slots:
         if node is None:
-            row.append(_cell(_font(_text(words["no_steps"]), color="#666666"), valign="TOP"))
+            row.append(_cell(_font(label_text(words["no_steps"]), color="#666666"), valign="TOP"))
             continue
         emotion = graph.nodes[node]["step"].emotion
         tooltip = f"{names.step(node)} – {names.authority(node)} – {words['emotion']}: " + (
@@ -364,7 +344,7 @@ def journey_map_source(report: Report, options: RenderOptions = DEFAULT_OPTIONS)
                 valign="TOP",
                 width=170,
                 id=ids.step(node),
-                tooltip=_text(tooltip),
+                tooltip=label_text(tooltip),
                 href="",
             )
         )
@@ -378,9 +358,11 @@ def journey_map_source(report: Report, options: RenderOptions = DEFAULT_OPTIONS)
             continue
         channel: Channel = graph.nodes[node]["channel"]
         style = CHANNEL_STYLES[channel]
-        content = _font(_text(f"{style.glyph} {names.channel(channel)}"), bold=True)
+        content = _font(label_text(f"{style.glyph} {names.channel(channel)}"), bold=True)
         if node in trip_of:
-            content += "<BR/>" + _font(_text(f"{label('visit', lang)} {trip_of[node]}"), size=9)
+            content += "<BR/>" + _font(
+                label_text(f"{label('visit', lang)} {trip_of[node]}"), size=9
+            )
         row.append(_cell(content, align="LEFT", balign="LEFT", color=style.color))
     rows.append("<TR>" + "".join(row) + "</TR>")
 
@@ -390,12 +372,12 @@ def journey_map_source(report: Report, options: RenderOptions = DEFAULT_OPTIONS)
         if level == 2:
             row.append(header(words["emotion"], rowspan=len(_LEVELS)))
         fill = {"bgcolor": _BASELINE_FILL} if level == 0 else {}
-        row.append(_cell(_font(_text(scale), size=9), align="RIGHT", sides="LR", **fill))
+        row.append(_cell(_font(label_text(scale), size=9), align="RIGHT", sides="LR", **fill))
         for _, node in slots:
             emotion = None if node is None else graph.nodes[node]["step"].emotion
             if emotion is None:
                 if level == 2:
-                    mark = "" if node is None else _font(_text("–"), size=14, color="#666666")
+                    mark = "" if node is None else _font(label_text("–"), size=14, color="#666666")
                     row.append(_cell(mark, rowspan=len(_LEVELS), sides="LRB"))
                 continue
             row.append(_emotion_cell(emotion, level))
@@ -432,7 +414,7 @@ def journey_map_source(report: Report, options: RenderOptions = DEFAULT_OPTIONS)
             content = _font(_bullets(ideas[index], "▸", width), size=10)
             row.append(_cell(content, colspan=span, align="LEFT", balign="LEFT", valign="TOP"))
         else:
-            row.append(_cell(_font(_text("–"), color="#666666"), colspan=span, valign="TOP"))
+            row.append(_cell(_font(label_text("–"), color="#666666"), colspan=span, valign="TOP"))
     rows.append("<TR>" + "".join(row) + "</TR>")
 
     table = (
@@ -449,7 +431,7 @@ def journey_map_source(report: Report, options: RenderOptions = DEFAULT_OPTIONS)
             for line in (
                 _font(_lines(title, 70), size=18, bold=True),
                 _font(_joined(subtitle, 110), size=11),
-                _font(_text(legend), size=9),
+                _font(label_text(legend), size=9),
             )
         )
         + "</TABLE>"
@@ -475,7 +457,7 @@ def _emotion_cell(emotion: int, level: int) -> str:
     attributes: dict[str, str | int] = {"sides": "LR" if level != -2 else "LRB", "height": 16}
     if level == emotion:
         color = _POSITIVE if positive else _NEGATIVE if emotion < 0 else TEXT_COLOR
-        content = _font(_text("●"), size=13, color=color)
+        content = _font(label_text("●"), size=13, color=color)
     else:
         content = ""
     between = 0 < level <= emotion or emotion <= level < 0

@@ -6,8 +6,6 @@ imported. When Graphviz is missing, objects show as text and say why.
 
 from __future__ import annotations
 
-import html
-
 from lifeevents.analysis.report import Report, analyze
 from lifeevents.graph.display import MimeBundle, register
 from lifeevents.graph.journey import Journey
@@ -15,6 +13,7 @@ from lifeevents.text.findings import findings, opportunities
 from lifeevents.text.labels import Language, label
 from lifeevents.text.report import format_report, summary_rows
 from lifeevents.views.api import render_content
+from lifeevents.views.escape.html import escape
 from lifeevents.views.graphviz_output import GraphvizNotFoundError
 from lifeevents.views.options import RenderOptions
 
@@ -39,21 +38,20 @@ def report_bundle(report: Report) -> MimeBundle:
     """The key figures as an HTML table, the map, and the findings; plus the text report."""
     lang: Language = "de"
     rows = "".join(
-        f"<tr><th style='text-align:left'>{html.escape(name)}</th>"
-        f"<td>{html.escape(value)}</td></tr>"
+        f"<tr><th style='text-align:left'>{escape(name)}</th><td>{escape(value)}</td></tr>"
         for name, value in summary_rows(report, lang)
     )
     items = "".join(
-        f"<li>{html.escape(item.text)}</li>"
+        f"<li>{escape(item.text)}</li>"
         for item in [*findings(report, lang), *opportunities(report, lang)]
     )
     svg = _svg(report)
     parts = [
-        f"<h4>{html.escape(report.journey.life_event.name)} · "
-        f"{html.escape(label('persona', lang))}: {html.escape(report.journey.persona_id)}</h4>",
+        f"<h4>{escape(report.journey.life_event.name)} · "
+        f"{escape(label('persona', lang))}: {escape(report.journey.persona_id)}</h4>",
         f"<table>{rows}</table>",
         svg or "<p><em>Graphviz (dot) is not installed: no map.</em></p>",
-        f"<h5>{html.escape(label('findings', lang))}</h5><ul>{items}</ul>" if items else "",
+        f"<h5>{escape(label('findings', lang))}</h5><ul>{items}</ul>" if items else "",
     ]
     return {"text/html": "\n".join(parts), "text/plain": format_report(report, lang)}
 

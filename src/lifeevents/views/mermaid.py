@@ -54,7 +54,8 @@ from lifeevents.model.vocabulary import Channel, Level
 from lifeevents.text.labels import Language, label
 from lifeevents.text.names import DisplayNames
 from lifeevents.views.element_ids import ElementIds
-from lifeevents.views.journey_map import clean, stage_columns
+from lifeevents.views.escape.mermaid import mermaid_text
+from lifeevents.views.journey_map import stage_columns
 from lifeevents.views.options import Direction, View
 from lifeevents.views.style import (
     CHANNEL_STYLES,
@@ -64,29 +65,7 @@ from lifeevents.views.style import (
     TEXT_COLOR,
 )
 
-__all__ = ["generate_code", "mermaid_text", "node_id"]
-
-# Characters that could end a quoted label, open a comment, a directive or markup,
-# or split a journey task (":" ","). Everything else is safe inside a quoted label,
-# parentheses included (they are common in names and end nothing inside quotes).
-_ENTITIES: dict[str, str] = {
-    '"': "#quot;",
-    "<": "#lt;",
-    ">": "#gt;",
-    "&": "#amp;",
-    "#": "#35;",
-    ";": "#59;",
-    "%": "#37;",
-    "`": "#96;",
-    "{": "#123;",
-    "}": "#125;",
-    "|": "#124;",
-    "[": "#91;",
-    "]": "#93;",
-    "\\": "#92;",
-    ":": "#58;",
-}
-_RISKY = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
+__all__ = ["generate_code", "node_id"]
 
 # Node shapes per channel: (opening, closing) around the quoted label.
 _SHAPES: dict[Channel, tuple[str, str]] = {
@@ -109,26 +88,6 @@ _WORDS: dict[Language, dict[str, str]] = {
     "de": {"journey_map": "Journey Map"},
     "en": {"journey_map": "Journey map"},
 }
-
-
-def mermaid_text(text: str, *, extra: str = "") -> str:
-    """Text made safe for a Mermaid label: one line, risky characters as entity codes.
-
-    ``extra`` names further characters to replace (``","`` for journey actors).
-
-    >>> mermaid_text('Say "hi" <b>#1;</b>\\n{x}')
-    'Say #quot;hi#quot; #lt;b#gt;#35;1#59;#lt;/b#gt; #123;x#125;'
-    >>> mermaid_text("A, B", extra=",")
-    'A#44; B'
-    """
-    # Mermaid stands entity codes in for "ﬂ°…¶ß" while parsing and turns such runs back
-    # into entities, in flowcharts even in text already shown; an invisible joiner
-    # after "ﬂ" and "¶" keeps a name from ever forming that run.
-    plain = clean(text).replace("ﬂ", "ﬂ\u200c").replace("¶", "¶\u200c")
-    encoded = _RISKY.sub(lambda match: _ENTITIES[match.group()], plain)
-    for char in extra:
-        encoded = encoded.replace(char, f"#{ord(char)};")
-    return encoded
 
 
 def node_id(ids: ElementIds, node: str) -> str:

@@ -9,7 +9,6 @@ every file with its key figures. ``make demo`` and ``make gallery`` run it.
 from __future__ import annotations
 
 import errno
-import html
 import os
 import shutil
 import tempfile
@@ -28,7 +27,8 @@ from lifeevents.model.region import Region
 from lifeevents.text.labels import LANGUAGES, Language, label
 from lifeevents.text.names import DisplayNames
 from lifeevents.views.api import FORMATS, UnsupportedFormatError, render_content
-from lifeevents.views.markdown_text import markdown_text
+from lifeevents.views.escape.html import escape
+from lifeevents.views.escape.markdown import markdown_text
 from lifeevents.views.options import RenderOptions, View
 
 __all__ = ["DEFAULT_OUTPUTS", "Output", "WorkshopEntry", "run_workshop", "workshop_outputs"]
@@ -279,20 +279,20 @@ def _index_markdown(entries: list[WorkshopEntry], output: Path, lang: Language) 
 
 def _index_html(entries: list[WorkshopEntry], output: Path, lang: Language) -> str:
     rows: list[str] = []
-    heads = "".join(f"<th>{html.escape(head)}</th>" for head in _headers(lang))
+    heads = "".join(f"<th>{escape(head)}</th>" for head in _headers(lang))
     for group in _by_life_event(entries):
         rows.append(
-            f"<tr><th colspan='7' class='event'>{html.escape(_heading(group[0], lang))}</th></tr>"
+            f"<tr><th colspan='7' class='event'>{escape(_heading(group[0], lang))}</th></tr>"
             f"<tr>{heads}<th></th></tr>"
         )
         for entry in group:
             links = " · ".join(
-                f"<a href='{html.escape(path.relative_to(output).as_posix())}'>"
-                f"{html.escape(_link_name(path))}</a>"
+                f"<a href='{escape(path.relative_to(output).as_posix())}'>"
+                f"{escape(_link_name(path))}</a>"
                 for path in entry.files
             )
             cells = "".join(f"<td>{value}</td>" for value in _figures(entry.report))
-            persona = html.escape(entry.report.journey.persona_id)
+            persona = escape(entry.report.journey.persona_id)
             rows.append(f"<tr><td>{persona}</td>{cells}<td>{links}</td></tr>")
     return (
         f"<!DOCTYPE html>\n<html lang='{lang}'><head><meta charset='utf-8'>"
