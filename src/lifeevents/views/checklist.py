@@ -47,8 +47,7 @@ from lifeevents.text.labels import Language, label
 from lifeevents.text.names import DisplayNames
 from lifeevents.views.escape.html import escape_line
 from lifeevents.views.escape.markdown import markdown_text
-from lifeevents.views.journey_map import DEFAULT_OPTIONS
-from lifeevents.views.options import RenderOptions
+from lifeevents.views.options import DEFAULT_OPTIONS, RenderOptions
 from lifeevents.views.style import OKABE_ITO, TEXT_COLOR
 
 __all__ = ["checklist_html", "checklist_markdown"]

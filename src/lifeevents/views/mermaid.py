@@ -51,11 +51,10 @@ import re
 from lifeevents.analysis.report import Report
 from lifeevents.graph.journey import topological_order
 from lifeevents.model.vocabulary import Channel, Level
-from lifeevents.text.labels import Language, label
-from lifeevents.text.names import DisplayNames
+from lifeevents.text.labels import Language
+from lifeevents.views.columns import stage_columns
 from lifeevents.views.element_ids import ElementIds
 from lifeevents.views.escape.mermaid import mermaid_text
-from lifeevents.views.journey_map import stage_columns
 from lifeevents.views.options import Direction, View
 from lifeevents.views.style import (
     CHANNEL_STYLES,
@@ -64,6 +63,7 @@ from lifeevents.views.style import (
     LEVEL_FILLS,
     TEXT_COLOR,
 )
+from lifeevents.views.wording import Wording
 
 __all__ = ["generate_code", "node_id"]
 
@@ -83,11 +83,6 @@ _SHAPES: dict[Channel, tuple[str, str]] = {
 # (its lexer tries them before a task name), so a step called "Title deed ..." would
 # become the title. Such a task's first letter is written as an entity code.
 _JOURNEY_KEYWORDS = re.compile(r"^(journey|title|section|acctitle|accdescr)", re.IGNORECASE)
-
-_WORDS: dict[Language, dict[str, str]] = {
-    "de": {"journey_map": "Journey Map"},
-    "en": {"journey_map": "Journey map"},
-}
 
 
 def node_id(ids: ElementIds, node: str) -> str:
@@ -129,9 +124,9 @@ def generate_code(
     <BLANKLINE>
     """
     if view is View.JOURNEY:
-        return _journey(report, lang)
+        return _journey(report, Wording.of(report, lang))
     if view is View.BLUEPRINT:
-        return _flowchart(report, direction, lang)
+        return _flowchart(report, direction, Wording.of(report, lang))
     raise ValueError(f"Mermaid has no {view.value} view; use 'blueprint' or 'journey'")
 
 
@@ -140,16 +135,17 @@ def _filled(text: str, fallback: str) -> str:
     return text or mermaid_text(fallback) or "?"
 
 
-def _title(report: Report, names: DisplayNames, lang: Language) -> str:
-    return f"{names.life_event()} · {label('persona', lang)}: {names.persona()}"
+def _persona(wording: Wording) -> str:
+    return f"{wording.words['persona']}: {wording.names.persona()}"
 
 
-def _flowchart(report: Report, direction: Direction, lang: Language) -> str:
+def _flowchart(report: Report, direction: Direction, wording: Wording) -> str:
     graph = report.journey.graph
-    names = DisplayNames(report, lang)
+    names = wording.names
     ids = ElementIds(graph)
     at_risk = set(report.schedule.deadlines_at_risk)
-    lines = [f"flowchart {direction}", f"  accTitle: {mermaid_text(_title(report, names, lang))}"]
+    title = f"{names.life_event()} · {_persona(wording)}"
+    lines = [f"flowchart {direction}", f"  accTitle: {mermaid_text(title)}"]
 
     # Lanes in the fixed level order; steps in each lane in file order.
     lanes: list[Level] = []
@@ -237,13 +233,12 @@ def _flowchart(report: Report, direction: Direction, lang: Language) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _journey(report: Report, lang: Language) -> str:
+def _journey(report: Report, wording: Wording) -> str:
     graph = report.journey.graph
-    names = DisplayNames(report, lang)
-    title = f"{names.life_event()} · {_WORDS[lang]['journey_map']} · "
-    title += f"{label('persona', lang)}: {names.persona()}"
+    names = wording.names
+    title = f"{names.life_event()} · {wording.words['journey_map.title']} · {_persona(wording)}"
     lines = ["journey", f"  title {mermaid_text(title)}"]
-    for column in stage_columns(report, lang):
+    for column in stage_columns(report, wording):
         # A section without tasks draws an empty band; leave it out.
         if not column.steps:
             continue

@@ -8,7 +8,15 @@ from typing import Literal
 
 from lifeevents.text.labels import Language
 
-__all__ = ["COMPACT_THRESHOLD", "SFDP_THRESHOLD", "Direction", "Highlight", "RenderOptions", "View"]
+__all__ = [
+    "COMPACT_THRESHOLD",
+    "DEFAULT_OPTIONS",
+    "SFDP_THRESHOLD",
+    "Direction",
+    "Highlight",
+    "RenderOptions",
+    "View",
+]
 
 #: Above this many steps the blueprint switches to compact style (evidence names in tooltips).
 COMPACT_THRESHOLD = 200
@@ -51,3 +59,7 @@ class RenderOptions:
 
     def is_compact(self, steps: int) -> bool:
         return self.compact if self.compact is not None else steps > COMPACT_THRESHOLD
+
+
+#: The options every renderer uses when none are given (frozen, so one shared value is safe).
+DEFAULT_OPTIONS = RenderOptions()
