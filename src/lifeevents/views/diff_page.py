@@ -14,6 +14,7 @@ import hashlib
 from lifeevents.analysis.report import Report
 from lifeevents.text.labels import Language, label
 from lifeevents.text.names import DisplayNames
+from lifeevents.views.assets import read_asset
 from lifeevents.views.diff import figure_lines
 from lifeevents.views.escape.html import escape
 
@@ -22,32 +23,9 @@ __all__ = ["VIEWS", "diff_html"]
 #: The three pictures, in the order of the toggle.
 VIEWS = ("today", "changed", "overlay")
 
-_STYLE = """
-body { font-family: Helvetica, Arial, sans-serif; margin: 1rem; color: #1f2933; }
-h1 { font-size: 1.3rem; margin: 0 0 .4rem; }
-ul.figures { margin: .2rem 0 .8rem; padding-left: 1.2rem; }
-fieldset { border: none; padding: 0; margin: 0 0 .8rem; display: flex; gap: .6rem; }
-label.view { border: 1px solid #5f6b7a; border-radius: 4px; padding: .3rem .7rem; cursor: pointer; }
-label.view:has(input:checked) { background: #1f2933; color: #fff; }
-label.view input { margin-right: .3rem; }
-section.map { display: none; overflow: auto; }
-section.map.shown { display: block; }
-section.map svg { max-width: 100%; height: auto; }
-"""
-
-_SCRIPT = """
-(function () {
-  var inputs = document.querySelectorAll('input[name="view"]');
-  function show() {
-    var chosen = document.querySelector('input[name="view"]:checked').value;
-    document.querySelectorAll('section.map').forEach(function (section) {
-      section.classList.toggle('shown', section.dataset.view === chosen);
-    });
-  }
-  inputs.forEach(function (input) { input.addEventListener('change', show); });
-  show();
-})();
-"""
+# The page's style sheet and script, from package data; each starts on a line of its own.
+_STYLE = "\n" + read_asset("difference.css")
+_SCRIPT = "\n" + read_asset("difference.js")
 
 
 def _digest(text: str) -> str:

@@ -24,7 +24,7 @@ from lifeevents.formats.journey_file import Regions
 from lifeevents.graph.journey import journey
 from lifeevents.model.life_event import LifeEvent
 from lifeevents.model.region import Region
-from lifeevents.text.labels import LANGUAGES, Language, label
+from lifeevents.text.labels import LANGUAGES, Language, label, words
 from lifeevents.text.names import DisplayNames
 from lifeevents.views.api import FORMATS, UnsupportedFormatError, render_content
 from lifeevents.views.escape.html import escape
@@ -259,7 +259,7 @@ def _link_name(path: Path) -> str:
 
 
 def _index_markdown(entries: list[WorkshopEntry], output: Path, lang: Language) -> str:
-    files_word = "Dateien" if lang == "de" else "Files"
+    files_word = words(lang)["workshop.files"]
     lines = ["# lifeevents"]
     for group in _by_life_event(entries):
         # Links, not embedded images: a wide map shrunk to the page width is unreadable.
