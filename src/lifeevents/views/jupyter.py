@@ -10,7 +10,7 @@ from lifeevents.analysis.report import Report, analyze
 from lifeevents.graph.display import MimeBundle, register
 from lifeevents.graph.journey import Journey
 from lifeevents.text.findings import findings, opportunities
-from lifeevents.text.labels import Language, label
+from lifeevents.text.labels import Language, words
 from lifeevents.text.report import format_report, summary_rows
 from lifeevents.views.api import render_content
 from lifeevents.views.escape.html import escape
@@ -37,6 +37,7 @@ def journey_bundle(trip: Journey) -> MimeBundle:
 def report_bundle(report: Report) -> MimeBundle:
     """The key figures as an HTML table, the map, and the findings; plus the text report."""
     lang: Language = "de"
+    catalogue = words(lang)
     rows = "".join(
         f"<tr><th style='text-align:left'>{escape(name)}</th><td>{escape(value)}</td></tr>"
         for name, value in summary_rows(report, lang)
@@ -48,10 +49,10 @@ def report_bundle(report: Report) -> MimeBundle:
     svg = _svg(report)
     parts = [
         f"<h4>{escape(report.journey.life_event.name)} · "
-        f"{escape(label('persona', lang))}: {escape(report.journey.persona_id)}</h4>",
+        f"{escape(catalogue['persona'])}: {escape(report.journey.persona_id)}</h4>",
         f"<table>{rows}</table>",
         svg or "<p><em>Graphviz (dot) is not installed: no map.</em></p>",
-        f"<h5>{escape(label('findings', lang))}</h5><ul>{items}</ul>" if items else "",
+        f"<h5>{escape(catalogue['findings'])}</h5><ul>{items}</ul>" if items else "",
     ]
     return {"text/html": "\n".join(parts), "text/plain": format_report(report, lang)}
 

@@ -24,7 +24,7 @@ from lifeevents.formats.journey_file import Regions
 from lifeevents.graph.journey import journey
 from lifeevents.model.life_event import LifeEvent
 from lifeevents.model.region import Region
-from lifeevents.text.labels import LANGUAGES, Language, label, words
+from lifeevents.text.labels import LANGUAGES, Language, words
 from lifeevents.text.names import DisplayNames
 from lifeevents.views.api import FORMATS, UnsupportedFormatError, render_content
 from lifeevents.views.escape.html import escape
@@ -229,15 +229,20 @@ def _figures(report: Report) -> tuple[int, int, int, int, int]:
     )
 
 
+# The columns of the index after the persona: the figures of _figures.
+_HEADERS = (
+    "persona",
+    "visits_modelled",
+    "visits_minimum",
+    "authority_handovers",
+    "media_breaks",
+    "once_only",
+)
+
+
 def _headers(lang: Language) -> list[str]:
-    return [
-        label("persona", lang),
-        label("visits_modelled", lang),
-        label("visits_minimum", lang),
-        label("authority_handovers", lang),
-        label("media_breaks", lang),
-        label("once_only", lang),
-    ]
+    catalogue = words(lang)
+    return [catalogue[key] for key in _HEADERS]
 
 
 def _by_life_event(entries: list[WorkshopEntry]) -> list[list[WorkshopEntry]]:
