@@ -8,6 +8,8 @@ PDF output gets a fixed creation date: cairo 1.16 writes the current time and
 ignores ``SOURCE_DATE_EPOCH`` (tested), so the date is overwritten in place,
 keeping every byte offset of the cross-reference table valid.
 
+Examples
+--------
 >>> svg = add_svg_text_alternative(
 ...     '<svg width="8pt" height="8pt">\\n<g/></svg>', title="Umzug <1>", description="a & b")
 >>> print(svg)  # doctest: +NORMALIZE_WHITESPACE
@@ -60,10 +62,43 @@ def render_graphviz(
 ) -> bytes:
     """Lay out and draw DOT ``source`` as SVG, PNG or PDF; the same input gives the same bytes.
 
-    ``title`` and ``description`` become the SVG's ``<title>`` and ``<desc>``
-    (ignored for PNG and PDF, which have no place for them). Raises
-    :class:`GraphvizNotFoundError` when ``dot`` is missing and
-    :class:`GraphvizError` when it fails or takes longer than ``timeout`` seconds.
+    Parameters
+    ----------
+    source : str
+        DOT text.
+    fmt : {"svg", "png", "pdf"}
+        The image format.
+    engine : {"dot", "sfdp"}, default "dot"
+        The layout engine (run as ``dot -K<engine>``).
+    title, description : str, optional
+        The SVG's ``<title>`` and ``<desc>`` (ignored for PNG and PDF, which
+        have no place for them).
+    timeout : float, default 120
+        Seconds before Graphviz is stopped.
+
+    Returns
+    -------
+    bytes
+        The image.
+
+    Raises
+    ------
+    GraphvizNotFoundError
+        When ``dot`` is missing.
+    GraphvizError
+        When it fails or takes longer than ``timeout`` seconds.
+    ValueError
+        For an unknown format or engine.
+
+    Examples
+    --------
+    >>> svg = render_graphviz("digraph { a -> b }", "svg", title="A")  # doctest: +SKIP
+    >>> b'<title id="map-title">A</title>' in svg  # doctest: +SKIP
+    True
+    >>> render_graphviz("digraph { a -> b }", "gif")  # type: ignore[arg-type]
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown format 'gif'; choose svg, png or pdf
     """
     if fmt not in ("svg", "png", "pdf"):
         raise ValueError(f"unknown format {fmt!r}; choose svg, png or pdf")
@@ -141,8 +176,31 @@ def add_svg_text_alternative(
     """Insert ``<title>`` and ``<desc>`` (escaped) right after the root ``<svg>`` start tag.
 
     The root element gets ``role="img"`` and ARIA references to both, so the
-    map has an accessible name and a text alternative. ``id_prefix`` keeps
-    the two ids unique when a page embeds several maps.
+    map has an accessible name and a text alternative.
+
+    Parameters
+    ----------
+    svg : str
+        An SVG document.
+    title, description : str or None
+        The texts; None leaves one out.
+    id_prefix : str, default "map"
+        Keeps the two ids unique when a page embeds several maps.
+
+    Returns
+    -------
+    str
+        The SVG with the text alternative.
+
+    Raises
+    ------
+    ValueError
+        When ``svg`` has no ``<svg>`` element.
+
+    Examples
+    --------
+    >>> add_svg_text_alternative("<svg/>", title="A", description=None, id_prefix="m1")
+    '<svg role="img" aria-labelledby="m1-title">\\n<title id="m1-title">A</title></svg>'
     """
     match = _SVG_ROOT.search(svg)
     if match is None:
@@ -167,6 +225,18 @@ def add_svg_text_alternative(
 def fix_pdf_dates(pdf: bytes) -> bytes:
     """Replace the dates cairo writes into a PDF by 1970-01-01, keeping every byte offset.
 
+    Parameters
+    ----------
+    pdf : bytes
+        A PDF written by cairo.
+
+    Returns
+    -------
+    bytes
+        The same PDF, of the same length, dated 1970-01-01 00:00:00.
+
+    Examples
+    --------
     >>> fix_pdf_dates(b"/CreationDate (D:20261123092131+01'00)")
     b"/CreationDate (D:19700101000000+00'00)"
     """

@@ -2,6 +2,14 @@
 
 Registered with :mod:`lifeevents.graph.display` when :mod:`lifeevents.views` is
 imported. When Graphviz is missing, objects show as text and say why.
+
+Examples
+--------
+>>> from lifeevents import analyze, journey, loads
+>>> from lifeevents.library.demo import DEMO_YAML
+>>> bundle = report_bundle(analyze(journey(loads(DEMO_YAML))))
+>>> sorted(bundle), "<h4>Umzug · Persona: default</h4>" in bundle["text/html"]
+(['text/html', 'text/plain'], True)
 """
 
 from __future__ import annotations
@@ -29,13 +37,50 @@ def _svg(report: Report) -> str | None:
 
 
 def journey_bundle(trip: Journey) -> MimeBundle:
-    """The blueprint map as SVG (nothing extra when Graphviz is missing)."""
+    """The blueprint map as SVG (nothing extra when Graphviz is missing).
+
+    Parameters
+    ----------
+    trip : Journey
+        The journey to show.
+
+    Returns
+    -------
+    MimeBundle
+        ``{"image/svg+xml": svg}``, or nothing without Graphviz.
+
+    Examples
+    --------
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> set(journey_bundle(journey(loads(DEMO_YAML)))) <= {"image/svg+xml"}
+    True
+    """
     svg = _svg(analyze(trip))
     return {"image/svg+xml": svg} if svg is not None else {}
 
 
 def report_bundle(report: Report) -> MimeBundle:
-    """The key figures as an HTML table, the map, and the findings; plus the text report."""
+    """The key figures as an HTML table, the map, and the findings; plus the text report.
+
+    Parameters
+    ----------
+    report : Report
+        The analysed journey to show.
+
+    Returns
+    -------
+    MimeBundle
+        ``text/html`` (figures, map, findings) and ``text/plain`` (the text report).
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> bundle = report_bundle(analyze(journey(loads(DEMO_YAML), "mit-auto")))
+    >>> "<h5>Befunde</h5>" in bundle["text/html"]
+    True
+    """
     lang: Language = "de"
     catalogue = words(lang)
     rows = "".join(

@@ -10,38 +10,43 @@ Journey: one ``section`` per stage, one task per step with a score of 1-5 from
 its emotion (3 without one) and its authority as the actor.
 
 Every text from the journey file is quoted where the syntax allows and passed
-through :func:`mermaid_text`, which replaces each character that could end a
-label, start a comment or become markup with a Mermaid entity code (``#quot;``,
-``#lt;``, ``#35;`` ...). Ids are ``step_N`` by position
+through :func:`~lifeevents.views.escape.mermaid.mermaid_text`, which replaces
+each character that could end a label, start a comment or become markup with a
+Mermaid entity code (``#quot;``, ``#lt;``, ``#35;`` ...). Ids are ``step_N`` by position
 (:class:`~lifeevents.views.element_ids.ElementIds`), never the step's own id.
 Output is deterministic.
 
->>> from lifeevents.formats.journey_file import loads
->>> from lifeevents.graph.journey import journey
->>> from lifeevents.analysis.report import analyze
->>> life_event = loads('''
-... format: lifeevents/1
-... life_event: {id: demo, name: Umzug}
-... authorities: {amt: {name: Bürgerbüro, level: gemeinde}}
-... evidence: {meldung: {name: Meldebestätigung}}
-... steps:
-...   - {id: a, name: 'Wohnsitz "neu" anmelden', authority: amt, channels: [in_person],
-...      produces: [meldung]}
-...   - {id: b, name: Bescheinigung senden, authority: amt, channels: [mail], requires: [meldung]}
-... ''', regions={})
->>> print(generate_code(analyze(journey(life_event))))  # doctest: +NORMALIZE_WHITESPACE
+Examples
+--------
+>>> from lifeevents import analyze, journey, loads
+>>> from lifeevents.library.demo import DEMO_YAML
+>>> print(generate_code(analyze(journey(loads(DEMO_YAML), "mit-auto"))))
+... # doctest: +NORMALIZE_WHITESPACE
 flowchart LR
-  accTitle: Umzug · Persona#58; default
-  subgraph lane_gemeinde["Gemeinde"]
-    step_0["⌂ Wohnsitz #quot;neu#quot; anmelden<br/>Bürgerbüro"]
-    step_1[/"✉ Bescheinigung senden<br/>Bürgerbüro"/]
+  accTitle: Umzug · Persona#58; Mit Auto
+  subgraph lane_kreis["Kreis"]
+    step_2["⌂ Fahrzeug ummelden<br/>Straßenverkehrsamt"]
   end
-  step_0 -->|"Meldebestätigung"| step_1
+  subgraph lane_gemeinde["Gemeinde"]
+    step_0["⌂ Wohnsitz #lt;anmelden#gt; #amp; bestätigen<br/>Bürgerbüro"]
+    step_1["⌂ Gebühr zahlen<br/>Stadtkasse"]
+  end
+  subgraph lane_privat["Privat"]
+    step_3(["⌨ Rundfunkbeitrag ummelden<br/>Beitragsservice"])
+  end
+  step_0 -.-> step_1
+  step_0 -->|"Meldebestätigung"| step_2
+  step_0 -.-> step_3
+  linkStyle 1 stroke:#D55E00,stroke-width:4px
+  style lane_kreis fill:#FCF3DE,stroke:#9A9A9A,color:#1A1A1A
   style lane_gemeinde fill:#EEF7FC,stroke:#9A9A9A,color:#1A1A1A
+  style lane_privat fill:#F2F2F2,stroke:#9A9A9A,color:#1A1A1A
   classDef ch_in_person fill:#FFFFFF,stroke:#D55E00,stroke-width:2px,color:#1A1A1A
-  classDef ch_mail fill:#FFFFFF,stroke:#E69F00,stroke-width:2px,color:#1A1A1A
-  class step_0 ch_in_person
-  class step_1 ch_mail
+  classDef ch_online fill:#FFFFFF,stroke:#0072B2,stroke-width:2px,color:#1A1A1A
+  classDef onceOnly stroke:#CC79A7,stroke-width:4px,stroke-dasharray:2 2
+  class step_0,step_1,step_2 ch_in_person
+  class step_3 ch_online
+  class step_2 onceOnly
 """
 
 from __future__ import annotations
@@ -88,6 +93,20 @@ _JOURNEY_KEYWORDS = re.compile(r"^(journey|title|section|acctitle|accdescr)", re
 def node_id(ids: ElementIds, node: str) -> str:
     """The Mermaid id of a step: its element id with ``-`` as ``_``.
 
+    Parameters
+    ----------
+    ids : ElementIds
+        The element ids of the journey graph.
+    node : str
+        A step id.
+
+    Returns
+    -------
+    str
+        ``step_N``, safe as a Mermaid id whatever the step id holds.
+
+    Examples
+    --------
     >>> import networkx as nx
     >>> node_id(ElementIds(nx.DiGraph([("anmelden", "end")])), "end")
     'step_1'
@@ -104,23 +123,41 @@ def generate_code(
 ) -> str:
     """Mermaid code of the blueprint (``flowchart``) or the journey map (``journey``).
 
-    Raises :class:`ValueError` for the checklist view, which is text, not a diagram.
+    Parameters
+    ----------
+    report : Report
+        The analysed journey.
+    direction : {"LR", "TB"}, default "LR"
+        The flowchart's direction (lanes top to bottom with ``LR``).
+    lang : Language, default "de"
+        The language of words and names.
+    view : View, default View.BLUEPRINT
+        ``View.BLUEPRINT`` or ``View.JOURNEY``.
 
-    >>> from lifeevents.formats.journey_file import loads
-    >>> from lifeevents.graph.journey import journey
-    >>> from lifeevents.analysis.report import analyze
-    >>> life_event = loads('''
-    ... format: lifeevents/1
-    ... life_event: {id: demo, name: Demo, stages: [start]}
-    ... authorities: {amt: {name: Amt, level: gemeinde}}
-    ... steps: [{id: a, name: Antrag, authority: amt, stage: start, channels: [online],
-    ...          emotion: -2}]
-    ... ''', regions={})
-    >>> print(generate_code(analyze(journey(life_event)), view=View.JOURNEY))
+    Returns
+    -------
+    str
+        Mermaid code, ending in a line break.
+
+    Raises
+    ------
+    ValueError
+        For the checklist view, which is text, not a diagram.
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> report = analyze(journey(loads(DEMO_YAML), "mit-auto"))
+    >>> print(generate_code(report, view=View.JOURNEY, lang="en"))
     journey
-      title Demo · Journey Map · Persona#58; default
-      section 1 · Start
-        Antrag: 1: Amt
+      title Umzug · Journey map · Persona#58; Mit Auto
+      section 1 · Ummelden
+        Wohnsitz #lt;anmelden#gt; #amp; bestätigen: 2: Bürgerbüro
+        Gebühr zahlen: 3: Stadtkasse
+      section 2 · Danach
+        Fahrzeug ummelden: 3: Straßenverkehrsamt
+        Rundfunkbeitrag ummelden: 3: Beitragsservice
     <BLANKLINE>
     """
     if view is View.JOURNEY:

@@ -4,6 +4,11 @@ For each journey and persona it writes the blueprint (SVG and interactive
 HTML), the journey map (SVG) and the citizen's checklist (Markdown and HTML)
 into ``OUTPUT/<life event>/``, plus ``index.html`` and ``index.md`` that list
 every file with its key figures. ``make demo`` and ``make gallery`` run it.
+
+Examples
+--------
+>>> [item.suffix for item in DEFAULT_OUTPUTS][:2]
+['blueprint.svg', 'blueprint.html']
 """
 
 from __future__ import annotations
@@ -36,13 +41,27 @@ __all__ = ["DEFAULT_OUTPUTS", "Output", "WorkshopEntry", "run_workshop", "worksh
 
 @dataclass(frozen=True)
 class Output:
-    """One file per journey and persona: which view, in which format."""
+    """One file per journey and persona: which view, in which format.
+
+    Parameters
+    ----------
+    view : View
+        The map.
+    fmt : str
+        A format of :data:`~lifeevents.views.api.FORMATS` for that view.
+
+    Examples
+    --------
+    >>> Output(View.CHECKLIST, "md").suffix
+    'checklist.md'
+    """
 
     view: View
     fmt: str
 
     @property
     def suffix(self) -> str:
+        """The end of the file name: ``<view>.<format>``."""
         return f"{self.view.value}.{self.fmt}"
 
 
@@ -57,7 +76,15 @@ DEFAULT_OUTPUTS: tuple[Output, ...] = (
 
 @dataclass(frozen=True)
 class WorkshopEntry:
-    """What was made for one journey and persona."""
+    """What was made for one journey and persona.
+
+    Parameters
+    ----------
+    report : Report
+        The analysed journey.
+    files : tuple[Path, ...]
+        The files written for it, in the order of the outputs.
+    """
 
     report: Report
     files: tuple[Path, ...]
@@ -67,6 +94,23 @@ def workshop_outputs(formats: Iterable[str]) -> tuple[Output, ...]:
     """The outputs for ``--formats``: the default views in these formats, and every other
     format (png, pdf, dot, mmd) for the blueprint and the journey map.
 
+    Parameters
+    ----------
+    formats : Iterable[str]
+        Format names, e.g. ``["svg", "md"]``.
+
+    Returns
+    -------
+    tuple[Output, ...]
+        The outputs, the default ones first.
+
+    Raises
+    ------
+    UnsupportedFormatError
+        For an unknown format, or none.
+
+    Examples
+    --------
     >>> [item.suffix for item in workshop_outputs(["svg", "png"])]
     ['blueprint.svg', 'journey.svg', 'blueprint.png', 'journey.png']
     """
@@ -105,6 +149,43 @@ def run_workshop(
     unwinds) nothing new is left. File names come from
     :func:`~lifeevents.formats.file_names.file_stems`,
     and every file is proven to lie inside ``output``.
+
+    Parameters
+    ----------
+    life_events : Sequence[LifeEvent]
+        The life events; each gets its own folder.
+    output : str or os.PathLike
+        The folder to write into (made if missing).
+    regions : Regions
+        The regions the life events may name.
+    municipality, origin, event_place : str, optional
+        Where the journeys take place (each journey's defaults when not given).
+    lang : Language, default "de"
+        The language of the maps and the index.
+    outputs : Sequence[Output], default DEFAULT_OUTPUTS
+        The files to write per journey and persona.
+    progress : Callable[[str], None], optional
+        Called with one line per journey and persona.
+
+    Returns
+    -------
+    list[WorkshopEntry]
+        What was written, per journey and persona.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> folder = tempfile.mkdtemp()
+    >>> entries = run_workshop([loads(DEMO_YAML)], folder, regions={},
+    ...                        outputs=[Output(View.CHECKLIST, "md")])
+    >>> [path.relative_to(folder).as_posix() for entry in entries for path in entry.files]
+    ['demo/default-checklist.md', 'demo/mit-auto-checklist.md']
+    >>> sorted(item.name for item in Path(folder).iterdir())
+    ['demo', 'index.html', 'index.md']
+    >>> import shutil; shutil.rmtree(folder)
     """
     _check_arguments(life_events, output, outputs, lang)
     root = Path(output)

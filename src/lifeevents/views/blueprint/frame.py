@@ -11,21 +11,6 @@ straight line between two lanes. Within a lane ``dot`` still orders the steps
 to avoid crossings. A column spans a rank interval, so its title stands at its
 first rank, with a line to its last rank (dot draws no vertical lines between
 columns: an edge within a rank bends around every node between its ends).
-
-Examples
---------
->>> from lifeevents import analyze, journey, loads
->>> from lifeevents.library.demo import DEMO_YAML
->>> from lifeevents.views.blueprint.layout import grid
->>> from lifeevents.views.options import RenderOptions
->>> from lifeevents.views.wording import Wording
->>> report = analyze(journey(loads(DEMO_YAML), "mit-auto"))
->>> wording = Wording.of(report)
->>> drawing = Drawing.of(report, RenderOptions(), wording, sfdp=False)
->>> lines: list[str] = []
->>> Frame(drawing, grid(report, wording), lines.append).write()
->>> [line.split(" [")[0].strip() for line in lines if line.startswith('  "lane-')]
-['"lane-kreis"', '"lane-gemeinde"', '"lane-privat"']
 """
 
 from __future__ import annotations
@@ -56,6 +41,30 @@ class Frame:
 
     Bands in order across the ranks: 0 the column headers, 1..L the lanes, L+1
     the key. Separator ``k`` lies between band ``k`` and band ``k + 1``.
+
+    Parameters
+    ----------
+    drawing : Drawing
+        The render: its lanes, words and names, look and highlights.
+    grid : Grid
+        The column titles and the rank of every step.
+    emit : Callable[[str], None]
+        Takes each line of DOT text, in order.
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.views.blueprint.layout import grid
+    >>> from lifeevents.views.options import RenderOptions
+    >>> from lifeevents.views.wording import Wording
+    >>> report = analyze(journey(loads(DEMO_YAML), "mit-auto"))
+    >>> wording = Wording.of(report)
+    >>> drawing = Drawing.of(report, RenderOptions(), wording, sfdp=False)
+    >>> lines: list[str] = []
+    >>> Frame(drawing, grid(report, wording), lines.append).write()
+    >>> [line.split(" [")[0].strip() for line in lines if line.startswith('  "lane-')]
+    ['"lane-kreis"', '"lane-gemeinde"', '"lane-privat"']
     """
 
     def __init__(self, drawing: Drawing, grid: Grid, emit: Callable[[str], None]) -> None:
@@ -65,36 +74,37 @@ class Frame:
         self.boundaries = len(drawing.lanes) + 1
         self.members: dict[int, list[list[str]]] = {}
 
-    def place(self, rank: int, band: int, name: str) -> None:
+    def _place(self, rank: int, band: int, name: str) -> None:
         bands = self.members.setdefault(rank, [[] for _ in range(self.boundaries + 1)])
         bands[band].append(quoted(name))
 
-    def node(self, name: str, attributes: dict[str, DotValue]) -> None:
+    def _node(self, name: str, attributes: dict[str, DotValue]) -> None:
         self.emit(f"  {quoted(name)} {attribute_list(attributes)}")
 
     def write(self) -> None:
+        """Emit the headers, the key and the separators, each step placed in its band."""
         drawing = self.drawing
         lane = {level: band for band, level in enumerate(drawing.lanes, start=1)}
         for node, data in drawing.graph.nodes(data=True):
-            self.place(self.grid.rank[node], lane[data["level"]], drawing.ids.step(node))
-        self.column_headers()
-        self.lane_headers(lane)
-        self.key()
-        self.separators()
+            self._place(self.grid.rank[node], lane[data["level"]], drawing.ids.step(node))
+        self._column_headers()
+        self._lane_headers(lane)
+        self._key()
+        self._separators()
 
-    def heading(self, text: str, extra: float = 2) -> HtmlLabel:
+    def _heading(self, text: str, extra: float = 2) -> HtmlLabel:
         return HtmlLabel(
             font(label_text(text), size=self.drawing.look.font_size + extra, bold=True)
         )
 
-    def column_headers(self) -> None:
+    def _column_headers(self) -> None:
         drawing = self.drawing
         words = drawing.wording.words
         stages = drawing.report.journey.life_event.life_event.stages
         column_word = words["blueprint.stage"] if stages else drawing.wording.day
         down, across = ("↓", "→") if drawing.options.direction == "LR" else ("→", "↓")
         corner = f"{words['blueprint.level']} {down} · {column_word} {across}"
-        self.node(
+        self._node(
             "corner",
             {
                 "shape": "plaintext",
@@ -104,7 +114,7 @@ class Frame:
                 ),
             },
         )
-        self.place(1, 0, "corner")
+        self._place(1, 0, "corner")
         # The header band, left to right: each column's title at its first rank and, when
         # the column spans more ranks, a line to its last rank that ends in a tick, so
         # that every step stands under the title of its column. Invisible edges between
@@ -115,7 +125,7 @@ class Frame:
             zip(self.grid.titles, self.grid.column_start, ends, strict=True)
         ):
             name = f"column-{index}"
-            self.node(
+            self._node(
                 name,
                 {
                     "id": name,
@@ -124,16 +134,16 @@ class Frame:
                     "style": "filled,rounded",
                     "fillcolor": HEADER_FILL,
                     "color": HEADER_FILL,
-                    "label": self.heading(title),
+                    "label": self._heading(title),
                     "tooltip": title,
                 },
             )
-            self.place(rank, 0, name)
-            self.link(previous, name, visible=False)
+            self._place(rank, 0, name)
+            self._link(previous, name, visible=False)
             previous = name
             if end - 1 > rank:
                 extent = f"column-{index}-end"
-                self.node(
+                self._node(
                     extent,
                     {
                         "class": "column-extent",
@@ -145,11 +155,11 @@ class Frame:
                         "tooltip": title,
                     },
                 )
-                self.place(end - 1, 0, extent)
-                self.link(name, extent, visible=True)
+                self._place(end - 1, 0, extent)
+                self._link(name, extent, visible=True)
                 previous = extent
 
-    def link(self, tail: str, head: str, *, visible: bool) -> None:
+    def _link(self, tail: str, head: str, *, visible: bool) -> None:
         """An edge of the header band: straight, drawn when it shows a column's extent."""
         attributes: dict[str, DotValue] = {"weight": 10_000}
         if visible:
@@ -166,7 +176,7 @@ class Frame:
             attributes["style"] = "invis"
         self.emit(f"  {quoted(tail)} -> {quoted(head)} {attribute_list(attributes)}")
 
-    def lane_headers(self, lane: dict[Level, int]) -> None:
+    def _lane_headers(self, lane: dict[Level, int]) -> None:
         drawing = self.drawing
         words = drawing.wording.words
         counts = dict.fromkeys(drawing.lanes, 0)
@@ -175,7 +185,7 @@ class Frame:
         for level in drawing.lanes:
             name = f"lane-{level.value}"
             title = drawing.wording.names.level(level)
-            self.node(
+            self._node(
                 name,
                 {
                     "id": name,
@@ -185,29 +195,29 @@ class Frame:
                     "fillcolor": LEVEL_FILLS[level],
                     "color": "#999999",
                     "penwidth": 1.0,
-                    "label": self.heading(title),
+                    "label": self._heading(title),
                     "tooltip": f"{words['blueprint.level']}: {title} "
                     f"({counts[level]} {words['blueprint.steps_in_lane']})",
                 },
             )
-            self.place(1, lane[level], name)
+            self._place(1, lane[level], name)
 
-    def key(self) -> None:
+    def _key(self) -> None:
         """The key in the last band: its title in rank 1, its entries spread over the ranks."""
         drawing = self.drawing
         words, names = drawing.wording.words, drawing.wording.names
         band = self.boundaries
-        self.node(
+        self._node(
             "key",
             {
                 "id": "key",
                 "class": "key",
                 "shape": "plaintext",
                 "style": "",
-                "label": self.heading(words["blueprint.key"]),
+                "label": self._heading(words["blueprint.key"]),
             },
         )
-        self.place(1, band, "key")
+        self._place(1, band, "key")
         entries: list[tuple[str, dict[str, DotValue]]] = []
         used = {data["channel"] for _, data in drawing.graph.nodes(data=True)}
         for channel in (item for item in Channel if item in used):
@@ -245,10 +255,10 @@ class Frame:
         ranks = max(1, self.grid.last - 2)
         per_rank = math.ceil(len(entries) / ranks)
         for number, (name, attributes) in enumerate(entries):
-            self.node(name, attributes)
-            self.place(2 + number // per_rank, band, name)
+            self._node(name, attributes)
+            self._place(2 + number // per_rank, band, name)
 
-    def separators(self) -> None:
+    def _separators(self) -> None:
         drawing = self.drawing
         last = max(self.grid.last, *self.members)
 

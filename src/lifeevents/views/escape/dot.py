@@ -37,7 +37,13 @@ __all__ = ["DotValue", "HtmlLabel", "attribute_list", "label_text", "quoted"]
 
 
 class HtmlLabel(str):
-    """The body of an HTML-like label, already escaped: written as ``<...>``, never quoted."""
+    """The body of an HTML-like label, already escaped: written as ``<...>``, never quoted.
+
+    Examples
+    --------
+    >>> attribute_list({"label": HtmlLabel("<B>A</B>")}), attribute_list({"label": "<B>A</B>"})
+    ('[label=<<B>A</B>>]', '[label="<B>A</B>"]')
+    """
 
     __slots__ = ()
 
