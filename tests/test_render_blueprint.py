@@ -23,7 +23,7 @@ from lifeevents.errors import GraphvizError, GraphvizNotFoundError
 from lifeevents.formats.journey_file import load, loads
 from lifeevents.graph.journey import journey
 from lifeevents.library.builtin import builtin_journeys
-from lifeevents.views import blueprint
+from lifeevents.views.blueprint import api as blueprint_api
 from lifeevents.views.blueprint import (
     blueprint_description,
     blueprint_engine,
@@ -342,7 +342,7 @@ def test_compact_drawing_of_300_steps_has_no_edge_labels() -> None:
 def test_very_large_journeys_go_to_sfdp_without_lanes(monkeypatch: pytest.MonkeyPatch) -> None:
     report = analyze(journey(synthetic_life_event(60), "car"))
     assert blueprint_engine(report) == "dot"
-    monkeypatch.setattr(blueprint, "SFDP_THRESHOLD", 50)  # as if 60 steps were thousands
+    monkeypatch.setattr(blueprint_api, "SFDP_THRESHOLD", 50)  # as if 60 steps were thousands
     assert blueprint_engine(report) == "sfdp"
     source = blueprint_source(report)
     for frame in ("sep-", "lane-", "rank=same"):

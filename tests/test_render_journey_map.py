@@ -15,8 +15,11 @@ from lifeevents.analysis.report import Report, analyze
 from lifeevents.formats.journey_file import load, loads
 from lifeevents.graph.journey import journey
 from lifeevents.text.labels import Language
-from lifeevents.views.journey_map import DisplayNames, journey_map_source, stage_columns
+from lifeevents.text.names import DisplayNames
+from lifeevents.views.columns import stage_columns
+from lifeevents.views.journey_map import journey_map_source
 from lifeevents.views.options import RenderOptions
+from lifeevents.views.wording import Wording
 
 HERE = Path(__file__).parent
 SPEC_EXAMPLE = HERE / "data" / "spec-example.yaml"
@@ -149,7 +152,8 @@ def row_named(rows: list[list[ET.Element]], name: str) -> list[str]:
 
 
 def test_columns_are_stages_and_a_step_without_stage_joins_the_stage_before_it() -> None:
-    columns = stage_columns(move_report())
+    report = move_report()
+    columns = stage_columns(report, Wording.of(report))
     assert [(column.key, column.title, column.steps) for column in columns] == [
         ("vorbereiten", "1 · Vorbereiten", ("wgb", "termin")),
         ("ummelden", "2 · Ummelden", ("anmelden", "hund")),
@@ -159,7 +163,8 @@ def test_columns_are_stages_and_a_step_without_stage_joins_the_stage_before_it()
 
 
 def test_spec_example_keeps_empty_stages_and_unstaged_steps_follow_geburtsanzeige() -> None:
-    columns = stage_columns(spec_report("digital"), "en")
+    report = spec_report("digital")
+    columns = stage_columns(report, Wording.of(report, "en"))
     assert [(column.title, column.steps) for column in columns] == [
         ("1 · Vorbereiten", ()),
         (
@@ -175,7 +180,7 @@ def test_without_stages_the_columns_are_schedule_days() -> None:
     for stage in ("vorbereiten", "ummelden", "danach"):
         plain = plain.replace(f" stage: {stage},", "")
     report = analyze(journey(loads(plain, "plain.yaml", regions={})))
-    columns = stage_columns(report, "en")
+    columns = stage_columns(report, Wording.of(report, "en"))
     assert [(column.title, column.steps) for column in columns] == [
         ("Day 0", ("wgb", "termin")),
         ("Day 10", ("anmelden", "hund", "kfz", "kasse")),

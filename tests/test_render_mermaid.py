@@ -19,7 +19,8 @@ from lifeevents.analysis.report import analyze
 from lifeevents.formats.journey_file import load
 from lifeevents.graph.journey import journey
 from lifeevents.text.labels import Language
-from lifeevents.views.mermaid import generate_code, mermaid_text
+from lifeevents.views.escape.mermaid import mermaid_text
+from lifeevents.views.mermaid import generate_code
 from lifeevents.views.options import Direction, View
 from test_render_journey_map import (
     HOSTILE_NAME,

@@ -14,6 +14,8 @@ Journeys of people's lives stay far below :data:`~lifeevents.model.limits.MAX_LA
 (under a hundred for the built-in journeys); dense shapes above it are drawn
 with the ``sfdp`` layout (blueprint) or refused with a clear message.
 
+Examples
+--------
 >>> import networkx as nx
 >>> layout_crossings(nx.DiGraph([("a", "b"), ("b", "c"), ("a", "c")]))
 8
@@ -30,7 +32,24 @@ __all__ = ["layout_crossings", "too_dense_for_dot"]
 
 
 def layout_crossings(graph: nx.DiGraph[str]) -> int:
-    """Σ over column gaps of (dependencies spanning the gap)², columns by longest path."""
+    """Σ over column gaps of (dependencies spanning the gap)², columns by longest path.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        A journey graph (any directed acyclic graph).
+
+    Returns
+    -------
+    int
+        The estimate; 0 for a graph without steps.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> layout_crossings(nx.DiGraph([("a", "b"), ("b", "c")]))
+    2
+    """
     rank: dict[str, int] = {}
     for node in topological_order(graph):
         rank[node] = max((rank[source] + 1 for source in graph.pred[node]), default=0)
@@ -50,6 +69,20 @@ def layout_crossings(graph: nx.DiGraph[str]) -> int:
 def too_dense_for_dot(graph: nx.DiGraph[str]) -> bool:
     """Whether :func:`layout_crossings` exceeds the cap.
 
-    The cap is :data:`~lifeevents.model.limits.MAX_LAYOUT_CROSSINGS`.
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        A journey graph.
+
+    Returns
+    -------
+    bool
+        True above :data:`~lifeevents.model.limits.MAX_LAYOUT_CROSSINGS`.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> too_dense_for_dot(nx.DiGraph([("a", "b"), ("b", "c"), ("a", "c")]))
+    False
     """
     return layout_crossings(graph) > MAX_LAYOUT_CROSSINGS

@@ -4,50 +4,37 @@ One self-contained HTML file (no CDN, no file from elsewhere): the three SVG
 maps inline, radio buttons to switch, and a Content-Security-Policy that allows
 only the page's own style and script (by hash), so no name from a journey or
 scenario file can run code.
+
+Examples
+--------
+>>> from lifeevents import analyze, journey, loads
+>>> from lifeevents.library.demo import DEMO_YAML
+>>> report = analyze(journey(loads(DEMO_YAML)))
+>>> page = diff_html(report, report, dict.fromkeys(VIEWS, "<svg></svg>"), "en")
+>>> page.count('<section class="map"'), "<h1>Umzug: Difference today" in page
+(3, True)
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import html
 
 from lifeevents.analysis.report import Report
-from lifeevents.text.labels import Language, label
-from lifeevents.text.names import DisplayNames
+from lifeevents.text.labels import Language
+from lifeevents.views.assets import read_asset
 from lifeevents.views.diff import figure_lines
+from lifeevents.views.escape.html import escape
+from lifeevents.views.wording import Wording
 
 __all__ = ["VIEWS", "diff_html"]
 
 #: The three pictures, in the order of the toggle.
 VIEWS = ("today", "changed", "overlay")
 
-_STYLE = """
-body { font-family: Helvetica, Arial, sans-serif; margin: 1rem; color: #1f2933; }
-h1 { font-size: 1.3rem; margin: 0 0 .4rem; }
-ul.figures { margin: .2rem 0 .8rem; padding-left: 1.2rem; }
-fieldset { border: none; padding: 0; margin: 0 0 .8rem; display: flex; gap: .6rem; }
-label.view { border: 1px solid #5f6b7a; border-radius: 4px; padding: .3rem .7rem; cursor: pointer; }
-label.view:has(input:checked) { background: #1f2933; color: #fff; }
-label.view input { margin-right: .3rem; }
-section.map { display: none; overflow: auto; }
-section.map.shown { display: block; }
-section.map svg { max-width: 100%; height: auto; }
-"""
-
-_SCRIPT = """
-(function () {
-  var inputs = document.querySelectorAll('input[name="view"]');
-  function show() {
-    var chosen = document.querySelector('input[name="view"]:checked').value;
-    document.querySelectorAll('section.map').forEach(function (section) {
-      section.classList.toggle('shown', section.dataset.view === chosen);
-    });
-  }
-  inputs.forEach(function (input) { input.addEventListener('change', show); });
-  show();
-})();
-"""
+# The page's style sheet and script, from package data; each starts on a line of its own.
+_STYLE = "\n" + read_asset("difference.css")
+_SCRIPT = "\n" + read_asset("difference.js")
 
 
 def _digest(text: str) -> str:
@@ -62,31 +49,59 @@ _CSP = (
 
 
 def diff_html(today: Report, changed: Report, views: dict[str, str], lang: Language = "de") -> str:
-    """The page; ``views`` holds the SVG of ``today``, ``changed`` and ``overlay``."""
-    title = f"{DisplayNames(changed, lang).life_event()}: {label('difference', lang)}"
-    words = {"today": "today", "changed": "with_scenarios", "overlay": "overlay"}
+    """The page with the three maps and a toggle between them.
+
+    Parameters
+    ----------
+    today, changed : Report
+        The journey today and with the scenarios applied, analysed.
+    views : dict[str, str]
+        The SVG of each of :data:`VIEWS`: ``today``, ``changed`` and ``overlay``.
+    lang : Language, default "de"
+        The language of the page.
+
+    Returns
+    -------
+    str
+        The HTML page; the overlay is shown first.
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> report = analyze(journey(loads(DEMO_YAML)))
+    >>> page = diff_html(report, report, dict.fromkeys(VIEWS, "<svg></svg>"))
+    >>> page.count('type="radio"'), 'value="overlay" checked' in page
+    (3, True)
+    """
+    wording = Wording.of(changed, lang)
+    words = wording.words
+    title = f"{wording.names.life_event()}: {words['difference']}"
+    captions = {
+        "today": words["today"],
+        "changed": words["with_scenarios"],
+        "overlay": words["overlay"],
+    }
     toggle = "".join(
         f'<label class="view"><input type="radio" name="view" value="{view}"'
-        f"{' checked' if view == 'overlay' else ''}>{html.escape(label(words[view], lang))}"
+        f"{' checked' if view == 'overlay' else ''}>{escape(captions[view])}"
         "</label>"
         for view in VIEWS
     )
     sections = "".join(
         f'<section class="map" data-view="{view}" aria-label="'
-        f'{html.escape(label(words[view], lang))}">{_inline(views[view])}</section>'
+        f'{escape(captions[view])}">{_inline(views[view])}</section>'
         for view in VIEWS
     )
-    figures = "".join(
-        f"<li>{html.escape(line)}</li>" for line in figure_lines(today, changed, lang)
-    )
+    figures = "".join(f"<li>{escape(line)}</li>" for line in figure_lines(today, changed, lang))
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{lang}"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(_CSP)}">'
+        f'<meta http-equiv="Content-Security-Policy" content="{escape(_CSP)}">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head><body>"
-        f'<h1>{html.escape(title)}</h1><ul class="figures">{figures}</ul>'
-        f'<fieldset aria-label="{html.escape(label("overlay", lang))}">{toggle}</fieldset>'
+        f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>"
+        f'<h1>{escape(title)}</h1><ul class="figures">{figures}</ul>'
+        f'<fieldset aria-label="{escape(words["overlay"])}">{toggle}</fieldset>'
         f"{sections}<script>{_SCRIPT}</script></body></html>\n"
     )
 

@@ -8,6 +8,8 @@ PDF output gets a fixed creation date: cairo 1.16 writes the current time and
 ignores ``SOURCE_DATE_EPOCH`` (tested), so the date is overwritten in place,
 keeping every byte offset of the cross-reference table valid.
 
+Examples
+--------
 >>> svg = add_svg_text_alternative(
 ...     '<svg width="8pt" height="8pt">\\n<g/></svg>', title="Umzug <1>", description="a & b")
 >>> print(svg)  # doctest: +NORMALIZE_WHITESPACE
@@ -26,10 +28,10 @@ import shutil
 import signal
 import subprocess
 import time
-from html import escape
 from typing import Literal
 
 from lifeevents.errors import GraphvizError, GraphvizNotFoundError
+from lifeevents.views.escape.html import escape_text
 
 __all__ = [
     "Engine",
@@ -42,9 +44,6 @@ __all__ = [
 Format = Literal["svg", "png", "pdf"]
 Engine = Literal["dot", "sfdp"]
 
-# Characters XML 1.0 forbids (C0 controls but tab, newline, carriage return) or
-# discourages (DEL and the C1 controls, which some terminals and viewers obey).
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SVG_ROOT = re.compile(r"<svg\b[^>]*?>")
 # cairo writes "D:YYYYMMDDHHmmSS" then "Z" or "+HH'mm".
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)")
@@ -61,10 +60,43 @@ def render_graphviz(
 ) -> bytes:
     """Lay out and draw DOT ``source`` as SVG, PNG or PDF; the same input gives the same bytes.
 
-    ``title`` and ``description`` become the SVG's ``<title>`` and ``<desc>``
-    (ignored for PNG and PDF, which have no place for them). Raises
-    :class:`GraphvizNotFoundError` when ``dot`` is missing and
-    :class:`GraphvizError` when it fails or takes longer than ``timeout`` seconds.
+    Parameters
+    ----------
+    source : str
+        DOT text.
+    fmt : {"svg", "png", "pdf"}
+        The image format.
+    engine : {"dot", "sfdp"}, default "dot"
+        The layout engine (run as ``dot -K<engine>``).
+    title, description : str, optional
+        The SVG's ``<title>`` and ``<desc>`` (ignored for PNG and PDF, which
+        have no place for them).
+    timeout : float, default 120
+        Seconds before Graphviz is stopped.
+
+    Returns
+    -------
+    bytes
+        The image.
+
+    Raises
+    ------
+    GraphvizNotFoundError
+        When ``dot`` is missing.
+    GraphvizError
+        When it fails or takes longer than ``timeout`` seconds.
+    ValueError
+        For an unknown format or engine.
+
+    Examples
+    --------
+    >>> svg = render_graphviz("digraph { a -> b }", "svg", title="A")  # doctest: +SKIP
+    >>> b'<title id="map-title">A</title>' in svg  # doctest: +SKIP
+    True
+    >>> render_graphviz("digraph { a -> b }", "gif")  # type: ignore[arg-type]
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown format 'gif'; choose svg, png or pdf
     """
     if fmt not in ("svg", "png", "pdf"):
         raise ValueError(f"unknown format {fmt!r}; choose svg, png or pdf")
@@ -142,8 +174,31 @@ def add_svg_text_alternative(
     """Insert ``<title>`` and ``<desc>`` (escaped) right after the root ``<svg>`` start tag.
 
     The root element gets ``role="img"`` and ARIA references to both, so the
-    map has an accessible name and a text alternative. ``id_prefix`` keeps
-    the two ids unique when a page embeds several maps.
+    map has an accessible name and a text alternative.
+
+    Parameters
+    ----------
+    svg : str
+        An SVG document.
+    title, description : str or None
+        The texts; None leaves one out.
+    id_prefix : str, default "map"
+        Keeps the two ids unique when a page embeds several maps.
+
+    Returns
+    -------
+    str
+        The SVG with the text alternative.
+
+    Raises
+    ------
+    ValueError
+        When ``svg`` has no ``<svg>`` element.
+
+    Examples
+    --------
+    >>> add_svg_text_alternative("<svg/>", title="A", description=None, id_prefix="m1")
+    '<svg role="img" aria-labelledby="m1-title">\\n<title id="m1-title">A</title></svg>'
     """
     match = _SVG_ROOT.search(svg)
     if match is None:
@@ -154,10 +209,10 @@ def add_svg_text_alternative(
     children = ""
     if title is not None:
         attributes += f' aria-labelledby="{id_prefix}-title"'
-        children += f'\n<title id="{id_prefix}-title">{_xml_text(title)}</title>'
+        children += f'\n<title id="{id_prefix}-title">{escape_text(title, quote=False)}</title>'
     if description is not None:
         attributes += f' aria-describedby="{id_prefix}-desc"'
-        children += f'\n<desc id="{id_prefix}-desc">{_xml_text(description)}</desc>'
+        children += f'\n<desc id="{id_prefix}-desc">{escape_text(description, quote=False)}</desc>'
     new_tag = start_tag[: -len(closing)].rstrip() + attributes + ">"
     rest = svg[match.end() :]
     if closing == "/>":
@@ -168,6 +223,18 @@ def add_svg_text_alternative(
 def fix_pdf_dates(pdf: bytes) -> bytes:
     """Replace the dates cairo writes into a PDF by 1970-01-01, keeping every byte offset.
 
+    Parameters
+    ----------
+    pdf : bytes
+        A PDF written by cairo.
+
+    Returns
+    -------
+    bytes
+        The same PDF, of the same length, dated 1970-01-01 00:00:00.
+
+    Examples
+    --------
     >>> fix_pdf_dates(b"/CreationDate (D:20261123092131+01'00)")
     b"/CreationDate (D:19700101000000+00'00)"
     """
@@ -177,7 +244,3 @@ def fix_pdf_dates(pdf: bytes) -> bytes:
         return b"/" + match.group(1) + b" (D:19700101000000" + zone + b")"
 
     return _PDF_DATE.sub(fixed, pdf)
-
-
-def _xml_text(text: str) -> str:
-    return escape(_XML_FORBIDDEN.sub("", text), quote=False)

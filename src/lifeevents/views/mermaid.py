@@ -10,38 +10,43 @@ Journey: one ``section`` per stage, one task per step with a score of 1-5 from
 its emotion (3 without one) and its authority as the actor.
 
 Every text from the journey file is quoted where the syntax allows and passed
-through :func:`mermaid_text`, which replaces each character that could end a
-label, start a comment or become markup with a Mermaid entity code (``#quot;``,
-``#lt;``, ``#35;`` ...). Ids are ``step_N`` by position
+through :func:`~lifeevents.views.escape.mermaid.mermaid_text`, which replaces
+each character that could end a label, start a comment or become markup with a
+Mermaid entity code (``#quot;``, ``#lt;``, ``#35;`` ...). Ids are ``step_N`` by position
 (:class:`~lifeevents.views.element_ids.ElementIds`), never the step's own id.
 Output is deterministic.
 
->>> from lifeevents.formats.journey_file import loads
->>> from lifeevents.graph.journey import journey
->>> from lifeevents.analysis.report import analyze
->>> life_event = loads('''
-... format: lifeevents/1
-... life_event: {id: demo, name: Umzug}
-... authorities: {amt: {name: Bürgerbüro, level: gemeinde}}
-... evidence: {meldung: {name: Meldebestätigung}}
-... steps:
-...   - {id: a, name: 'Wohnsitz "neu" anmelden', authority: amt, channels: [in_person],
-...      produces: [meldung]}
-...   - {id: b, name: Bescheinigung senden, authority: amt, channels: [mail], requires: [meldung]}
-... ''', regions={})
->>> print(generate_code(analyze(journey(life_event))))  # doctest: +NORMALIZE_WHITESPACE
+Examples
+--------
+>>> from lifeevents import analyze, journey, loads
+>>> from lifeevents.library.demo import DEMO_YAML
+>>> print(generate_code(analyze(journey(loads(DEMO_YAML), "mit-auto"))))
+... # doctest: +NORMALIZE_WHITESPACE
 flowchart LR
-  accTitle: Umzug · Persona#58; default
-  subgraph lane_gemeinde["Gemeinde"]
-    step_0["⌂ Wohnsitz #quot;neu#quot; anmelden<br/>Bürgerbüro"]
-    step_1[/"✉ Bescheinigung senden<br/>Bürgerbüro"/]
+  accTitle: Umzug · Persona#58; Mit Auto
+  subgraph lane_kreis["Kreis"]
+    step_2["⌂ Fahrzeug ummelden<br/>Straßenverkehrsamt"]
   end
-  step_0 -->|"Meldebestätigung"| step_1
+  subgraph lane_gemeinde["Gemeinde"]
+    step_0["⌂ Wohnsitz #lt;anmelden#gt; #amp; bestätigen<br/>Bürgerbüro"]
+    step_1["⌂ Gebühr zahlen<br/>Stadtkasse"]
+  end
+  subgraph lane_privat["Privat"]
+    step_3(["⌨ Rundfunkbeitrag ummelden<br/>Beitragsservice"])
+  end
+  step_0 -.-> step_1
+  step_0 -->|"Meldebestätigung"| step_2
+  step_0 -.-> step_3
+  linkStyle 1 stroke:#D55E00,stroke-width:4px
+  style lane_kreis fill:#FCF3DE,stroke:#9A9A9A,color:#1A1A1A
   style lane_gemeinde fill:#EEF7FC,stroke:#9A9A9A,color:#1A1A1A
+  style lane_privat fill:#F2F2F2,stroke:#9A9A9A,color:#1A1A1A
   classDef ch_in_person fill:#FFFFFF,stroke:#D55E00,stroke-width:2px,color:#1A1A1A
-  classDef ch_mail fill:#FFFFFF,stroke:#E69F00,stroke-width:2px,color:#1A1A1A
-  class step_0 ch_in_person
-  class step_1 ch_mail
+  classDef ch_online fill:#FFFFFF,stroke:#0072B2,stroke-width:2px,color:#1A1A1A
+  classDef onceOnly stroke:#CC79A7,stroke-width:4px,stroke-dasharray:2 2
+  class step_0,step_1,step_2 ch_in_person
+  class step_3 ch_online
+  class step_2 onceOnly
 """
 
 from __future__ import annotations
@@ -51,10 +56,10 @@ import re
 from lifeevents.analysis.report import Report
 from lifeevents.graph.journey import topological_order
 from lifeevents.model.vocabulary import Channel, Level
-from lifeevents.text.labels import Language, label
-from lifeevents.text.names import DisplayNames
+from lifeevents.text.labels import Language
+from lifeevents.views.columns import stage_columns
 from lifeevents.views.element_ids import ElementIds
-from lifeevents.views.journey_map import clean, stage_columns
+from lifeevents.views.escape.mermaid import mermaid_text
 from lifeevents.views.options import Direction, View
 from lifeevents.views.style import (
     CHANNEL_STYLES,
@@ -63,30 +68,9 @@ from lifeevents.views.style import (
     LEVEL_FILLS,
     TEXT_COLOR,
 )
+from lifeevents.views.wording import Wording
 
-__all__ = ["generate_code", "mermaid_text", "node_id"]
-
-# Characters that could end a quoted label, open a comment, a directive or markup,
-# or split a journey task (":" ","). Everything else is safe inside a quoted label,
-# parentheses included (they are common in names and end nothing inside quotes).
-_ENTITIES: dict[str, str] = {
-    '"': "#quot;",
-    "<": "#lt;",
-    ">": "#gt;",
-    "&": "#amp;",
-    "#": "#35;",
-    ";": "#59;",
-    "%": "#37;",
-    "`": "#96;",
-    "{": "#123;",
-    "}": "#125;",
-    "|": "#124;",
-    "[": "#91;",
-    "]": "#93;",
-    "\\": "#92;",
-    ":": "#58;",
-}
-_RISKY = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
+__all__ = ["generate_code", "node_id"]
 
 # Node shapes per channel: (opening, closing) around the quoted label.
 _SHAPES: dict[Channel, tuple[str, str]] = {
@@ -105,35 +89,24 @@ _SHAPES: dict[Channel, tuple[str, str]] = {
 # become the title. Such a task's first letter is written as an entity code.
 _JOURNEY_KEYWORDS = re.compile(r"^(journey|title|section|acctitle|accdescr)", re.IGNORECASE)
 
-_WORDS: dict[Language, dict[str, str]] = {
-    "de": {"journey_map": "Journey Map"},
-    "en": {"journey_map": "Journey map"},
-}
-
-
-def mermaid_text(text: str, *, extra: str = "") -> str:
-    """Text made safe for a Mermaid label: one line, risky characters as entity codes.
-
-    ``extra`` names further characters to replace (``","`` for journey actors).
-
-    >>> mermaid_text('Say "hi" <b>#1;</b>\\n{x}')
-    'Say #quot;hi#quot; #lt;b#gt;#35;1#59;#lt;/b#gt; #123;x#125;'
-    >>> mermaid_text("A, B", extra=",")
-    'A#44; B'
-    """
-    # Mermaid stands entity codes in for "ﬂ°…¶ß" while parsing and turns such runs back
-    # into entities, in flowcharts even in text already shown; an invisible joiner
-    # after "ﬂ" and "¶" keeps a name from ever forming that run.
-    plain = clean(text).replace("ﬂ", "ﬂ\u200c").replace("¶", "¶\u200c")
-    encoded = _RISKY.sub(lambda match: _ENTITIES[match.group()], plain)
-    for char in extra:
-        encoded = encoded.replace(char, f"#{ord(char)};")
-    return encoded
-
 
 def node_id(ids: ElementIds, node: str) -> str:
     """The Mermaid id of a step: its element id with ``-`` as ``_``.
 
+    Parameters
+    ----------
+    ids : ElementIds
+        The element ids of the journey graph.
+    node : str
+        A step id.
+
+    Returns
+    -------
+    str
+        ``step_N``, safe as a Mermaid id whatever the step id holds.
+
+    Examples
+    --------
     >>> import networkx as nx
     >>> node_id(ElementIds(nx.DiGraph([("anmelden", "end")])), "end")
     'step_1'
@@ -150,29 +123,47 @@ def generate_code(
 ) -> str:
     """Mermaid code of the blueprint (``flowchart``) or the journey map (``journey``).
 
-    Raises :class:`ValueError` for the checklist view, which is text, not a diagram.
+    Parameters
+    ----------
+    report : Report
+        The analysed journey.
+    direction : {"LR", "TB"}, default "LR"
+        The flowchart's direction (lanes top to bottom with ``LR``).
+    lang : Language, default "de"
+        The language of words and names.
+    view : View, default View.BLUEPRINT
+        ``View.BLUEPRINT`` or ``View.JOURNEY``.
 
-    >>> from lifeevents.formats.journey_file import loads
-    >>> from lifeevents.graph.journey import journey
-    >>> from lifeevents.analysis.report import analyze
-    >>> life_event = loads('''
-    ... format: lifeevents/1
-    ... life_event: {id: demo, name: Demo, stages: [start]}
-    ... authorities: {amt: {name: Amt, level: gemeinde}}
-    ... steps: [{id: a, name: Antrag, authority: amt, stage: start, channels: [online],
-    ...          emotion: -2}]
-    ... ''', regions={})
-    >>> print(generate_code(analyze(journey(life_event)), view=View.JOURNEY))
+    Returns
+    -------
+    str
+        Mermaid code, ending in a line break.
+
+    Raises
+    ------
+    ValueError
+        For the checklist view, which is text, not a diagram.
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> report = analyze(journey(loads(DEMO_YAML), "mit-auto"))
+    >>> print(generate_code(report, view=View.JOURNEY, lang="en"))
     journey
-      title Demo · Journey Map · Persona#58; default
-      section 1 · Start
-        Antrag: 1: Amt
+      title Umzug · Journey map · Persona#58; Mit Auto
+      section 1 · Ummelden
+        Wohnsitz #lt;anmelden#gt; #amp; bestätigen: 2: Bürgerbüro
+        Gebühr zahlen: 3: Stadtkasse
+      section 2 · Danach
+        Fahrzeug ummelden: 3: Straßenverkehrsamt
+        Rundfunkbeitrag ummelden: 3: Beitragsservice
     <BLANKLINE>
     """
     if view is View.JOURNEY:
-        return _journey(report, lang)
+        return _journey(report, Wording.of(report, lang))
     if view is View.BLUEPRINT:
-        return _flowchart(report, direction, lang)
+        return _flowchart(report, direction, Wording.of(report, lang))
     raise ValueError(f"Mermaid has no {view.value} view; use 'blueprint' or 'journey'")
 
 
@@ -181,16 +172,17 @@ def _filled(text: str, fallback: str) -> str:
     return text or mermaid_text(fallback) or "?"
 
 
-def _title(report: Report, names: DisplayNames, lang: Language) -> str:
-    return f"{names.life_event()} · {label('persona', lang)}: {names.persona()}"
+def _persona(wording: Wording) -> str:
+    return f"{wording.words['persona']}: {wording.names.persona()}"
 
 
-def _flowchart(report: Report, direction: Direction, lang: Language) -> str:
+def _flowchart(report: Report, direction: Direction, wording: Wording) -> str:
     graph = report.journey.graph
-    names = DisplayNames(report, lang)
+    names = wording.names
     ids = ElementIds(graph)
     at_risk = set(report.schedule.deadlines_at_risk)
-    lines = [f"flowchart {direction}", f"  accTitle: {mermaid_text(_title(report, names, lang))}"]
+    title = f"{names.life_event()} · {_persona(wording)}"
+    lines = [f"flowchart {direction}", f"  accTitle: {mermaid_text(title)}"]
 
     # Lanes in the fixed level order; steps in each lane in file order.
     lanes: list[Level] = []
@@ -278,13 +270,12 @@ def _flowchart(report: Report, direction: Direction, lang: Language) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _journey(report: Report, lang: Language) -> str:
+def _journey(report: Report, wording: Wording) -> str:
     graph = report.journey.graph
-    names = DisplayNames(report, lang)
-    title = f"{names.life_event()} · {_WORDS[lang]['journey_map']} · "
-    title += f"{label('persona', lang)}: {names.persona()}"
+    names = wording.names
+    title = f"{names.life_event()} · {wording.words['journey_map.title']} · {_persona(wording)}"
     lines = ["journey", f"  title {mermaid_text(title)}"]
-    for column in stage_columns(report, lang):
+    for column in stage_columns(report, wording):
         # A section without tasks draws an empty band; leave it out.
         if not column.steps:
             continue

@@ -1,4 +1,11 @@
-"""Typed options of every renderer (no string-keyed parameter dicts)."""
+"""Typed options of every renderer (no string-keyed parameter dicts).
+
+Examples
+--------
+>>> options = RenderOptions(view=View.JOURNEY, lang="en")
+>>> options.direction, Highlight.VISITS in options.highlight
+('LR', True)
+"""
 
 from __future__ import annotations
 
@@ -8,7 +15,15 @@ from typing import Literal
 
 from lifeevents.text.labels import Language
 
-__all__ = ["COMPACT_THRESHOLD", "SFDP_THRESHOLD", "Direction", "Highlight", "RenderOptions", "View"]
+__all__ = [
+    "COMPACT_THRESHOLD",
+    "DEFAULT_OPTIONS",
+    "SFDP_THRESHOLD",
+    "Direction",
+    "Highlight",
+    "RenderOptions",
+    "View",
+]
 
 #: Above this many steps the blueprint switches to compact style (evidence names in tooltips).
 COMPACT_THRESHOLD = 200
@@ -19,13 +34,27 @@ Direction = Literal["LR", "TB"]
 
 
 class View(StrEnum):
+    """Which map to draw: the blueprint, the journey map or the checklist.
+
+    Examples
+    --------
+    >>> View("journey") is View.JOURNEY
+    True
+    """
+
     BLUEPRINT = "blueprint"
     JOURNEY = "journey"
     CHECKLIST = "checklist"
 
 
 class Highlight(StrEnum):
-    """What the analyses mark on a map."""
+    """What the analyses mark on a map.
+
+    Examples
+    --------
+    >>> sorted(item.value for item in Highlight)[:2]
+    ['authority_handovers', 'deadlines']
+    """
 
     AUTHORITY_HANDOVERS = "authority_handovers"
     MEDIA_BREAKS = "media_breaks"
@@ -38,8 +67,25 @@ class Highlight(StrEnum):
 class RenderOptions:
     """How to draw a journey.
 
-    ``compact=None`` chooses compact style automatically above
-    :data:`COMPACT_THRESHOLD` steps.
+    Parameters
+    ----------
+    view : View, default View.BLUEPRINT
+        Which map.
+    lang : Language, default "de"
+        The language of words and names.
+    direction : {"LR", "TB"}, default "LR"
+        The blueprint's direction: lanes top to bottom (``LR``) or left to right.
+    highlight : frozenset[Highlight], default every highlight
+        Which findings the map marks.
+    compact : bool, optional
+        The compact style; None chooses it above :data:`COMPACT_THRESHOLD` steps.
+    title : str, optional
+        A title instead of the life event's name.
+
+    Examples
+    --------
+    >>> RenderOptions(compact=True).is_compact(3)
+    True
     """
 
     view: View = View.BLUEPRINT
@@ -50,4 +96,25 @@ class RenderOptions:
     title: str | None = None
 
     def is_compact(self, steps: int) -> bool:
+        """Whether a journey of ``steps`` steps is drawn in the compact style.
+
+        Parameters
+        ----------
+        steps : int
+            The number of applicable steps.
+
+        Returns
+        -------
+        bool
+            ``compact`` when given, else whether ``steps`` exceeds :data:`COMPACT_THRESHOLD`.
+
+        Examples
+        --------
+        >>> RenderOptions().is_compact(COMPACT_THRESHOLD), RenderOptions().is_compact(1_000)
+        (False, True)
+        """
         return self.compact if self.compact is not None else steps > COMPACT_THRESHOLD
+
+
+#: The options every renderer uses when none are given (frozen, so one shared value is safe).
+DEFAULT_OPTIONS = RenderOptions()

@@ -4,6 +4,11 @@ Colours come from the Okabe-Ito palette, which stays distinguishable with the
 common colour-vision deficiencies; every channel is told apart by shape and
 glyph as well, never by colour alone. Text is dark on light fills (contrast
 ratio of at least 4.5:1 for text, WCAG AA).
+
+Examples
+--------
+>>> CHANNEL_STYLES[Channel.MAIL].glyph, LEVEL_FILLS[Level.KREIS]
+('✉', '#FCF3DE')
 """
 
 from __future__ import annotations
@@ -58,7 +63,22 @@ LEVEL_FILLS: dict[Level, str] = {
 
 @dataclass(frozen=True)
 class ChannelStyle:
-    """How a step done on one channel looks: a Graphviz shape, a glyph and a border colour."""
+    """How a step done on one channel looks: a Graphviz shape, a glyph and a border colour.
+
+    Parameters
+    ----------
+    shape : str
+        A Graphviz node shape.
+    glyph : str
+        A character in DejaVu Sans that names the channel.
+    color : str
+        The border colour, from :data:`OKABE_ITO`.
+
+    Examples
+    --------
+    >>> CHANNEL_STYLES[Channel.ONLINE]
+    ChannelStyle(shape='ellipse', glyph='⌨', color='#0072B2')
+    """
 
     shape: str
     glyph: str

@@ -4,12 +4,16 @@ For each journey and persona it writes the blueprint (SVG and interactive
 HTML), the journey map (SVG) and the citizen's checklist (Markdown and HTML)
 into ``OUTPUT/<life event>/``, plus ``index.html`` and ``index.md`` that list
 every file with its key figures. ``make demo`` and ``make gallery`` run it.
+
+Examples
+--------
+>>> [item.suffix for item in DEFAULT_OUTPUTS][:2]
+['blueprint.svg', 'blueprint.html']
 """
 
 from __future__ import annotations
 
 import errno
-import html
 import os
 import shutil
 import tempfile
@@ -26,10 +30,11 @@ from lifeevents.formats.journey_file import Regions
 from lifeevents.graph.journey import journey
 from lifeevents.model.life_event import LifeEvent
 from lifeevents.model.region import Region
-from lifeevents.text.labels import LANGUAGES, Language, label
+from lifeevents.text.labels import LANGUAGES, Language, words
 from lifeevents.text.names import DisplayNames
 from lifeevents.views.api import FORMATS, render_content
-from lifeevents.views.markdown_text import markdown_text
+from lifeevents.views.escape.html import escape
+from lifeevents.views.escape.markdown import markdown_text
 from lifeevents.views.options import RenderOptions, View
 
 __all__ = ["DEFAULT_OUTPUTS", "Output", "WorkshopEntry", "run_workshop", "workshop_outputs"]
@@ -37,13 +42,27 @@ __all__ = ["DEFAULT_OUTPUTS", "Output", "WorkshopEntry", "run_workshop", "worksh
 
 @dataclass(frozen=True)
 class Output:
-    """One file per journey and persona: which view, in which format."""
+    """One file per journey and persona: which view, in which format.
+
+    Parameters
+    ----------
+    view : View
+        The map.
+    fmt : str
+        A format of :data:`~lifeevents.views.api.FORMATS` for that view.
+
+    Examples
+    --------
+    >>> Output(View.CHECKLIST, "md").suffix
+    'checklist.md'
+    """
 
     view: View
     fmt: str
 
     @property
     def suffix(self) -> str:
+        """The end of the file name: ``<view>.<format>``."""
         return f"{self.view.value}.{self.fmt}"
 
 
@@ -58,7 +77,15 @@ DEFAULT_OUTPUTS: tuple[Output, ...] = (
 
 @dataclass(frozen=True)
 class WorkshopEntry:
-    """What was made for one journey and persona."""
+    """What was made for one journey and persona.
+
+    Parameters
+    ----------
+    report : Report
+        The analysed journey.
+    files : tuple[Path, ...]
+        The files written for it, in the order of the outputs.
+    """
 
     report: Report
     files: tuple[Path, ...]
@@ -68,6 +95,23 @@ def workshop_outputs(formats: Iterable[str]) -> tuple[Output, ...]:
     """The outputs for ``--formats``: the default views in these formats, and every other
     format (png, pdf, dot, mmd) for the blueprint and the journey map.
 
+    Parameters
+    ----------
+    formats : Iterable[str]
+        Format names, e.g. ``["svg", "md"]``.
+
+    Returns
+    -------
+    tuple[Output, ...]
+        The outputs, the default ones first.
+
+    Raises
+    ------
+    UnsupportedFormatError
+        For an unknown format, or none.
+
+    Examples
+    --------
     >>> [item.suffix for item in workshop_outputs(["svg", "png"])]
     ['blueprint.svg', 'journey.svg', 'blueprint.png', 'journey.png']
     """
@@ -106,6 +150,43 @@ def run_workshop(
     unwinds) nothing new is left. File names come from
     :func:`~lifeevents.formats.file_names.file_stems`,
     and every file is proven to lie inside ``output``.
+
+    Parameters
+    ----------
+    life_events : Sequence[LifeEvent]
+        The life events; each gets its own folder.
+    output : str or os.PathLike
+        The folder to write into (made if missing).
+    regions : Regions
+        The regions the life events may name.
+    municipality, origin, event_place : str, optional
+        Where the journeys take place (each journey's defaults when not given).
+    lang : Language, default "de"
+        The language of the maps and the index.
+    outputs : Sequence[Output], default DEFAULT_OUTPUTS
+        The files to write per journey and persona.
+    progress : Callable[[str], None], optional
+        Called with one line per journey and persona.
+
+    Returns
+    -------
+    list[WorkshopEntry]
+        What was written, per journey and persona.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> folder = tempfile.mkdtemp()
+    >>> entries = run_workshop([loads(DEMO_YAML)], folder, regions={},
+    ...                        outputs=[Output(View.CHECKLIST, "md")])
+    >>> [path.relative_to(folder).as_posix() for entry in entries for path in entry.files]
+    ['demo/default-checklist.md', 'demo/mit-auto-checklist.md']
+    >>> sorted(item.name for item in Path(folder).iterdir())
+    ['demo', 'index.html', 'index.md']
+    >>> import shutil; shutil.rmtree(folder)
     """
     _check_arguments(life_events, output, outputs, lang)
     root = Path(output)
@@ -237,15 +318,20 @@ def _figures(report: Report) -> tuple[int, int, int, int, int]:
     )
 
 
+# The columns of the index after the persona: the figures of _figures.
+_HEADERS = (
+    "persona",
+    "visits_modelled",
+    "visits_minimum",
+    "authority_handovers",
+    "media_breaks",
+    "once_only",
+)
+
+
 def _headers(lang: Language) -> list[str]:
-    return [
-        label("persona", lang),
-        label("visits_modelled", lang),
-        label("visits_minimum", lang),
-        label("authority_handovers", lang),
-        label("media_breaks", lang),
-        label("once_only", lang),
-    ]
+    catalogue = words(lang)
+    return [catalogue[key] for key in _HEADERS]
 
 
 def _by_life_event(entries: list[WorkshopEntry]) -> list[list[WorkshopEntry]]:
@@ -267,7 +353,7 @@ def _link_name(path: Path) -> str:
 
 
 def _index_markdown(entries: list[WorkshopEntry], output: Path, lang: Language) -> str:
-    files_word = "Dateien" if lang == "de" else "Files"
+    files_word = words(lang)["workshop.files"]
     lines = ["# lifeevents"]
     for group in _by_life_event(entries):
         # Links, not embedded images: a wide map shrunk to the page width is unreadable.
@@ -287,20 +373,20 @@ def _index_markdown(entries: list[WorkshopEntry], output: Path, lang: Language) 
 
 def _index_html(entries: list[WorkshopEntry], output: Path, lang: Language) -> str:
     rows: list[str] = []
-    heads = "".join(f"<th>{html.escape(head)}</th>" for head in _headers(lang))
+    heads = "".join(f"<th>{escape(head)}</th>" for head in _headers(lang))
     for group in _by_life_event(entries):
         rows.append(
-            f"<tr><th colspan='7' class='event'>{html.escape(_heading(group[0], lang))}</th></tr>"
+            f"<tr><th colspan='7' class='event'>{escape(_heading(group[0], lang))}</th></tr>"
             f"<tr>{heads}<th></th></tr>"
         )
         for entry in group:
             links = " · ".join(
-                f"<a href='{html.escape(path.relative_to(output).as_posix())}'>"
-                f"{html.escape(_link_name(path))}</a>"
+                f"<a href='{escape(path.relative_to(output).as_posix())}'>"
+                f"{escape(_link_name(path))}</a>"
                 for path in entry.files
             )
             cells = "".join(f"<td>{value}</td>" for value in _figures(entry.report))
-            persona = html.escape(entry.report.journey.persona_id)
+            persona = escape(entry.report.journey.persona_id)
             rows.append(f"<tr><td>{persona}</td>{cells}<td>{links}</td></tr>")
     return (
         f"<!DOCTYPE html>\n<html lang='{lang}'><head><meta charset='utf-8'>"

@@ -1,0 +1,201 @@
+"""The rank layout of a blueprint: which rank (position across the map) each step gets.
+
+Each column (a stage, or a range of schedule days) is an interval of ranks,
+and a step never stands left of a step it depends on. Within these bounds the
+ranks keep every edge as short as they can: :func:`ranks` solves ``dot``'s own
+ranking problem plus the columns, a linear program, through its dual (a
+min-cost flow, :func:`networkx.network_simplex`). ``dot`` then gets the ranks as
+fixed (``rank=same`` groups) and only orders the steps within each rank.
+
+Examples
+--------
+>>> import networkx as nx
+>>> rank, starts, last = ranks(nx.DiGraph([("a", "b")]), {"a": 0, "b": 0}, 1)
+>>> rank, starts, last
+({'a': 2, 'b': 3}, [2], 4)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from lifeevents.analysis.report import Report
+from lifeevents.views.columns import stage_columns
+from lifeevents.views.wording import Wording
+
+__all__ = ["MAX_DAY_COLUMNS", "Grid", "grid", "ranks"]
+
+#: More schedule days than this become columns of day ranges ("Tag 0–12").
+MAX_DAY_COLUMNS = 12
+# dot draws a dependency through one virtual node per rank it crosses, and the time
+# to place them grows fast: the 1,000-step benchmark crosses 2,300 ranks with one
+# column (1 s in dot), 14,000 with twelve (17 s). Day columns are halved in number
+# until the crossings fit this budget; a journey's own stages are always kept.
+_CROSSING_BUDGET = 4_000
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Column titles, the rank of every step, and the rank where each column starts.
+
+    Rank 0 is the left margin, rank 1 holds the lane headers, steps start at
+    rank 2, and ``last`` is the right margin.
+
+    Parameters
+    ----------
+    titles : tuple[str, ...]
+        Column titles, left to right.
+    rank : dict[str, int]
+        The rank of every step.
+    column_start : tuple[int, ...]
+        The first rank of every column.
+    last : int
+        The rank of the right margin.
+    """
+
+    titles: tuple[str, ...]
+    rank: dict[str, int]
+    column_start: tuple[int, ...]
+    last: int
+
+
+def grid(report: Report, wording: Wording) -> Grid:
+    """Columns and ranks of a blueprint: stages, or day ranges within the crossing budget.
+
+    Parameters
+    ----------
+    report : Report
+        The analysed journey.
+    wording : Wording
+        The words and names of the render (column titles).
+
+    Returns
+    -------
+    Grid
+        The column titles and the rank of every step.
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> report = analyze(journey(loads(DEMO_YAML), "mit-auto"))
+    >>> layout = grid(report, Wording.of(report))
+    >>> layout.titles, layout.rank
+    (('1 · Ummelden', '2 · Danach'), {'anmelden': 2, 'gebuehr': 3, 'kfz': 4, 'rundfunk': 4})
+    """
+    graph = report.journey.graph
+    order = report.journey.order()
+    columns = stage_columns(report, wording)
+    titles = [column.title for column in columns]
+    wanted = {node: index for index, column in enumerate(columns) for node in column.steps}
+    # stage_columns gives days only when neither the life event nor a step names a stage.
+    by_day = not report.journey.life_event.life_event.stages and not any(
+        data["stage"] for _, data in graph.nodes(data=True)
+    )
+    count = len(columns) if len(columns) <= MAX_DAY_COLUMNS else MAX_DAY_COLUMNS
+    while True:
+        if by_day and count < len(columns):
+            titles, wanted = _day_ranges(report, wording, count)
+        # A step never stands left of a step it depends on, whatever its stage says.
+        column: dict[str, int] = {}
+        for node in order:
+            column[node] = max(
+                [wanted.get(node, 0), *(column[source] for source in graph.pred[node])]
+            )
+        rank, starts, last = ranks(graph, column, len(titles))
+        crossed = sum(rank[target] - rank[source] - 1 for source, target in graph.edges)
+        if not by_day or count <= 1 or crossed <= _CROSSING_BUDGET:
+            return Grid(tuple(titles), rank, tuple(starts), last)
+        count = min(count, len(titles)) // 2
+
+
+def _day_ranges(report: Report, wording: Wording, count: int) -> tuple[list[str], dict[str, int]]:
+    """At most ``count`` columns of equally long day ranges (empty ones left out)."""
+    days = {entry.step: entry.day for entry in report.schedule.steps}
+    first, last = min(days.values()), max(days.values())
+    width = -(-(last - first + 1) // count)
+    bucket = {node: (day - first) // width for node, day in days.items()}
+    used = sorted(set(bucket.values()))
+    titles = [
+        f"{wording.day} {first + index * width}–{min(last, first + index * width + width - 1)}"
+        for index in used
+    ]
+    position = {index: number for number, index in enumerate(used)}
+    return titles, {node: position[index] for node, index in bucket.items()}
+
+
+def ranks(
+    graph: nx.DiGraph[str], column: dict[str, int], columns: int
+) -> tuple[dict[str, int], list[int], int]:
+    """Ranks with the least total edge length, each column an interval of ranks.
+
+    This is ``dot``'s own ranking problem plus the columns: minimise the sum of
+    ``x(v) - x(u)`` over the edges, subject to ``x(v) - x(u) >= 1`` and to
+    ``b(c) <= x(v) < b(c + 1)`` for a step of column ``c`` (``b`` are the column
+    starts). Long edges cost ``dot`` one virtual node per rank they cross, so
+    shortest edges are fastest to draw. The linear program is solved through
+    its dual, a min-cost flow (:func:`networkx.network_simplex`, about 0.2 s for
+    1,000 steps); the ranks are then the potentials: shortest paths over the
+    constraints, with each constraint that carries flow held tight.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        The journey graph.
+    column : dict[str, int]
+        The column of every step, no step left of a step it depends on.
+    columns : int
+        The number of columns.
+
+    Returns
+    -------
+    tuple[dict[str, int], list[int], int]
+        The rank of every step, the first rank of every column, and the rank of
+        the right margin (the first column starts at rank 2).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> graph = nx.DiGraph([("a", "b"), ("a", "c")])
+    >>> ranks(graph, {"a": 0, "b": 1, "c": 0}, 2)
+    ({'a': 2, 'b': 4, 'c': 3}, [2, 4], 5)
+    """
+    if not columns:
+        return {}, [], 2
+    nodes = list(graph)
+    index = {node: number for number, node in enumerate(nodes)}
+    start = len(nodes)  # b(c) is node start + c; b(columns) is the right margin
+
+    # (tail, head, least difference, weight in the objective)
+    constraints = [(index[u], index[v], 1, 1) for u, v in graph.edges]
+    for node in nodes:
+        constraints.append((start + column[node], index[node], 0, 0))
+        constraints.append((index[node], start + column[node] + 1, 1, 0))
+    constraints.extend((start + c, start + c + 1, 1, 0) for c in range(columns))
+    constraints.append((start, start + columns, 0, 1))  # keep the drawing narrow
+
+    flow_graph: nx.DiGraph[int] = nx.DiGraph()
+    flow_graph.add_nodes_from(range(start + columns + 1), demand=0)
+    for tail, head, least, weight in constraints:
+        flow_graph.nodes[head]["demand"] += weight
+        flow_graph.nodes[tail]["demand"] -= weight
+        if flow_graph.has_edge(tail, head):  # parallel constraints: the larger difference wins
+            least = max(least, -flow_graph.edges[tail, head]["weight"])
+        flow_graph.add_edge(tail, head, weight=-least)
+    _, flow = nx.network_simplex(flow_graph)
+
+    potentials: nx.DiGraph[int] = nx.DiGraph()
+    source = start + columns + 1
+    for tail, head, data in flow_graph.edges(data=True):
+        potentials.add_edge(tail, head, weight=data["weight"])
+        if flow[tail][head] > 0:
+            potentials.add_edge(head, tail, weight=-data["weight"])
+    potentials.add_edges_from(((source, node) for node in flow_graph), weight=0)
+    lengths = nx.single_source_bellman_ford_path_length(potentials, source)
+    distance = {node: int(length) for node, length in lengths.items()}
+    offset = 2 + distance[start]  # the first column starts at rank 2
+    rank = {node: offset - distance[index[node]] for node in nodes}
+    starts = [offset - distance[start + c] for c in range(columns)]
+    return rank, starts, offset - distance[start + columns]

@@ -1,0 +1,391 @@
+"""The DOT writer of a blueprint: graph settings, title, steps and dependencies.
+
+Steps are nodes shaped and outlined by their channel, with the step's name,
+authority, channel and day, and badges for the highlighted findings. Each
+dependency is an edge, styled by the handover or media break it is and
+labelled with the evidence it carries. The lanes, columns and key around them
+come from :mod:`lifeevents.views.blueprint.frame`.
+
+Examples
+--------
+>>> from lifeevents import analyze, journey, loads
+>>> from lifeevents.library.demo import DEMO_YAML
+>>> from lifeevents.views.options import RenderOptions
+>>> from lifeevents.views.wording import Wording
+>>> report = analyze(journey(loads(DEMO_YAML), "mit-auto"))
+>>> drawing = Drawing.of(report, RenderOptions(), Wording.of(report), sfdp=False)
+>>> source = write_source(drawing)
+>>> source.splitlines()[0], source.count('class="step ')
+('digraph blueprint {', 4)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from lifeevents.model.vocabulary import Channel, Level
+from lifeevents.views.blueprint.drawing import Drawing
+from lifeevents.views.blueprint.frame import Frame
+from lifeevents.views.blueprint.key import key_table
+from lifeevents.views.blueprint.layout import grid
+from lifeevents.views.blueprint.look import (
+    BOTH_PENWIDTH,
+    HANDOVER,
+    HEADER_FILL,
+    MEDIA_BREAK,
+    MUTED,
+    NODE_MARGIN,
+    NOTE_MARGIN,
+    WRAP_EDGE,
+    badge_cell,
+    label_lines,
+)
+from lifeevents.views.blueprint.titles import description, figures, titles
+from lifeevents.views.escape.dot import DotValue, HtmlLabel, attribute_list, label_text, quoted
+from lifeevents.views.graphviz_labels import font
+from lifeevents.views.style import (
+    CHANNEL_STYLES,
+    FONT,
+    HIGHLIGHT_COLORS,
+    LEVEL_FILLS,
+    TEXT_COLOR,
+)
+
+__all__ = ["write_source"]
+
+
+def write_source(drawing: Drawing) -> str:
+    """The DOT text of one blueprint.
+
+    Parameters
+    ----------
+    drawing : Drawing
+        The render: report, options, words and names, look and highlights.
+
+    Returns
+    -------
+    str
+        The DOT text, ending in a line break.
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.views.options import RenderOptions
+    >>> from lifeevents.views.wording import Wording
+    >>> report = analyze(journey(loads(DEMO_YAML)))
+    >>> drawing = Drawing.of(report, RenderOptions(), Wording.of(report), sfdp=True)
+    >>> "lane-" in write_source(drawing)  # no lanes for sfdp
+    False
+    """
+    return _Writer(drawing).source()
+
+
+@dataclass(frozen=True)
+class _EdgeLook:
+    classes: tuple[str, ...]
+    color: str
+    style: str
+    penwidth: float
+    label_lines: tuple[str, ...]
+    tooltip: str
+
+
+class _Writer:
+    """Builds the DOT text of one blueprint, line by line."""
+
+    def __init__(self, drawing: Drawing) -> None:
+        self.drawing = drawing
+        self.words = drawing.wording.words
+        self.names = drawing.wording.names
+        self.graph = drawing.graph
+        self.lines: list[str] = []
+
+    def emit(self, line: str) -> None:
+        self.lines.append(line)
+
+    def source(self) -> str:
+        drawing = self.drawing
+        look = drawing.look
+        self.emit("digraph blueprint {")
+        graph: dict[str, DotValue] = {
+            "id": "blueprint",
+            "class": "blueprint" + (" compact" if look.compact else ""),
+            "charset": "UTF-8",
+            "rankdir": drawing.options.direction,
+            "newrank": "true",
+            "fontname": FONT,
+            "fontcolor": TEXT_COLOR,
+            "bgcolor": "white",
+            "pad": "0.3",
+            "nodesep": look.nodesep,
+            "ranksep": look.ranksep,
+            "outputorder": "edgesfirst",  # lane lines and edges under the steps
+            "label": self.title_label(),
+            "labelloc": "t",
+            "labeljust": "l",
+            "tooltip": description(drawing.report, drawing.wording),
+        }
+        if drawing.sfdp:
+            graph.update({"splines": "false", "overlap": "prism", "K": 0.9})
+        else:
+            graph["splines"] = "true"
+        self.emit(f"  graph {attribute_list(graph)}")
+        node: dict[str, DotValue] = {
+            "fontname": FONT,
+            "fontsize": look.font_size,
+            "fontcolor": TEXT_COLOR,
+            "style": "filled",
+            "fillcolor": "white",
+            "penwidth": 1.8,
+            "margin": NODE_MARGIN,
+        }
+        self.emit(f"  node {attribute_list(node)}")
+        edge: dict[str, DotValue] = {
+            "fontname": FONT,
+            "fontsize": look.edge_font_size,
+            "fontcolor": TEXT_COLOR,
+            "color": HIGHLIGHT_COLORS["precedence"],
+            "arrowsize": 0.8,
+        }
+        self.emit(f"  edge {attribute_list(edge)}")
+        self.steps()
+        if not drawing.sfdp:
+            Frame(drawing, grid(drawing.report, drawing.wording), self.emit).write()
+        self.edges()
+        self.emit("}")
+        return "\n".join(self.lines) + "\n"
+
+    # -- title, key figures ------------------------------------------------------
+
+    def title_label(self) -> HtmlLabel:
+        drawing = self.drawing
+        title, subtitle = titles(drawing.options, drawing.wording)
+        shown = figures(drawing.report, drawing.wording)
+        names = "".join(
+            f'<TD ALIGN="LEFT" BGCOLOR="{HEADER_FILL}">{font(label_text(name), size=9)}</TD>'
+            for name, _ in shown
+        )
+        values = "".join(
+            f'<TD ALIGN="LEFT">{font(label_text(value), size=12, bold=True)}</TD>'
+            for _, value in shown
+        )
+        rows = [
+            font(label_text(title), size=drawing.look.title_size, bold=True),
+            font(label_text(subtitle), size=12),
+            '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="3" COLOR="#999999">'
+            f"<TR>{names}</TR><TR>{values}</TR></TABLE>",
+        ]
+        if not drawing.report.steps:
+            rows.append(label_text(self.words["blueprint.no_steps"]))
+        if drawing.sfdp:
+            rows.append(key_table(drawing, channels=True))
+        cells = "".join(f'<TR><TD ALIGN="LEFT">{row}</TD></TR>' for row in rows)
+        return HtmlLabel(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2">{cells}</TABLE>')
+
+    # -- steps --------------------------------------------------------------------
+
+    def steps(self) -> None:
+        drawing = self.drawing
+        for node, data in self.graph.nodes(data=True):
+            channel: Channel = data["channel"]
+            level: Level = data["level"]
+            classes = ["step", f"level-{level.value}", f"channel-{channel.value}"]
+            if node in drawing.visit_number:
+                classes.append("visit")
+            if node in drawing.once_only:
+                classes.append("once-only")
+            if node in drawing.at_risk:
+                classes.append("deadline-at-risk")
+            attributes: dict[str, DotValue] = {
+                "id": drawing.ids.step(node),
+                "class": " ".join(classes),
+                "shape": CHANNEL_STYLES[channel].shape,
+                # A note's folded corner (6 points) would cover the end of the first line.
+                "margin": NOTE_MARGIN if CHANNEL_STYLES[channel].shape == "note" else None,
+                "color": CHANNEL_STYLES[channel].color,
+                # Without lanes (sfdp) the fill tells the level.
+                "fillcolor": LEVEL_FILLS[level] if drawing.sfdp else None,
+                "label": self.step_label(node),
+                "tooltip": self.step_tooltip(node),
+            }
+            self.emit(f"  {quoted(drawing.ids.step(node))} {attribute_list(attributes)}")
+
+    def step_label(self, node: str) -> HtmlLabel:
+        drawing = self.drawing
+        look = drawing.look
+        channel: Channel = self.graph.nodes[node]["channel"]
+        glyph = font(label_text(CHANNEL_STYLES[channel].glyph), size=look.font_size + 3)
+        name = label_lines(self.names.step(node), look.wrap, 2 if look.compact else None)
+        day = f"{drawing.wording.day} {drawing.day[node]}"
+        rows = [f'<TD VALIGN="TOP">{glyph}</TD><TD ALIGN="LEFT">{font(name, bold=True)}</TD>']
+        if look.compact:
+            rows.append(f'<TD></TD><TD ALIGN="LEFT">{label_text(day)}</TD>')
+        else:
+            authority = label_lines(self.names.authority(node), look.wrap + 4)
+            rows.append(f'<TD></TD><TD ALIGN="LEFT">{font(authority, color=MUTED)}</TD>')
+            channel_day = f"{self.names.channel(channel)} · {day}"
+            rows.append(f'<TD></TD><TD ALIGN="LEFT">{label_text(channel_day)}</TD>')
+        rows.extend(f"<TD></TD>{badge}" for badge in self.badges(node))
+        body = "".join(f"<TR>{row}</TR>" for row in rows)
+        return HtmlLabel(
+            f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="1">{body}</TABLE>'
+        )
+
+    def badges(self, node: str) -> Iterator[str]:
+        drawing = self.drawing
+        words = self.words
+        compact = drawing.look.compact
+        wrap = drawing.look.wrap
+        if node in drawing.visit_number:
+            visits = drawing.report.visits
+            text = words["blueprint.visit_short" if compact else "blueprint.visit"].format(
+                number=drawing.visit_number[node], total=visits.minimum
+            )
+            if not compact:
+                text += f" ({words['blueprint.as_modelled'].format(count=visits.as_modelled)})"
+            yield badge_cell("visit", text, wrap + 8)
+        if node in drawing.once_only:
+            evidence = ", ".join(self.names.evidence(item) for item in drawing.once_only[node])
+            text = (
+                words["blueprint.once_only"]
+                if compact
+                else f"{words['blueprint.once_only_step']} {evidence}"
+            )
+            yield badge_cell("once_only", text, wrap + 4)
+        if node in drawing.at_risk:
+            text = f"{words['blueprint.deadline']} {self.graph.nodes[node]['deadline_days']}"
+            if not compact:
+                text += f", {words['starts_day']} {drawing.day[node]}"
+            yield badge_cell("deadline", text, wrap + 4)
+
+    def step_tooltip(self, node: str) -> str:
+        drawing = self.drawing
+        names = self.names
+        words = self.words
+        data = self.graph.nodes[node]
+        step = data["step"]
+        offered = ", ".join(names.channel(item) for item in data["channels"])
+        channel = names.channel(data["channel"])
+        lines = [
+            names.step(node),
+            f"{words['blueprint.authority']}: {names.authority(node)} "
+            f"({names.level(data['level'])})",
+            f"{words['blueprint.channel']}: {channel} ({words['blueprint.offered']}: {offered})",
+            f"{drawing.wording.day} {drawing.day[node]}",
+        ]
+        if data["stage"]:
+            lines.append(f"{words['blueprint.stage']}: {names.stage(data['stage'])}")
+        for key, items in (
+            ("blueprint.requires", step.requires),
+            ("blueprint.produces", step.produces),
+        ):
+            if items:
+                lines.append(f"{words[key]}: " + ", ".join(names.evidence(e) for e in items))
+        if step.legal_basis:
+            lines.append(f"{words['blueprint.legal_basis']}: {step.legal_basis}")
+        if data["deadline_days"] is not None:
+            at_risk = node in drawing.report.schedule.deadlines_at_risk
+            risk = f" ({words['blueprint.deadline_risk']})" if at_risk else ""
+            lines.append(f"{words['blueprint.deadline']} {data['deadline_days']}{risk}")
+        if node in drawing.visit_number:
+            visits = drawing.report.visits
+            lines.append(
+                words["blueprint.visit"].format(
+                    number=drawing.visit_number[node], total=visits.minimum
+                )
+                + f" ({words['blueprint.as_modelled'].format(count=visits.as_modelled)})"
+            )
+        lines.extend(
+            f"{words['blueprint.once_only_step']} {names.evidence(evidence)}"
+            for evidence in drawing.once_only.get(node, [])
+        )
+        return "\n".join(lines)
+
+    # -- edges ----------------------------------------------------------------------
+
+    def edges(self) -> None:
+        drawing = self.drawing
+        for source, target, data in self.graph.edges(data=True):
+            look = self.edge_look(source, target, data)
+            attributes: dict[str, DotValue] = {
+                "id": drawing.ids.edge(source, target),
+                "class": " ".join(look.classes),
+                "color": look.color,
+                "style": None if look.style == "solid" else look.style,
+                "penwidth": look.penwidth,
+                "tooltip": look.tooltip,
+            }
+            if look.label_lines and not drawing.look.compact:
+                text = "".join(label_lines(line, WRAP_EDGE) for line in look.label_lines)
+                # On white, so that an edge passing close by does not cut through the words;
+                # the white stops 2 points short of the label's edge, along which dot draws
+                # the edge itself (it would otherwise cover half of the line's width).
+                attributes["label"] = HtmlLabel(
+                    '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">'
+                    f'<TR><TD BGCOLOR="white" ALIGN="LEFT">{text}</TD></TR></TABLE>'
+                )
+            self.emit(
+                f"  {quoted(drawing.ids.step(source))} -> {quoted(drawing.ids.step(target))} "
+                f"{attribute_list(attributes)}"
+            )
+
+    def edge_look(self, source: str, target: str, data: dict[str, Any]) -> _EdgeLook:
+        names = self.names
+        words = self.words
+        evidence: tuple[str, ...] = tuple(data.get("evidence", ()))
+        classes = ["dependency", "evidence" if evidence else "precedence"]
+        if data.get("bridged"):
+            classes.append("bridged")
+        color = HIGHLIGHT_COLORS["evidence" if evidence else "precedence"]
+        style, penwidth = "solid", 1.6 if evidence else 1.0
+        on_edge: list[str] = []
+        tooltip = [f"{names.step(source)} → {names.step(target)}"]
+        carried: tuple[str, ...] = ()
+        handover = self.drawing.handovers.get((source, target))
+        if handover is not None:
+            classes.append("authority-handover")
+            color, style, penwidth = HANDOVER
+            carried = handover.evidence
+            text = f"{words['carries']} " + ", ".join(map(names.evidence, carried))
+            on_edge.append(text)
+            tooltip.append(
+                f"{words['blueprint.handover']} {handover.source_authority.name} → "
+                f"{handover.target_authority.name}: {text}"
+            )
+        media_break = self.drawing.media_breaks.get((source, target))
+        if media_break is not None:
+            classes.append("media-break")
+            channels = " → ".join(
+                names.channel(self.graph.nodes[node]["channel"]) for node in (source, target)
+            )
+            text = f"{words['blueprint.media_break']}: {channels}"
+            # Too long for one line: break after the colon, never inside "vor Ort → online".
+            fits = len(text) <= WRAP_EDGE
+            on_edge.extend([text] if fits else [f"{words['blueprint.media_break']}:", channels])
+            tooltip.append(
+                f"{words['blueprint.media_break']} ({channels}): "
+                + ", ".join(map(names.evidence, media_break.evidence))
+            )
+            if handover is None:
+                color, style, penwidth = MEDIA_BREAK
+            else:  # both: two parallel lines, dashed so that the break still shows
+                color, style, penwidth = (
+                    f"{HANDOVER[0]}:{MEDIA_BREAK[0]}",
+                    "dashed",
+                    BOTH_PENWIDTH,
+                )
+        others = [item for item in evidence if item not in carried]
+        if others:
+            on_edge.append(", ".join(map(names.evidence, others)))
+        if evidence:
+            tooltip.append(
+                f"{words['blueprint.evidence']}: " + ", ".join(map(names.evidence, evidence))
+            )
+        else:
+            tooltip.append(
+                words["blueprint.order_bridged" if data.get("bridged") else "blueprint.order"]
+            )
+        return _EdgeLook(tuple(classes), color, style, penwidth, tuple(on_edge), "\n".join(tooltip))
