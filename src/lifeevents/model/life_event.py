@@ -97,12 +97,49 @@ def authority_id(reference: str) -> str:
 
 
 class ModelPart(BaseModel):
-    """Base of every part: immutable, and unknown keys are errors (typos must not vanish)."""
+    """Base of every part: immutable, and unknown keys are errors (typos must not vanish).
+
+    Every part of a journey, region or scenario file is a ``ModelPart``: a frozen
+    :class:`pydantic.BaseModel` that forbids keys it does not define.
+
+    Examples
+    --------
+    >>> from pydantic import ValidationError
+    >>> try:
+    ...     Persona(nmae="Mit Auto")
+    ... except ValidationError as error:
+    ...     print(error.errors()[0]["type"], error.errors()[0]["loc"])
+    extra_forbidden ('nmae',)
+    >>> persona = Persona(name="Mit Auto")
+    >>> try:
+    ...     persona.name = "Ohne Auto"
+    ... except ValidationError as error:
+    ...     print(error.errors()[0]["type"])
+    frozen_instance
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
 
 
 class SourcedPart(ModelPart):
+    """A part that states facts: where they come from, and whether they are confirmed.
+
+    Attributes
+    ----------
+    sources : tuple of str
+        Where the facts come from (an address, a document, the domain notes).
+    verified : bool or None
+        ``False`` when a fact is not confirmed by a source: treat it as a modelling
+        assumption (see ``docs/data-sources.md``); ``None`` when not stated.
+
+    Examples
+    --------
+    >>> from lifeevents import load
+    >>> beurkunden = load("geburt").step("geburt-beurkunden")
+    >>> beurkunden.sources[0], beurkunden.verified
+    ('domain README, Geburt: Standesamt of the place of birth', False)
+    """
+
     sources: tuple[Text, ...] = Field(default=(), description="where the facts come from")
     verified: StrictBool | None = Field(
         default=None, description="false when a fact is not confirmed by a source"
@@ -268,8 +305,24 @@ class OfficeChange(SourcedPart):
 
 
 class FileModel(ModelPart):
-    """A whole file's model, which remembers where it was read from (for located errors
-    found after loading); that place is not part of equality."""
+    """A whole file's model, which remembers where it was read from.
+
+    Problems found after loading (once a persona is applied, or a scenario changes
+    the model) are located through :attr:`source`. The place is not part of
+    equality: the same file read under two names gives equal models.
+
+    Examples
+    --------
+    >>> from lifeevents import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> umzug = loads(DEMO_YAML, "umzug.yaml")
+    >>> umzug.source.filename
+    'umzug.yaml'
+    >>> umzug == loads(DEMO_YAML, "kopie.yaml")
+    True
+    >>> LifeEvent.model_validate(umzug.model_dump()).source is None  # built in code
+    True
+    """
 
     _source: SourceMap | None = PrivateAttr(default=None)
 

@@ -21,7 +21,18 @@ __all__ = ["Channel", "Level", "Medium", "Transfer"]
 
 
 class Medium(StrEnum):
-    """The medium a channel carries information in (spec: "Medium of a channel")."""
+    """The medium a channel carries information in (spec: "Medium of a channel").
+
+    Evidence the citizen carries between two steps whose channels have different
+    media is a media break (rule 7); the phone has no medium, so it breaks nothing.
+
+    Examples
+    --------
+    >>> Channel.IN_PERSON.medium, Channel.ONLINE.medium
+    (<Medium.PAPER: 'paper'>, <Medium.DIGITAL: 'digital'>)
+    >>> sorted(channel.value for channel in Channel if channel.medium is Medium.PAPER)
+    ['in_person', 'mail']
+    """
 
     PAPER = "paper"
     DIGITAL = "digital"
