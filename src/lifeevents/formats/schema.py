@@ -30,7 +30,25 @@ __all__ = [
 
 
 def journey_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a journey file."""
+    """The JSON Schema (draft 2020-12) of a journey file.
+
+    Generated from :class:`~lifeevents.model.life_event.LifeEvent`, so it checks
+    what the model checks of single values (keys, types, ranges, id syntax); the
+    references between parts are checked by the loaders (:func:`lifeevents.check`).
+
+    Returns
+    -------
+    dict
+        The schema as plain data.
+
+    Examples
+    --------
+    >>> schema = journey_schema()
+    >>> schema["title"], schema["required"]
+    ('lifeevents journey file', ['format', 'life_event', 'steps'])
+    >>> schema["$defs"]["Step"]["required"]
+    ['id', 'name', 'authority', 'channels']
+    """
     schema = LifeEvent.model_json_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -39,12 +57,41 @@ def journey_schema() -> dict[str, Any]:
 
 
 def journey_schema_json() -> str:
-    """The schema as stable, pretty JSON text (ends with a newline)."""
+    """The schema as stable, pretty JSON text (ends with a newline).
+
+    What ``lifeevents schema`` prints; save it as ``journey.schema.json`` for an
+    editor.
+
+    Returns
+    -------
+    str
+        :func:`journey_schema` as JSON, indented by two spaces, umlauts kept.
+
+    Examples
+    --------
+    >>> import json
+    >>> text = journey_schema_json()
+    >>> json.loads(text) == journey_schema(), text.endswith("}\\n")
+    (True, True)
+    """
     return json.dumps(journey_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
 def region_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a region file."""
+    """The JSON Schema (draft 2020-12) of a region file.
+
+    Returns
+    -------
+    dict
+        The schema of ``lifeevents-region/1``, generated from
+        :class:`~lifeevents.model.region.Region`.
+
+    Examples
+    --------
+    >>> schema = region_schema()
+    >>> schema["properties"]["format"]["const"], schema["required"]
+    ('lifeevents-region/1', ['format', 'region', 'municipalities'])
+    """
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         **Region.model_json_schema(),
@@ -52,14 +99,36 @@ def region_schema() -> dict[str, Any]:
 
 
 def region_schema_json() -> str:
+    """The region schema as stable, pretty JSON text (``lifeevents schema --region``).
+
+    Returns
+    -------
+    str
+        :func:`region_schema` as JSON, indented by two spaces, ending with a newline.
+
+    Examples
+    --------
+    >>> import json
+    >>> json.loads(region_schema_json())["title"]
+    'lifeevents region file'
+    """
     return json.dumps(region_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
 def scenario_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a scenario file.
 
-    >>> scenario_schema()["properties"]["format"]["const"]
-    'lifeevents-scenario/1'
+    Returns
+    -------
+    dict
+        The schema of ``lifeevents-scenario/1``, generated from
+        :class:`~lifeevents.model.scenario.Scenario`.
+
+    Examples
+    --------
+    >>> schema = scenario_schema()
+    >>> schema["properties"]["format"]["const"], schema["required"]
+    ('lifeevents-scenario/1', ['format', 'id', 'name'])
     """
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -68,4 +137,17 @@ def scenario_schema() -> dict[str, Any]:
 
 
 def scenario_schema_json() -> str:
+    """The scenario schema as stable, pretty JSON text (``lifeevents schema --scenario``).
+
+    Returns
+    -------
+    str
+        :func:`scenario_schema` as JSON, indented by two spaces, ending with a newline.
+
+    Examples
+    --------
+    >>> import json
+    >>> json.loads(scenario_schema_json())["title"]
+    'lifeevents scenario file'
+    """
     return json.dumps(scenario_schema(), indent=2, ensure_ascii=False) + "\n"
