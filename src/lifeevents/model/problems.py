@@ -165,7 +165,7 @@ def capped(problems: Iterable[Problem], limit: int = PROBLEM_LIMIT) -> list[Prob
     -------
     list of Problem
         At most ``limit`` problems sorted by position, and, if some were left out,
-        one more that counts them (at the first one left out).
+        one more that counts them (placed at the first error left out, if any).
 
     Examples
     --------
