@@ -250,6 +250,9 @@ def journey(
         For a municipality the region does not have.
     InputError
         When an authority cannot be resolved or the dependencies form a cycle.
+    TypeError
+        For arguments of the wrong type, such as a journey's name instead of the
+        loaded journey.
 
     Examples
     --------
