@@ -13,6 +13,7 @@ journey files when the file starts with::
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from lifeevents.model.life_event import LifeEvent
@@ -27,6 +28,20 @@ __all__ = [
     "scenario_schema",
     "scenario_schema_json",
 ]
+
+# pydantic turns each model's class docstring into its schema description. Editors show
+# that to people writing YAML: the summary and description, not the numpydoc sections
+# (Attributes, Examples) written for Python readers.
+_SECTIONS = re.compile(r"\n\n(?:Parameters|Attributes|Examples|See Also|Notes)\n-+\n")
+
+
+def _for_editors(schema: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` with each model's description cut before its first numpydoc section."""
+    for part in (schema, *schema.get("$defs", {}).values()):
+        description = part.get("description")
+        if isinstance(description, str):
+            part["description"] = _SECTIONS.split(description, maxsplit=1)[0]
+    return schema
 
 
 def journey_schema() -> dict[str, Any]:
@@ -49,7 +64,7 @@ def journey_schema() -> dict[str, Any]:
     >>> schema["$defs"]["Step"]["required"]
     ['id', 'name', 'authority', 'channels']
     """
-    schema = LifeEvent.model_json_schema()
+    schema = _for_editors(LifeEvent.model_json_schema())
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         **schema,
@@ -94,7 +109,7 @@ def region_schema() -> dict[str, Any]:
     """
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        **Region.model_json_schema(),
+        **_for_editors(Region.model_json_schema()),
     }
 
 
@@ -132,7 +147,7 @@ def scenario_schema() -> dict[str, Any]:
     """
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        **Scenario.model_json_schema(),
+        **_for_editors(Scenario.model_json_schema()),
     }
 
 
