@@ -63,6 +63,12 @@ def journey_schema() -> dict[str, Any]:
     ('lifeevents journey file', ['format', 'life_event', 'steps'])
     >>> schema["$defs"]["Step"]["required"]
     ['id', 'name', 'authority', 'channels']
+
+    A model's description is its docstring up to the first section, without the
+    examples written for Python readers:
+
+    >>> schema["$defs"]["Step"]["description"]
+    'One thing the citizen (or an authority for them) does.'
     """
     schema = _for_editors(LifeEvent.model_json_schema())
     return {
