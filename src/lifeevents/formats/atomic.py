@@ -33,7 +33,25 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
     """Write ``content`` to ``path`` through a temporary file in the same folder.
 
     Text is written as UTF-8 with ``\\n`` line ends on every platform, so outputs
-    diff cleanly in git.
+    diff cleanly in git. If writing fails, the target is left as it was and the
+    temporary file is removed.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file to write; its folder must exist.
+    content : str or bytes
+        Text (written as UTF-8) or bytes.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     target = pathlib.Path(folder) / "umzug.mmd"
+    ...     write_atomic(target, "flowchart LR\\n")
+    ...     write_atomic(target, "flowchart TB\\n")  # replaces it in one step
+    ...     target.read_bytes(), sorted(path.name for path in target.parent.iterdir())
+    (b'flowchart TB\\n', ['umzug.mmd'])
     """
     target = Path(path)
     data = content.encode("utf-8") if isinstance(content, str) else content

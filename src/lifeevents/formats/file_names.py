@@ -42,7 +42,26 @@ def _hashed(identifier: str, digits: int) -> str:
 
 
 def file_stems(identifiers: Iterable[str]) -> dict[str, str]:
-    """A safe file name stem for each id: unique (ignoring case) and the same on every run."""
+    """A safe file name stem for each id: unique (ignoring case) and the same on every run.
+
+    Parameters
+    ----------
+    identifiers : iterable of str
+        Ids such as persona ids (repeats are ignored).
+
+    Returns
+    -------
+    dict of str to str
+        The stem of each id: the id itself when it is a safe file name, else its
+        safe characters and the first hex digits of its SHA-256.
+
+    Examples
+    --------
+    The demo journey's personas keep their ids; an id with a ``/`` does not:
+
+    >>> file_stems(["default", "mit-auto", "mit/ohne"])
+    {'default': 'default', 'mit-auto': 'mit-auto', 'mit/ohne': 'mit-ohne-c99d5b27'}
+    """
     ids = list(dict.fromkeys(identifiers))
     stems = {
         identifier: identifier if _is_safe(identifier) else _hashed(identifier, 8)
@@ -64,6 +83,25 @@ def file_stems(identifiers: Iterable[str]) -> dict[str, str]:
 def confined(root: str | os.PathLike[str], path: str | os.PathLike[str]) -> Path:
     """``path`` if it lies inside ``root`` once both are resolved (symbolic links followed).
 
+    Parameters
+    ----------
+    root : str or os.PathLike
+        The output folder.
+    path : str or os.PathLike
+        A file to be written there.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``, unchanged (not resolved).
+
+    Raises
+    ------
+    OutsideOutputError
+        When ``path`` resolves to a place outside ``root``.
+
+    Examples
+    --------
     >>> confined("out", "out/geburt/default-blueprint.svg").name
     'default-blueprint.svg'
     >>> confined("out", "out/../elsewhere.svg")  # doctest: +ELLIPSIS

@@ -25,7 +25,26 @@ __all__ = ["collection_paused"]
 
 @contextmanager
 def collection_paused() -> Iterator[None]:
-    """Disable the cyclic collector inside the block, then restore its previous state."""
+    """Disable the cyclic collector inside the block, then restore its previous state.
+
+    Yields
+    ------
+    None
+        Inside the block, the collector is off; afterwards it is on again if it was
+        on before (also when the block raises).
+
+    Examples
+    --------
+    >>> import gc
+    >>> from lifeevents.formats.journey_file import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> with collection_paused():
+    ...     life_event = loads(DEMO_YAML)
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled()
+    True
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:

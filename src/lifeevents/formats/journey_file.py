@@ -1,18 +1,12 @@
 """Load journey files: safe YAML, model validation, cross-reference checks.
 
->>> text = '''
-... format: lifeevents/1
-... life_event: {id: demo, name: Demo}
-... authorities: {amt: {name: Bürgerbüro, level: gemeinde}}
-... steps:
-...   - {id: anmelden, name: Wohnsitz anmelden, authority: amt, channels: [in_person]}
-... '''
->>> loads(text).steps[0].name
-'Wohnsitz anmelden'
->>> loads(text.replace("in_person", "onlne"), "demo.yaml")  # doctest: +ELLIPSIS
+>>> from lifeevents.library.demo import DEMO_YAML
+>>> loads(DEMO_YAML).steps[0].name
+'Wohnsitz <anmelden> & bestätigen'
+>>> loads(DEMO_YAML.replace("[online]", "[onlne]"), "umzug.yaml")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-lifeevents.errors.InputError: demo.yaml:6:72: step 'anmelden', channels: 'onlne' is not ...
+lifeevents.errors.InputError: umzug.yaml:20:17: step 'rundfunk', channels: 'onlne' is not ...
 """
 
 from __future__ import annotations
@@ -42,7 +36,38 @@ __all__ = ["Regions", "check", "check_document", "check_text", "load", "loads", 
 def check_text(
     text: str | bytes, filename: str = "<string>", regions: Regions | None = None
 ) -> CheckResult[LifeEvent]:
-    """Check journey text and return the model (if valid) with every problem found."""
+    """Check journey text and return the model (if valid) with every problem found.
+
+    Parameters
+    ----------
+    text : str or bytes
+        The YAML text of a journey file (bytes must be UTF-8).
+    filename : str, optional
+        The name the problems show.
+    regions : mapping of str to Region, optional
+        The regions the file may name, by id (default: the built-in regions).
+
+    Returns
+    -------
+    CheckResult of LifeEvent
+        The model when the text has no errors, and every error and warning, each
+        at its line and column. Invalid text is a problem, not an exception.
+
+    See Also
+    --------
+    loads : the model, or an :class:`~lifeevents.errors.InputError`.
+
+    Examples
+    --------
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> typo = DEMO_YAML.replace("after: [anmelden]}", "after: [anmeldne]}", 1)
+    >>> result = check_text(typo, "umzug.yaml")
+    >>> result.ok, result.model
+    (False, None)
+    >>> for problem in result.problems:
+    ...     print(problem)
+    umzug.yaml:16:37: step 'gebuehr' comes after unknown step 'anmeldne' (did you mean 'anmelden'?)
+    """
     try:
         document = read_yaml(text, filename)
     except InputError as error:
@@ -54,6 +79,27 @@ def check(path: str | os.PathLike[str], regions: Regions | None = None) -> Check
     """Check a journey file against the format and the regions it may name.
 
     A file that cannot be read is a problem, not an exception; so is invalid text.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The journey file.
+    regions : mapping of str to Region, optional
+        The regions the file may name, by id (default: the built-in regions).
+
+    Returns
+    -------
+    CheckResult of LifeEvent
+        The model when the file has no errors, and every problem found.
+
+    Examples
+    --------
+    >>> from lifeevents.library.builtin import find_journey
+    >>> result = check(find_journey("geburt"))
+    >>> result.ok, result.model.name
+    (True, 'Geburt eines Kindes')
+    >>> [str(problem) for problem in check("fehlt.yaml").problems]  # doctest: +ELLIPSIS
+    ['fehlt.yaml:1:1: cannot read: ...']
     """
     return read_checked(path, lambda raw, filename: check_text(raw, filename, regions))
 
@@ -61,13 +107,69 @@ def check(path: str | os.PathLike[str], regions: Regions | None = None) -> Check
 def loads(
     text: str | bytes, filename: str = "<string>", regions: Regions | None = None
 ) -> LifeEvent:
-    """Load journey text; raise :class:`InputError` listing every error."""
+    """Load journey text; raise :class:`InputError` listing every error.
+
+    Parameters
+    ----------
+    text : str or bytes
+        The YAML text of a journey file (bytes must be UTF-8).
+    filename : str, optional
+        The name the problems show (and :attr:`LifeEvent.source` keeps).
+    regions : mapping of str to Region, optional
+        The regions the file may name, by id (default: the built-in regions).
+
+    Returns
+    -------
+    LifeEvent
+        The validated model; warnings are dropped (use :func:`check_text` to see them).
+
+    Raises
+    ------
+    InputError
+        With every error of the text, each at its line and column.
+
+    Examples
+    --------
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> umzug = loads(DEMO_YAML, "umzug.yaml")
+    >>> umzug.name, len(umzug.steps), umzug.persona_ids()
+    ('Umzug', 4, ['default', 'mit-auto'])
+    """
     return valid_model(check_text(text, filename, regions))
 
 
 def load(source: str | os.PathLike[str], regions: Regions | None = None) -> LifeEvent:
-    """Load a journey from a file path, a built-in journey name (``"geburt"``), or
-    YAML text (a ``str`` of several lines); raise :class:`InputError` listing every error."""
+    """Load a journey from a file path, a built-in journey name, or YAML text.
+
+    Parameters
+    ----------
+    source : str or os.PathLike
+        A file path, the name of a built-in journey (``"geburt"``), or YAML text
+        (a ``str`` of several lines).
+    regions : mapping of str to Region, optional
+        The regions the file may name, by id (default: the built-in regions).
+
+    Returns
+    -------
+    LifeEvent
+        The validated model.
+
+    Raises
+    ------
+    InputError
+        With every error of the file, each at its line and column.
+    FileNotFoundError
+        For a name that is neither a file nor a built-in journey.
+
+    Examples
+    --------
+    >>> geburt = load("geburt")
+    >>> geburt.name, geburt.region
+    ('Geburt eines Kindes', 'kreis-steinfurt')
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> load(DEMO_YAML) == loads(DEMO_YAML)
+    True
+    """
     if isinstance(source, str) and "\n" in source:
         return loads(source, regions=regions)
     path = find_journey(source) if isinstance(source, str) else source
@@ -75,7 +177,25 @@ def load(source: str | os.PathLike[str], regions: Regions | None = None) -> Life
 
 
 def source_of(life_event: LifeEvent) -> SourceMap | None:
-    """Where a loaded journey came from (``None`` for one built in code)."""
+    """Where a loaded journey came from (``None`` for one built in code).
+
+    Parameters
+    ----------
+    life_event : LifeEvent
+        A journey model.
+
+    Returns
+    -------
+    SourceMap or None
+        The file name and the position of every value in it.
+
+    Examples
+    --------
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> umzug = loads(DEMO_YAML, "umzug.yaml")
+    >>> source_of(umzug).filename, source_of(umzug).location(("steps", 2))
+    ('umzug.yaml', (17, 5))
+    """
     return life_event.source
 
 

@@ -56,7 +56,38 @@ _SECTION_NOUN = {
 def validate_document(
     model: type[ModelT], document: Document, filename: str
 ) -> tuple[ModelT | None, list[Problem]]:
-    """Validate ``document.data`` as ``model``; return the instance or the located problems."""
+    """Validate ``document.data`` as ``model``; return the instance or the located problems.
+
+    Parameters
+    ----------
+    model : type of pydantic.BaseModel
+        The model of the whole file (``LifeEvent``, ``Region``, ``Scenario``).
+    document : Document
+        The parsed YAML, with positions.
+    filename : str
+        The name the problems show.
+
+    Returns
+    -------
+    model or None
+        The validated instance, or ``None`` when the data does not fit the model.
+    list of Problem
+        One problem per error pydantic found, at the line and column of the key or
+        value concerned; empty when the data is valid.
+
+    Examples
+    --------
+    >>> from lifeevents.formats.yaml_reader import read_yaml
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.model.life_event import LifeEvent
+    >>> typo = read_yaml(DEMO_YAML.replace("level: kreis", "level: landkreis"), "umzug.yaml")
+    >>> life_event, problems = validate_document(LifeEvent, typo, "umzug.yaml")
+    >>> life_event, len(problems)
+    (None, 1)
+    >>> print(problems[0])  # doctest: +NORMALIZE_WHITESPACE
+    umzug.yaml:6:44: authority 'kreis', level: 'landkreis' is not an allowed level
+    (did you mean 'kreis'?); allowed: bund, land, kreis, gemeinde, sozialversicherung, privat
+    """
     if not isinstance(document.data, dict):
         kind = "empty" if document.data is None else _shown(document.data)
         if isinstance(document.data, str):
@@ -73,6 +104,28 @@ def validate_document(
 def describe_path(path: Sequence[str | int], data: Any) -> str:
     """Name a place in a file the way its author thinks of it.
 
+    A list item of a section (``steps``, ``changes``) is named by its ``id`` (or
+    number), a mapping entry by its key; positions inside plain lists are left out.
+
+    Parameters
+    ----------
+    path : sequence of str or int
+        Keys and list positions from the top of the document.
+    data : object
+        The document's data, to read the ids of list items from.
+
+    Returns
+    -------
+    str
+        Such as ``"step 'kfz', requires"``; empty for the top of the file.
+
+    Examples
+    --------
+    >>> from lifeevents.formats.yaml_reader import read_yaml
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> data = read_yaml(DEMO_YAML, "umzug.yaml").data
+    >>> describe_path(("steps", 2, "requires", 0), data)
+    "step 'kfz', requires"
     >>> describe_path(("steps", 0, "channels", 1), {"steps": [{"id": "anmelden"}]})
     "step 'anmelden', channels"
     >>> describe_path(("authorities", "standesamt", "level"), {})

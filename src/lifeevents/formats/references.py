@@ -33,6 +33,22 @@ OfficeCatalog = Callable[[str], bool]
 def conditions_compatible(first: Mapping[str, Any], second: Mapping[str, Any]) -> bool:
     """Whether two ``when`` conditions can hold together (no attribute with two values).
 
+    Two steps that produce one evidence must not both apply to one persona; this
+    tells whether some persona could meet both conditions.
+
+    Parameters
+    ----------
+    first, second : mapping of str to object
+        Two ``when`` conditions: attribute names and the values they require.
+
+    Returns
+    -------
+    bool
+        ``False`` when one attribute is required with two different values
+        (``true`` and ``1`` count as different).
+
+    Examples
+    --------
     >>> conditions_compatible({"married": True}, {"car": True})
     True
     >>> conditions_compatible({"married": True}, {"married": False})
@@ -399,7 +415,43 @@ def check_references(
 ) -> list[Problem]:
     """Every cross-reference problem of a parsed journey file, sorted by position.
 
-    ``offices`` resolves authority ids that a region provides (``None`` when the
-    file names no region the library knows).
+    Errors such as unknown steps, evidence, authorities and stages, step ids used
+    twice, one evidence produced by two steps that can both apply, dependency
+    cycles and visits spanning two sites; warnings such as conditions no persona
+    can meet, unused evidence and LeiKa keys not in the catalogue. The checks read
+    the raw data, so they report even when other parts of the file are malformed.
+
+    Parameters
+    ----------
+    document : Document
+        The parsed journey file.
+    filename : str
+        The name the problems show.
+    offices : callable, optional
+        Whether an authority id not defined in the file is an office of the file's
+        region; ``None`` when the file names no region the library knows.
+
+    Returns
+    -------
+    list of Problem
+        Errors and warnings, sorted by position.
+
+    Examples
+    --------
+    >>> from lifeevents.formats.yaml_reader import read_yaml
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> check_references(read_yaml(DEMO_YAML, "umzug.yaml"), "umzug.yaml")
+    []
+    >>> office = DEMO_YAML.replace("authority: kreis,", "authority: strassenverkehrsamt,")
+    >>> document = read_yaml(office, "umzug.yaml")
+    >>> for problem in check_references(document, "umzug.yaml"):
+    ...     print(problem)  # doctest: +NORMALIZE_WHITESPACE
+    umzug.yaml:17:51: step 'kfz': unknown authority 'strassenverkehrsamt';
+    define it under 'authorities:'
+
+    A region that has the office makes the reference valid:
+
+    >>> check_references(document, "umzug.yaml", offices={"strassenverkehrsamt"}.__contains__)
+    []
     """
     return _Checker(document, filename, offices).run()

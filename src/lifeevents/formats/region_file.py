@@ -20,7 +20,34 @@ __all__ = ["builtin_regions", "check_region", "check_region_text", "load_region"
 
 
 def check_region_text(text: str | bytes, filename: str = "<string>") -> CheckResult[Region]:
-    """Check region text: format, then references to municipalities."""
+    """Check region text: format, then references to municipalities.
+
+    Parameters
+    ----------
+    text : str or bytes
+        The YAML text of a region file (``lifeevents-region/1``).
+    filename : str, optional
+        The name the problems show.
+
+    Returns
+    -------
+    CheckResult of Region
+        The model when the text has no errors, and every problem found.
+
+    Examples
+    --------
+    >>> text = (
+    ...     "format: lifeevents-region/1\\n"
+    ...     "region: {id: kreis-x, name: Kreis X, default_municipality: adstadt}\\n"
+    ...     "municipalities: {astadt: {name: Astadt, kind: stadt}}\\n"
+    ... )
+    >>> result = check_region_text(text, "kreis-x.yaml")
+    >>> result.ok
+    False
+    >>> print(result.problems[0])  # doctest: +NORMALIZE_WHITESPACE
+    kreis-x.yaml:2:60: region: unknown municipality 'adstadt' (did you mean 'astadt'?);
+    list it under 'municipalities:'
+    """
     try:
         document = read_yaml(text, filename)
     except InputError as error:
@@ -35,15 +62,92 @@ def check_region_text(text: str | bytes, filename: str = "<string>") -> CheckRes
 
 
 def check_region(path: str | os.PathLike[str]) -> CheckResult[Region]:
+    """Check a region file; a file that cannot be read is a problem, not an exception.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The region file.
+
+    Returns
+    -------
+    CheckResult of Region
+        The model when the file has no errors, and every problem found.
+
+    Examples
+    --------
+    >>> from lifeevents.library.builtin import regions_folder
+    >>> result = check_region(regions_folder() / "kreis-steinfurt.yaml")
+    >>> result.ok, result.model.region.name
+    (True, 'Kreis Steinfurt')
+    """
     return read_checked(path, check_region_text)
 
 
 def load_region(path: str | os.PathLike[str]) -> Region:
-    """Load a region file; raise :class:`~lifeevents.errors.InputError` with every error."""
+    """Load a region file; raise :class:`~lifeevents.errors.InputError` with every error.
+
+    For a region of your own: pass it to :func:`lifeevents.journey` as ``region``,
+    and to the journey loaders in ``regions`` (by id) so files can name it.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The region file (``lifeevents-region/1``).
+
+    Returns
+    -------
+    Region
+        The validated model.
+
+    Raises
+    ------
+    InputError
+        With every error of the file, each at its line and column.
+
+    Examples
+    --------
+    >>> from lifeevents.library.builtin import regions_folder
+    >>> steinfurt = load_region(regions_folder() / "kreis-steinfurt.yaml")
+    >>> steinfurt.id, len(steinfurt.municipalities), steinfurt.region.default_municipality
+    ('kreis-steinfurt', 24, 'greven')
+    """
     return valid_model(check_region(path))
 
 
 def loads_region(text: str | bytes, filename: str = "<string>") -> Region:
+    """Load region text; raise :class:`~lifeevents.errors.InputError` with every error.
+
+    Parameters
+    ----------
+    text : str or bytes
+        The YAML text of a region file (``lifeevents-region/1``).
+    filename : str, optional
+        The name the problems show.
+
+    Returns
+    -------
+    Region
+        The validated model.
+
+    Raises
+    ------
+    InputError
+        With every error of the text, each at its line and column.
+
+    Examples
+    --------
+    >>> region = loads_region(
+    ...     "format: lifeevents-region/1\\n"
+    ...     "region: {id: kreis-x, name: Kreis X, default_municipality: astadt}\\n"
+    ...     "municipalities: {astadt: {name: Astadt, kind: stadt}}\\n"
+    ...     "offices: {buergerbuero: {name: Bürgerbüro, level: gemeinde,"
+    ...     " scope: municipality, site: rathaus}}\\n"
+    ... )
+    >>> office = region.resolve("buergerbuero", "astadt")
+    >>> office.id, office.name, office.site
+    ('buergerbuero@astadt', 'Bürgerbüro Astadt', 'rathaus@astadt')
+    """
     return valid_model(check_region_text(text, filename))
 
 

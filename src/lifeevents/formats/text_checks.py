@@ -75,7 +75,36 @@ def _all_strings(value: Any) -> list[str]:
 
 
 def check_texts(document: Document, filename: str) -> list[Problem]:
-    """A problem for each text that is too long or holds a character no format can hold."""
+    """A problem for each text that is too long or holds a character no format can hold.
+
+    Ids and names may have at most :data:`~lifeevents.model.limits.MAX_NAME_LENGTH`
+    characters, other texts :data:`~lifeevents.model.limits.MAX_TEXT_LENGTH`;
+    Unicode noncharacters and lone surrogates are refused anywhere.
+
+    Parameters
+    ----------
+    document : Document
+        The parsed file (journey or region).
+    filename : str
+        The name the problems show.
+
+    Returns
+    -------
+    list of Problem
+        One per text at fault, at its key or value; empty for the usual file.
+
+    Examples
+    --------
+    >>> from lifeevents.formats.yaml_reader import read_yaml
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> check_texts(read_yaml(DEMO_YAML, "umzug.yaml"), "umzug.yaml")
+    []
+    >>> long_name = DEMO_YAML.replace("Gebühr zahlen", "Gebühr " * 50)
+    >>> for problem in check_texts(read_yaml(long_name, "umzug.yaml"), "umzug.yaml"):
+    ...     print(problem)  # doctest: +NORMALIZE_WHITESPACE
+    umzug.yaml:15:25: step 'gebuehr', name: 349 characters; ids and names may have at
+    most 300 (docs/command-line.md, caps), so that every map can show them
+    """
     strings = document.texts if document.texts is not None else _all_strings(document.data)
     if not strings:
         return []

@@ -3,28 +3,20 @@
 ``loads(dumps(x)) == x`` for every valid journey ``x``.
 
 >>> from lifeevents.formats.journey_file import loads
->>> text = '''
-... format: lifeevents/1
-... life_event: {id: demo, name: Demo}
-... authorities: {amt: {name: Amt, level: gemeinde}}
-... steps: [{id: a, name: A, authority: amt, channels: [online], leika: "99115005104001"}]
-... '''
->>> print(dumps(loads(text)), end="")
-format: lifeevents/1
-life_event:
-  id: demo
-  name: Demo
-authorities:
-  amt:
-    name: Amt
-    level: gemeinde
-steps:
-- id: a
-  name: A
-  authority: amt
+>>> from lifeevents.library.demo import DEMO_YAML
+>>> umzug = loads(DEMO_YAML)
+>>> text = dumps(umzug)
+>>> loads(text) == umzug
+True
+>>> print(text[text.index("- id: rundfunk") :], end="")
+- id: rundfunk
+  name: Rundfunkbeitrag ummelden
+  authority: beitrag
+  stage: danach
   channels:
   - online
-  leika: '99115005104001'
+  after:
+  - anmelden
 """
 
 from __future__ import annotations
@@ -44,7 +36,29 @@ __all__ = ["dump", "dumps", "to_data"]
 
 
 def to_data(model: pydantic.BaseModel) -> dict[str, Any]:
-    """Plain data of a model: JSON types only, default values left out, own keys first."""
+    """Plain data of a model: JSON types only, default values left out, own keys first.
+
+    "Own keys first": a class's own fields come before those it inherits (such as
+    ``sources`` and ``verified``), as authors write them.
+
+    Parameters
+    ----------
+    model : pydantic.BaseModel
+        Any part of a journey, region or scenario model.
+
+    Returns
+    -------
+    dict
+        The data, ready for YAML or JSON.
+
+    Examples
+    --------
+    >>> from lifeevents.formats.journey_file import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> to_data(loads(DEMO_YAML).step("gebuehr"))  # doctest: +NORMALIZE_WHITESPACE
+    {'id': 'gebuehr', 'name': 'Gebühr zahlen', 'authority': 'kasse', 'stage': 'ummelden',
+     'channels': ['in_person'], 'after': ['anmelden']}
+    """
     data: dict[str, Any] = model.model_dump(mode="json", exclude_defaults=True)
     return _own_keys_first(type(model), data, model)
 
@@ -90,7 +104,36 @@ _Dumper.add_representer(str, _represent_text)
 
 
 def dumps(life_event: LifeEvent) -> str:
-    """The journey as YAML text (UTF-8 safe, umlauts kept, no YAML tags)."""
+    """The journey as YAML text (UTF-8 safe, umlauts kept, no YAML tags).
+
+    Keys come in the order of the format, values equal to their defaults are left
+    out, and every text that would read back as something else (a number, a
+    boolean) is quoted, so that ``loads(dumps(x)) == x``.
+
+    Parameters
+    ----------
+    life_event : LifeEvent
+        The journey.
+
+    Returns
+    -------
+    str
+        A journey file (``format: lifeevents/1``).
+
+    See Also
+    --------
+    dump : write it to a file.
+
+    Examples
+    --------
+    A LeiKa key is text of digits; written plain, it would read back as a number:
+
+    >>> from lifeevents.formats.journey_file import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> keyed = loads(DEMO_YAML.replace("emotion: -1", "leika: '99115005104001', emotion: -1"))
+    >>> [line for line in dumps(keyed).splitlines() if "leika" in line]
+    ["  leika: '99115005104001'"]
+    """
     return yaml.dump(
         to_data(life_event),
         Dumper=_Dumper,
@@ -102,5 +145,24 @@ def dumps(life_event: LifeEvent) -> str:
 
 
 def dump(life_event: LifeEvent, path: str | os.PathLike[str]) -> None:
-    """Write the journey to ``path`` atomically."""
+    """Write the journey to ``path`` atomically.
+
+    Parameters
+    ----------
+    life_event : LifeEvent
+        The journey.
+    path : str or os.PathLike
+        The file to write (UTF-8); an error never leaves it half-written.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from lifeevents.formats.journey_file import load, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> umzug = loads(DEMO_YAML)
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     dump(umzug, pathlib.Path(folder) / "umzug.yaml")
+    ...     load(pathlib.Path(folder) / "umzug.yaml") == umzug
+    True
+    """
     write_atomic(path, dumps(life_event))

@@ -78,7 +78,28 @@ _Node = tuple[Mark, "list[_Node] | dict[str, tuple[Mark, _Node]] | None"]
 
 @dataclass
 class Positions:
-    """1-based (line, column) of each value and each mapping key, by path."""
+    """1-based (line, column) of each value and each mapping key, by path.
+
+    A path names a value by mapping keys and list positions, as the data nests it.
+    A path that leads nowhere gives the position of the deepest value found along
+    it, so a problem about a missing key points at the mapping that lacks it.
+
+    Attributes
+    ----------
+    root : tree or None
+        The positions of the document's top value and everything inside it (built
+        by :func:`read_yaml`); ``None`` for an empty document, whose every path is
+        at ``(1, 1)``.
+
+    Examples
+    --------
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> positions = read_yaml(DEMO_YAML, "umzug.yaml").positions
+    >>> positions.key(("steps", 2, "when", "has_car")), positions.value(("steps", 2, "when"))
+    ((18, 57), (18, 56))
+    >>> positions.value(("steps", 2, "visit"))  # not written: the step itself
+    (17, 5)
+    """
 
     root: _Node | None = None
 
@@ -110,7 +131,25 @@ class Positions:
 
 @dataclass
 class Document:
-    """A parsed YAML document: plain data and where each part of it stood."""
+    """A parsed YAML document: plain data and where each part of it stood.
+
+    Attributes
+    ----------
+    data : object
+        The document as plain values: dicts, lists, text, numbers, booleans and
+        ``None`` (YAML 1.2 core schema).
+    positions : Positions
+        Where each key and value stood.
+    texts : list of str or None
+        Every text of the document, keys included, as read.
+
+    Examples
+    --------
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> document = read_yaml(DEMO_YAML, "umzug.yaml")
+    >>> document.data["steps"][2]["when"], document.positions.value(("steps", 2, "when"))
+    ({'has_car': True}, (18, 56))
+    """
 
     data: Any
     positions: Positions
@@ -139,7 +178,41 @@ class _Frame:
 
 
 def read_yaml(text: str | bytes, filename: str) -> Document:
-    """Parse one YAML document safely; raise :class:`InputError` with a located problem."""
+    """Parse one YAML document safely; raise :class:`InputError` with a located problem.
+
+    No tag can create a Python object; keys must be unique; size, nesting depth and
+    alias expansion are limited (see the module's description).
+
+    Parameters
+    ----------
+    text : str or bytes
+        The document (bytes must be UTF-8; a byte order mark is skipped).
+    filename : str
+        The name the problem shows.
+
+    Returns
+    -------
+    Document
+        The plain data and the position of each part.
+
+    Raises
+    ------
+    InputError
+        With one located problem: a syntax error, a repeated key, a tag, a limit.
+
+    Examples
+    --------
+    >>> read_yaml("leika: 99115005104001\\nags: '05566076'\\nanswer: yes\\n", "x.yaml").data
+    {'leika': 99115005104001, 'ags': '05566076', 'answer': 'yes'}
+    >>> read_yaml("a: 1\\na: 2\\n", "x.yaml")
+    Traceback (most recent call last):
+    ...
+    lifeevents.errors.InputError: x.yaml:2:1: the key 'a' appears twice in this mapping
+    >>> read_yaml("run: !!python/object/apply:os.system [ls]\\n", "x.yaml")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    lifeevents.errors.InputError: x.yaml:1:6: the YAML tag '!!python/object/apply:os.system' is ...
+    """
     try:
         if isinstance(text, bytes):
             text = _decode(text)
@@ -416,6 +489,22 @@ def _scalar(event: Any) -> Any:
 def resolve_plain(value: str) -> Any:
     """The value of an unquoted scalar under the YAML 1.2 core schema.
 
+    Unlike YAML 1.1 (PyYAML's default), ``yes``, ``no``, ``on`` and ``off`` stay
+    text; so do whole numbers written with leading zeros, which in keys and codes
+    (LeiKa, AGS) carry meaning.
+
+    Parameters
+    ----------
+    value : str
+        The scalar as written, without quotes.
+
+    Returns
+    -------
+    object
+        ``None``, a bool, an int, a float, or the text itself.
+
+    Examples
+    --------
     >>> [resolve_plain(text) for text in ("yes", "1e3", "0o17", "~", "True", "007")]
     ['yes', 1000.0, 15, None, True, '007']
     """

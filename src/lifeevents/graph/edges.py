@@ -21,7 +21,42 @@ __all__ = ["dependency_edges"]
 def dependency_edges(
     life_event: LifeEvent, applicable: set[str], persona_id: str
 ) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """Dependency edges between applicable steps, bridging steps that do not apply."""
+    """Dependency edges between applicable steps, bridging steps that do not apply.
+
+    Parameters
+    ----------
+    life_event : LifeEvent
+        The journey.
+    applicable : set of str
+        The ids of the steps that apply to the persona (rule 1).
+    persona_id : str
+        The persona, named in the error when a cap is exceeded.
+
+    Yields
+    ------
+    tuple of (str, str, dict)
+        ``(source, target, attributes)`` for each edge, by target in file order,
+        then by source in file order; the attributes are those of the journey
+        graph's edges (see :mod:`lifeevents.graph.journey`).
+
+    Raises
+    ------
+    CapExceededError
+        When the edges, counting those passed on through steps that do not apply,
+        exceed :data:`~lifeevents.model.limits.MAX_DEPENDENCIES`.
+
+    Examples
+    --------
+    The Meldebestätigung travels from ``anmelden`` to ``kfz``, carried by the
+    citizen:
+
+    >>> from lifeevents.formats.journey_file import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> umzug = loads(DEMO_YAML)
+    >>> for source, target, edge in dependency_edges(umzug, {"anmelden", "kfz"}, "mit-auto"):
+    ...     print(source, target, edge["kind"], edge["citizen_evidence"])
+    anmelden kfz evidence ('meldung',)
+    """
     producer: dict[str, str] = {}
     for step in life_event.steps:
         if step.id in applicable:

@@ -16,22 +16,12 @@ order), ``citizen_evidence`` (those with ``transfer: citizen``), ``after``
 kept through steps that do not apply).
 
 >>> from lifeevents.formats.journey_file import loads
->>> life_event = loads('''
-... format: lifeevents/1
-... life_event: {id: demo, name: Demo}
-... authorities: {amt: {name: Amt, level: gemeinde}}
-... evidence: {bescheid: {name: Bescheid, issued_by: amt}}
-... personas: {online: {prefer: [online]}}
-... steps:
-...   - {id: antrag, name: Antrag, authority: amt, channels: [in_person, online],
-...      produces: [bescheid]}
-...   - {id: nachweis, name: Nachweis, authority: amt, channels: [mail], requires: [bescheid]}
-... ''')
->>> trip = journey(life_event, persona="online")
->>> trip.channel("antrag")
-<Channel.ONLINE: 'online'>
->>> trip.graph.edges["antrag", "nachweis"]["evidence"]
-('bescheid',)
+>>> from lifeevents.library.demo import DEMO_YAML
+>>> trip = journey(loads(DEMO_YAML), "mit-auto")
+>>> trip.graph.nodes["kfz"]["site"], trip.graph.nodes["rundfunk"]["channel"]
+('kreishaus', <Channel.ONLINE: 'online'>)
+>>> trip.graph.edges["anmelden", "kfz"]["evidence"], trip.graph.edges["anmelden", "gebuehr"]["kind"]
+(('meldung',), 'precedence')
 """
 
 from __future__ import annotations
@@ -75,6 +65,44 @@ class Journey:
     """A life event instantiated for a persona (and municipality): the graph and its context.
 
     ``graph`` is a plain :class:`networkx.DiGraph`; run any networkx algorithm on it.
+    Made by :func:`journey`; :func:`lifeevents.analyze` measures it and
+    :func:`lifeevents.render` draws it.
+
+    Attributes
+    ----------
+    life_event : LifeEvent
+        The journey file's model.
+    persona_id : str
+        The persona's id.
+    persona : Persona
+        The persona.
+    municipality, origin : str or None
+        The home municipality and the one left (``@origin``); ``None`` without a region.
+    graph : networkx.DiGraph
+        One node per applicable step, in file order, and one edge per dependency;
+        the node and edge attributes are listed in :mod:`lifeevents.graph.journey`.
+    region : Region or None
+        The region the authorities were resolved in.
+    event_place : str or None
+        Where the event happens (``@event``); ``None`` without a region.
+
+    Examples
+    --------
+    The persona ``default`` has no car, so the vehicle step does not apply:
+
+    >>> import networkx as nx
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> umzug = loads(DEMO_YAML)
+    >>> journey(umzug)
+    <Journey 'demo' persona='default': 3 steps, 2 dependencies>
+    >>> trip = journey(umzug, "mit-auto")
+    >>> trip.order()
+    ['anmelden', 'gebuehr', 'kfz', 'rundfunk']
+    >>> trip.channel("kfz"), trip.authority("kfz").name
+    (<Channel.IN_PERSON: 'in_person'>, 'Straßenverkehrsamt')
+    >>> nx.ancestors(trip.graph, "kfz")
+    {'anmelden'}
     """
 
     life_event: LifeEvent
@@ -141,6 +169,25 @@ def topological_order(graph: nx.DiGraph[str], *, by_id: bool = False) -> list[st
     Kahn's algorithm over integer ranks; several times faster than
     :func:`networkx.lexicographical_topological_sort` with a key function.
 
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        A directed acyclic graph, such as :attr:`Journey.graph`.
+    by_id : bool, optional
+        Break ties by node id instead of by insertion order.
+
+    Returns
+    -------
+    list of str
+        Every node, each after all its predecessors.
+
+    Raises
+    ------
+    networkx.NetworkXUnfeasible
+        When the graph has a cycle.
+
+    Examples
+    --------
     >>> import networkx as nx
     >>> graph = nx.DiGraph([("b", "c"), ("a", "c")])
     >>> topological_order(graph), topological_order(graph, by_id=True)
@@ -167,16 +214,61 @@ def journey(
 ) -> Journey:
     """Instantiate a life event for a persona (spec rules 1-3).
 
-    ``region`` defaults to the built-in region the file names. With a region,
-    ``municipality`` defaults to the region's default municipality,
-    ``origin`` (for ``@origin`` references) to ``municipality``, and
-    ``event_place`` (for ``@event`` references: where the birth, death or marriage
-    happens) to the place the region names as usual for this life event and
-    municipality, else to ``municipality``.
+    Keeps the steps whose ``when`` the persona meets, chooses each step's channel
+    by the persona's preference, resolves every authority for the municipality,
+    and links the steps by their dependencies.
 
-    Raises :class:`KeyError` for an unknown persona,
-    :class:`UnknownMunicipalityError`, and :class:`~lifeevents.errors.InputError`
-    when an authority cannot be resolved or the dependencies form a cycle.
+    Parameters
+    ----------
+    life_event : LifeEvent
+        A loaded journey (:func:`lifeevents.load`).
+    persona : str, optional
+        The persona's id; ``"default"`` always exists (without attributes or
+        channel preference, unless the file defines it).
+    municipality : str, optional
+        The home municipality; with a region, default: the region's default
+        municipality.
+    origin : str, optional
+        The municipality left, for ``@origin`` references (default: ``municipality``).
+    region : Region, optional
+        Default: the built-in region the file names, if any.
+    event_place : str, optional
+        Where the birth, death or marriage happens, for ``@event`` references
+        (default: the place the region names as usual for this life event and
+        municipality, else ``municipality``).
+
+    Returns
+    -------
+    Journey
+        The journey graph and its context.
+
+    Raises
+    ------
+    KeyError
+        For an unknown persona.
+    UnknownMunicipalityError
+        For a municipality the region does not have.
+    InputError
+        When an authority cannot be resolved or the dependencies form a cycle.
+    TypeError
+        For arguments of the wrong type, such as a journey's name instead of the
+        loaded journey.
+
+    Examples
+    --------
+    >>> from lifeevents import load, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> journey(loads(DEMO_YAML), "mit-auto")
+    <Journey 'demo' persona='mit-auto': 4 steps, 3 dependencies>
+
+    With a region, the offices depend on where the family lives:
+
+    >>> geburt = load("geburt")
+    >>> for town in ("laer", "rheine"):
+    ...     trip = journey(geburt, "unverheiratet-schalter", municipality=town)
+    ...     print(trip.authority("vaterschaft-anerkennen").name)
+    Kreisjugendamt
+    Jugendamt der Stadt Rheine
     """
     _check_arguments(life_event, persona, municipality, origin, region)
     if event_place is not None and not isinstance(event_place, str):
@@ -219,7 +311,31 @@ def _check_arguments(
 
 
 def journey_from_parts(parts: JourneyParts) -> Journey:
-    """The journey graph of ``parts``; :class:`InputError` for a dependency cycle."""
+    """The journey graph of ``parts``; :class:`InputError` for a dependency cycle.
+
+    Parameters
+    ----------
+    parts : JourneyParts
+        What :func:`journey_parts` found.
+
+    Returns
+    -------
+    Journey
+        The same journey :func:`journey` returns for the same arguments.
+
+    Raises
+    ------
+    InputError
+        When the dependencies form a cycle, located at a step of the cycle.
+
+    Examples
+    --------
+    >>> from lifeevents.formats.journey_file import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> parts = journey_parts(loads(DEMO_YAML), "mit-auto")
+    >>> journey_from_parts(parts)
+    <Journey 'demo' persona='mit-auto': 4 steps, 3 dependencies>
+    """
     import networkx as nx
 
     with collection_paused():

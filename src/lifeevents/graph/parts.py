@@ -24,10 +24,40 @@ __all__ = ["JourneyParts", "journey_parts"]
 
 @dataclass(frozen=True)
 class JourneyParts:
-    """A life event instantiated for a persona as plain data: graph attributes, nodes
-    with their attributes and edges with theirs, as :func:`journey` puts them into the
-    graph. Validation checks these without importing networkx (see
-    :mod:`lifeevents.model.order`); :func:`journey_from_parts` makes the journey."""
+    """A life event instantiated for a persona as plain data, before it becomes a graph.
+
+    Graph attributes, nodes with their attributes and edges with theirs, as
+    :func:`~lifeevents.graph.journey.journey` puts them into the graph. Validation
+    checks these without importing networkx (see :mod:`lifeevents.model.order`);
+    :func:`~lifeevents.graph.journey.journey_from_parts` makes the journey.
+
+    Attributes
+    ----------
+    life_event : LifeEvent
+        The journey file's model.
+    persona_id : str
+        The persona's id.
+    persona : Persona
+        The persona.
+    municipality, origin, event_place : str or None
+        The municipalities the authorities were resolved for (``None`` without a region).
+    region : Region or None
+        The region used.
+    attributes : dict
+        The graph's attributes.
+    nodes : list of (str, dict)
+        Each applicable step's id and node attributes, in file order.
+    edges : list of (str, str, dict)
+        Each dependency's source, target and edge attributes.
+
+    Examples
+    --------
+    >>> from lifeevents.formats.journey_file import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> parts = journey_parts(loads(DEMO_YAML), "mit-auto")
+    >>> [step_id for step_id, _ in parts.nodes], len(parts.edges), parts.is_acyclic
+    (['anmelden', 'gebuehr', 'kfz', 'rundfunk'], 3, True)
+    """
 
     life_event: LifeEvent
     persona_id: str
@@ -54,8 +84,38 @@ def journey_parts(
     region: Region | None = None,
     event_place: str | None = None,
 ) -> JourneyParts:
-    """What :func:`journey` builds its graph from, with the same defaults and errors
-    (except a dependency cycle, which :func:`journey_from_parts` reports)."""
+    """What :func:`~lifeevents.graph.journey.journey` builds its graph from.
+
+    Same parameters, defaults and errors as
+    :func:`~lifeevents.graph.journey.journey`, except a dependency cycle, which
+    :func:`~lifeevents.graph.journey.journey_from_parts` reports.
+
+    Parameters
+    ----------
+    life_event : LifeEvent
+        The journey file's model.
+    persona : str, optional
+        The persona's id (default ``"default"``).
+    municipality, origin, region, event_place
+        As for :func:`~lifeevents.graph.journey.journey`.
+
+    Returns
+    -------
+    JourneyParts
+        The nodes and edges of the journey graph as plain data.
+
+    Examples
+    --------
+    ``kfz`` applies only to a persona with a car:
+
+    >>> from lifeevents.formats.journey_file import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> umzug = loads(DEMO_YAML)
+    >>> [step_id for step_id, _ in journey_parts(umzug).nodes]
+    ['anmelden', 'gebuehr', 'rundfunk']
+    >>> dict(journey_parts(umzug, "mit-auto").nodes)["kfz"]["site"]
+    'kreishaus'
+    """
     with collection_paused():
         return _parts(life_event, persona, municipality, origin, region, event_place)
 

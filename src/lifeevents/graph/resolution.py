@@ -22,14 +22,40 @@ __all__ = ["AuthorityResolver", "checked_municipality", "site_pattern"]
 def site_pattern(
     life_event: LifeEvent, region: Region, municipality: str
 ) -> tuple[int, ...] | None:
-    """Which steps share a site in ``municipality`` (``origin`` the same, the place of the
-    event the usual one): for each step in file order, the number of its site in order
-    of first appearance.
+    """Which steps share a site in ``municipality``, as a tuple of site numbers.
 
-    Two municipalities with equal patterns give journeys that differ only in the
-    names of sites and offices, so any check that compares sites only for equality
-    (such as rule 5) has the same outcome in both. ``None`` when a step's authority
-    does not resolve there.
+    For each step in file order, the number of its site in order of first
+    appearance; ``origin`` is taken to be the same municipality, and the place of
+    the event the usual one. Two municipalities with equal patterns give journeys
+    that differ only in the names of sites and offices, so any check that compares
+    sites only for equality (such as rule 5) has the same outcome in both.
+
+    Parameters
+    ----------
+    life_event : LifeEvent
+        The journey file's model (every step, whichever persona it applies to).
+    region : Region
+        The region whose offices the steps name.
+    municipality : str
+        The home municipality.
+
+    Returns
+    -------
+    tuple of int or None
+        The pattern, or ``None`` when a step's authority does not resolve there.
+
+    Examples
+    --------
+    In the built-in region, Rheine has its own Jugendamt in the town hall, where the
+    Standesamt is (site 0); for Laer the Kreisjugendamt in the Kreishaus is responsible:
+
+    >>> from lifeevents import load
+    >>> from lifeevents.formats.region_file import builtin_regions
+    >>> geburt, steinfurt = load("geburt"), builtin_regions()["kreis-steinfurt"]
+    >>> rheine = site_pattern(geburt, steinfurt, "rheine")
+    >>> laer = site_pattern(geburt, steinfurt, "laer")
+    >>> rheine[:6], laer[:6], rheine == laer
+    ((0, 0, 1, 2, 3, 0), (0, 0, 1, 2, 3, 4), False)
     """
     event_place = region.usual_event_place(life_event.id, municipality) or municipality
     resolver = AuthorityResolver(life_event, region, municipality, municipality, event_place)
@@ -44,7 +70,36 @@ def site_pattern(
 
 
 def checked_municipality(region: Region, name: str | None) -> str:
-    """``name`` if ``region`` has that municipality; :class:`UnknownMunicipalityError` if not."""
+    """``name`` if ``region`` has that municipality; :class:`UnknownMunicipalityError` if not.
+
+    Parameters
+    ----------
+    region : Region
+        The region.
+    name : str or None
+        A municipality id; ``None`` when neither the caller nor the region chose one.
+
+    Returns
+    -------
+    str
+        ``name``.
+
+    Raises
+    ------
+    UnknownMunicipalityError
+        For ``None`` or a name the region lacks, listing its municipalities.
+
+    Examples
+    --------
+    >>> from lifeevents.formats.region_file import builtin_regions
+    >>> steinfurt = builtin_regions()["kreis-steinfurt"]
+    >>> checked_municipality(steinfurt, "laer")
+    'laer'
+    >>> checked_municipality(steinfurt, "lear")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    lifeevents.errors.UnknownMunicipalityError: region ... 'lear' (did you mean 'laer'?); ...
+    """
     if name is None:
         raise UnknownMunicipalityError(
             f"region '{region.id}' has no default municipality; choose one of: "
@@ -61,7 +116,33 @@ def checked_municipality(region: Region, name: str | None) -> str:
 
 @dataclass(frozen=True)
 class AuthorityResolver:
-    """Resolves authority references: file-local authorities first, then region offices."""
+    """Resolves authority references: file-local authorities first, then region offices.
+
+    Spec rule 3: a reference names an authority of the file, else an office of the
+    region for the home municipality (``@origin``: the municipality left,
+    ``@event``: the place of the event), with the journey's office changes applied.
+
+    Attributes
+    ----------
+    life_event : LifeEvent
+        The journey file's model.
+    region : Region or None
+        The region whose offices references may name.
+    municipality, origin, event_place : str or None
+        Where plain, ``@origin`` and ``@event`` references are resolved
+        (all three set whenever there is a region).
+
+    Examples
+    --------
+    >>> from lifeevents import load
+    >>> from lifeevents.formats.region_file import builtin_regions
+    >>> steinfurt = builtin_regions()["kreis-steinfurt"]
+    >>> resolver = AuthorityResolver(load("geburt"), steinfurt, "laer", "laer", "rheine")
+    >>> resolver.reference("standesamt@event").name, resolver.reference("jugendamt").name
+    ('Standesamt Rheine', 'Kreisjugendamt')
+    >>> resolver.reference("notariat") is None  # neither in the file nor in the region
+    True
+    """
 
     life_event: LifeEvent
     region: Region | None

@@ -24,7 +24,32 @@ _CSV = Path(__file__).resolve().parent / "data" / "leika-ozg-nrw.csv"
 
 @dataclass(frozen=True)
 class LeikaService:
-    """One LeiKa service with its OZG assignment."""
+    """One LeiKa service with its OZG assignment.
+
+    A reference for validating and labelling LeiKa keys, not a source of who is
+    responsible (see ``data/README.md``).
+
+    Attributes
+    ----------
+    key : str
+        The 14-digit LeiKa key.
+    name : str
+        The service's name in the catalogue.
+    leika_type : str
+        The LeiKa type, as the catalogue gives it (such as ``"2/3"``).
+    legal_basis : str
+        The legal basis (incomplete in the source).
+    ozg_id, ozg_name : str
+        The OZG service (OZG-Leistung) the key belongs to.
+    lebenslage, themenfeld : str
+        The OZG life situation and subject area of that service.
+
+    Examples
+    --------
+    >>> service = leika("99115005104001")
+    >>> service.legal_basis, service.ozg_name, service.themenfeld
+    ('Bundesmeldegesetz', 'Wohnsitzmeldungen', 'Bauen & Wohnen')
+    """
 
     key: str
     name: str
@@ -68,7 +93,21 @@ def _text() -> str:
 
 @functools.cache
 def leika_catalog() -> dict[str, LeikaService]:
-    """Every service by key (read once)."""
+    """Every service by key (read once).
+
+    Returns
+    -------
+    dict of str to LeikaService
+        All services of the catalogue, in the file's order.
+
+    Examples
+    --------
+    >>> catalog = leika_catalog()
+    >>> catalog["99115005104001"] == leika("99115005104001")
+    True
+    >>> len(catalog) > 4_000
+    True
+    """
     return {row["leika_key"]: _service(row) for row in csv.DictReader(io.StringIO(_text()))}
 
 
@@ -78,6 +117,27 @@ def leika(key: str) -> LeikaService | None:
 
     Parses only the record of ``key`` (each record starts a line with its key), so
     checking a journey's few keys does not parse the 4,800-row catalogue.
+
+    Parameters
+    ----------
+    key : str
+        A LeiKa key: 14 digits, as text.
+
+    Returns
+    -------
+    LeikaService or None
+        The service, or ``None`` for a key not in the catalogue.
+
+    Examples
+    --------
+    The key a journey step gives in ``leika:``, looked up:
+
+    >>> from lifeevents import load
+    >>> step = load("geburt").step("vaterschaft-anerkennen")
+    >>> step.leika, leika(step.leika).name
+    ('99133001026000', 'Erklärung zur Vaterschaftsanerkennung Beurkundung')
+    >>> leika("00000000000000") is None
+    True
     """
     text = _text()
     start = text.find(f"\n{key},")

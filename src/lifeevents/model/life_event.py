@@ -97,12 +97,49 @@ def authority_id(reference: str) -> str:
 
 
 class ModelPart(BaseModel):
-    """Base of every part: immutable, and unknown keys are errors (typos must not vanish)."""
+    """Base of every part: immutable, and unknown keys are errors (typos must not vanish).
+
+    Every part of a journey, region or scenario file is a ``ModelPart``: a frozen
+    :class:`pydantic.BaseModel` that forbids keys it does not define.
+
+    Examples
+    --------
+    >>> from pydantic import ValidationError
+    >>> try:
+    ...     Persona(nmae="Mit Auto")
+    ... except ValidationError as error:
+    ...     print(error.errors()[0]["type"], error.errors()[0]["loc"])
+    extra_forbidden ('nmae',)
+    >>> persona = Persona(name="Mit Auto")
+    >>> try:
+    ...     persona.name = "Ohne Auto"
+    ... except ValidationError as error:
+    ...     print(error.errors()[0]["type"])
+    frozen_instance
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
 
 
 class SourcedPart(ModelPart):
+    """A part that states facts: where they come from, and whether they are confirmed.
+
+    Attributes
+    ----------
+    sources : tuple of str
+        Where the facts come from (an address, a document, the domain notes).
+    verified : bool or None
+        ``False`` when a fact is not confirmed by a source: treat it as a modelling
+        assumption (see ``docs/data-sources.md``); ``None`` when not stated.
+
+    Examples
+    --------
+    >>> from lifeevents import load
+    >>> beurkunden = load("geburt").step("geburt-beurkunden")
+    >>> beurkunden.sources[0], beurkunden.verified
+    ('domain README, Geburt: Standesamt of the place of birth', False)
+    """
+
     sources: tuple[Text, ...] = Field(default=(), description="where the facts come from")
     verified: StrictBool | None = Field(
         default=None, description="false when a fact is not confirmed by a source"
@@ -110,7 +147,31 @@ class SourcedPart(ModelPart):
 
 
 class LifeEventInfo(ModelPart):
-    """The ``life_event:`` header."""
+    """The ``life_event:`` header.
+
+    Attributes
+    ----------
+    id : str
+        The life event's id: lower-case letters, digits and ``-``.
+    name : str
+        Its German name; ``name_en`` its English one (optional).
+    lebenslage : str or None
+        The OZG Lebenslage it belongs to.
+    description : str or None
+        A description for readers.
+    stages : tuple of str
+        The stage ids, in order: the columns of the journey map.
+    stage_names : dict of str to str
+        Display names of stages (German); default: the id as a heading.
+
+    Examples
+    --------
+    >>> from lifeevents import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> header = loads(DEMO_YAML).life_event
+    >>> header.id, header.name, header.stages
+    ('demo', 'Umzug', ('ummelden', 'danach'))
+    """
 
     id: Slug
     name: Text
@@ -126,7 +187,32 @@ class LifeEventInfo(ModelPart):
 
 
 class Authority(SourcedPart):
-    """An office or organisation a step is performed with."""
+    """An office or organisation a step is performed with.
+
+    Attributes
+    ----------
+    name : str
+        The display name (German); ``name_en`` the English one (optional).
+    level : Level
+        Who it belongs to: the lane of the map.
+    site : str or None
+        Its physical place; steps at one site may share a visit (default: a site
+        of its own, named by the authority's id).
+
+    See Also
+    --------
+    lifeevents.model.region.Office : an office of the region, which steps may name too.
+
+    Examples
+    --------
+    The Bürgerbüro and the Stadtkasse of the demo share the town hall:
+
+    >>> from lifeevents import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> authorities = loads(DEMO_YAML).authorities
+    >>> authorities["amt"].site == authorities["kasse"].site, authorities["kreis"].level
+    (True, <Level.KREIS: 'kreis'>)
+    """
 
     name: Text
     name_en: Text | None = None
@@ -138,7 +224,28 @@ class Authority(SourcedPart):
 
 
 class Evidence(SourcedPart):
-    """A document or piece of data a step requires or produces."""
+    """A document or piece of data a step requires or produces.
+
+    Attributes
+    ----------
+    name : str
+        The display name (German); ``name_en`` the English one (optional).
+    issued_by : str or None
+        The authority reference of the issuer; ``None`` for a private document.
+    identity : bool
+        Whether it is an identity document (never a once-only violation).
+    transfer : Transfer
+        How it reaches the steps that require it: carried by the citizen (default)
+        or sent directly between authorities.
+
+    Examples
+    --------
+    >>> from lifeevents import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> meldung = loads(DEMO_YAML).evidence["meldung"]
+    >>> meldung.name, meldung.issued_by, meldung.transfer
+    ('Meldebestätigung', 'amt', <Transfer.CITIZEN: 'citizen'>)
+    """
 
     name: Text
     name_en: Text | None = None
@@ -150,7 +257,30 @@ class Evidence(SourcedPart):
 
 
 class Persona(ModelPart):
-    """A kind of citizen: attributes for ``when`` and a channel preference."""
+    """A kind of citizen: attributes for ``when`` and a channel preference.
+
+    Attributes
+    ----------
+    name : str or None
+        The display name.
+    description : str or None
+        Who this is, for readers.
+    attributes : dict of str to bool, int, float or str
+        What the steps' ``when`` conditions ask about (rule 1).
+    prefer : tuple of Channel
+        Channels in order of preference (rule 2); empty: each step's usual one.
+
+    Examples
+    --------
+    >>> from lifeevents import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> umzug = loads(DEMO_YAML)
+    >>> mit_auto = umzug.persona("mit-auto")
+    >>> mit_auto.attributes, mit_auto.matches(umzug.step("kfz").when)
+    ({'has_car': True}, True)
+    >>> umzug.persona("default").matches(umzug.step("kfz").when)
+    False
+    """
 
     name: Text | None = None
     description: Text | None = None
@@ -188,7 +318,56 @@ def same_attribute(left: Attribute, right: Attribute) -> bool:
 
 
 class Step(SourcedPart):
-    """One thing the citizen (or an authority for them) does."""
+    """One thing the citizen (or an authority for them) does.
+
+    Attributes
+    ----------
+    id : str
+        The step's id, unique in the file.
+    name : str
+        The display name (German); ``name_en`` the English one (optional).
+    authority : str
+        An authority id of the file or an office of the region, optionally with
+        ``@origin`` (the municipality left) or ``@event`` (the place of the event).
+    stage : str or None
+        The stage it belongs to (one of ``life_event.stages``).
+    channels : tuple of Channel
+        The channels offered; the first is today's usual one.
+    after : tuple of str
+        Steps that must come first.
+    requires, produces : tuple of str
+        Evidence ids the step needs and those it creates.
+    lead_time_days : int
+        Days until what the step produces is ready (rule 4).
+    deadline_days : int or None
+        The latest day (from the start) to begin the step.
+    legal_basis : str or None
+        The law that requires it.
+    leika : str or None
+        The 14-digit LeiKa key of the service.
+    when : dict of str to bool, int, float or str
+        The persona attributes the step applies to (rule 1); empty: every persona.
+    visit : str or None
+        Steps with the same ``visit`` id are done in one visit (rule 5).
+    duration_minutes : int or None
+        The citizen's own effort.
+    fee_eur : float or None
+        The fee.
+    emotion : int or None
+        How the citizen feels, from -2 (very negative) to +2 (very positive).
+    pain_points : tuple of str
+        What goes wrong for citizens.
+    notes : str or None
+        Anything else.
+
+    Examples
+    --------
+    >>> from lifeevents import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> kfz = loads(DEMO_YAML).step("kfz")
+    >>> kfz.authority, kfz.requires, kfz.when, kfz.usual_channel
+    ('kreis', ('meldung',), {'has_car': True}, <Channel.IN_PERSON: 'in_person'>)
+    """
 
     id: Ident
     name: Text
@@ -254,7 +433,30 @@ class Step(SourcedPart):
 
 class OfficeChange(SourcedPart):
     """Fields of a region office changed for this journey (what a scenario's change of a
-    region office becomes; an addition to format v1)."""
+    region office becomes; an addition to format v1).
+
+    Attributes
+    ----------
+    name, name_en : str or None
+        A new display name.
+    level : Level or None
+        A new level.
+    scope : {"municipality", "region", "external"} or None
+        A new scope, as in the region file.
+    site : str or None
+        A new site, as in the region file (the scope decides how it resolves).
+
+    Examples
+    --------
+    The scenario "a vehicle registration counter in every town hall" makes the
+    Straßenverkehrsamt an office of each municipality, in its town hall:
+
+    >>> from lifeevents import apply, load, load_scenario
+    >>> umzug = apply(load("umzug-innerhalb-kreis"), load_scenario("zulassung-im-rathaus"))
+    >>> change = umzug.office_changes["strassenverkehrsamt"]
+    >>> change.scope, change.site
+    ('municipality', 'rathaus')
+    """
 
     name: Text | None = None
     name_en: Text | None = None
@@ -268,8 +470,24 @@ class OfficeChange(SourcedPart):
 
 
 class FileModel(ModelPart):
-    """A whole file's model, which remembers where it was read from (for located errors
-    found after loading); that place is not part of equality."""
+    """A whole file's model, which remembers where it was read from.
+
+    Problems found after loading (once a persona is applied, or a scenario changes
+    the model) are located through :attr:`source`. The place is not part of
+    equality: the same file read under two names gives equal models.
+
+    Examples
+    --------
+    >>> from lifeevents import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> umzug = loads(DEMO_YAML, "umzug.yaml")
+    >>> umzug.source.filename
+    'umzug.yaml'
+    >>> umzug == loads(DEMO_YAML, "kopie.yaml")
+    True
+    >>> LifeEvent.model_validate(umzug.model_dump()).source is None  # built in code
+    True
+    """
 
     _source: SourceMap | None = PrivateAttr(default=None)
 
@@ -289,7 +507,38 @@ class FileModel(ModelPart):
 
 
 class LifeEvent(FileModel):
-    """A whole journey file: one life event with its authorities, evidence, personas, steps."""
+    """A whole journey file: one life event with its authorities, evidence, personas, steps.
+
+    Attributes
+    ----------
+    format : str
+        Always ``"lifeevents/1"``.
+    life_event : LifeEventInfo
+        The header: id, name, stages.
+    region : str or None
+        The id of the region whose offices the steps may name.
+    authorities, evidence, personas : dict
+        The file's authorities, evidence and personas, by id.
+    steps : tuple of Step
+        The steps, in file order.
+    office_changes : dict of str to OfficeChange
+        Region offices changed for this journey (by scenarios).
+
+    See Also
+    --------
+    lifeevents.load, lifeevents.loads : read one, checking also what the model alone
+        cannot (the references between its parts).
+
+    Examples
+    --------
+    >>> from lifeevents import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> umzug = loads(DEMO_YAML)
+    >>> umzug.id, umzug.name, umzug.region, [step.id for step in umzug.steps]
+    ('demo', 'Umzug', None, ['anmelden', 'gebuehr', 'kfz', 'rundfunk'])
+    >>> umzug.persona_ids(), umzug.step("rundfunk").channels
+    (['default', 'mit-auto'], (<Channel.ONLINE: 'online'>,))
+    """
 
     model_config = ConfigDict(
         frozen=True,

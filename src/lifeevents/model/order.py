@@ -19,11 +19,37 @@ __all__ = ["is_acyclic", "order_of"]
 
 
 def order_of(nodes: Sequence[str], successors: Mapping[str, Iterable[str]]) -> list[str] | None:
-    """A topological order in which the position in ``nodes`` breaks ties, or ``None``
-    when the edges form a cycle (Kahn's algorithm over integer ranks).
+    """A topological order of ``nodes`` in which their position breaks ties.
 
-    Every successor must be one of ``nodes``; a node without an entry in
-    ``successors`` has none.
+    Kahn's algorithm over integer ranks: of the nodes whose predecessors are all
+    placed, the earliest in ``nodes`` comes next. The same input always gives the
+    same order, so maps and reports are reproducible.
+
+    Parameters
+    ----------
+    nodes : sequence of str
+        Every node, in the order that breaks ties (for journeys: file order).
+    successors : mapping of str to iterable of str
+        The nodes each node must come before. Every successor must be one of
+        ``nodes``; a node without an entry has none.
+
+    Returns
+    -------
+    list of str or None
+        The nodes in order, or ``None`` when the edges form a cycle.
+
+    See Also
+    --------
+    lifeevents.graph.journey.topological_order : the same for a networkx graph.
+
+    Examples
+    --------
+    ``b`` comes before ``a`` in ``nodes``, so it comes first:
+
+    >>> order_of(["b", "a", "c"], {"b": ["c"], "a": ["c"]})
+    ['b', 'a', 'c']
+    >>> order_of(["a", "b"], {"a": ["b"], "b": ["a"]}) is None
+    True
     """
     rank = {node: index for index, node in enumerate(nodes)}
     waiting = [0] * len(nodes)
@@ -47,6 +73,20 @@ def order_of(nodes: Sequence[str], successors: Mapping[str, Iterable[str]]) -> l
 def is_acyclic(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> bool:
     """Whether ``edges`` between ``nodes`` form no cycle.
 
+    Parameters
+    ----------
+    nodes : iterable of str
+        Every node (repeats are ignored).
+    edges : iterable of (str, str)
+        ``(source, target)`` pairs between ``nodes``.
+
+    Returns
+    -------
+    bool
+        ``True`` when some order puts every source before its target.
+
+    Examples
+    --------
     >>> is_acyclic("abc", [("a", "b"), ("b", "c")]), is_acyclic("ab", [("a", "b"), ("b", "a")])
     (True, False)
     """

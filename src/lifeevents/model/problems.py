@@ -31,13 +31,53 @@ ModelT = TypeVar("ModelT")
 
 
 class Severity(StrEnum):
+    """How bad a problem is: an error makes the file invalid, a warning does not.
+
+    Examples
+    --------
+    >>> from lifeevents.formats.journey_file import check_text
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> result = check_text(DEMO_YAML.replace("when: {has_car", "when: {has_bike"))
+    >>> [problem.severity for problem in result.problems], result.ok
+    ([<Severity.WARNING: 'warning'>], True)
+    """
+
     ERROR = "error"
     WARNING = "warning"
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One finding about an input file, at a 1-based line and column."""
+    """One finding about an input file, at a 1-based line and column.
+
+    Problems sort by file, line and column, so a list of them reads top to bottom;
+    ``str()`` gives the ``FILE:LINE:COLUMN: message`` line editors can jump to.
+
+    Attributes
+    ----------
+    file : str
+        The file name as given when reading.
+    line, column : int
+        Where the problem is, counted from 1.
+    message : str
+        What is wrong and, where possible, what to do.
+    severity : Severity
+        An error (the default) or a warning.
+    where : str
+        A place other than line and column, shown instead of them (a spreadsheet
+        cell); empty by default.
+
+    Examples
+    --------
+    >>> problem = Problem("umzug.yaml", 12, 5, "unknown channel 'onlne'")
+    >>> print(problem)
+    umzug.yaml:12:5: unknown channel 'onlne'
+    >>> problem.is_error
+    True
+    >>> later = Problem("umzug.yaml", 3, 1, "unused evidence", Severity.WARNING)
+    >>> [str(found) for found in sorted([problem, later])]
+    ['umzug.yaml:3:1: warning: unused evidence', "umzug.yaml:12:5: unknown channel 'onlne'"]
+    """
 
     file: str
     line: int
@@ -61,7 +101,31 @@ class Problem:
 
 @dataclass(frozen=True)
 class CheckResult(Generic[ModelT]):
-    """The outcome of checking one file: the model when valid, and every problem."""
+    """The outcome of checking one file: the model when valid, and every problem.
+
+    The ``check`` functions return one instead of raising, so that a tool can list
+    the problems of many files; :func:`valid_model` turns it into the model or an
+    :class:`~lifeevents.errors.InputError`.
+
+    Attributes
+    ----------
+    filename : str
+        The file checked.
+    model : object or None
+        The model read from it; ``None`` when the file has errors.
+    problems : tuple of Problem
+        Every error and warning, sorted by position.
+
+    Examples
+    --------
+    >>> from lifeevents.formats.journey_file import check_text
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> result = check_text(DEMO_YAML.replace("[online]", "[onlne]"), "umzug.yaml")
+    >>> result.ok, result.model, len(result.errors), len(result.warnings)
+    (False, None, 1, 0)
+    >>> check_text(DEMO_YAML).model.name
+    'Umzug'
+    """
 
     filename: str
     model: ModelT | None
@@ -87,6 +151,24 @@ PROBLEM_LIMIT = 100
 def capped(problems: Iterable[Problem], limit: int = PROBLEM_LIMIT) -> list[Problem]:
     """Problems sorted by position, the first ``limit`` of them and a count of the rest.
 
+    Errors are kept before warnings, so a flood of warnings never hides what makes
+    a file invalid; repeated problems are listed once.
+
+    Parameters
+    ----------
+    problems : iterable of Problem
+        Every problem found.
+    limit : int, optional
+        How many to list (default :data:`PROBLEM_LIMIT`).
+
+    Returns
+    -------
+    list of Problem
+        At most ``limit`` problems sorted by position, and, if some were left out,
+        one more that counts them (placed at the first error left out, if any).
+
+    Examples
+    --------
     >>> many = [Problem("a.yaml", line, 1, "unknown step") for line in range(1, 200)]
     >>> shown = capped(many, 2)
     >>> [str(problem) for problem in shown]  # doctest: +NORMALIZE_WHITESPACE
@@ -111,7 +193,34 @@ def capped(problems: Iterable[Problem], limit: int = PROBLEM_LIMIT) -> list[Prob
 
 
 def valid_model(result: CheckResult[ModelT]) -> ModelT:
-    """The model of a check, or :class:`InputError` with every error."""
+    """The model of a check, or :class:`InputError` with every error.
+
+    Parameters
+    ----------
+    result : CheckResult
+        The outcome of a ``check`` function.
+
+    Returns
+    -------
+    object
+        ``result.model``.
+
+    Raises
+    ------
+    InputError
+        When the check found errors (warnings alone do not count).
+
+    Examples
+    --------
+    >>> from lifeevents.formats.journey_file import check_text
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> valid_model(check_text(DEMO_YAML)).id
+    'demo'
+    >>> valid_model(check_text("steps: []", "leer.yaml"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    lifeevents.errors.InputError: leer.yaml:1:1: 'format' is missing; ...
+    """
     if result.model is None or any(problem.is_error for problem in result.problems):
         raise InputError(problem for problem in result.problems if problem.is_error)
     return result.model

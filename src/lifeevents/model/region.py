@@ -55,6 +55,29 @@ class _RegionPart(SourcedPart):
 
 
 class RegionInfo(_RegionPart):
+    """The ``region:`` header of a region file.
+
+    Attributes
+    ----------
+    id : str
+        The id journey files name in ``region:``.
+    name : str
+        The display name (German); ``name_en`` the English one (optional).
+    key : str or None
+        The official key (Kreisschlüssel), digits.
+    default_municipality : str or None
+        The municipality used when none is chosen.
+    description, notes : str or None
+        Text for readers.
+
+    Examples
+    --------
+    >>> from lifeevents.formats.region_file import builtin_regions
+    >>> header = builtin_regions()["kreis-steinfurt"].region
+    >>> header.name, header.key, header.default_municipality
+    ('Kreis Steinfurt', '05566', 'greven')
+    """
+
     id: Slug
     name: Text
     name_en: Text | None = None
@@ -64,6 +87,27 @@ class RegionInfo(_RegionPart):
 
 
 class Municipality(_RegionPart):
+    """A town (``stadt``) or municipality (``gemeinde``) of the region.
+
+    Attributes
+    ----------
+    name : str
+        The display name.
+    kind : {"stadt", "gemeinde"}
+        Town or municipality.
+    status : str or None
+        Its legal status, such as ``große kreisangehörige Stadt``.
+    key : str or None
+        The official municipality key (AGS), digits, only if known.
+
+    Examples
+    --------
+    >>> from lifeevents.formats.region_file import builtin_regions
+    >>> municipalities = builtin_regions()["kreis-steinfurt"].municipalities
+    >>> len(municipalities), municipalities["laer"].name, municipalities["laer"].kind
+    (24, 'Laer', 'gemeinde')
+    """
+
     name: Text
     kind: Literal["stadt", "gemeinde"]
     status: Text | None = None
@@ -71,13 +115,51 @@ class Municipality(_RegionPart):
 
 
 class Site(_RegionPart):
+    """A named place where offices are, for display.
+
+    Attributes
+    ----------
+    name : str
+        The display name.
+    municipality : str or None
+        The municipality it is in.
+    address : str or None
+        Its address.
+
+    Examples
+    --------
+    >>> from lifeevents.formats.region_file import builtin_regions
+    >>> kreishaus = builtin_regions()["kreis-steinfurt"].sites["kreishaus"]
+    >>> kreishaus.name, kreishaus.municipality, kreishaus.verified
+    ('Kreishaus Steinfurt', 'steinfurt', False)
+    """
+
     name: Text
     municipality: Ident | None = None
     address: Text | None = None
 
 
 class Delegation(_RegionPart):
-    """A municipality that runs a region office itself."""
+    """A municipality that runs a region office itself.
+
+    Attributes
+    ----------
+    name : str
+        The display name of the municipality's office.
+    level : Level
+        Its level (default ``gemeinde``).
+    site : str
+        Its site in the municipality (default ``rathaus``).
+
+    Examples
+    --------
+    >>> from lifeevents.formats.region_file import builtin_regions
+    >>> steinfurt = builtin_regions()["kreis-steinfurt"]
+    >>> sorted(steinfurt.offices["jugendamt"].delegations)
+    ['emsdetten', 'greven', 'ibbenbueren', 'rheine']
+    >>> steinfurt.resolve("jugendamt", "greven").name
+    'Jugendamt der Stadt Greven'
+    """
 
     name: Text
     level: Level = Level.GEMEINDE
@@ -85,6 +167,33 @@ class Delegation(_RegionPart):
 
 
 class Office(_RegionPart):
+    """An office of the region, which journey files name as an authority.
+
+    Attributes
+    ----------
+    name : str
+        The display name (German); ``name_en`` the English one (optional).
+    level : Level
+        Who it belongs to.
+    scope : {"municipality", "region", "external"}
+        One office in every municipality, one for the whole region, or one beyond
+        the region for everyone. With the municipality, it decides which office is
+        responsible and where it is (the table in ``docs/region-format.md``).
+    site : str or None
+        Its site (for ``municipality`` scope: a site in each municipality).
+    site_by_municipality : dict of str to str
+        A site that depends on the municipality (``region`` scope).
+    delegations : dict of str to Delegation
+        Municipalities that run the office themselves (``region`` scope).
+
+    Examples
+    --------
+    >>> from lifeevents.formats.region_file import builtin_regions
+    >>> offices = builtin_regions()["kreis-steinfurt"].offices
+    >>> offices["buergerbuero"].scope, offices["jugendamt"].scope, offices["familienkasse"].scope
+    ('municipality', 'region', 'external')
+    """
+
     name: Text
     name_en: Text | None = None
     level: Level
@@ -100,6 +209,20 @@ class EventPlaces(_RegionPart):
     A birth happens in a maternity unit, a marriage where the couple chooses: the
     Standesamt of such an event is that of the place of the event (``@event``
     references), which for most municipalities is not the home one.
+
+    Attributes
+    ----------
+    places : dict of str to str
+        Home municipality -> municipality where the event usually happens.
+
+    Examples
+    --------
+    An illustration with the municipalities of the module's example, not facts
+    about any Kreis (the built-in region names no event places):
+
+    >>> places = EventPlaces(places={"b": "a"})
+    >>> places.places.get("b"), places.places.get("a")
+    ('a', None)
     """
 
     places: dict[Ident, Ident] = Field(
@@ -108,7 +231,38 @@ class EventPlaces(_RegionPart):
 
 
 class Region(ModelPart):
-    """A whole region file."""
+    """A whole region file.
+
+    Attributes
+    ----------
+    format : str
+        Always ``"lifeevents-region/1"``.
+    region : RegionInfo
+        The header: id, name, default municipality.
+    municipalities : dict of str to Municipality
+        The region's municipalities, by id.
+    sites : dict of str to Site
+        Named places, by id.
+    offices : dict of str to Office
+        The offices journey files may name, by id.
+    event_places : dict of str to EventPlaces
+        By life event id: where its events usually happen.
+
+    See Also
+    --------
+    lifeevents.load_region : read a region file.
+    lifeevents.formats.region_file.builtin_regions : the regions shipped with lifeevents.
+
+    Examples
+    --------
+    >>> from lifeevents.formats.region_file import builtin_regions
+    >>> steinfurt = builtin_regions()["kreis-steinfurt"]
+    >>> steinfurt.id, steinfurt.has_office("standesamt")
+    ('kreis-steinfurt', True)
+    >>> standesamt = steinfurt.resolve("standesamt", "laer")
+    >>> standesamt.id, standesamt.name, standesamt.site
+    ('standesamt@laer', 'Standesamt Laer', 'rathaus@laer')
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid", title="lifeevents region file")
 

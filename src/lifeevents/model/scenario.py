@@ -72,7 +72,35 @@ class _Change(ModelPart):
 
 
 class StepChange(_Change):
-    """Set fields of a step, or remove it (``remove: true``)."""
+    """Set fields of a step, or remove it (``remove: true``).
+
+    Attributes
+    ----------
+    step : str
+        The id of the step to change.
+    remove : bool
+        Remove the step; its predecessors become ``after`` predecessors of its
+        successors (scenario rule 3).
+    optional : bool
+        Skip the change silently where the journey has no such step.
+    name, channels, after, ... : optional
+        Any field of :class:`~lifeevents.model.life_event.Step`; only those written
+        are set (see :meth:`updates`).
+
+    Examples
+    --------
+    Without the cash desk's step, the demo journey needs one visit fewer:
+
+    >>> from lifeevents import analyze, apply, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> change = StepChange(step="gebuehr", remove=True)
+    >>> scenario = Scenario(format="lifeevents-scenario/1", id="x", name="X", changes=[change])
+    >>> umzug = loads(DEMO_YAML)
+    >>> [analyze(journey(trip)).visits.as_modelled for trip in (umzug, apply(umzug, scenario))]
+    [2, 1]
+    >>> StepChange(step="gebuehr", channels=["online"]).updates()
+    {'channels': (<Channel.ONLINE: 'online'>,)}
+    """
 
     target_key: ClassVar[str] = "step"
     step: Ident
@@ -101,7 +129,32 @@ class StepChange(_Change):
 
 
 class EvidenceChange(_Change):
-    """Set fields of an evidence, e.g. ``transfer: direct`` (authorities exchange it)."""
+    """Set fields of an evidence, e.g. ``transfer: direct`` (authorities exchange it).
+
+    Attributes
+    ----------
+    evidence : str
+        The id of the evidence to change.
+    optional : bool
+        Skip the change silently where the journey has no such evidence.
+    name, issued_by, identity, transfer, ... : optional
+        Any field of :class:`~lifeevents.model.life_event.Evidence`; only those
+        written are set.
+
+    Examples
+    --------
+    When the Bürgerbüro sends the Meldebestätigung itself, the citizen no longer
+    hands the state data it already holds (rule 9):
+
+    >>> from lifeevents import analyze, apply, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> change = EvidenceChange(evidence="meldung", transfer="direct")
+    >>> scenario = Scenario(format="lifeevents-scenario/1", id="x", name="X", changes=[change])
+    >>> umzug = loads(DEMO_YAML)
+    >>> [len(analyze(journey(trip, "mit-auto")).once_only_violations)
+    ...  for trip in (umzug, apply(umzug, scenario))]
+    [1, 0]
+    """
 
     target_key: ClassVar[str] = "evidence"
     evidence: Ident
@@ -115,7 +168,34 @@ class EvidenceChange(_Change):
 
 
 class AuthorityChange(_Change):
-    """Set fields of a file-local authority or of a region office, e.g. its ``site``."""
+    """Set fields of a file-local authority or of a region office, e.g. its ``site``.
+
+    Attributes
+    ----------
+    authority : str
+        The id of the authority or region office to change.
+    optional : bool
+        Skip the change silently where the journey has no such authority.
+    name, name_en, level, site : optional
+        New values; a region office becomes an
+        :class:`~lifeevents.model.life_event.OfficeChange` of the journey.
+    scope : {"municipality", "region", "external"}, optional
+        Region offices only, as in the region file.
+
+    Examples
+    --------
+    With the Straßenverkehrsamt in the town hall, all three visits of the demo
+    could be made in one:
+
+    >>> from lifeevents import analyze, apply, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> change = AuthorityChange(authority="kreis", site="rathaus")
+    >>> scenario = Scenario(format="lifeevents-scenario/1", id="x", name="X", changes=[change])
+    >>> umzug = loads(DEMO_YAML)
+    >>> [analyze(journey(trip, "mit-auto")).visits.minimum
+    ...  for trip in (umzug, apply(umzug, scenario))]
+    [2, 1]
+    """
 
     target_key: ClassVar[str] = "authority"
     authority: Ident
@@ -131,7 +211,29 @@ class AuthorityChange(_Change):
 
 
 class AddStep(_Change):
-    """Add a step, with the same fields as in a journey file."""
+    """Add a step, with the same fields as in a journey file.
+
+    Attributes
+    ----------
+    add_step : Step
+        The new step, added after the journey's steps.
+    optional : bool
+        Skip the change silently where the journey has a step of that id already
+        (without it, that is an error).
+
+    Examples
+    --------
+    >>> from lifeevents import apply, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> termin = {"id": "termin", "name": "Termin online buchen", "authority": "amt",
+    ...           "channels": ["online"]}
+    >>> scenario = Scenario.model_validate({"format": "lifeevents-scenario/1", "id": "x",
+    ...                                     "name": "X", "changes": [{"add_step": termin}]})
+    >>> scenario.changes[0].target
+    'termin'
+    >>> [step.id for step in apply(loads(DEMO_YAML), scenario).steps]
+    ['anmelden', 'gebuehr', 'kfz', 'rundfunk', 'termin']
+    """
 
     target_key: ClassVar[str] = "add_step"
     add_step: Step
@@ -168,14 +270,69 @@ Change = Annotated[
 
 
 class ScenarioCost(SourcedPart):
-    """What the change costs, where a public figure exists (with its source)."""
+    """What the change costs, where a public figure exists (with its source).
+
+    Attributes
+    ----------
+    one_off_eur : float or None
+        The one-off cost in euros; ``None`` where no public figure exists.
+    yearly_eur : float or None
+        The cost per year in euros.
+    sources : tuple of str
+        Where the figures come from.
+
+    Examples
+    --------
+    No built-in scenario names a cost. A figure must not be negative:
+
+    >>> from pydantic import ValidationError
+    >>> try:
+    ...     ScenarioCost(one_off_eur=-1.0)
+    ... except ValidationError as error:
+    ...     print(error.errors()[0]["type"])
+    greater_than_equal
+    """
 
     one_off_eur: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
     yearly_eur: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
 
 
 class Scenario(FileModel, SourcedPart):
-    """A whole scenario file."""
+    """A whole scenario file.
+
+    Attributes
+    ----------
+    format : str
+        Always ``"lifeevents-scenario/1"``.
+    id : str
+        The scenario's id.
+    name : str
+        The display name (German); ``name_en`` the English one (optional).
+    description, notes : str or None
+        Text for readers.
+    applies_to : tuple of str or None
+        The life event ids it is meant for; ``None``: every journey.
+    changes : tuple of StepChange, EvidenceChange, AuthorityChange or AddStep
+        The changes, applied in order.
+    cost : ScenarioCost or None
+        What the change costs, where a public figure exists.
+
+    See Also
+    --------
+    lifeevents.load_scenario : read a scenario file or a built-in scenario.
+    lifeevents.apply : apply scenarios to a journey.
+
+    Examples
+    --------
+    >>> from lifeevents import load_scenario
+    >>> scenario = load_scenario("urkunden-direkt")
+    >>> scenario.applies_to
+    ('geburt', 'todesfall')
+    >>> [change.target for change in scenario.changes]
+    ['geburtsurkunde', 'geburtsbescheinigung-elterngeld', 'sterbeurkunde']
+    >>> scenario.applies("geburt"), scenario.cost is None
+    (True, True)
+    """
 
     model_config = ConfigDict(
         frozen=True,

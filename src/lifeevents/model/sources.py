@@ -26,7 +26,20 @@ __all__ = ["Locator", "SourceMap"]
 
 
 class Locator(Protocol):
-    """Anything that gives the line and column of a value by its path in a document."""
+    """Anything that gives the line and column of a value by its path in a document.
+
+    A path names a value the way the document nests it: mapping keys and list
+    positions, such as ``("steps", 2, "requires")``. The YAML reader's
+    :class:`~lifeevents.formats.yaml_reader.Positions` is one; a workbook reader
+    gives the cell of a value.
+
+    Examples
+    --------
+    >>> from lifeevents.formats.yaml_reader import read_yaml
+    >>> locator: Locator = read_yaml("steps: [{id: a, after: [b]}]", "x.yaml").positions
+    >>> locator.value(("steps", 0, "after", 0))
+    (1, 25)
+    """
 
     def value(self, path: tuple[str | int, ...]) -> tuple[int, int]:
         """Line and column (1-based) of the value at ``path``, or of its closest parent."""
@@ -43,6 +56,19 @@ class SourceMap:
         The name the problems show (as given when loading).
     positions : Locator
         Positions of the document's values (the YAML reader's, or a workbook's).
+
+    Examples
+    --------
+    Every loaded journey carries one; a check that runs later locates its problems
+    with it:
+
+    >>> from lifeevents import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> source = loads(DEMO_YAML, "umzug.yaml").source
+    >>> source.location(("steps", 2, "requires"))
+    (18, 39)
+    >>> print(source.problem(("steps", 2, "requires"), "the Meldebestätigung is missing"))
+    umzug.yaml:18:39: the Meldebestätigung is missing
     """
 
     filename: str

@@ -20,8 +20,26 @@ _HINT_CANDIDATES = 100
 def did_you_mean(value: object, choices: Sequence[str]) -> str:
     """A hint naming the closest choice, or an empty string.
 
+    Parameters
+    ----------
+    value : object
+        The unknown name, as the user wrote it.
+    choices : sequence of str
+        The names that exist.
+
+    Returns
+    -------
+    str
+        `` (did you mean '...'?)``, ready to append to a message, or ``""`` when no
+        choice is close (or the name is longer than
+        :data:`~lifeevents.model.limits.MAX_HINT_LENGTH`).
+
+    Examples
+    --------
     >>> did_you_mean("onlne", ["online", "in_person"])
     " (did you mean 'online'?)"
+    >>> f"unknown channel 'fax'{did_you_mean('fax', ['online', 'in_person'])}"
+    "unknown channel 'fax'"
     """
     text = str(value)
     if len(text) > MAX_HINT_LENGTH:

@@ -21,14 +21,36 @@ __all__ = ["Channel", "Level", "Medium", "Transfer"]
 
 
 class Medium(StrEnum):
-    """The medium a channel carries information in (spec: "Medium of a channel")."""
+    """The medium a channel carries information in (spec: "Medium of a channel").
+
+    Evidence the citizen carries between two steps whose channels have different
+    media is a media break (rule 7); the phone has no medium, so it breaks nothing.
+
+    Examples
+    --------
+    >>> Channel.IN_PERSON.medium, Channel.ONLINE.medium
+    (<Medium.PAPER: 'paper'>, <Medium.DIGITAL: 'digital'>)
+    >>> sorted(channel.value for channel in Channel if channel.medium is Medium.PAPER)
+    ['in_person', 'mail']
+    """
 
     PAPER = "paper"
     DIGITAL = "digital"
 
 
 class Channel(StrEnum):
-    """A way a citizen performs a step."""
+    """A way a citizen performs a step.
+
+    Examples
+    --------
+    In-person and terminal channels are physical: using one is a visit (rule 5).
+    Each channel has a medium (:class:`Medium`), except the phone.
+
+    >>> [channel.value for channel in Channel if channel.is_physical]
+    ['in_person', 'terminal']
+    >>> Channel("online").is_digital, Channel.MAIL.label_de
+    (True, 'Post')
+    """
 
     IN_PERSON = "in_person"
     TERMINAL = "terminal"
@@ -85,7 +107,15 @@ _LABEL_DE: dict[Channel, str] = {
 
 
 class Level(StrEnum):
-    """Who an authority belongs to. The declaration order is the lane order of maps."""
+    """Who an authority belongs to. The declaration order is the lane order of maps.
+
+    Examples
+    --------
+    >>> [level.value for level in Level]
+    ['bund', 'land', 'kreis', 'gemeinde', 'sozialversicherung', 'privat']
+    >>> Level.KREIS.is_public, Level.PRIVAT.is_public, Level.KREIS.label_de
+    (True, False, 'Kreis')
+    """
 
     BUND = "bund"
     LAND = "land"
@@ -114,7 +144,22 @@ _LEVEL_LABEL_DE: dict[Level, str] = {
 
 
 class Transfer(StrEnum):
-    """How an evidence travels from its issuer to the step that needs it."""
+    """How an evidence travels from its issuer to the step that needs it.
+
+    Attributes
+    ----------
+    CITIZEN : str
+        ``"citizen"``: the citizen carries it (a handover, perhaps a media break).
+    DIRECT : str
+        ``"direct"``: the authorities exchange it; the citizen does nothing.
+
+    Examples
+    --------
+    >>> from lifeevents import load
+    >>> evidence = load("geburt").evidence
+    >>> evidence["geburtsurkunde"].transfer, evidence["mitteilung-meldebehoerde"].transfer
+    (<Transfer.CITIZEN: 'citizen'>, <Transfer.DIRECT: 'direct'>)
+    """
 
     CITIZEN = "citizen"
     DIRECT = "direct"
