@@ -765,9 +765,11 @@ def build_parser() -> argparse.ArgumentParser:
     # Commands of the optional parts; their parsers need argparse only: --help stays fast.
     from lifeevents.cli.export import add_commands as add_export_commands
     from lifeevents.cli.observed import add_commands as add_observed_commands
+    from lifeevents.server.command import add_commands as add_serve_commands
 
     add_observed_commands(commands)
     add_export_commands(commands)
+    add_serve_commands(commands)
     return parser
 
 
