@@ -14,17 +14,18 @@ path inside it (``journeys/umzug.yaml:12:5: ...``).
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from lifeevents.analysis.validation import validate
+from lifeevents.analysis.validation import journey_problems, validate
 from lifeevents.formats import file_kinds
-from lifeevents.formats.journey_file import Regions
-from lifeevents.formats.region_file import builtin_regions, check_region
-from lifeevents.formats.scenario_file import check_scenario
+from lifeevents.formats.journey_file import Regions, check_text
+from lifeevents.formats.reading import read_checked
+from lifeevents.formats.region_file import builtin_regions, check_region_text
+from lifeevents.formats.scenario_file import check_scenario, check_scenario_text
 from lifeevents.library.builtin import builtin_journeys, builtin_scenarios
 from lifeevents.model.life_event import LifeEvent
 from lifeevents.model.problems import CheckResult, Problem
@@ -108,6 +109,32 @@ class Files:
         """The files of the folder (not the built-in ones), sorted by path."""
         found = (*self.journeys, *self.scenarios, *self.regions)
         return tuple(sorted((entry for entry in found if entry.relative), key=lambda e: e.name))
+
+
+def _read(
+    path: Path, shown: str, check: Callable[[str | bytes], CheckResult[Any]]
+) -> CheckResult[Any]:
+    """Read the real file (confined), and name it ``shown`` in every problem."""
+    result = read_checked(path, lambda raw, _: check(raw))
+    if result.filename == shown:
+        return result
+    # The file could not be read: read_checked named the real path.
+    problems = tuple(replace(problem, file=shown) for problem in result.problems)
+    return CheckResult(shown, result.model, problems)
+
+
+def _journey(raw: str | bytes, shown: str, regions: Regions) -> CheckResult[LifeEvent]:
+    """A journey checked completely, as :func:`lifeevents.analysis.validation.validate`
+    checks a file: the file itself, then every persona in its region."""
+    result = check_text(raw, shown, regions)
+    life_event = result.model
+    if life_event is None:
+        return result
+    region = regions.get(life_event.region) if life_event.region is not None else None
+    extra = journey_problems(life_event, region)
+    if not extra:
+        return result
+    return CheckResult(shown, None, tuple(sorted({*result.problems, *extra})))
 
 
 def _entry(key: str, kind: Kind, name: str, result: CheckResult[Any], version: object) -> Entry:
@@ -215,17 +242,18 @@ class Workspace:
         key = FILE + relative
         cached = self._checked.get((key, version))
         if cached is None or cached.kind is not kind:
-            shown = self.shown_name(relative)
+            shown = str(self.shown_name(relative))
+            path = yaml_file(self.root, relative)
             result: CheckResult[Any]
-            if yaml_file(self.root, relative) is None:  # gone, or now leads outside
-                problem = Problem(str(shown), 1, 1, "cannot read: not a file inside the folder")
-                result = CheckResult(str(shown), None, (problem,))
+            if path is None:  # gone, or now leads outside
+                problem = Problem(shown, 1, 1, "cannot read: not a file inside the folder")
+                result = CheckResult(shown, None, (problem,))
             elif kind is Kind.JOURNEY:
-                result = validate(shown, regions)
+                result = _read(path, shown, lambda raw: _journey(raw, shown, regions or {}))
             elif kind is Kind.SCENARIO:
-                result = check_scenario(shown)
+                result = _read(path, shown, lambda raw: check_scenario_text(raw, shown))
             else:
-                result = check_region(shown)
+                result = _read(path, shown, lambda raw: check_region_text(raw, shown))
             cached = _entry(key, kind, relative, result, version)
         used[key, version] = cached
         return cached
