@@ -116,14 +116,21 @@ class Snapshot:
     complete: bool = True
 
 
-def _stamp(path: Path) -> Stamp | None:
-    try:
-        status = path.stat()
-    except OSError:
-        return None
+def _stamp(status: os.stat_result) -> Stamp | None:
     if not stat.S_ISREG(status.st_mode):
         return None
     return (status.st_mtime_ns, status.st_size, status.st_ino)
+
+
+def _file_stamp(entry: os.DirEntry[str], root: Path, relative: str) -> Stamp | None:
+    """The stamp of a YAML file found in the folder; a link only if it leads inside."""
+    try:
+        if not entry.is_symlink():
+            return _stamp(entry.stat(follow_symlinks=False))
+        real = confined(root, relative)
+        return _stamp(real.stat()) if real is not None else None
+    except OSError:  # gone since it was listed
+        return None
 
 
 def scan(root: Path) -> Snapshot:
@@ -146,23 +153,29 @@ def scan(root: Path) -> Snapshot:
     """
     files: dict[str, Stamp] = {}
     entries = 0
-    for folder, subfolders, names in os.walk(root, followlinks=False):
-        subfolders[:] = sorted(
-            name for name in subfolders if _usable_name(name) and name not in _SKIPPED_FOLDERS
-        )
-        entries += len(subfolders) + len(names)
+    folders: list[tuple[str, ...]] = [()]
+    while folders:
+        inside = folders.pop()
+        try:
+            with os.scandir(root.joinpath(*inside)) as listing:
+                found = sorted(listing, key=lambda entry: entry.name)
+        except OSError:  # gone, or not readable
+            continue
+        entries += len(found)
         if entries > MAX_ENTRIES:
-            return Snapshot(files, complete=False)
-        inside = Path(folder).relative_to(root).parts
-        for name in sorted(names):
-            if not name.endswith(YAML_SUFFIXES) or not _usable_name(name):
+            return Snapshot(dict(sorted(files.items())), complete=False)
+        subfolders = []
+        for entry in found:
+            if not _usable_name(entry.name):
                 continue
-            relative = "/".join((*inside, name))
-            real = confined(root, relative)
-            stamp = _stamp(real) if real is not None else None
-            if stamp is None:
-                continue
-            if len(files) == MAX_FILES:
-                return Snapshot(files, complete=False)
-            files[relative] = stamp
-    return Snapshot(files)
+            if entry.name.endswith(YAML_SUFFIXES):
+                relative = "/".join((*inside, entry.name))
+                stamp = _file_stamp(entry, root, relative)
+                if stamp is not None:
+                    if len(files) == MAX_FILES:
+                        return Snapshot(dict(sorted(files.items())), complete=False)
+                    files[relative] = stamp
+            elif entry.name not in _SKIPPED_FOLDERS and entry.is_dir(follow_symlinks=False):
+                subfolders.append((*inside, entry.name))
+        folders.extend(reversed(subfolders))  # depth first, in name order
+    return Snapshot(dict(sorted(files.items())))
