@@ -43,6 +43,7 @@ __all__ = [
     "Outcome",
     "Shown",
     "interactive_page",
+    "model_name",
     "outcome",
     "svg_element",
 ]
@@ -379,9 +380,9 @@ def _analysed(prepared: _Prepared, files: Files, lang: Language) -> _Analysed:
     return _Analysed(
         today=analysed(life_event),
         changed=analysed(applied.life_event) if applied.applied else None,
-        applied=tuple(_scenario_name(by_id[item], lang) for item in applied.applied),
+        applied=tuple(model_name(by_id[item], lang) for item in applied.applied),
         notes=tuple(
-            label("serve.not_applied", lang).format(scenario=_scenario_name(by_id[item], lang))
+            label("serve.not_applied", lang).format(scenario=model_name(by_id[item], lang))
             for item in applied.not_applied
         ),
     )
@@ -422,8 +423,18 @@ def _draw(prepared: _Prepared, files: Files, lang: Language) -> Shown:
     )
 
 
-def _scenario_name(scenario: Scenario, lang: Language) -> str:
-    return scenario.name_en if lang == "en" and scenario.name_en else scenario.name
+def model_name(model: LifeEvent | Scenario, lang: Language) -> str:
+    """The name of a journey or scenario in ``lang`` (English where the file gives it).
+
+    >>> from lifeevents.formats.journey_file import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> model_name(loads(DEMO_YAML), "en")
+    'Umzug'
+    """
+    if isinstance(model, LifeEvent):
+        info = model.life_event
+        return info.name_en if lang == "en" and info.name_en else info.name
+    return model.name_en if lang == "en" and model.name_en else model.name
 
 
 def _findings(report: Report, lang: Language) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -16,7 +16,8 @@ from urllib.parse import quote
 
 from lifeevents.model.life_event import LifeEvent
 from lifeevents.model.problems import Problem
-from lifeevents.server.outcome import VIEWS, Choice, Outcome, Shown
+from lifeevents.model.scenario import Scenario
+from lifeevents.server.outcome import VIEWS, Choice, Outcome, Shown, model_name
 from lifeevents.server.workspace import Entry, Files, Kind, Workspace
 from lifeevents.text.labels import Language, label
 
@@ -91,7 +92,7 @@ def _select(name: str, caption: str, options: Iterable[str]) -> str:
 def _journey_name(entry: Entry, known: LifeEvent | None, lang: Language) -> str:
     """A journey as the list names it: its life event's name, and where it is."""
     where = entry.name if entry.relative else label("serve.builtin", lang)
-    name = f"{known.name} ({where})" if known is not None else entry.name
+    name = f"{model_name(known, lang)} ({where})" if known is not None else entry.name
     if entry.errors:
         name += " – " + label("serve.invalid", lang).format(count=str(len(entry.errors)))
     return name
@@ -134,7 +135,7 @@ def _form(outcome: Outcome, files: Files, workspace: Workspace, lang: Language) 
     for entry in offer.scenarios:
         checked = " checked" if entry.key in choice.scenarios else ""
         known = entry.scenario or workspace.last_valid(entry.key)
-        name = getattr(known, "name", None) or entry.name
+        name = model_name(known, lang) if isinstance(known, Scenario) else entry.name
         where = entry.name if entry.relative else label("serve.builtin", lang)
         shown = f"{name} ({where})"
         if entry.errors:
