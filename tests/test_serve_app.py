@@ -367,3 +367,16 @@ def test_a_file_that_disappears(folder: Path) -> None:
         shutil.rmtree(folder / "regionen")
         server.watcher.poll()
         assert request(server, "/?journey=file%3Aregionen%2Fborken-umzug.yaml")[0] == 200
+
+
+def test_a_broken_file_keeps_its_name_and_last_good_map_on_the_page(folder: Path) -> None:
+    with running(folder) as server:
+        assert b"<h1>Umzug</h1>" in request(server, "/?journey=file%3Ademo.yaml")[2]
+        text = (folder / "demo.yaml").read_text()
+        touch_later(folder / "demo.yaml", text.replace("channels: [online]", BROKEN))
+        server.watcher.poll()
+        page = request(server, "/?journey=file%3Ademo.yaml")[2].decode("utf-8")
+    assert "<h1>Umzug</h1>" in page
+    assert '<section id="problems"' in page
+    assert '<details id="last-good"' in page
+    assert page.count("<svg") == 1  # the last good map, behind one click

@@ -266,7 +266,12 @@ def main_page(
 ) -> str:
     """The workshop page: the form, the files, and the drawing or the problems."""
     shown = outcome.shown or outcome.last_good
-    title = shown.title if shown is not None else label("serve.app", lang)
+    known = workspace.last_valid(outcome.entry.key) if outcome.entry is not None else None
+    title = label("serve.app", lang)
+    if shown is not None:
+        title = shown.title
+    elif isinstance(known, LifeEvent):  # broken now, valid before
+        title = model_name(known, lang)
     links = _links(files, workspace)
     main = ["<main>", f"<h1>{text(title)}</h1>"]
     if files.builtin_journeys:
