@@ -766,10 +766,12 @@ def build_parser() -> argparse.ArgumentParser:
     from lifeevents.cli.export import add_commands as add_export_commands
     from lifeevents.cli.observed import add_commands as add_observed_commands
     from lifeevents.cli.studies import add_commands as add_study_commands
+    from lifeevents.server.command import add_commands as add_serve_commands
 
     add_observed_commands(commands)
     add_export_commands(commands)
     add_study_commands(commands)
+    add_serve_commands(commands)
     return parser
 
 

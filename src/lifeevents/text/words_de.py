@@ -202,4 +202,46 @@ WORDS: dict[str, str] = {
     "html.dotted_border": "gepunkteter Rand",
     # The workshop's index of files (lifeevents.views.workshop).
     "workshop.files": "Dateien",
+    # serve
+    "serve.app": "lifeevents – Werkstatt",
+    "serve.journey": "Lebenslage",
+    "serve.view": "Ansicht",
+    "serve.view_blueprint": "Service-Blueprint",
+    "serve.view_journey": "Journey Map",
+    "serve.view_diff": "Unterschied heute – mit Szenario",
+    "serve.show": "Anzeigen",
+    "serve.live": "Live: Änderungen an den Dateien erscheinen sofort.",
+    "serve.offline": "Keine Verbindung zum Server: Läuft „lifeevents serve“ noch?",
+    "serve.problems": "Probleme in den Dateien",
+    "serve.problems_hint": "Die Karte erscheint wieder, sobald die Dateien gültig sind.",
+    "serve.last_good": "Letzte gültige Karte (von {time} Uhr)",
+    "serve.no_last_good": "Seit dem Start des Servers gab es hierfür noch keine gültige Karte.",
+    "serve.warnings": "Hinweise",
+    "serve.files": "Dateien im Ordner {folder}",
+    "serve.no_files": "Keine YAML-Dateien im Ordner.",
+    "serve.valid": "gültig",
+    "serve.invalid": "Probleme: {count}",
+    "serve.kind_journey": "Lebenslage",
+    "serve.kind_scenario": "Szenario",
+    "serve.kind_region": "Region",
+    "serve.builtin": "eingebaut",
+    "serve.builtin_journeys": (
+        "Im Ordner liegen keine Lebenslagen; zur Auswahl stehen die eingebauten."
+    ),
+    "serve.no_journeys": "Keine Lebenslage gefunden.",
+    "serve.no_scenarios": "keine für diese Lebenslage",
+    "serve.truncated": (
+        "Der Ordner hat mehr Dateien, als beobachtet werden; nicht alle sind aufgeführt."
+    ),
+    "serve.fit": "Karte an die Breite anpassen",
+    "serve.interactive": "Interaktive Karte (neuer Tab)",
+    "serve.figures": "Kennzahlen",
+    "serve.back": "Zurück zur Karte",
+    "serve.not_found": "Nicht gefunden",
+    "serve.not_drawable": (
+        "Diese Karte lässt sich gerade nicht zeichnen; die Werkstattseite zeigt, warum."
+    ),
+    "serve.not_applied": (
+        "Szenario „{scenario}“ gilt nicht für diese Lebenslage (siehe applies_to); nicht angewandt"
+    ),
 }
