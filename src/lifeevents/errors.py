@@ -37,8 +37,10 @@ __all__ = [
     "OutsideOutputError",
     "ScenarioNotApplicableError",
     "SweepError",
+    "UnknownFileError",
     "UnknownMunicipalityError",
     "UnknownNameError",
+    "UnknownPersonaError",
     "UnsupportedFormatError",
     "VisitSearchBudgetError",
 ]
@@ -321,4 +323,34 @@ class SweepError(LifeeventsError, ValueError):
     ... except SweepError as error:
     ...     print(str(error).split(";")[0])
     no persona 'nobody' in 'demo'
+    """
+
+
+class UnknownPersonaError(LifeeventsError, KeyError):
+    """A persona the journey does not define (a :class:`KeyError`, as a mapping would raise).
+
+    Examples
+    --------
+    >>> import lifeevents
+    >>> try:
+    ...     lifeevents.journey(lifeevents.load("geburt"), "nobody")
+    ... except UnknownPersonaError as error:
+    ...     print(error.args[0].split(";")[0])
+    no persona 'nobody' in geburt
+    """
+
+
+class UnknownFileError(LifeeventsError, FileNotFoundError):
+    """Neither a file nor a built-in journey or scenario of that name.
+
+    The message lists the built-in names and the closest one.
+
+    Examples
+    --------
+    >>> import lifeevents
+    >>> try:
+    ...     lifeevents.load("gebutr")
+    ... except UnknownFileError as error:
+    ...     print(str(error).split(";")[0])
+    'gebutr' is neither a file nor a built-in journey (did you mean 'geburt'?)
     """

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lifeevents.errors import UnknownFileError
 from lifeevents.model.suggestions import did_you_mean
 
 __all__ = [
@@ -65,7 +66,7 @@ def _find(name_or_path: str, builtin: dict[str, Path], what: str) -> Path:
         return builtin[name_or_path]
     known = ", ".join(builtin) or "none"
     hint = did_you_mean(name_or_path, list(builtin))
-    raise FileNotFoundError(
+    raise UnknownFileError(
         f"'{name_or_path}' is neither a file nor a built-in {what}{hint}; built-in: {known}"
     )
 
@@ -133,7 +134,7 @@ def find_journey(name_or_path: str) -> Path:
     >>> find_journey("gebutr")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    FileNotFoundError: 'gebutr' is neither a file nor ... (did you mean 'geburt'?); built-in: ...
+    lifeevents.errors.UnknownFileError: 'gebutr' is neither ... (did you mean 'geburt'?); ...
     """
     return _find(name_or_path, builtin_journeys(), "journey")
 
@@ -196,6 +197,6 @@ def find_scenario(name_or_path: str) -> Path:
     >>> find_scenario("kfz-onlin")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    FileNotFoundError: 'kfz-onlin' is neither ... (did you mean 'kfz-online'?); built-in: ewa, ...
+    lifeevents.errors.UnknownFileError: 'kfz-onlin' is neither ... (did you mean 'kfz-online'?); ...
     """
     return _find(name_or_path, builtin_scenarios(), "scenario")

@@ -33,6 +33,7 @@ from pydantic import (
     field_validator,
 )
 
+from lifeevents.errors import UnknownPersonaError
 from lifeevents.model.sources import SourceMap
 from lifeevents.model.vocabulary import Channel, Level, Transfer
 
@@ -574,7 +575,7 @@ class LifeEvent(FileModel):
         if persona_id == "default":
             return Persona()
         known = ", ".join(self.persona_ids())
-        raise KeyError(f"no persona {persona_id!r} in {self.id}; personas: {known}")
+        raise UnknownPersonaError(f"no persona {persona_id!r} in {self.id}; personas: {known}")
 
     def persona_ids(self) -> list[str]:
         """Persona ids in file order, ``default`` first unless the file defines it."""
