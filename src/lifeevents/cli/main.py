@@ -21,6 +21,7 @@ from lifeevents.cli.runtime import (
     EXIT_OK,
     EXIT_USAGE,
     UsageError,
+    print_problems,
     run_command,
     terminal_streams,
 )
@@ -64,12 +65,6 @@ def journey_files(names: Sequence[str]) -> Iterator[Path]:
                 yield path  # reported as a located "cannot read" problem
 
 
-def _print_problems(problems: Sequence[Problem]) -> None:
-    # One line each, even when a file name or a value holds a line break.
-    for problem in problems:
-        print(terminal_safe(str(problem), one_line=True), file=sys.stderr)
-
-
 def _regions(arguments: argparse.Namespace) -> Regions:
     """Built-in regions, plus the user's region files (which win on equal ids)."""
     from lifeevents.formats.region_file import builtin_regions, load_region
@@ -87,7 +82,7 @@ def _validate(arguments: argparse.Namespace) -> int:
     for path in journey_files(arguments.paths):
         result, summary = _check_file(path, regions)
         results.append(result)
-        _print_problems(result.problems)
+        print_problems(result.problems)
         if result.model is not None and result.ok and not arguments.quiet:
             print(f"{terminal_safe(result.filename, one_line=True)}: valid ({summary})")
     if not results:
@@ -213,7 +208,7 @@ def _load_for_analysis(arguments: argparse.Namespace, *, apply: bool = True) -> 
     result = validate(path, regions, trips=built)
     if result.model is None:
         raise InputError(result.problems)
-    _print_problems(result.warnings)
+    print_problems(result.warnings)
     life_event = result.model
     region = regions.get(life_event.region) if life_event.region else None
     personas = life_event.persona_ids() if arguments.persona == "all" else [arguments.persona]

@@ -100,8 +100,7 @@ def add_commands(commands: Any) -> None:
 
 def _load(name: str) -> tuple[LifeEvent, Region | None]:
     from lifeevents.analysis.validation import validate
-    from lifeevents.cli.main import _print_problems
-    from lifeevents.cli.runtime import UsageError
+    from lifeevents.cli.runtime import UsageError, print_problems
     from lifeevents.formats.region_file import builtin_regions
     from lifeevents.library.builtin import find_journey
     from lifeevents.model.problems import InputError
@@ -114,7 +113,7 @@ def _load(name: str) -> tuple[LifeEvent, Region | None]:
     result = validate(path, regions)
     if result.model is None or not result.ok:
         raise InputError(result.errors)
-    _print_problems(result.warnings)
+    print_problems(result.warnings)
     life_event = result.model
     return life_event, regions.get(life_event.region) if life_event.region else None
 
