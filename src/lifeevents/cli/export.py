@@ -12,16 +12,29 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
+from lifeevents.cli.options import (
+    JOURNEY_HELP_BRIEF,
+    add_event_place,
+    add_journey,
+    add_municipality,
+    add_origin,
+    add_persona,
+    add_region_file,
+    add_scenario,
+)
 from lifeevents.errors import UnsupportedFormatError
+
+if TYPE_CHECKING:
+    from lifeevents.cli.options import Commands
 
 __all__ = ["add_commands"]
 
 _EXPORT_SUFFIXES = ".bpmn, .ttl, .jsonld, .graphml, .graph.json, .journey.json, .json, .xlsx"
 
 
-def add_commands(commands: Any) -> None:
+def add_commands(commands: Commands) -> None:
     """Register ``export``, ``import`` and ``new`` on the sub-command parsers of the CLI."""
     export = commands.add_parser(
         "export",
@@ -31,27 +44,16 @@ def add_commands(commands: Any) -> None:
             f"OUTPUT chooses it ({_EXPORT_SUFFIXES}). See docs/export.md."
         ),
     )
-    export.add_argument("journey", metavar="FILE-or-NAME", help="journey file or built-in name")
+    add_journey(export, JOURNEY_HELP_BRIEF)
     export.add_argument(
         "-o", "--output", required=True, help="output file; its suffix sets the format"
     )
-    export.add_argument("--persona", default="default", help="persona id")
-    export.add_argument("--municipality", help="home municipality (after the event)")
-    export.add_argument("--origin", help="municipality the citizen leaves (moving)")
-    export.add_argument(
-        "--event-place",
-        metavar="MUNICIPALITY",
-        help="where the birth, death or marriage happens ('@event' offices)",
-    )
-    export.add_argument(
-        "--region-file", action="append", metavar="FILE", help="your own region file"
-    )
-    export.add_argument(
-        "--scenario",
-        action="append",
-        metavar="FILE-or-NAME",
-        help="apply this what-if scenario first (file or built-in name); may be repeated",
-    )
+    add_persona(export)
+    add_municipality(export)
+    add_origin(export)
+    add_event_place(export)
+    add_region_file(export, "your own region file")
+    add_scenario(export)
     export.add_argument("-q", "--quiet", action="store_true", help="print nothing")
     export.set_defaults(handler=_export)
 

@@ -16,6 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from lifeevents.cli.options import (
+    add_journey,
+    add_journey_options,
+    add_persona,
+    add_place_options,
+    add_region_file,
+    add_scenario,
+)
 from lifeevents.cli.runtime import (
     EXIT_INVALID,
     EXIT_OK,
@@ -27,7 +35,7 @@ from lifeevents.cli.runtime import (
 )
 from lifeevents.formats.gc_pause import collection_paused
 from lifeevents.model.problems import CheckResult, InputError, Problem
-from lifeevents.text.labels import LANGUAGES, label
+from lifeevents.text.labels import label
 from lifeevents.text.terminal import json_safe, terminal_safe
 from lifeevents.views.options import Highlight, View
 
@@ -548,49 +556,6 @@ def _schema(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _add_region_file(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--region-file",
-        action="append",
-        metavar="FILE",
-        help="your own region file (format lifeevents-region/1); may be repeated",
-    )
-
-
-def _add_place_options(parser: argparse.ArgumentParser) -> None:
-    """Where and in which language: shared by analyze, render and workshop."""
-    parser.add_argument(
-        "--municipality",
-        help="home municipality (after the event); 'all' for every one of the region "
-        "(analyze, compare)",
-    )
-    parser.add_argument("--origin", help="municipality the citizen leaves (moving)")
-    parser.add_argument(
-        "--event-place",
-        metavar="MUNICIPALITY",
-        help="where the birth, death or marriage happens ('@event' offices; default: the "
-        "region's usual place, else the home municipality)",
-    )
-    parser.add_argument("--lang", choices=LANGUAGES, default="de", help="language of the output")
-    _add_region_file(parser)
-
-
-def _add_journey_options(parser: argparse.ArgumentParser, *, persona_help: str) -> None:
-    """One journey for one persona: shared by analyze and render."""
-    parser.add_argument(
-        "journey", metavar="FILE-or-NAME", help="journey file or built-in journey name"
-    )
-    parser.add_argument("--persona", default="default", help=persona_help)
-    parser.add_argument(
-        "--scenario",
-        action="append",
-        metavar="FILE-or-NAME",
-        help="apply this what-if scenario first (file or built-in name); may be repeated, "
-        "applied in order",
-    )
-    _add_place_options(parser)
-
-
 class _VersionAction(argparse.Action):
     """``--version``, reading the installed version only when asked (importlib.metadata is slow)."""
 
@@ -627,7 +592,7 @@ def build_parser() -> argparse.ArgumentParser:
         "paths", nargs="+", metavar="PATH", help="journey file, folder, or built-in name"
     )
     validate_command.add_argument("-q", "--quiet", action="store_true", help="problems only")
-    _add_region_file(validate_command)
+    add_region_file(validate_command)
     validate_command.set_defaults(handler=_validate)
 
     analyze_command = commands.add_parser(
@@ -639,7 +604,7 @@ def build_parser() -> argparse.ArgumentParser:
             "violations, schedule and deadlines, digital shares."
         ),
     )
-    _add_journey_options(analyze_command, persona_help="persona id, or 'all' for every persona")
+    add_journey_options(analyze_command, persona_help="persona id, or 'all' for every persona")
     analyze_command.add_argument("--format", choices=("text", "json"), default="text")
     analyze_command.set_defaults(handler=_analyze)
 
@@ -651,7 +616,7 @@ def build_parser() -> argparse.ArgumentParser:
             "pain points) or a checklist for citizens. The format follows the file suffix."
         ),
     )
-    _add_journey_options(render_command, persona_help="persona id")
+    add_journey_options(render_command, persona_help="persona id")
     render_command.add_argument(
         "-o",
         "--output",
@@ -701,7 +666,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     workshop_command.add_argument("--all", action="store_true", help="every built-in journey")
     workshop_command.add_argument("-o", "--output", default="out", help="output folder")
-    _add_place_options(workshop_command)
+    add_place_options(workshop_command)
     workshop_command.add_argument(
         "--formats", metavar="LIST", help="only these formats, e.g. svg,png (default: svg,html,md)"
     )
@@ -716,20 +681,14 @@ def build_parser() -> argparse.ArgumentParser:
             "each persona and municipality asked for, and show the change of every figure."
         ),
     )
-    compare_command.add_argument(
-        "journey", metavar="FILE-or-NAME", help="journey file or built-in journey name"
-    )
-    compare_command.add_argument(
-        "--scenario",
-        action="append",
+    add_journey(compare_command)
+    add_scenario(
+        compare_command,
+        "a what-if scenario (file or built-in name); may be repeated",
         required=True,
-        metavar="FILE-or-NAME",
-        help="a what-if scenario (file or built-in name); may be repeated",
     )
-    compare_command.add_argument(
-        "--persona", default="all", help="persona id, or 'all' (default) for every persona"
-    )
-    _add_place_options(compare_command)
+    add_persona(compare_command, "persona id, or 'all' (default) for every persona", default="all")
+    add_place_options(compare_command)
     compare_command.add_argument("--format", choices=("text", "json", "csv"), default="text")
     compare_command.set_defaults(handler=_compare, event_place=None)
 
@@ -738,7 +697,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="show the built-in life events, scenarios, regions and municipalities",
         description="Show the built-in life events, what-if scenarios, regions and municipalities.",
     )
-    _add_region_file(list_command)
+    add_region_file(list_command)
     list_command.set_defaults(handler=_list)
 
     schema = commands.add_parser(

@@ -11,9 +11,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from lifeevents.cli.options import (
+    JOURNEY_HELP_BRIEF,
+    add_journey,
+    add_municipality,
+    add_origin,
+    add_persona,
+)
 
 if TYPE_CHECKING:
+    from lifeevents.cli.options import Commands
     from lifeevents.model.life_event import LifeEvent
     from lifeevents.model.region import Region
 
@@ -22,7 +31,7 @@ __all__ = ["add_commands"]
 _PROBABILITIES = ("skip", "swap", "extra_trip", "channel", "late", "unknown")
 
 
-def add_commands(commands: Any) -> None:
+def add_commands(commands: Commands) -> None:
     """Add ``conform`` and ``simulate`` to the sub-command parsers of ``lifeevents``."""
     conform = commands.add_parser(
         "conform",
@@ -34,16 +43,16 @@ def add_commands(commands: Any) -> None:
             "between dependent steps. Needs the extra: pip install 'lifeevents[observed]'."
         ),
     )
-    conform.add_argument("journey", metavar="FILE-or-NAME", help="journey file or built-in name")
+    add_journey(conform, JOURNEY_HELP_BRIEF)
     conform.add_argument("log", metavar="LOG", help="event log: CSV with a header, or .xes")
     conform.add_argument("--mapping", metavar="FILE", help="YAML: activity name -> step id")
-    conform.add_argument(
-        "--persona", help="persona of every case (default: the log's persona column, else default)"
+    add_persona(
+        conform,
+        "persona of every case (default: the log's persona column, else default)",
+        default=None,
     )
-    conform.add_argument(
-        "--municipality", help="municipality of every case (default: the log's column)"
-    )
-    conform.add_argument("--origin", help="municipality the citizen leaves (moving)")
+    add_municipality(conform, "municipality of every case (default: the log's column)")
+    add_origin(conform)
     conform.add_argument(
         "--column",
         action="append",
@@ -75,13 +84,13 @@ def add_commands(commands: Any) -> None:
             "ground truth in the shape of 'conform --format json'."
         ),
     )
-    simulate.add_argument("journey", metavar="FILE-or-NAME", help="journey file or built-in name")
+    add_journey(simulate, JOURNEY_HELP_BRIEF)
     simulate.add_argument("--cases", type=int, required=True, help="number of cases")
     simulate.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     simulate.add_argument("-o", "--output", required=True, help="log file (CSV), or -")
-    simulate.add_argument("--persona", default="default", help="persona id")
-    simulate.add_argument("--municipality", help="home municipality (after the event)")
-    simulate.add_argument("--origin", help="municipality the citizen leaves (moving)")
+    add_persona(simulate)
+    add_municipality(simulate)
+    add_origin(simulate)
     for name in _PROBABILITIES:
         simulate.add_argument(
             f"--{name.replace('_', '-')}",
