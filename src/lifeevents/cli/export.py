@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lifeevents.cli.options import (
@@ -24,6 +23,7 @@ from lifeevents.cli.options import (
     add_region_file,
     add_scenario,
 )
+from lifeevents.cli.runtime import UsageError
 from lifeevents.errors import UnsupportedFormatError
 
 if TYPE_CHECKING:
@@ -35,7 +35,23 @@ _EXPORT_SUFFIXES = ".bpmn, .ttl, .jsonld, .graphml, .graph.json, .journey.json, 
 
 
 def add_commands(commands: Commands) -> None:
-    """Register ``export``, ``import`` and ``new`` on the sub-command parsers of the CLI."""
+    """Add ``export``, ``import`` and ``new`` to the sub-command parsers of ``lifeevents``.
+
+    Parameters
+    ----------
+    commands
+        The sub-command parsers.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser(prog="lifeevents")
+    >>> add_commands(parser.add_subparsers(dest="command"))
+    >>> arguments = parser.parse_args(["export", "geburt", "-o", "geburt.bpmn"])
+    >>> arguments.output, arguments.persona, arguments.scenario
+    ('geburt.bpmn', 'default', None)
+    >>> parser.parse_args(["new", "umzug", "--xlsx"]).xlsx
+    True
+    """
     export = commands.add_parser(
         "export",
         help=f"write a journey for other tools: {_EXPORT_SUFFIXES}",
@@ -86,14 +102,6 @@ def add_commands(commands: Commands) -> None:
     new.set_defaults(handler=_new)
 
 
-def _usage(message: str) -> Exception:
-    # The command line's own class, so that it prints the message and exits with 2;
-    # lifeevents.cli.runtime is loaded by then (the command line runs the handlers).
-    from lifeevents.cli.runtime import UsageError
-
-    return UsageError(message)
-
-
 def _export(arguments: argparse.Namespace) -> int:
     from lifeevents.export.files import export_content, export_format
     from lifeevents.export.loading import UnknownNameError, load_journey
@@ -110,7 +118,7 @@ def _export(arguments: argparse.Namespace) -> int:
             scenarios=arguments.scenario or (),
         )
     except UnknownNameError as error:
-        raise _usage(str(error)) from None
+        raise UsageError(str(error)) from None
     from lifeevents.formats.atomic import write_atomic
 
     write_atomic(arguments.output, export_content(trip, fmt))
@@ -120,6 +128,8 @@ def _export(arguments: argparse.Namespace) -> int:
 
 
 def _import(arguments: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from lifeevents.export.files import import_file
     from lifeevents.formats.writer import dump
 
@@ -133,23 +143,25 @@ def _import(arguments: argparse.Namespace) -> int:
 
 
 def _new(arguments: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from lifeevents.export.template import yaml_template
     from lifeevents.formats.atomic import write_atomic
 
     suffix = ".xlsx" if arguments.xlsx else ".yaml"
     output = Path(arguments.output or f"{arguments.name}{suffix}")
     if output.exists():
-        raise _usage(f"{output} exists already; choose another name with -o")
+        raise UsageError(f"{output} exists already; choose another name with -o")
     try:
         content: str | bytes = yaml_template(arguments.name)
     except ValueError as error:
-        raise _usage(str(error)) from None
+        raise UsageError(str(error)) from None
     if arguments.xlsx:
         try:
             from lifeevents.export.xlsx import template_workbook_bytes
         except ImportError as error:
             message = f"--xlsx needs openpyxl ({error}): pip install 'lifeevents[export]'"
-            raise _usage(message) from None
+            raise UsageError(message) from None
         from lifeevents.formats.journey_file import loads
 
         content = template_workbook_bytes(loads(content, regions={}))

@@ -9,7 +9,6 @@ run. Errors follow the rest of the command line: every input problem as
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,7 @@ from lifeevents.cli.options import (
     add_origin,
     add_persona,
 )
+from lifeevents.cli.runtime import UsageError, print_problems
 
 if TYPE_CHECKING:
     from lifeevents.cli.options import Commands
@@ -32,7 +32,23 @@ _PROBABILITIES = ("skip", "swap", "extra_trip", "channel", "late", "unknown")
 
 
 def add_commands(commands: Commands) -> None:
-    """Add ``conform`` and ``simulate`` to the sub-command parsers of ``lifeevents``."""
+    """Add ``conform`` and ``simulate`` to the sub-command parsers of ``lifeevents``.
+
+    Parameters
+    ----------
+    commands
+        The sub-command parsers.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser(prog="lifeevents")
+    >>> add_commands(parser.add_subparsers(dest="command"))
+    >>> arguments = parser.parse_args(["conform", "geburt", "log.csv", "--column", "case=Fall"])
+    >>> arguments.persona, arguments.column, arguments.format
+    (None, ['case=Fall'], 'text')
+    >>> parser.parse_args(["simulate", "geburt", "--cases", "3", "-o", "-"]).skip
+    0.0
+    """
     conform = commands.add_parser(
         "conform",
         help="check an event log of real cases against a journey (designed vs observed)",
@@ -109,7 +125,6 @@ def add_commands(commands: Commands) -> None:
 
 def _load(name: str) -> tuple[LifeEvent, Region | None]:
     from lifeevents.analysis.validation import validate
-    from lifeevents.cli.runtime import UsageError, print_problems
     from lifeevents.formats.region_file import builtin_regions
     from lifeevents.library.builtin import find_journey
     from lifeevents.model.problems import InputError
@@ -139,7 +154,8 @@ def _write(output: str, content: str) -> None:
 
 
 def _conform(arguments: argparse.Namespace) -> int:
-    from lifeevents.cli.runtime import UsageError
+    import json
+
     from lifeevents.observed.log import LogColumns, MissingExtraError, require_engine
 
     try:
@@ -201,7 +217,8 @@ def _conform(arguments: argparse.Namespace) -> int:
 
 
 def _simulate(arguments: argparse.Namespace) -> int:
-    from lifeevents.cli.runtime import UsageError
+    import json
+
     from lifeevents.graph.journey import journey
     from lifeevents.observed.synthetic import Deviations, simulate
 
