@@ -117,6 +117,54 @@ def test_help_names_the_commands() -> None:
         assert command in completed.stdout
 
 
+COMMANDS = (
+    "validate",
+    "analyze",
+    "render",
+    "workshop",
+    "compare",
+    "list",
+    "schema",
+    "conform",
+    "simulate",
+    "export",
+    "import",
+    "new",
+)
+# Loaded by no parser: the engine, the renderers and the standard library modules only a
+# command's handler needs (each command module imports them when it runs).
+NOT_FOR_HELP = (
+    "pydantic",
+    "networkx",
+    "yaml",
+    "json",
+    "pathlib",
+    "lifeevents.analysis",
+    "lifeevents.graph",
+    "lifeevents.formats.journey_file",
+    "lifeevents.views.api",
+    "lifeevents.cli.loading",
+)
+
+
+def test_help_loads_no_engine() -> None:
+    code = (
+        "import sys\n"
+        "from lifeevents.cli.main import build_parser\n"
+        "parser = build_parser()\n"
+        f"for command in {COMMANDS!r}:\n"
+        "    try:\n"
+        "        parser.parse_args([command, '--help'])\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        f"print(sorted(name for name in {NOT_FOR_HELP!r} if name in sys.modules))\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=TIMEOUT_S, check=True
+    )
+    assert completed.stdout.splitlines()[-1] == "[]"
+
+
 def test_validate_help() -> None:
     completed = lifeevents_cli("validate", "--help")
     assert completed.returncode == 0

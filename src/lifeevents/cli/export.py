@@ -11,18 +11,47 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
+from lifeevents.cli.options import (
+    JOURNEY_HELP_BRIEF,
+    add_event_place,
+    add_journey,
+    add_municipality,
+    add_origin,
+    add_persona,
+    add_region_file,
+    add_scenario,
+)
+from lifeevents.cli.runtime import UsageError
 from lifeevents.errors import UnsupportedFormatError
+
+if TYPE_CHECKING:
+    from lifeevents.cli.options import Commands
 
 __all__ = ["add_commands"]
 
 _EXPORT_SUFFIXES = ".bpmn, .ttl, .jsonld, .graphml, .graph.json, .journey.json, .json, .xlsx"
 
 
-def add_commands(commands: Any) -> None:
-    """Register ``export``, ``import`` and ``new`` on the sub-command parsers of the CLI."""
+def add_commands(commands: Commands) -> None:
+    """Add ``export``, ``import`` and ``new`` to the sub-command parsers of ``lifeevents``.
+
+    Parameters
+    ----------
+    commands
+        The sub-command parsers.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser(prog="lifeevents")
+    >>> add_commands(parser.add_subparsers(dest="command"))
+    >>> arguments = parser.parse_args(["export", "geburt", "-o", "geburt.bpmn"])
+    >>> arguments.output, arguments.persona, arguments.scenario
+    ('geburt.bpmn', 'default', None)
+    >>> parser.parse_args(["new", "umzug", "--xlsx"]).xlsx
+    True
+    """
     export = commands.add_parser(
         "export",
         help=f"write a journey for other tools: {_EXPORT_SUFFIXES}",
@@ -31,27 +60,16 @@ def add_commands(commands: Any) -> None:
             f"OUTPUT chooses it ({_EXPORT_SUFFIXES}). See docs/export.md."
         ),
     )
-    export.add_argument("journey", metavar="FILE-or-NAME", help="journey file or built-in name")
+    add_journey(export, JOURNEY_HELP_BRIEF)
     export.add_argument(
         "-o", "--output", required=True, help="output file; its suffix sets the format"
     )
-    export.add_argument("--persona", default="default", help="persona id")
-    export.add_argument("--municipality", help="home municipality (after the event)")
-    export.add_argument("--origin", help="municipality the citizen leaves (moving)")
-    export.add_argument(
-        "--event-place",
-        metavar="MUNICIPALITY",
-        help="where the birth, death or marriage happens ('@event' offices)",
-    )
-    export.add_argument(
-        "--region-file", action="append", metavar="FILE", help="your own region file"
-    )
-    export.add_argument(
-        "--scenario",
-        action="append",
-        metavar="FILE-or-NAME",
-        help="apply this what-if scenario first (file or built-in name); may be repeated",
-    )
+    add_persona(export)
+    add_municipality(export)
+    add_origin(export)
+    add_event_place(export)
+    add_region_file(export, "your own region file")
+    add_scenario(export)
     export.add_argument("-q", "--quiet", action="store_true", help="print nothing")
     export.set_defaults(handler=_export)
 
@@ -84,14 +102,6 @@ def add_commands(commands: Any) -> None:
     new.set_defaults(handler=_new)
 
 
-def _usage(message: str) -> Exception:
-    # The command line's own class, so that it prints the message and exits with 2;
-    # lifeevents.cli.runtime is loaded by then (the command line runs the handlers).
-    from lifeevents.cli.runtime import UsageError
-
-    return UsageError(message)
-
-
 def _export(arguments: argparse.Namespace) -> int:
     from lifeevents.errors import UnknownNameError
     from lifeevents.export.files import export_content, export_format
@@ -109,7 +119,7 @@ def _export(arguments: argparse.Namespace) -> int:
             scenarios=arguments.scenario or (),
         )
     except UnknownNameError as error:
-        raise _usage(str(error)) from None
+        raise UsageError(str(error)) from None
     from lifeevents.formats.atomic import write_atomic
 
     write_atomic(arguments.output, export_content(trip, fmt))
@@ -119,6 +129,8 @@ def _export(arguments: argparse.Namespace) -> int:
 
 
 def _import(arguments: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from lifeevents.export.files import import_file
     from lifeevents.formats.writer import dump
 
@@ -132,23 +144,25 @@ def _import(arguments: argparse.Namespace) -> int:
 
 
 def _new(arguments: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from lifeevents.export.template import yaml_template
     from lifeevents.formats.atomic import write_atomic
 
     suffix = ".xlsx" if arguments.xlsx else ".yaml"
     output = Path(arguments.output or f"{arguments.name}{suffix}")
     if output.exists():
-        raise _usage(f"{output} exists already; choose another name with -o")
+        raise UsageError(f"{output} exists already; choose another name with -o")
     try:
         content: str | bytes = yaml_template(arguments.name)
     except ValueError as error:
-        raise _usage(str(error)) from None
+        raise UsageError(str(error)) from None
     if arguments.xlsx:
         try:
             from lifeevents.export.xlsx import template_workbook_bytes
         except ImportError as error:
             message = f"--xlsx needs openpyxl ({error}): pip install 'lifeevents[export]'"
-            raise _usage(message) from None
+            raise UsageError(message) from None
         from lifeevents.formats.journey_file import loads
 
         content = template_workbook_bytes(loads(content, regions={}))

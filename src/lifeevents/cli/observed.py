@@ -9,11 +9,20 @@ run. Errors follow the rest of the command line: every input problem as
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from lifeevents.cli.options import (
+    JOURNEY_HELP_BRIEF,
+    add_journey,
+    add_municipality,
+    add_origin,
+    add_persona,
+)
+from lifeevents.cli.runtime import UsageError, print_problems
 
 if TYPE_CHECKING:
+    from lifeevents.cli.options import Commands
     from lifeevents.model.life_event import LifeEvent
     from lifeevents.model.region import Region
 
@@ -22,8 +31,24 @@ __all__ = ["add_commands"]
 _PROBABILITIES = ("skip", "swap", "extra_trip", "channel", "late", "unknown")
 
 
-def add_commands(commands: Any) -> None:
-    """Add ``conform`` and ``simulate`` to the sub-command parsers of ``lifeevents``."""
+def add_commands(commands: Commands) -> None:
+    """Add ``conform`` and ``simulate`` to the sub-command parsers of ``lifeevents``.
+
+    Parameters
+    ----------
+    commands
+        The sub-command parsers.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser(prog="lifeevents")
+    >>> add_commands(parser.add_subparsers(dest="command"))
+    >>> arguments = parser.parse_args(["conform", "geburt", "log.csv", "--column", "case=Fall"])
+    >>> arguments.persona, arguments.column, arguments.format
+    (None, ['case=Fall'], 'text')
+    >>> parser.parse_args(["simulate", "geburt", "--cases", "3", "-o", "-"]).skip
+    0.0
+    """
     conform = commands.add_parser(
         "conform",
         help="check an event log of real cases against a journey (designed vs observed)",
@@ -34,16 +59,16 @@ def add_commands(commands: Any) -> None:
             "between dependent steps. Needs the extra: pip install 'lifeevents[observed]'."
         ),
     )
-    conform.add_argument("journey", metavar="FILE-or-NAME", help="journey file or built-in name")
+    add_journey(conform, JOURNEY_HELP_BRIEF)
     conform.add_argument("log", metavar="LOG", help="event log: CSV with a header, or .xes")
     conform.add_argument("--mapping", metavar="FILE", help="YAML: activity name -> step id")
-    conform.add_argument(
-        "--persona", help="persona of every case (default: the log's persona column, else default)"
+    add_persona(
+        conform,
+        "persona of every case (default: the log's persona column, else default)",
+        default=None,
     )
-    conform.add_argument(
-        "--municipality", help="municipality of every case (default: the log's column)"
-    )
-    conform.add_argument("--origin", help="municipality the citizen leaves (moving)")
+    add_municipality(conform, "municipality of every case (default: the log's column)")
+    add_origin(conform)
     conform.add_argument(
         "--column",
         action="append",
@@ -75,13 +100,13 @@ def add_commands(commands: Any) -> None:
             "ground truth in the shape of 'conform --format json'."
         ),
     )
-    simulate.add_argument("journey", metavar="FILE-or-NAME", help="journey file or built-in name")
+    add_journey(simulate, JOURNEY_HELP_BRIEF)
     simulate.add_argument("--cases", type=int, required=True, help="number of cases")
     simulate.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     simulate.add_argument("-o", "--output", required=True, help="log file (CSV), or -")
-    simulate.add_argument("--persona", default="default", help="persona id")
-    simulate.add_argument("--municipality", help="home municipality (after the event)")
-    simulate.add_argument("--origin", help="municipality the citizen leaves (moving)")
+    add_persona(simulate)
+    add_municipality(simulate)
+    add_origin(simulate)
     for name in _PROBABILITIES:
         simulate.add_argument(
             f"--{name.replace('_', '-')}",
@@ -100,8 +125,6 @@ def add_commands(commands: Any) -> None:
 
 def _load(name: str) -> tuple[LifeEvent, Region | None]:
     from lifeevents.analysis.validation import validate
-    from lifeevents.cli.main import _print_problems
-    from lifeevents.cli.runtime import UsageError
     from lifeevents.errors import InputError
     from lifeevents.formats.region_file import builtin_regions
     from lifeevents.library.builtin import find_journey
@@ -114,7 +137,7 @@ def _load(name: str) -> tuple[LifeEvent, Region | None]:
     result = validate(path, regions)
     if result.model is None or not result.ok:
         raise InputError(result.errors)
-    _print_problems(result.warnings)
+    print_problems(result.warnings)
     life_event = result.model
     return life_event, regions.get(life_event.region) if life_event.region else None
 
@@ -131,7 +154,8 @@ def _write(output: str, content: str) -> None:
 
 
 def _conform(arguments: argparse.Namespace) -> int:
-    from lifeevents.cli.runtime import UsageError
+    import json
+
     from lifeevents.errors import MissingExtraError
     from lifeevents.observed.log import LogColumns, require_engine
 
@@ -194,7 +218,8 @@ def _conform(arguments: argparse.Namespace) -> int:
 
 
 def _simulate(arguments: argparse.Namespace) -> int:
-    from lifeevents.cli.runtime import UsageError
+    import json
+
     from lifeevents.graph.journey import journey
     from lifeevents.observed.synthetic import Deviations, simulate
 

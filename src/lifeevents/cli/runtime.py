@@ -15,13 +15,14 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from types import FrameType
 from typing import Any, TextIO
 
 from lifeevents.cli.streams import EscapingWriter, StreamWriteError
 from lifeevents.errors import InputError
+from lifeevents.model.problems import Problem
 from lifeevents.text.terminal import terminal_safe
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "EXIT_USAGE",
     "Terminated",
     "UsageError",
+    "print_problems",
     "run_command",
     "terminal_streams",
 ]
@@ -59,6 +61,28 @@ def _utf8(stream: TextIO | None) -> TextIO | None:
         with suppress(ValueError, OSError):  # a stream that cannot change stays as it is
             reconfigure(encoding="utf-8", errors="backslashreplace")
     return stream
+
+
+def print_problems(problems: Sequence[Problem]) -> None:
+    r"""Print problems on standard error, one line each (``FILE:LINE:COLUMN: message``).
+
+    A line break in a file name or a value is shown escaped, so that every problem
+    stays on its own line.
+
+    Parameters
+    ----------
+    problems
+        The problems to print, in their order.
+
+    Examples
+    --------
+    >>> from contextlib import redirect_stderr
+    >>> with redirect_stderr(sys.stdout):
+    ...     print_problems([Problem("a.yaml", 3, 5, "unknown step 'x'\nnext")])
+    a.yaml:3:5: unknown step 'x'\nnext
+    """
+    for problem in problems:
+        print(terminal_safe(str(problem), one_line=True), file=sys.stderr)
 
 
 @contextmanager
@@ -141,8 +165,7 @@ def _report(command: str, error: Exception) -> int:
     )
 
     if isinstance(error, InputError):
-        for problem in error.problems:
-            print(terminal_safe(str(problem), one_line=True), file=sys.stderr)
+        print_problems(error.problems)
         return EXIT_INVALID
     if isinstance(error, UsageError | UnknownMunicipalityError | UnsupportedFormatError):
         _say(command, str(error))

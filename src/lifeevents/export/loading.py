@@ -1,6 +1,6 @@
 """Load the journey a command names: a file or built-in name, a persona, a place.
 
-The command line's own loading lives in :mod:`lifeevents.cli.main`; this is the part
+The command line's own loading lives in :mod:`lifeevents.cli.loading`; this is the part
 the export commands need, through public functions only.
 """
 

@@ -30,7 +30,7 @@ from lifeevents.model.sources import SourceMap
 #: Regions a journey may name, by id (default: the built-in regions).
 Regions = Mapping[str, Region]
 
-__all__ = ["Regions", "check", "check_document", "check_text", "load", "loads", "source_of"]
+__all__ = ["Regions", "check", "check_document", "check_text", "load", "loads"]
 
 
 def check_text(
@@ -174,29 +174,6 @@ def load(source: str | os.PathLike[str], regions: Regions | None = None) -> Life
         return loads(source, regions=regions)
     path = find_journey(source) if isinstance(source, str) else source
     return valid_model(check(path, regions))
-
-
-def source_of(life_event: LifeEvent) -> SourceMap | None:
-    """Where a loaded journey came from (``None`` for one built in code).
-
-    Parameters
-    ----------
-    life_event : LifeEvent
-        A journey model.
-
-    Returns
-    -------
-    SourceMap or None
-        The file name and the position of every value in it.
-
-    Examples
-    --------
-    >>> from lifeevents.library.demo import DEMO_YAML
-    >>> umzug = loads(DEMO_YAML, "umzug.yaml")
-    >>> source_of(umzug).filename, source_of(umzug).location(("steps", 2))
-    ('umzug.yaml', (17, 5))
-    """
-    return life_event.source
 
 
 def check_document(document: Document, filename: str, regions: Regions) -> CheckResult[LifeEvent]:
