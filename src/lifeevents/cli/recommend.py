@@ -7,7 +7,6 @@ module imports nothing heavy until the command runs.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -117,6 +116,8 @@ def _recommend(arguments: argparse.Namespace) -> int:
         years=arguments.years,
     )
     if arguments.format == "json":
+        import json
+
         sys.stdout.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
     else:
         sys.stdout.write(format_recommendation(result, arguments.lang) + "\n")

@@ -15,7 +15,6 @@ import errno
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
@@ -169,6 +168,8 @@ def _sweep(arguments: argparse.Namespace) -> int:
 
 
 def _matrix(arguments: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from lifeevents.formats.atomic import write_atomic
     from lifeevents.studies.matrix import responsibility_matrix
     from lifeevents.text.labels import label
@@ -264,6 +265,8 @@ def _run_sweep(
 
 def _check_folder(output: str) -> None:
     """The folder of ``output`` exists: said before the work, not after it."""
+    from pathlib import Path
+
     folder = Path(output).parent
     if not folder.is_dir():
         raise FileNotFoundError(errno.ENOENT, "no such folder", str(folder))

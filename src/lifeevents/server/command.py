@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lifeevents.text.labels import LANGUAGES
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["add_commands"]
 
@@ -21,6 +23,8 @@ _DEFAULT_PORT = 8765  # lifeevents.server.app.DEFAULT_PORT, without importing th
 
 
 def _folder(text: str) -> Path:
+    from pathlib import Path
+
     path = Path(text)
     if not path.is_dir():
         raise argparse.ArgumentTypeError(f"'{text}' is not a folder")
