@@ -1,0 +1,25 @@
+"""Hypothesis example counts that follow the profile (``tests/conftest.py`` loads it).
+
+A fixed ``@settings(max_examples=25)`` holds in every profile, so ``make thorough``
+would try no more than the default run. Say instead how many examples a test tries
+in the default profile, ``@settings(max_examples=examples(25))``: the number is scaled
+by the profile loaded (``HYPOTHESIS_PROFILE``), so ``thorough`` multiplies it too.
+"""
+
+from __future__ import annotations
+
+from hypothesis import settings
+
+# The number of examples of the default profile ("ci"), the unit of examples().
+DEFAULT_EXAMPLES = 60
+
+
+def examples(at_default: int) -> int:
+    """``at_default`` examples in the default profile, scaled to the profile loaded.
+
+    >>> examples(DEFAULT_EXAMPLES) == settings().max_examples
+    True
+    >>> examples(0)  # a test that asks for examples gets at least one
+    1
+    """
+    return max(1, round(at_default * settings().max_examples / DEFAULT_EXAMPLES))
