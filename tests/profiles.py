@@ -14,12 +14,16 @@ from hypothesis import settings
 DEFAULT_EXAMPLES = 60
 
 
-def examples(at_default: int) -> int:
-    """``at_default`` examples in the default profile, scaled to the profile loaded.
+def examples(at_default: int, profile: settings | None = None) -> int:
+    """``at_default`` examples in the default profile, scaled to ``profile`` (default:
+    the one loaded); at least one.
 
     >>> examples(DEFAULT_EXAMPLES) == settings().max_examples
     True
-    >>> examples(0)  # a test that asks for examples gets at least one
+    >>> examples(15, settings(max_examples=2000))
+    500
+    >>> examples(1, settings(max_examples=20))  # a test that asks for examples gets one
     1
     """
-    return max(1, round(at_default * settings().max_examples / DEFAULT_EXAMPLES))
+    current = settings() if profile is None else profile
+    return max(1, round(at_default * current.max_examples / DEFAULT_EXAMPLES))

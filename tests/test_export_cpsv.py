@@ -13,6 +13,7 @@ from export_support import builtin_trips
 from lifeevents.formats.journey_file import loads
 from lifeevents.graph.journey import Journey, journey
 from lifeevents.model.life_event import LifeEvent
+from profiles import examples
 from strategies import life_events
 
 rdflib = pytest.importorskip("rdflib")
@@ -98,7 +99,7 @@ steps:
     assert _conforms(graph)[0]
 
 
-@settings(max_examples=15)
+@settings(max_examples=examples(15))
 @given(life_events(), st.data())
 def test_generated_journeys_conform(life_event: LifeEvent, data: st.DataObject) -> None:
     trip = journey(life_event, data.draw(st.sampled_from(life_event.persona_ids())))

@@ -16,6 +16,7 @@ from lifeevents.errors import InputError
 from lifeevents.formats.journey_file import load
 from lifeevents.library.builtin import builtin_journeys
 from lifeevents.model.life_event import LifeEvent
+from profiles import examples
 from strategies import life_events
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -44,7 +45,7 @@ def _cell_safe(life_event: LifeEvent) -> bool:
     return all(_keeps(text) for text in texts)
 
 
-@settings(max_examples=25)
+@settings(max_examples=examples(25))
 @given(life_events())
 def test_workbook_round_trip_is_lossless(life_event: LifeEvent) -> None:
     if not _cell_safe(life_event):
