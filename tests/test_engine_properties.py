@@ -35,7 +35,7 @@ COUNTS = (
 
 
 def counts(report: dict[str, Any]) -> dict[tuple[str, ...], Any]:
-    found = {}
+    found: dict[tuple[str, ...], Any] = {}
     for path in COUNTS:
         value: Any = report
         for key in path:
