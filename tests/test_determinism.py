@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ DRIVER = HERE / "determinism_driver.py"
 # 0 turns hash randomisation off; the others are two arbitrary orders.
 SEEDS = ("0", "1", "12345")
 TIMEOUT_S = 300
+STAGGER_S = 1.1
 
 Command = tuple[str, list[str]]
 
@@ -99,9 +101,15 @@ def outputs(folder: Path) -> dict[str, bytes]:
 
 
 def run_per_seed(commands: list[Command], root: Path) -> dict[str, dict[str, bytes]]:
-    """Run ``commands`` in one fresh process per seed (all at once), each in its own folder."""
+    """Run ``commands`` in one fresh process per seed, each in its own folder.
+
+    The processes overlap, but start a second apart, so that output carrying the time of
+    day (a timestamp in a file) differs between them too.
+    """
     running = []
-    for seed in SEEDS:
+    for position, seed in enumerate(SEEDS):
+        if position:
+            time.sleep(STAGGER_S)
         folder = root / f"seed-{seed}"
         folder.mkdir()
         process = subprocess.Popen(
