@@ -68,6 +68,11 @@ class Example:
         """What problems name as their file (their lines count from the block's start)."""
         return f"docs/{self.page} (example from line {self.line})"
 
+    @property
+    def completed(self) -> str:
+        """What problems of a completed part name (their lines are of the completed file)."""
+        return f"docs/{self.page} (part from line {self.line}, completed)"
+
 
 def examples() -> list[Example]:
     """Every ``yaml`` block of every page under docs/, in page order."""
@@ -121,7 +126,7 @@ def check_part(example: Example) -> None:
         lines = [line.strip() for line in example.text.splitlines() if line.strip()]
         assert all(line.startswith("#") for line in lines), example.text
     elif isinstance(part, list):
-        scenario = scenario_checked(scenario_text(part), example.filename)
+        scenario = scenario_checked(scenario_text(part), example.completed)
         every = [load(path) for path in builtin_journeys().values()]
         fitting = [life_event for life_event in every if targets_in(part, life_event)]
         assert fitting, f"{example.name}: no built-in journey has what these changes name"
@@ -130,9 +135,9 @@ def check_part(example: Example) -> None:
     elif isinstance(part, dict) and set(part) <= REGION_KEYS - {"region"}:
         builtin = regions_folder() / f"{REGION_NAME}.yaml"
         whole = {**yaml.safe_load(builtin.read_text(encoding="utf-8")), **part}
-        resolves_everything(region_checked(yaml.safe_dump(whole), example.filename))
+        resolves_everything(region_checked(yaml.safe_dump(whole), example.completed))
     elif isinstance(part, dict) and set(part) <= JOURNEY_KEYS:
-        analysed(journey_checked(yaml.safe_dump(journey_around(part)), example.filename))
+        analysed(journey_checked(yaml.safe_dump(journey_around(part)), example.completed))
     else:
         pytest.fail(f"{example.name}: cannot tell what this example is; say how to check it")
 
