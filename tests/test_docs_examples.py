@@ -29,6 +29,7 @@ import pytest
 import yaml
 
 from lifeevents.analysis.report import analyze
+from lifeevents.errors import InputError
 from lifeevents.formats.file_kinds import REGION, SCENARIO, format_of_text
 from lifeevents.formats.journey_file import check_text, load
 from lifeevents.formats.region_file import check_region_text
@@ -37,7 +38,7 @@ from lifeevents.formats.writer import dumps
 from lifeevents.graph.journey import journey
 from lifeevents.library.builtin import builtin_journeys, regions_folder
 from lifeevents.model.life_event import LifeEvent
-from lifeevents.model.problems import CheckResult, InputError
+from lifeevents.model.problems import CheckResult
 from lifeevents.model.region import Region
 from lifeevents.model.scenario import Scenario
 from lifeevents.scenarios import apply
