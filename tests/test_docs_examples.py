@@ -13,6 +13,8 @@ this never skips) and checked by what it is:
 - a part of a region (``event_places:`` …) is put into the built-in region;
 - a list of changes is a scenario's ``changes:``, applied to every built-in journey that
   has the step, evidence or office it names;
+- a file of yearly cases (``cases:``) is read, checked against the built-in journeys
+  and regions, and its yearly figures are computed;
 - a block of only comments has nothing to check.
 
 A block that is none of these fails: say here how to check it.
@@ -42,6 +44,8 @@ from lifeevents.model.problems import CheckResult
 from lifeevents.model.region import Region
 from lifeevents.model.scenario import Scenario
 from lifeevents.scenarios import apply
+from lifeevents.studies.cases import read_cases_text
+from lifeevents.studies.impact import YearlyImpact
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 JOURNEY = "lifeevents/1"
@@ -101,8 +105,8 @@ def test_the_docs_have_examples_of_every_file_kind() -> None:
 def test_docs_example_is_valid(example: Example) -> None:
     try:
         check_example(example)
-    except InputError as error:  # from applying a scenario: shown like the command line does
-        pytest.fail(str(error), pytrace=False)
+    except InputError as error:  # shown like the command line shows it
+        pytest.fail(f"{example.filename}: {error}", pytrace=False)
 
 
 def check_example(example: Example) -> None:
@@ -137,6 +141,11 @@ def check_part(example: Example) -> None:
         builtin = regions_folder() / f"{REGION_NAME}.yaml"
         whole = {**yaml.safe_load(builtin.read_text(encoding="utf-8")), **part}
         resolves_everything(region_checked(yaml.safe_dump(whole), example.completed))
+    elif isinstance(part, dict) and set(part) == {"cases"}:
+        cases = read_cases_text(example.text, "cases.yaml")  # the suffix says YAML
+        known = {name: load(path) for name, path in builtin_journeys().items()}
+        totals = YearlyImpact(cases, known).totals()
+        assert totals.visits >= 0
     elif isinstance(part, dict) and set(part) <= JOURNEY_KEYS:
         analysed(journey_checked(yaml.safe_dump(journey_around(part)), example.completed))
     else:
