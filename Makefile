@@ -73,7 +73,7 @@ lint: setup
 	$(BIN)/lint-imports --no-cache
 
 typecheck: setup
-	$(BIN)/mypy --strict src
+	$(BIN)/mypy --strict src tests benchmarks
 
 unit: setup browser-deps
 	$(BIN)/pytest
@@ -116,5 +116,5 @@ test-latest: system-deps browser-deps
 	"$$latest/bin/python" -m pip list --format=freeze > "$$latest/versions.txt" && \
 	echo "Newest releases:" && cat "$$latest/versions.txt" && \
 	"$$latest/bin/ruff" check src tests benchmarks && \
-	"$$latest/bin/mypy" --strict src && \
+	"$$latest/bin/mypy" --strict src tests benchmarks && \
 	LIFEEVENTS_SKIP_LOCK_CHECK=1 "$$latest/bin/pytest" -p no:cacheprovider

@@ -38,7 +38,7 @@ def main() -> None:
             municipalities="all",
             scenarios=scenarios,
             scenario_combinations=True,
-            backend=backend,  # type: ignore[arg-type]
+            backend=backend,
             workers=2,
         )
         timings[backend] = time.perf_counter() - start

@@ -12,9 +12,11 @@ import shutil
 import pytest
 from hypothesis import HealthCheck, settings
 
+from profiles import DEFAULT_EXAMPLES
+
 settings.register_profile(
     "ci",
-    max_examples=60,
+    max_examples=DEFAULT_EXAMPLES,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     derandomize=True,

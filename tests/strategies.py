@@ -15,7 +15,7 @@ ATTRIBUTES = ("married", "car", "income")
 
 # Texts a journey file may hold: no lone surrogates (Cs) and no unassigned code points or
 # noncharacters such as U+FFFE (Cn), which validation rejects because no map can show them.
-texts = st.text(st.characters(exclude_categories=("Cs", "Cn")), min_size=1, max_size=12)
+texts = st.text(st.characters(exclude_categories=["Cs", "Cn"]), min_size=1, max_size=12)
 idents = st.text(
     st.sampled_from("abcdefghijklmnopqrstuvwxyzäöüß0123456789-_.@"), min_size=1, max_size=8
 ).filter(lambda text: "@" not in text)
@@ -85,13 +85,13 @@ def journey_data(draw: st.DrawFn, max_steps: int = 8) -> dict[str, Any]:
             "channels": [channel.value for channel in channels],
         }
         earlier = step_ids[:index]
-        if earlier and draw(st.booleans()):
+        if bool(earlier) and draw(st.booleans()):
             step["after"] = draw(st.lists(st.sampled_from(earlier), unique=True, max_size=3))
         produced = [e for e, p in producer.items() if p == index]
         if produced:
             step["produces"] = produced
         requirable = [e for e, p in producer.items() if p is None or p < index]
-        if requirable and draw(st.booleans()):
+        if bool(requirable) and draw(st.booleans()):
             step["requires"] = draw(st.lists(st.sampled_from(requirable), unique=True, max_size=3))
         if draw(st.booleans()):
             step["lead_time_days"] = draw(st.integers(0, 5))

@@ -35,7 +35,7 @@ COUNTS = (
 
 
 def counts(report: dict[str, Any]) -> dict[tuple[str, ...], Any]:
-    found = {}
+    found: dict[tuple[str, ...], Any] = {}
     for path in COUNTS:
         value: Any = report
         for key in path:
@@ -95,13 +95,6 @@ def test_counts_invariant_under_renaming_and_shuffling(data: dict[str, Any], see
         return
     for persona in original:
         assert counts(original[persona]) == counts(shuffled[persona])
-
-
-@given(journey_data())
-def test_json_report_is_deterministic(data: dict[str, Any]) -> None:
-    first = reports(data)
-    second = reports(json.loads(json.dumps(data)))
-    assert json.dumps(first, sort_keys=False) == json.dumps(second, sort_keys=False)
 
 
 @given(journey_data())

@@ -21,6 +21,7 @@ from lifeevents.formats.journey_file import loads
 from lifeevents.formats.writer import dumps
 from lifeevents.graph.journey import Journey, journey
 from lifeevents.model.life_event import LifeEvent
+from profiles import examples
 from strategies import life_events
 
 etree = pytest.importorskip("lxml.etree")
@@ -127,7 +128,7 @@ steps:
     assert shapes["Task_1"] < shapes["Task_2"] < shapes["Task_3"]
 
 
-@settings(max_examples=30)
+@settings(max_examples=examples(30))
 @given(life_events(), st.data())
 def test_generated_journeys_are_valid_and_round_trip(
     life_event: LifeEvent, data: st.DataObject

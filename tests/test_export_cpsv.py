@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given, settings
@@ -13,7 +14,11 @@ from export_support import builtin_trips
 from lifeevents.formats.journey_file import loads
 from lifeevents.graph.journey import Journey, journey
 from lifeevents.model.life_event import LifeEvent
+from profiles import examples
 from strategies import life_events
+
+if TYPE_CHECKING:  # at run time, rdflib is imported only if installed (importorskip)
+    from rdflib import Graph
 
 rdflib = pytest.importorskip("rdflib")
 pyshacl = pytest.importorskip("pyshacl")
@@ -31,11 +36,12 @@ SHAPES = Path(__file__).parent / "data" / "cpsv-ap-3.2.0-shacl.ttl"
 
 
 @functools.cache
-def _shapes() -> rdflib.Graph:
-    return rdflib.Graph().parse(SHAPES)
+def _shapes() -> Graph:
+    shapes: Graph = rdflib.Graph().parse(SHAPES)
+    return shapes
 
 
-def _conforms(graph: rdflib.Graph) -> tuple[bool, str]:
+def _conforms(graph: Graph) -> tuple[bool, str]:
     conforms, _, text = pyshacl.validate(graph, shacl_graph=_shapes())
     return bool(conforms), str(text)
 
@@ -98,7 +104,7 @@ steps:
     assert _conforms(graph)[0]
 
 
-@settings(max_examples=15)
+@settings(max_examples=examples(15))
 @given(life_events(), st.data())
 def test_generated_journeys_conform(life_event: LifeEvent, data: st.DataObject) -> None:
     trip = journey(life_event, data.draw(st.sampled_from(life_event.persona_ids())))

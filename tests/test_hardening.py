@@ -412,13 +412,13 @@ def test_api_arguments_are_checked() -> None:
         lifeevents.analyze(lifeevents.load("geburt"))  # type: ignore[arg-type]
     trip = lifeevents.journey(lifeevents.load("geburt"))
     with pytest.raises(ValueError, match="unknown direction 'up'; choose one of: LR, TB"):
-        lifeevents.render(trip, "mmd", direction="up")  # type: ignore[arg-type]
+        lifeevents.render(trip, "mmd", direction="up")  # type: ignore[call-overload]
     with pytest.raises(ValueError, match="unknown view 'map'"):
         lifeevents.render(trip, "mmd", view="map")
     with pytest.raises(TypeError, match="highlight takes a list"):
         lifeevents.render(trip, "mmd", highlight="visits")
     with pytest.raises(TypeError, match="render\\(\\) draws a Journey or a Report"):
-        lifeevents.render("geburt")  # type: ignore[arg-type]
+        lifeevents.render("geburt")  # type: ignore[call-overload]
     with pytest.raises(TypeError, match="persona must be a persona id"):
         lifeevents.journey(lifeevents.load("geburt"), 3)  # type: ignore[arg-type]
 

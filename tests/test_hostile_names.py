@@ -31,6 +31,7 @@ from lifeevents.graph.journey import journey
 from lifeevents.model.life_event import LifeEvent
 from lifeevents.views.api import render_content
 from lifeevents.views.options import RenderOptions, View
+from profiles import examples
 
 PIECES = (
     "\x1b[2J",
@@ -137,7 +138,7 @@ def _check_text_output(fmt: str, content: str) -> None:
 
 
 @pytest.mark.exe
-@settings(max_examples=max(5, settings().max_examples // 4))
+@settings(max_examples=examples(15))
 @given(data=hostile_journeys())
 def test_hostile_names_stay_text(
     data: dict[str, Any],

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from lifeevents.errors import MissingExtraError
 from lifeevents.observed import log as log_module
 
 DATA = Path(__file__).parent / "data"
@@ -264,7 +265,7 @@ def test_missing_extra_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(
         importlib.util, "find_spec", lambda name: None if name == "pyarrow" else real(name)
     )
-    with pytest.raises(log_module.MissingExtraError, match=r"lifeevents\[observed\]"):
+    with pytest.raises(MissingExtraError, match=r"lifeevents\[observed\]"):
         log_module.require_engine()
 
 

@@ -28,6 +28,7 @@ from lifeevents.observed.mapping import read_mapping
 from lifeevents.observed.report import ObservedReport
 from lifeevents.observed.synthetic import Deviations, simulate
 from lifeevents.observed.xes_log import read_xes_log
+from profiles import examples
 from strategies import journey_data
 
 DATA = Path(__file__).parent / "data"
@@ -76,7 +77,7 @@ def check_against_truth(trip: Journey, seed: int, planted: Deviations, activity:
         )
 
 
-@settings(max_examples=30)
+@settings(max_examples=examples(30))
 @given(
     st.sampled_from(sorted(BUILTIN)),
     st.data(),
@@ -92,7 +93,7 @@ def test_builtin_journeys_every_planted_deviation_and_nothing_else(
     check_against_truth(journey(life_event, persona), seed, planted, activity)
 
 
-@settings(max_examples=20)
+@settings(max_examples=examples(20))
 @given(journey_data(), st.integers(0, 10**6), deviations)
 def test_generated_journeys_every_planted_deviation_and_nothing_else(
     data: dict[str, Any], seed: int, planted: Deviations

@@ -11,7 +11,7 @@ import pytest
 
 import lifeevents
 from lifeevents.errors import UnsupportedFormatError
-from lifeevents.views.api import FORMATS
+from lifeevents.views.api import FORMATS, BinaryFormat, TextFormat
 
 SPEC_EXAMPLE = Path(__file__).parent / "data" / "spec-example.yaml"
 
@@ -37,7 +37,9 @@ def report() -> lifeevents.Report:
 @pytest.mark.parametrize(
     ("view", "fmt"), [(view, fmt) for view, formats in FORMATS.items() for fmt in formats]
 )
-def test_every_view_and_format(report: lifeevents.Report, view: str, fmt: str) -> None:
+def test_every_view_and_format(
+    report: lifeevents.Report, view: str, fmt: TextFormat | BinaryFormat
+) -> None:
     content = lifeevents.render(report, fmt, view=view)
     if fmt == "png":
         assert isinstance(content, bytes)

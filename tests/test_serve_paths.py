@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -148,7 +149,7 @@ def test_watcher_sees_every_kind_of_edit(tmp_path: Path) -> None:
     assert not watcher.poll()  # nothing changed
     target = root / "a.yaml"
     target.write_text("eins")
-    edits = [
+    edits: list[Callable[[], object]] = [
         lambda: touch_later(target, "zwei"),  # edited in place
         lambda: (root / "b.yaml").write_text("neu"),  # created
         lambda: os.replace(root / "b.yaml", target),  # saved by renaming over it

@@ -23,7 +23,8 @@ from lifeevents.model.scenario import Scenario, ScenarioCost
 from lifeevents.scenarios import apply_scenarios
 from lifeevents.studies.cases import AnnualCases, read_cases_text
 from lifeevents.studies.impact import YearlyImpact
-from lifeevents.studies.selection import recommend, scenario_cost
+from lifeevents.studies.selection import Objective, recommend, scenario_cost
+from profiles import examples
 
 # --- annual cases -----------------------------------------------------------------
 
@@ -157,7 +158,8 @@ def test_kreis_visits_and_a_scenario_by_hand() -> None:
     cases = (AnnualCases("kfz", "x", "default", 12.0),)
     impact = YearlyImpact(cases, {"kfz": life_event}, travel_minutes=15, regions={})
     today = impact.totals()
-    assert (today.visits, today.kreis_visits, today.hours) == (24, 12, pytest.approx(16))
+    assert (today.visits, today.kreis_visits) == (24, 12)
+    assert today.hours == pytest.approx(16)
     online = Scenario.model_validate(
         {
             "format": "lifeevents-scenario/1",
@@ -167,7 +169,8 @@ def test_kreis_visits_and_a_scenario_by_hand() -> None:
         }
     )
     after = impact.totals([online])
-    assert (after.visits, after.kreis_visits, after.hours) == (12, 0, pytest.approx(13))
+    assert (after.visits, after.kreis_visits) == (12, 0)
+    assert after.hours == pytest.approx(13)
 
 
 # --- recommend against brute force -------------------------------------------------
@@ -214,15 +217,15 @@ def _impact() -> YearlyImpact:
     return YearlyImpact(CASES, _life_events(), travel_minutes=TRAVEL)
 
 
-@settings(max_examples=25)
+@settings(max_examples=examples(25))
 @given(
     st.lists(st.integers(0, 10), min_size=len(NAMES), max_size=len(NAMES)),
     st.integers(0, 30),
     st.sampled_from(["visits", "hours"]),
 )
-def test_recommend_matches_brute_force(costs: list[int], budget: int, objective: str) -> None:
+def test_recommend_matches_brute_force(costs: list[int], budget: int, objective: Objective) -> None:
     scenarios = [_with_cost(name, cost * 1000) for name, cost in zip(NAMES, costs, strict=True)]
-    result = recommend(_impact(), scenarios, budget=budget * 1000, objective=objective)  # type: ignore[arg-type]
+    result = recommend(_impact(), scenarios, budget=budget * 1000, objective=objective)
     today = _brute_force((), objective)
     best = max(
         today - _brute_force(subset, objective)
@@ -241,7 +244,7 @@ def test_recommend_matches_brute_force(costs: list[int], budget: int, objective:
         scenarios,
         budget=budget * 1000,
         objective=objective,
-        exact_limit=0,  # type: ignore[arg-type]
+        exact_limit=0,
     )
     assert greedy.exact == (not result.candidates)  # no candidate: nothing to search
     assert greedy.cost <= budget * 1000

@@ -24,6 +24,7 @@ from lifeevents.studies import KEY_COLUMNS, SweepError, sweep
 from lifeevents.studies.backends import _by_group, run_task
 from lifeevents.studies.plan import plan_sweep
 from lifeevents.studies.sweeps import study_frame
+from profiles import examples
 
 KREIS = builtin_regions()["kreis-steinfurt"]
 JOURNEYS = ("geburt", "todesfall", "umzug-innerhalb-kreis")
@@ -180,7 +181,7 @@ def test_each_row_is_analyze_of_its_combination(
 
 
 # Fewer examples: each one applies scenarios once per task (some 30 ms each).
-@settings(max_examples=20)
+@settings(max_examples=examples(20))
 @given(_combinations(most_scenarios=2), st.integers(1, 6), st.randoms(use_true_random=False))
 def test_same_frame_for_any_split_and_completion_order(
     arguments: dict[str, object], parts: int, shuffle: random.Random

@@ -21,6 +21,7 @@ from lifeevents.analysis.visits import (
 )
 from lifeevents.errors import InfeasibleGroupingError
 from lifeevents.model.vocabulary import Channel
+from profiles import examples
 
 # ---------------------------------------------------------------------------
 # Building graphs that follow the loader's contract.
@@ -348,7 +349,7 @@ def assert_feasible_cover(g: nx.DiGraph[str], groups: Sequence[Sequence[str]]) -
     assert sorted(step for group in groups for step in group) == visit_steps(g)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(journeys())
 def test_plan_is_feasible_and_bounded(g: nx.DiGraph[str]) -> None:
     result = visits(g)
@@ -369,13 +370,13 @@ def test_plan_is_feasible_and_bounded(g: nx.DiGraph[str]) -> None:
         )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(journeys())
 def test_exact_minimum_matches_brute_force(g: nx.DiGraph[str]) -> None:
     assert visits(g).minimum == brute_force_minimum(g)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(journeys(), st.data())
 def test_adding_an_edge_never_lowers_the_minimum(g: nx.DiGraph[str], data: st.DataObject) -> None:
     # Every grouping feasible with the extra edge was feasible without it.
@@ -389,7 +390,7 @@ def test_adding_an_edge_never_lowers_the_minimum(g: nx.DiGraph[str], data: st.Da
     assert len(minimum_grouping(g).groups) >= before
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(journeys(), st.randoms(use_true_random=False))
 def test_invariant_under_relabelling_and_insertion_order(
     g: nx.DiGraph[str], rnd: random.Random
@@ -412,7 +413,7 @@ def test_invariant_under_relabelling_and_insertion_order(
     assert visits(shuffled) == result
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(journeys())
 def test_heuristic_is_feasible_and_no_better_than_exact(g: nx.DiGraph[str]) -> None:
     heuristic = minimum_grouping(g, exact_limit=0)
@@ -421,7 +422,7 @@ def test_heuristic_is_feasible_and_no_better_than_exact(g: nx.DiGraph[str]) -> N
     assert len(heuristic.groups) >= len(minimum_grouping(g).groups)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(journeys(), st.data())
 def test_going_online_at_a_source_or_sink_never_raises_the_minimum(
     g: nx.DiGraph[str], data: st.DataObject

@@ -15,7 +15,8 @@ from hypothesis import given, settings
 from lifeevents.errors import InputError
 from lifeevents.formats.journey_file import load
 from lifeevents.library.builtin import builtin_journeys
-from lifeevents.model.life_event import LifeEvent
+from lifeevents.model.life_event import Authority, Evidence, LifeEvent
+from profiles import examples
 from strategies import life_events
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -37,14 +38,18 @@ def _cell_safe(life_event: LifeEvent) -> bool:
     for step in life_event.steps:
         texts += [step.name, *step.pain_points, *step.sources]
         texts += [value for value in (step.notes, step.legal_basis, step.name_en) if value]
-    for part in (*life_event.authorities.values(), *life_event.evidence.values()):
+    parts: list[Authority | Evidence] = [
+        *life_event.authorities.values(),
+        *life_event.evidence.values(),
+    ]
+    for part in parts:
         texts += [part.name, *part.sources]
     for persona in life_event.personas.values():
         texts += [str(value) for value in persona.attributes.values() if isinstance(value, str)]
     return all(_keeps(text) for text in texts)
 
 
-@settings(max_examples=25)
+@settings(max_examples=examples(25))
 @given(life_events())
 def test_workbook_round_trip_is_lossless(life_event: LifeEvent) -> None:
     if not _cell_safe(life_event):

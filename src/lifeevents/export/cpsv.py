@@ -31,7 +31,9 @@ False
 
 from __future__ import annotations
 
+import json
 import os
+from typing import Any
 from urllib.parse import quote
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
@@ -118,7 +120,7 @@ def cpsv_graph(trip: Journey) -> Graph:
     }
     before = _public_predecessors(trip, public)
     evidence = trip.graph.graph["evidence"]
-    for node in trip.graph:
+    for position, node in enumerate(trip.graph):
         if node not in public:
             continue
         data = trip.graph.nodes[node]
@@ -156,7 +158,8 @@ def cpsv_graph(trip: Journey) -> Graph:
                 graph.add((output, DCTERMS.identifier, Literal(evidence_id)))
                 graph.add((output, DCTERMS.title, _text(evidence[evidence_id].name)))
         if step.leika:
-            identifier = BNode()
+            # Labelled by position: rdflib's own labels are random, and JSON-LD shows them.
+            identifier = BNode(f"leika{position}")
             graph.add((service, ADMS.identifier, identifier))
             graph.add((identifier, RDF.type, ADMS.Identifier))
             graph.add((identifier, SKOS.notation, Literal(step.leika)))
@@ -250,7 +253,9 @@ def turtle(trip: Journey) -> str:
 
 
 def json_ld(trip: Journey) -> str:
-    """The CPSV-AP graph as JSON-LD (with the prefixes as its context).
+    """The CPSV-AP graph as JSON-LD (with the prefixes as its context), in one order.
+
+    Nodes and values are sorted, so the same journey gives the same bytes.
 
     Parameters
     ----------
@@ -273,7 +278,27 @@ def json_ld(trip: Journey) -> str:
     """
     graph = cpsv_graph(trip)
     context = {prefix: str(iri) for prefix, iri in graph.namespaces()}
-    return graph.serialize(format="json-ld", context=context, indent=2) + "\n"
+    document = json.loads(graph.serialize(format="json-ld", context=context))
+    return json.dumps(_in_order(document), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _in_order(value: Any, ordered: bool = False) -> Any:
+    """``value`` with every array sorted but the ``@list`` ones: rdflib lists nodes and
+    values in the order of Python sets, which changes with the hash seed.
+
+    >>> _in_order({"@graph": [{"@id": "b"}, {"@id": "a"}], "@list": [2, 1]})
+    {'@graph': [{'@id': 'a'}, {'@id': 'b'}], '@list': [2, 1]}
+    """
+    if isinstance(value, dict):
+        return {key: _in_order(item, ordered=key == "@list") for key, item in value.items()}
+    if isinstance(value, list):
+        items = [_in_order(item) for item in value]
+        return items if ordered else sorted(items, key=_sort_key)
+    return value
+
+
+def _sort_key(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def write_cpsv(trip: Journey, path: str | os.PathLike[str]) -> None:

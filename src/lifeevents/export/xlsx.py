@@ -15,9 +15,11 @@ True
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import os
+import zipfile
 from typing import Any
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
@@ -25,6 +27,7 @@ from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-
 from openpyxl.worksheet.datavalidation import (  # type: ignore[import-untyped]
     DataValidation,
 )
+from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
 from lifeevents.export.workbook_layout import INFO_SHEET, SHEETS, Column, Sheet, column_letter
 from lifeevents.export.xml_text import xml_safe
@@ -41,6 +44,10 @@ _CHOICES = {
     "transfer": [transfer.value for transfer in Transfer],
 }
 _HEADER = PatternFill("solid", fgColor="DDE6F0")
+# The time a workbook says it was made and changed, and that of each part of the
+# archive: openpyxl would stamp the clock's, so the same journey gave other bytes each
+# second. The earliest time a zip archive can hold.
+_WRITTEN = datetime.datetime(1980, 1, 1)
 
 
 def cell_value(column: Column, value: Any) -> Any:
@@ -195,9 +202,7 @@ def workbook_bytes(life_event: LifeEvent) -> bytes:
     data = to_data(life_event)
     book = Workbook()
     _fill(book, data)
-    stream = io.BytesIO()
-    book.save(stream)
-    return stream.getvalue()
+    return _saved(book)
 
 
 def template_workbook_bytes(life_event: LifeEvent) -> bytes:
@@ -226,9 +231,45 @@ def template_workbook_bytes(life_event: LifeEvent) -> bytes:
     data = to_data(life_event)
     book = Workbook()
     _fill(book, data, rows_of_template=200)
+    return _saved(book)
+
+
+def _saved(book: Any) -> bytes:
+    """``book`` as .xlsx bytes that depend on its content only (see ``_WRITTEN``)."""
+    book.properties.created = book.properties.modified = _WRITTEN
     stream = io.BytesIO()
-    book.save(stream)
+    # What openpyxl's save() does, without setting the modified time to now.
+    ExcelWriter(book, _FixedTimeZip(stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
     return stream.getvalue()
+
+
+class _FixedTimeZip(zipfile.ZipFile):
+    """A zip archive whose parts all carry the time ``_WRITTEN`` and the same mode."""
+
+    def write(
+        self,
+        filename: str | os.PathLike[str],
+        arcname: str | os.PathLike[str] | None = None,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        # openpyxl writes each sheet to a temporary file first: not its time, not its mode.
+        with open(filename, "rb") as part:
+            name = os.fspath(filename if arcname is None else arcname)
+            self.writestr(name, part.read(), compress_type, compresslevel)
+
+    def writestr(
+        self,
+        zinfo_or_arcname: str | zipfile.ZipInfo,
+        data: Any,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        if isinstance(zinfo_or_arcname, str):
+            zinfo_or_arcname = zipfile.ZipInfo(zinfo_or_arcname, _WRITTEN.timetuple()[:6])
+            zinfo_or_arcname.compress_type = self.compression
+            zinfo_or_arcname.external_attr = 0o600 << 16  # as ZipFile gives a named part
+        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
 
 
 def write_workbook(life_event: LifeEvent, path: str | os.PathLike[str]) -> None:
