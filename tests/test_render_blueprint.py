@@ -275,18 +275,11 @@ def test_hostile_names_are_drawn_as_text() -> None:
 
 
 @needs_dot
-def test_same_input_same_bytes_in_every_format() -> None:
-    def twice(fmt: str) -> tuple[bytes, bytes]:
-        reports = [report_of(SPEC_EXAMPLE, "digital") for _ in range(2)]
-        return render_blueprint(reports[0], fmt), render_blueprint(reports[1], fmt)  # type: ignore[arg-type]
-
-    assert blueprint_source(report_of(MOVE, "default")) == blueprint_source(
-        report_of(MOVE, "default")
-    )
-    for fmt in ("svg", "png", "pdf"):
-        first, second = twice(fmt)
-        assert first == second, fmt
-    svg, png, pdf = (twice(fmt)[0] for fmt in ("svg", "png", "pdf"))
+def test_every_format_is_well_formed_and_carries_no_clock() -> None:
+    # Same bytes across processes and hash seeds: tests/test_determinism.py. Here: the
+    # formats are what they say, and the PDF carries a fixed date, not the clock.
+    report = report_of(SPEC_EXAMPLE, "digital")
+    svg, png, pdf = (render_blueprint(report, fmt) for fmt in ("svg", "png", "pdf"))
     assert parse(svg).tag == f"{SVG}svg"
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     assert pdf.startswith(b"%PDF")
