@@ -60,7 +60,27 @@ FINDING_COLUMNS: dict[str, tuple[str, ...]] = {
 
 
 def schedule_frame(report: Report) -> pd.DataFrame:
-    """The schedule: one row per applicable step, by start day, then dependency order."""
+    """The schedule: one row per applicable step, by start day, then dependency order.
+
+    Parameters
+    ----------
+    report : Report
+        An analysed journey.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :data:`SCHEDULE_COLUMNS`, one row per applicable step.
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> frame = schedule_frame(analyze(journey(loads(DEMO_YAML), "mit-auto")))
+    >>> frame[["step", "authority_name", "channel", "day"]].values.tolist()
+    [['anmelden', 'Bürgerbüro', 'in_person', 0], ['gebuehr', 'Stadtkasse', 'in_person', 0], \
+['kfz', 'Straßenverkehrsamt', 'in_person', 0], ['rundfunk', 'Beitragsservice', 'online', 0]]
+    """
     import pandas as pd
 
     rows = [{**entry.to_dict(), "name": entry.name} for entry in report.schedule.steps]
@@ -71,7 +91,31 @@ def schedule_frame(report: Report) -> pd.DataFrame:
 
 
 def findings_frames(report: Report) -> dict[str, pd.DataFrame]:
-    """Each kind of finding (keys of :data:`FINDING_COLUMNS`) as a frame, one row each."""
+    """Each kind of finding (keys of :data:`FINDING_COLUMNS`) as a frame, one row each.
+
+    Parameters
+    ----------
+    report : Report
+        An analysed journey.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        One frame per kind of finding, with the columns of :data:`FINDING_COLUMNS`;
+        a kind without findings is an empty frame with those columns.
+
+    Examples
+    --------
+    The Meldebestätigung is carried from the Bürgerbüro to the Kreis:
+
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> frames = findings_frames(analyze(journey(loads(DEMO_YAML), "mit-auto")))
+    >>> frames["authority_handovers"].loc[0, ["from", "to", "evidence"]].tolist()
+    ['anmelden', 'kfz', 'meldung']
+    >>> frames["media_breaks"].empty, list(frames["media_breaks"].columns)
+    (True, ['from', 'to', 'evidence'])
+    """
     import pandas as pd
 
     frames = {}

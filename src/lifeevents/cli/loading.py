@@ -167,6 +167,28 @@ def load_for_analysis(arguments: argparse.Namespace, *, apply: bool = True) -> L
         For a journey or persona that does not exist.
     InputError
         For a journey file with errors.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = Path(folder) / "umzug.yaml"
+    ...     _ = path.write_text(DEMO_YAML, encoding="utf-8")
+    ...     arguments = argparse.Namespace(
+    ...         command="analyze", journey=str(path), persona="all", scenario=None,
+    ...         municipality=None, origin=None, event_place=None, region_file=None,
+    ...     )
+    ...     loaded = load_for_analysis(arguments)
+    ...     arguments.persona = "ohne-auto"
+    ...     load_for_analysis(arguments)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    lifeevents.cli.runtime.UsageError: no persona 'ohne-auto' in ...umzug.yaml; personas: default, \
+mit-auto, or 'all'
+    >>> loaded.life_event.id, loaded.personas, loaded.scenarios
+    ('demo', ['default', 'mit-auto'], ())
     """
     from lifeevents.analysis.validation import BuiltJourneys, validate
     from lifeevents.library.builtin import find_journey
@@ -245,6 +267,20 @@ def apply_named(
     -------
     Applied
         The changed journey and the ids of the scenarios applied.
+
+    Examples
+    --------
+    The built-in scenario ``ewa`` is meant for other journeys:
+
+    >>> from contextlib import redirect_stderr
+    >>> from lifeevents import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> regions = regions_asked(argparse.Namespace(region_file=None))
+    >>> with redirect_stderr(sys.stdout):  # doctest: +ELLIPSIS
+    ...     applied = apply_named(loads(DEMO_YAML), ["ewa"], regions, "analyze")
+    lifeevents analyze: note: scenario 'ewa' does not apply to 'demo' (see its applies_to); ...
+    >>> applied.applied, applied.not_applied, applied.life_event == loads(DEMO_YAML)
+    ((), ('ewa',), True)
     """
     from lifeevents.scenarios import apply_scenarios
 

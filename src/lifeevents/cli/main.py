@@ -138,6 +138,20 @@ def console() -> NoReturn:
     collector stays off for the whole process: its scans would cost about half of
     a 10,000-step analysis, and the one scan on switching it back on before exit
     about a sixth more.
+
+    Examples
+    --------
+    It reads the process's arguments and ends the process, so it runs here in
+    its own process (as ``python -m lifeevents``): a journey that does not
+    exist is wrong usage, exit code 2:
+
+    >>> import subprocess
+    >>> done = subprocess.run([sys.executable, "-m", "lifeevents", "analyze", "no-such-journey"],
+    ...                       capture_output=True, text=True)
+    >>> done.returncode, done.stdout
+    (2, '')
+    >>> done.stderr.split(";")[0]
+    "lifeevents analyze: 'no-such-journey' is neither a file nor a built-in journey"
     """
     gc.disable()
     sys.exit(main())

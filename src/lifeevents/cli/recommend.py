@@ -19,7 +19,25 @@ __all__ = ["add_recommend_command"]
 
 
 def add_recommend_command(commands: Any) -> None:
-    """Register ``recommend`` on the sub-command parsers of the CLI."""
+    """Register ``recommend`` on the sub-command parsers of the CLI.
+
+    Parameters
+    ----------
+    commands
+        The sub-command parsers (:meth:`argparse.ArgumentParser.add_subparsers`).
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser(prog="lifeevents")
+    >>> add_recommend_command(parser.add_subparsers(dest="command"))
+    >>> arguments = parser.parse_args(
+    ...     ["recommend", "--budget", "5000", "--cases", "cases.csv", "--scenario", "a.yaml"]
+    ... )
+    >>> arguments.budget, arguments.cases, arguments.scenario, arguments.objective
+    (5000.0, 'cases.csv', ['a.yaml'], 'visits')
+    >>> arguments.years, arguments.travel_minutes, arguments.backend
+    (1, 0.0, 'serial')
+    """
     recommend = commands.add_parser(
         "recommend",
         help="the scenarios with the largest yearly saving within a budget",

@@ -46,11 +46,42 @@ EXIT_TERMINATED = 143
 
 
 class UsageError(Exception):
-    """Wrong usage of the command line (exit code 2)."""
+    """Wrong usage of the command line (exit code 2).
+
+    Raised by a handler for what the arguments name but does not exist (a
+    journey, a persona, a format); :func:`run_command` prints it as one line.
+
+    Examples
+    --------
+    >>> from contextlib import redirect_stderr
+    >>> def handler(arguments):
+    ...     raise UsageError("name journeys (files or built-in names), or use --all")
+    >>> with redirect_stderr(sys.stdout):
+    ...     code = run_command("workshop", handler, None)
+    lifeevents workshop: name journeys (files or built-in names), or use --all
+    >>> code
+    2
+    """
 
 
 class Terminated(BaseException):
-    """The process received SIGTERM (or SIGHUP): unwind, removing temporary files."""
+    """The process received SIGTERM (or SIGHUP): unwind, removing temporary files.
+
+    A :class:`BaseException`, like :class:`KeyboardInterrupt`, so that no
+    ``except Exception`` stops it on its way up; :func:`run_command` ends with
+    exit code 143.
+
+    Examples
+    --------
+    >>> from contextlib import redirect_stderr
+    >>> def handler(arguments):
+    ...     raise Terminated(15)
+    >>> with redirect_stderr(sys.stdout):
+    ...     code = run_command("sweep", handler, None)
+    lifeevents sweep: terminated
+    >>> code, issubclass(Terminated, Exception)
+    (143, False)
+    """
 
 
 def _utf8(stream: TextIO | None) -> TextIO | None:
@@ -87,7 +118,21 @@ def print_problems(problems: Sequence[Problem]) -> None:
 
 @contextmanager
 def terminal_streams() -> Iterator[None]:
-    """Standard output and error as UTF-8, with control characters escaped, for a block."""
+    """Standard output and error as UTF-8, with control characters escaped, for a block.
+
+    Each stream is reconfigured to UTF-8 (where it can be) and wrapped in an
+    :class:`~lifeevents.cli.streams.EscapingWriter`; both are put back afterwards.
+
+    Examples
+    --------
+    A name with an escape sequence that would colour the terminal:
+
+    >>> with terminal_streams():
+    ...     print("Bürgerbüro\\x1b[31m")
+    Bürgerbüro\\x1b[31m
+    >>> type(sys.stdout).__name__ != "EscapingWriter"
+    True
+    """
     saved = sys.stdout, sys.stderr
     out, err = _utf8(sys.stdout), _utf8(sys.stderr)
     if out is not None:
@@ -135,7 +180,39 @@ def _say(command: str, message: str) -> None:
 
 
 def run_command(command: str, handler: Callable[[Any], int], arguments: Any) -> int:
-    """Run one command's handler and turn every error into a message and an exit code."""
+    """Run one command's handler and turn every error into a message and an exit code.
+
+    Invalid input prints its located problems (exit code 1), wrong usage one
+    line (2), an error of the operating system one line naming the file (1);
+    Ctrl-C gives 130, SIGTERM 143, and a closed pipe (``| head``) 0. Any other
+    exception is a bug and is raised.
+
+    Parameters
+    ----------
+    command : str
+        The command's name, for the messages.
+    handler : callable
+        Runs the command with ``arguments``; returns the exit code.
+    arguments
+        The parsed arguments.
+
+    Returns
+    -------
+    int
+        The exit code.
+
+    Examples
+    --------
+    >>> from contextlib import redirect_stderr
+    >>> from lifeevents.errors import InputError
+    >>> def handler(arguments):
+    ...     raise InputError([Problem("umzug.yaml", 20, 17, "'fax' is not an allowed channel")])
+    >>> with redirect_stderr(sys.stdout):
+    ...     code = run_command("validate", handler, None)
+    umzug.yaml:20:17: 'fax' is not an allowed channel
+    >>> code, run_command("validate", lambda arguments: EXIT_OK, None)
+    (1, 0)
+    """
     try:
         with signals_as_exceptions():
             code = handler(arguments)

@@ -11,7 +11,22 @@ __all__ = ["EscapingWriter", "StreamWriteError"]
 
 
 class StreamWriteError(OSError):
-    """Writing to a standard stream failed (a full disk, a closed terminal)."""
+    """Writing to a standard stream failed (a full disk, a closed terminal).
+
+    An :class:`OSError`, told apart from errors with files so that the command
+    line says the output could not be written.
+
+    Examples
+    --------
+    >>> import errno
+    >>> class Full(io.StringIO):
+    ...     def write(self, text):
+    ...         raise OSError(errno.ENOSPC, "No space left on device")
+    >>> EscapingWriter(Full()).write("Umzug")
+    Traceback (most recent call last):
+    ...
+    lifeevents.cli.streams.StreamWriteError: [Errno 28] No space left on device
+    """
 
 
 class EscapingWriter(io.TextIOBase):
@@ -19,6 +34,20 @@ class EscapingWriter(io.TextIOBase):
 
     Failures to write (but a closed pipe) are raised as :class:`StreamWriteError`,
     so the command line can tell them from errors with input or output files.
+
+    Parameters
+    ----------
+    stream : TextIO
+        The stream written to.
+
+    Examples
+    --------
+    >>> buffer = io.StringIO()
+    >>> writer = EscapingWriter(buffer)
+    >>> writer.write("Umzug\\x1b]0;fertig\\x07\\n")
+    17
+    >>> buffer.getvalue()
+    'Umzug\\\\x1b]0;fertig\\\\x07\\n'
     """
 
     def __init__(self, stream: TextIO) -> None:

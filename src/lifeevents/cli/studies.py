@@ -27,7 +27,25 @@ _SUFFIXES = ".csv, .parquet, .xlsx"
 
 
 def add_commands(commands: Any) -> None:
-    """Register ``sweep``, ``matrix`` and ``recommend`` on the sub-command parsers of the CLI."""
+    """Register ``sweep``, ``matrix`` and ``recommend`` on the sub-command parsers of the CLI.
+
+    Parameters
+    ----------
+    commands
+        The sub-command parsers (:meth:`argparse.ArgumentParser.add_subparsers`).
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser(prog="lifeevents")
+    >>> add_commands(parser.add_subparsers(dest="command"))
+    >>> arguments = parser.parse_args(
+    ...     ["sweep", "geburt", "todesfall", "-o", "studie.csv", "--municipality", "all"]
+    ... )
+    >>> arguments.journeys, arguments.output, arguments.municipality, arguments.backend
+    (['geburt', 'todesfall'], 'studie.csv', ['all'], 'serial')
+    >>> parser.parse_args(["matrix", "geburt", "-o", "matrix.html"]).lang
+    'de'
+    """
     sweep = commands.add_parser(
         "sweep",
         help=f"analyse every combination of journeys, personas, municipalities and "

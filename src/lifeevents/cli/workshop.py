@@ -78,6 +78,34 @@ def run(arguments: argparse.Namespace) -> int:
     -------
     int
         0; bad input raises.
+
+    Raises
+    ------
+    UsageError
+        For unknown formats, an unknown journey, or no journey named.
+    InputError
+        Every problem of every invalid journey, before anything is written.
+
+    Examples
+    --------
+    The checklists of the demo journey's two personas, without the text reports
+    (progress goes to standard error):
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> parser = argparse.ArgumentParser(prog="lifeevents")
+    >>> add_command(parser.add_subparsers(dest="command"))
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     journey_file, output = Path(folder) / "umzug.yaml", Path(folder) / "out"
+    ...     _ = journey_file.write_text(DEMO_YAML, encoding="utf-8")
+    ...     arguments = parser.parse_args(
+    ...         ["workshop", str(journey_file), "--formats", "md", "-o", str(output), "-q"]
+    ...     )
+    ...     code = run(arguments)
+    ...     written = sorted(path.relative_to(output).as_posix() for path in output.rglob("*.md"))
+    >>> code, written
+    (0, ['demo/default-checklist.md', 'demo/mit-auto-checklist.md', 'index.md'])
     """
     from pathlib import Path
 

@@ -181,6 +181,33 @@ def check_document(document: Document, filename: str, regions: Regions) -> Check
 
     Every reader of journeys (YAML here, workbooks in :mod:`lifeevents.export`) ends
     here, so a journey is checked the same way whatever file it came from.
+
+    Parameters
+    ----------
+    document : Document
+        The parsed file, with the position of every value
+        (:func:`~lifeevents.formats.yaml_reader.read_yaml`).
+    filename : str
+        The file as problems name it.
+    regions : Regions
+        The regions the journey may name, by id; an unknown region is a warning.
+
+    Returns
+    -------
+    CheckResult
+        The model (``None`` when there are errors) and every problem, located; a
+        valid model carries its source map.
+
+    Examples
+    --------
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> result = check_document(read_yaml(DEMO_YAML, "umzug.yaml"), "umzug.yaml", {})
+    >>> result.ok, result.model.id, result.problems
+    (True, 'demo', ())
+    >>> elsewhere = DEMO_YAML.replace("life_event:", "region: nirgendwo\\nlife_event:")
+    >>> result = check_document(read_yaml(elsewhere, "umzug.yaml"), "umzug.yaml", {})
+    >>> result.ok, [str(problem) for problem in result.warnings]  # doctest: +ELLIPSIS
+    (True, ["umzug.yaml:2:9: warning: region 'nirgendwo' is not known (known regions: none; ..."])
     """
     life_event, problems = validate_document(LifeEvent, document, filename)
     region_id = document.data.get("region") if isinstance(document.data, dict) else None

@@ -67,6 +67,21 @@ _HTML = "text/html; charset=utf-8"
 def is_loopback(host: str) -> bool:
     """Whether ``host`` is only reachable from this machine.
 
+    Parameters
+    ----------
+    host : str
+        A host name or an IP address (IPv6 with or without brackets).
+
+    Returns
+    -------
+    bool
+        True for ``localhost`` and loopback addresses; False for any other name,
+        which may resolve anywhere.
+
+    Examples
+    --------
+    >>> is_loopback("[::1]"), is_loopback("example.org")
+    (True, False)
     >>> is_loopback("127.0.0.1"), is_loopback("localhost"), is_loopback("0.0.0.0")
     (True, True, False)
     """
@@ -79,7 +94,46 @@ def is_loopback(host: str) -> bool:
 
 
 class WorkshopServer(ThreadingHTTPServer):
-    """The server of one folder: its files, their watcher, the language, the drawings."""
+    """The server of one folder: its files, their watcher, the language, the drawings.
+
+    Usually made by :func:`workshop_server`, which also starts and stops the watcher.
+
+    Parameters
+    ----------
+    address : tuple of (str, int)
+        Host and port to listen on (port 0: a free one).
+    workspace : Workspace
+        The folder's files.
+    watcher : Watcher
+        Notices edits in the folder.
+    lang : {"de", "en"}
+        The language of the pages.
+
+    Attributes
+    ----------
+    url : str
+        The address to open in a browser.
+    allowed_hosts : frozenset of str or None
+        On a loopback address, the ``Host`` headers it answers; ``None`` elsewhere.
+    memory : Memory
+        The drawings made so far.
+
+    Examples
+    --------
+    Building a server binds and listens on a socket, so the lines that do are
+    not run as doctests (``+SKIP``); nothing is served until ``serve_forever()``:
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> workspace = Workspace(Path(folder.name), Path("workshop"))
+    >>> watcher = Watcher(workspace.root)
+    >>> server = WorkshopServer(("127.0.0.1", 0), workspace, watcher, "en")  # doctest: +SKIP
+    >>> server.url  # doctest: +SKIP
+    'http://127.0.0.1:41327/'
+    >>> server.server_close()  # doctest: +SKIP
+    >>> folder.cleanup()
+    """
 
     daemon_threads = True  # open event streams do not keep the process alive
 
@@ -283,8 +337,40 @@ def workshop_server(
     running; run it with ``serve_forever()``. Afterwards the watcher stops (which ends
     every event stream) and the socket closes.
 
-    ``shown_as`` is the folder as problems name it (default: ``folder``). Raises
-    :class:`OSError` naming the address when it cannot be bound.
+    Parameters
+    ----------
+    folder : Path
+        The folder of journey and scenario files.
+    host : str
+        The address to listen on (default: this computer only).
+    port : int
+        The port (0: a free one).
+    lang : {"de", "en"}
+        The language of the pages.
+    shown_as : Path, optional
+        The folder as problems name it (default: ``folder``).
+
+    Yields
+    ------
+    WorkshopServer
+        The server, bound and listening, its watcher running.
+
+    Raises
+    ------
+    OSError
+        Naming the address when it cannot be bound (a port in use).
+
+    Examples
+    --------
+    Not run as a doctest (``+SKIP``): it binds a socket. ``lifeevents serve``
+    does the same, then serves until Ctrl-C:
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> with tempfile.TemporaryDirectory() as folder:  # doctest: +SKIP
+    ...     with workshop_server(Path(folder), port=0, lang="en") as server:
+    ...         print(server.url.startswith("http://127.0.0.1:"))
+    True
     """
     workspace = Workspace(folder, folder if shown_as is None else shown_as)
     watcher = Watcher(workspace.root)

@@ -42,7 +42,26 @@ def _port(text: str) -> int:
 
 
 def add_commands(commands: Any) -> None:
-    """Register ``serve`` on the sub-command parsers of the command line."""
+    """Register ``serve`` on the sub-command parsers of the command line.
+
+    Parameters
+    ----------
+    commands
+        The sub-command parsers (:meth:`argparse.ArgumentParser.add_subparsers`).
+
+    Examples
+    --------
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="lifeevents")
+    >>> add_commands(parser.add_subparsers(dest="command"))
+    >>> arguments = parser.parse_args(["serve", "--port", "0", "--lang", "en"])
+    >>> str(arguments.folder), arguments.host, arguments.port, arguments.lang
+    ('.', '127.0.0.1', 0, 'en')
+    >>> parser.parse_args(["serve", "--port", "70000"])  # argparse names the error
+    Traceback (most recent call last):
+    ...
+    SystemExit: 2
+    """
     serve = commands.add_parser(
         "serve",
         help="a local web page for a workshop: map, figures and findings, live as files change",

@@ -121,7 +121,38 @@ class Choice:
 
 @dataclass(frozen=True)
 class Shown:
-    """A good drawing: the map with its figures and findings."""
+    """A good drawing: the map with its figures and findings.
+
+    Made by :func:`outcome` for a valid choice; :func:`~lifeevents.server.page.main_page`
+    shows it.
+
+    Attributes
+    ----------
+    title : str
+        The journey's name.
+    subtitle : str
+        Persona, municipality and scenarios, in words.
+    svg : str
+        The ``<svg>`` element of the map (:func:`svg_element`).
+    figures : tuple of (str, str, str or None)
+        (label, today, with the scenarios or ``None``) per figure.
+    findings : tuple of (str, tuple of str)
+        (heading, sentences) per kind of finding, then the opportunities.
+    notes : tuple of str
+        Notes above the map (a scenario that does not apply).
+    drawn_at : str
+        When it was drawn (local time, ``HH:MM:SS``).
+    asks_origin, asks_event_place : bool
+        Whether the journey has offices of the municipality left, or of the
+        event's place (the form then asks for them).
+
+    Examples
+    --------
+    >>> shown = Shown("Umzug", "Persona: default", "<svg></svg>",
+    ...               figures=(("Besuche", "2", "1"),), findings=())
+    >>> [(name, today, changed) for name, today, changed in shown.figures if today != changed]
+    [('Besuche', '2', '1')]
+    """
 
     title: str
     subtitle: str
@@ -141,7 +172,27 @@ class Shown:
 
 @dataclass(frozen=True)
 class Offer:
-    """What the page's form offers for the journey chosen."""
+    """What the page's form offers for the journey chosen.
+
+    Attributes
+    ----------
+    personas : tuple of (str, str)
+        (id, name) of each persona of the journey (or of its last valid version).
+    municipalities : tuple of (str, str)
+        (id, name) of each municipality of its region.
+    uses_origin, uses_event_place : bool
+        Whether to ask for the municipality left, or the place of the event.
+    scenarios : tuple of Entry
+        The scenarios meant for the journey, and the folder's invalid ones.
+
+    Examples
+    --------
+    The demo journey names no region, so no municipality is offered:
+
+    >>> offer = Offer(personas=(("default", "default"), ("mit-auto", "Mit Auto")))
+    >>> [name for _, name in offer.personas], offer.municipalities
+    (['default', 'Mit Auto'], ())
+    """
 
     personas: tuple[tuple[str, str], ...] = ()
     municipalities: tuple[tuple[str, str], ...] = ()
@@ -152,7 +203,46 @@ class Offer:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What the page shows for a choice (completed against the files)."""
+    """What the page shows for a choice (completed against the files).
+
+    Made by :func:`outcome`.
+
+    Attributes
+    ----------
+    choice : Choice
+        The choice, completed: what the form shows as chosen.
+    entry : Entry or None
+        The journey's file; ``None`` when no journey is offered.
+    offer : Offer
+        What the form offers.
+    shown : Shown or None
+        The drawing; ``None`` when the files have problems.
+    problems : tuple of Problem
+        The errors of the journey and the chosen scenarios, located.
+    warnings : tuple of Problem
+        Their warnings.
+    last_good : Shown or None
+        With problems: the last good drawing of this choice (or journey), if any.
+
+    Examples
+    --------
+    A folder whose one journey has an error shows no drawing, but its problem:
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents.server.paths import scan
+    >>> from lifeevents.server.workspace import Workspace
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     root = Path(folder).resolve()
+    ...     _ = (root / "a.yaml").write_text("format: lifeevents/1\\n", encoding="utf-8")
+    ...     workspace = Workspace(root, Path("workshop"))
+    ...     files = workspace.files(scan(root))
+    ...     result = outcome(files, Choice(), "en", Memory(), workspace)
+    >>> result.entry.key, result.shown, len(result.problems) > 0, result.last_good
+    ('file:a.yaml', None, True, None)
+    >>> result.problems[0].file
+    'workshop/a.yaml'
+    """
 
     choice: Choice
     entry: Entry | None
@@ -168,6 +258,25 @@ class Memory:
     """Drawings of the latest versions of the files, and the last good drawing per choice.
 
     Safe to share between threads; drawing happens one at a time.
+
+    Parameters
+    ----------
+    size : int
+        How many drawings to keep (four times as many choices are remembered).
+
+    Examples
+    --------
+    >>> memory = Memory()
+    >>> choice = Choice(journey="file:umzug.yaml")
+    >>> shown = Shown("Umzug", "", "<svg></svg>", figures=(), findings=())
+    >>> memory.drawn("version 1", choice, lambda: shown) is shown
+    True
+    >>> memory.drawn("version 1", choice, lambda: 1 / 0) is shown  # not drawn again
+    True
+    >>> memory.last_good(Choice(journey="file:umzug.yaml", persona="mit-auto")) is shown
+    True
+    >>> memory.last_good(Choice(journey="file:other.yaml")) is None
+    True
     """
 
     def __init__(self, size: int = 32) -> None:
@@ -239,7 +348,58 @@ def _prepare(files: Files, choice: Choice, workspace: Workspace) -> _Prepared | 
 def outcome(
     files: Files, choice: Choice, lang: Language, memory: Memory, workspace: Workspace
 ) -> Outcome:
-    """What ``choice`` shows with ``files``: the drawing, or the problems and the last good one."""
+    """What ``choice`` shows with ``files``: the drawing, or the problems and the last good one.
+
+    The choice is completed first: another journey when it names none that is
+    offered, the first persona for an unknown one, the region's default
+    municipality. A valid choice is analysed and drawn (with Graphviz), once
+    per version of the files involved.
+
+    Parameters
+    ----------
+    files : Files
+        The files, checked (:meth:`~lifeevents.server.workspace.Workspace.files`).
+    choice : Choice
+        What the page asks for.
+    lang : {"de", "en"}
+        The language of the words.
+    memory : Memory
+        The drawings so far.
+    workspace : Workspace
+        The folder (for the last valid version of a broken file).
+
+    Returns
+    -------
+    Outcome
+        The drawing, or the problems, located, and the last good drawing.
+
+    Examples
+    --------
+    The journey saved with an unknown channel: its problem, and the personas of
+    its last valid version for the form:
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.server.paths import scan
+    >>> from lifeevents.server.workspace import Workspace
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> root = Path(folder.name).resolve()
+    >>> workspace = Workspace(root, Path("workshop"))
+    >>> _ = (root / "umzug.yaml").write_text(DEMO_YAML, encoding="utf-8")
+    >>> _ = workspace.files(scan(root))
+    >>> broken = DEMO_YAML.replace("channels: [online]", "channels: [fax]")
+    >>> _ = (root / "umzug.yaml").write_text(broken, encoding="utf-8")
+    >>> files = workspace.files(scan(root))
+    >>> shown = outcome(files, Choice(persona="ohne-auto"), "en", Memory(), workspace)
+    >>> shown.choice.journey, shown.choice.persona, shown.shown, shown.last_good
+    ('file:umzug.yaml', 'default', None, None)
+    >>> print(shown.problems[0])  # doctest: +ELLIPSIS
+    workshop/umzug.yaml:20:17: step 'rundfunk', channels: 'fax' is not an allowed channel; ...
+    >>> shown.offer.personas
+    (('default', 'default'), ('mit-auto', 'Mit Auto'))
+    >>> folder.cleanup()
+    """
     prepared = _prepare(files, choice, workspace)
     if prepared is None:
         return Outcome(choice, None)
@@ -274,8 +434,44 @@ def outcome(
 def interactive_page(
     files: Files, choice: Choice, lang: Language, workspace: Workspace
 ) -> str | None:
-    """The interactive HTML view of the choice (:func:`lifeevents.render` as ``html``):
-    ``None`` when the files have problems (the main page shows them)."""
+    """The interactive HTML view of the choice (:func:`lifeevents.render` as ``html``).
+
+    Parameters
+    ----------
+    files : Files
+        The files, checked.
+    choice : Choice
+        What the page asks for (the ``journey`` view, else the blueprint).
+    lang : {"de", "en"}
+        The language of the words.
+    workspace : Workspace
+        The folder.
+
+    Returns
+    -------
+    str or None
+        The page (drawn with Graphviz); ``None`` when the files have problems
+        (the main page shows them) or the journey cannot be drawn.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.server.paths import scan
+    >>> from lifeevents.server.workspace import Workspace
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> root = Path(folder.name).resolve()
+    >>> workspace = Workspace(root, Path("workshop"))
+    >>> _ = (root / "umzug.yaml").write_text(DEMO_YAML, encoding="utf-8")
+    >>> _ = workspace.files(scan(root))
+    >>> broken = DEMO_YAML.replace("channels: [online]", "channels: [fax]")
+    >>> _ = (root / "umzug.yaml").write_text(broken, encoding="utf-8")
+    >>> files = workspace.files(scan(root))
+    >>> interactive_page(files, Choice(), "en", workspace) is None
+    True
+    >>> folder.cleanup()
+    """
     prepared = _prepare(files, choice, workspace)
     if prepared is None or prepared.errors or prepared.entry.life_event is None:
         return None
@@ -426,10 +622,27 @@ def _draw(prepared: _Prepared, files: Files, lang: Language) -> Shown:
 def model_name(model: LifeEvent | Scenario, lang: Language) -> str:
     """The name of a journey or scenario in ``lang`` (English where the file gives it).
 
+    Parameters
+    ----------
+    model : LifeEvent or Scenario
+        The journey or scenario.
+    lang : {"de", "en"}
+        The language asked for.
+
+    Returns
+    -------
+    str
+        ``name_en`` for English where the file gives one, else ``name``.
+
+    Examples
+    --------
     >>> from lifeevents.formats.journey_file import loads
+    >>> from lifeevents.formats.scenario_file import load_scenario
     >>> from lifeevents.library.demo import DEMO_YAML
     >>> model_name(loads(DEMO_YAML), "en")
     'Umzug'
+    >>> model_name(load_scenario("ewa"), "en")
+    'Electronic residence registration (eWA)'
     """
     if isinstance(model, LifeEvent):
         info = model.life_event
@@ -458,6 +671,18 @@ def svg_element(svg: str) -> str:
     """The ``<svg>`` element of an SVG document, to put inside HTML: no XML declaration,
     no doctype, no comments (Graphviz writes node names into them).
 
+    Parameters
+    ----------
+    svg : str
+        An SVG document, as Graphviz writes it.
+
+    Returns
+    -------
+    str
+        From ``<svg`` on, without comments; empty when there is no ``<svg>``.
+
+    Examples
+    --------
     >>> svg_element('<?xml version="1.0"?>\\n<!-- a --><svg><!-- b --><g/></svg>\\n')
     '<svg><g/></svg>'
     """

@@ -31,6 +31,19 @@ _VIEW_WORDS = {"blueprint": "serve.view_blueprint", "journey": "serve.view_journ
 def text(value: str) -> str:
     """Text (or an attribute value) for HTML: markup escaped, control characters left out.
 
+    Parameters
+    ----------
+    value : str
+        Any text from a file: a name, a path, a problem, a line.
+
+    Returns
+    -------
+    str
+        The text with ``& < > " '`` escaped and control characters (but tab and
+        line breaks) removed.
+
+    Examples
+    --------
     >>> text('<script>alert("x")</script>')
     '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'
     """
@@ -264,7 +277,51 @@ def _shown(shown: Shown, choice: Choice | None, lang: Language) -> list[str]:
 def main_page(
     outcome: Outcome, files: Files, workspace: Workspace, lang: Language, version: str
 ) -> str:
-    """The workshop page: the form, the files, and the drawing or the problems."""
+    """The workshop page: the form, the files, and the drawing or the problems.
+
+    Parameters
+    ----------
+    outcome : Outcome
+        What the choice shows (:func:`~lifeevents.server.outcome.outcome`).
+    files : Files
+        The files, checked.
+    workspace : Workspace
+        The folder.
+    lang : {"de", "en"}
+        The language of the page.
+    version : str
+        The version of the files; the page's script reloads when it changes.
+
+    Returns
+    -------
+    str
+        The HTML page.
+
+    Examples
+    --------
+    A journey with an error: each problem links to its line in the source view:
+
+    >>> import re
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.server.outcome import Choice, Memory, outcome
+    >>> from lifeevents.server.paths import scan
+    >>> from lifeevents.server.workspace import Workspace
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> root = Path(folder.name).resolve()
+    >>> broken = DEMO_YAML.replace("channels: [online]", "channels: [fax]")
+    >>> _ = (root / "umzug.yaml").write_text(broken, encoding="utf-8")
+    >>> workspace = Workspace(root, Path("workshop"))
+    >>> files = workspace.files(scan(root))
+    >>> shown = outcome(files, Choice(), "en", Memory(), workspace)
+    >>> page = main_page(shown, files, workspace, "en", "v1")
+    >>> re.findall('<a href="(/source/[^"]*)">([^<]*)</a></code>', page)
+    [('/source/umzug.yaml#L20', 'workshop/umzug.yaml:20:17')]
+    >>> '<body data-version="v1">' in page
+    True
+    >>> folder.cleanup()
+    """
     shown = outcome.shown or outcome.last_good
     known = workspace.last_valid(outcome.entry.key) if outcome.entry is not None else None
     title = label("serve.app", lang)
@@ -330,7 +387,50 @@ def main_page(
 def source_page(
     entry: Entry, content: str, files: Files, workspace: Workspace, lang: Language, version: str
 ) -> str:
-    """A file of the folder with numbered lines; the lines with problems marked."""
+    """A file of the folder with numbered lines; the lines with problems marked.
+
+    Parameters
+    ----------
+    entry : Entry
+        The file's entry (its problems).
+    content : str
+        The file's text.
+    files : Files
+        The files, checked (to link problems of other files).
+    workspace : Workspace
+        The folder.
+    lang : {"de", "en"}
+        The language of the page.
+    version : str
+        The version of the files.
+
+    Returns
+    -------
+    str
+        The HTML page: one list item per line (``id="L<number>"``), each problem
+        below its line.
+
+    Examples
+    --------
+    >>> import re
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.server.outcome import Choice, Memory, outcome
+    >>> from lifeevents.server.paths import scan
+    >>> from lifeevents.server.workspace import Workspace
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> root = Path(folder.name).resolve()
+    >>> broken = DEMO_YAML.replace("channels: [online]", "channels: [fax]")
+    >>> _ = (root / "umzug.yaml").write_text(broken, encoding="utf-8")
+    >>> workspace = Workspace(root, Path("workshop"))
+    >>> files = workspace.files(scan(root))
+    >>> content = (root / "umzug.yaml").read_text(encoding="utf-8")
+    >>> page = source_page(files.journeys[0], content, files, workspace, "en", "v1")
+    >>> re.findall('<li id="(L[0-9]+)" class="marked">', page)
+    ['L20']
+    >>> folder.cleanup()
+    """
     relative = entry.relative or entry.name
     at_line: dict[int, list[Problem]] = {}
     for problem in entry.problems:
@@ -369,7 +469,28 @@ def source_page(
 
 
 def message_page(message_key: str, lang: Language, version: str) -> str:
-    """A short page with one sentence (not found, a view that is not possible now)."""
+    """A short page with one sentence (not found, a view that is not possible now).
+
+    Parameters
+    ----------
+    message_key : str
+        The sentence's key in the catalogue (``serve.*``).
+    lang : {"de", "en"}
+        The language of the page.
+    version : str
+        The version of the files.
+
+    Returns
+    -------
+    str
+        The HTML page, with a link back to the map.
+
+    Examples
+    --------
+    >>> page = message_page("serve.not_found", "en", "v1")
+    >>> "<h1>Not found</h1>" in page, '<a href="/">' in page
+    (True, True)
+    """
     body = [
         '<main class="message">',
         f"<h1>{_word(message_key, lang)}</h1>",

@@ -97,7 +97,32 @@ def confined(root: Path, relative: str) -> Path | None:
 
 
 def yaml_file(root: Path, relative: str) -> Path | None:
-    """A regular YAML file inside ``root`` (see :func:`confined`), else ``None``."""
+    """A regular YAML file inside ``root`` (see :func:`confined`), else ``None``.
+
+    Parameters
+    ----------
+    root : Path
+        The folder, already resolved.
+    relative : str
+        A path relative to ``root`` with ``/`` between its parts, percent-decoded.
+
+    Returns
+    -------
+    Path or None
+        The real path of a regular file ending in ``.yaml`` or ``.yml``; ``None``
+        for anything else (another suffix, a folder, a refused or missing path).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     root = Path(folder).resolve()
+    ...     (root / "sub.yaml").mkdir()
+    ...     for name in ("a.yaml", "a.txt"):
+    ...         _ = (root / name).write_text("x")
+    ...     [yaml_file(root, name) is not None for name in ("a.yaml", "a.txt", "sub.yaml")]
+    [True, False, False]
+    """
     real = confined(root, relative) if relative.endswith(YAML_SUFFIXES) else None
     if real is None:
         return None
@@ -109,7 +134,28 @@ def yaml_file(root: Path, relative: str) -> Path | None:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """The YAML files of a folder at one moment: relative path (with ``/``) to stamp."""
+    """The YAML files of a folder at one moment: relative path (with ``/``) to stamp.
+
+    Made by :func:`scan`; two snapshots are equal when no file changed between them.
+
+    Attributes
+    ----------
+    files : mapping of str to Stamp
+        Each YAML file's path inside the folder, sorted, to its :data:`Stamp`.
+    complete : bool
+        False when the caps (:data:`MAX_FILES`, :data:`MAX_ENTRIES`) cut the scan short.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     root = Path(folder).resolve()
+    ...     _ = (root / "a.yaml").write_text("x")
+    ...     before = scan(root)
+    ...     _ = (root / "a.yaml").write_text("xy")
+    ...     list(before.files), before.complete, scan(root) == before
+    (['a.yaml'], True, False)
+    """
 
     files: Mapping[str, Stamp]
     #: False when the caps (:data:`MAX_FILES`, :data:`MAX_ENTRIES`) cut the scan short.

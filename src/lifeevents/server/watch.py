@@ -38,6 +38,31 @@ class Watcher:
 
     The version is a string unique to this server run (a random prefix, then a
     counter), so a page made by an earlier run always sees a new version.
+
+    Parameters
+    ----------
+    root : Path
+        The folder, already resolved.
+    interval : float
+        Seconds between scans in the background thread (:meth:`start`).
+    scanner : callable
+        Lists the folder's files (default: :func:`~lifeevents.server.paths.scan`).
+
+    Examples
+    --------
+    Without the background thread, :meth:`poll` scans once; a page waiting
+    with the current version gets ``None`` when nothing changes in time:
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     watcher = Watcher(Path(folder).resolve())
+    ...     seen = watcher.version
+    ...     print(watcher.poll(), watcher.wait(seen, timeout=0))
+    ...     _ = (Path(folder) / "umzug.yaml").write_text("x")
+    ...     print(watcher.poll(), watcher.wait(seen, timeout=0) == watcher.version)
+    False None
+    True True
     """
 
     def __init__(

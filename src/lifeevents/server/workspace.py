@@ -41,6 +41,19 @@ BUILTIN = "builtin:"
 
 
 class Kind(StrEnum):
+    """What a file offered on the page is: a journey, a scenario or a region.
+
+    A YAML file of the folder is what its ``format:`` line says
+    (:mod:`lifeevents.formats.file_kinds`); anything else is checked as a journey.
+
+    Examples
+    --------
+    >>> [kind.value for kind in Kind]
+    ['journey', 'scenario', 'region']
+    >>> Kind("scenario") is Kind.SCENARIO
+    True
+    """
+
     JOURNEY = "journey"
     SCENARIO = "scenario"
     REGION = "region"
@@ -48,7 +61,44 @@ class Kind(StrEnum):
 
 @dataclass(frozen=True)
 class Entry:
-    """One checked file: its key, what it is, its problems and (when valid) its model."""
+    """One checked file: its key, what it is, its problems and (when valid) its model.
+
+    Attributes
+    ----------
+    key : str
+        :data:`FILE` and the path inside the folder, or :data:`BUILTIN` and a name:
+        what the page's form sends back.
+    kind : Kind
+        What the file is.
+    name : str
+        The path inside the folder, or the built-in name.
+    filename : str
+        The file as its problems name it.
+    problems : tuple of Problem
+        Every error and warning of the file.
+    model : LifeEvent, Scenario, Region or None
+        The model read, when the file has no errors.
+    version : object
+        Changes whenever the file (or a region it may name) does.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.server.paths import scan
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> root = Path(folder.name).resolve()
+    >>> _ = (root / "umzug.yaml").write_text(DEMO_YAML, encoding="utf-8")
+    >>> files = Workspace(root, Path("workshop")).files(scan(root))
+    >>> entry = files.entry("file:umzug.yaml")
+    >>> entry.kind, entry.relative, entry.filename, entry.life_event.id, entry.errors
+    (<Kind.JOURNEY: 'journey'>, 'umzug.yaml', 'workshop/umzug.yaml', 'demo', ())
+    >>> builtin = files.entry("builtin:ewa")
+    >>> builtin.kind, builtin.relative, builtin.scenario.id
+    (<Kind.SCENARIO: 'scenario'>, None, 'ewa')
+    >>> folder.cleanup()
+    """
 
     key: str
     kind: Kind
@@ -85,7 +135,43 @@ class Entry:
 
 @dataclass(frozen=True)
 class Files:
-    """Every file the page offers, checked at one moment."""
+    """Every file the page offers, checked at one moment.
+
+    Made by :meth:`Workspace.files`.
+
+    Attributes
+    ----------
+    journeys, scenarios, regions : tuple of Entry
+        The files of each kind: the folder's first, then the built-in ones offered.
+    region_models : mapping of str to Region
+        Built-in regions and the valid region files of the folder, by id.
+    builtin_journeys : bool
+        True when the folder holds no journey and the built-in ones are offered.
+    complete : bool
+        False when the folder has more files than are watched.
+
+    Examples
+    --------
+    A folder with one journey offers it, and every built-in scenario:
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.server.paths import scan
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> root = Path(folder.name).resolve()
+    >>> _ = (root / "umzug.yaml").write_text(DEMO_YAML, encoding="utf-8")
+    >>> files = Workspace(root, Path("workshop")).files(scan(root))
+    >>> [entry.key for entry in files.journeys], files.builtin_journeys, files.complete
+    (['file:umzug.yaml'], False, True)
+    >>> "builtin:ewa" in [entry.key for entry in files.scenarios]
+    True
+    >>> [entry.name for entry in files.folder_files], list(files.region_models)
+    (['umzug.yaml'], ['kreis-steinfurt'])
+    >>> files.entry("file:other.yaml") is None
+    True
+    >>> folder.cleanup()
+    """
 
     journeys: tuple[Entry, ...]
     scenarios: tuple[Entry, ...]
@@ -147,6 +233,36 @@ class Workspace:
 
     It also remembers the last valid model of every journey and scenario, so the
     page can offer a file's personas and places while the file is broken.
+
+    Parameters
+    ----------
+    root : Path
+        The folder (resolved here).
+    shown_as : Path
+        The folder as problems name it (as given on the command line).
+
+    Examples
+    --------
+    A journey saved broken keeps its last valid model:
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.server.paths import scan
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> root = Path(folder.name).resolve()
+    >>> workspace = Workspace(root, Path("workshop"))
+    >>> _ = (root / "umzug.yaml").write_text(DEMO_YAML, encoding="utf-8")
+    >>> workspace.files(scan(root)).journeys[0].errors
+    ()
+    >>> broken = DEMO_YAML.replace("channels: [online]", "channels: [fax]")
+    >>> _ = (root / "umzug.yaml").write_text(broken, encoding="utf-8")
+    >>> entry = workspace.files(scan(root)).journeys[0]
+    >>> print(entry.errors[0])  # doctest: +ELLIPSIS
+    workshop/umzug.yaml:20:17: step 'rundfunk', channels: 'fax' is not an allowed channel; ...
+    >>> entry.life_event, workspace.last_valid(entry.key).id
+    (None, 'demo')
+    >>> folder.cleanup()
     """
 
     def __init__(self, root: Path, shown_as: Path) -> None:

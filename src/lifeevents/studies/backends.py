@@ -52,7 +52,45 @@ PLACE_COLUMNS = ("municipality", "origin", "event_place")
 
 @dataclass(frozen=True)
 class Outcome:
-    """The records of one task's pairs in order, or the problems that stopped it."""
+    """The records of one task's pairs in order, or the problems that stopped it.
+
+    What :func:`run_task` sends back from a worker: plain data that pickles, never
+    an exception.
+
+    Attributes
+    ----------
+    number : int
+        The number of the :class:`~lifeevents.studies.plan.Task`, to put outcomes back
+        in task order.
+    records : tuple of dict
+        One record per (municipality, persona) pair of the task, in pair order;
+        empty when the task failed.
+    problems : tuple of Problem
+        The located problems that stopped the task; empty when it succeeded.
+    cap : bool
+        Whether the problems are a size cap exceeded
+        (:class:`~lifeevents.errors.CapExceededError`) rather than invalid input.
+
+    Examples
+    --------
+    A scenario whose change names a step the journey lacks stops its task:
+
+    >>> from lifeevents import loads
+    >>> from lifeevents.formats.scenario_file import loads_scenario
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.studies.plan import plan_sweep
+    >>> wrong = loads_scenario(
+    ...     "format: lifeevents-scenario/1\\nid: x\\nname: X\\n"
+    ...     "changes: [{step: nope, channels: [online]}]\\n", "x.yaml")
+    >>> today, with_x = plan_sweep([loads(DEMO_YAML)], [wrong]).tasks(parts=1)
+    >>> outcome = run_task(with_x)
+    >>> outcome.number, outcome.records, outcome.cap
+    (1, (), False)
+    >>> print(outcome.problems[0])  # doctest: +ELLIPSIS
+    x.yaml:4:11: step 'nope' does not exist in 'demo'; check the id, ...
+    >>> len(run_task(today).records), run_task(today).problems
+    (2, ())
+    """
 
     number: int
     records: tuple[dict[str, Any], ...] = ()
@@ -65,7 +103,29 @@ def run_task(task: Task) -> Outcome:
 
     Each record holds the places (``municipality``, ``origin``, ``event_place``),
     :meth:`Report.to_record() <lifeevents.analysis.report.Report.to_record>`, and the
-    task's own ``measure`` of the report, if any.
+    task's own ``measure`` of the report, if any. Every backend runs this function.
+
+    Parameters
+    ----------
+    task : Task
+        One task of a :class:`~lifeevents.studies.plan.Study`.
+
+    Returns
+    -------
+    Outcome
+        The records in pair order, or the located problems of invalid input
+        (never raised, so that they come back from a worker whole).
+
+    Examples
+    --------
+    >>> from lifeevents import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.studies.plan import plan_sweep
+    >>> [task] = plan_sweep([loads(DEMO_YAML)]).tasks(parts=1)
+    >>> task.pairs
+    ((None, 'default'), (None, 'mit-auto'))
+    >>> [record["visits.as_modelled"] for record in run_task(task).records]
+    [2, 3]
     """
     try:
         changed = _changed(task)
@@ -125,7 +185,19 @@ def _changed(task: Task) -> LifeEvent:
 
 
 def default_workers() -> int:
-    """The processors this process may run on."""
+    """The processors this process may run on: the default number of workers.
+
+    Returns
+    -------
+    int
+        The CPUs of this process's affinity mask where the system tells it, else
+        every processor (at least 1).
+
+    Examples
+    --------
+    >>> default_workers() >= 1
+    True
+    """
     affinity = getattr(os, "sched_getaffinity", None)
     return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
 
@@ -140,9 +212,47 @@ def run_study(
 ) -> list[list[dict[str, Any]]]:
     """The records of each group of ``study``, in pair order, computed by ``backend``.
 
-    ``client`` is a :class:`distributed.Client` for ``"dask"`` (default: a
-    :class:`~distributed.LocalCluster` of ``workers`` processes for this call);
-    ``workers`` is the number of processes (default: every processor).
+    Parameters
+    ----------
+    study : Study
+        What to analyse (:func:`~lifeevents.studies.plan.plan_sweep`).
+    backend : {"serial", "processes", "dask"}
+        Here, in local processes (spawned), or on a Dask cluster.
+    client : distributed.Client, optional
+        A client for ``"dask"`` (default: a :class:`~distributed.LocalCluster` of
+        ``workers`` processes for this call).
+    workers : int, optional
+        The number of processes (default: :func:`default_workers`).
+    progress : callable, optional
+        Told ``(analyses done, analyses in all)`` each time a task finishes.
+
+    Returns
+    -------
+    list of list of dict
+        Per group of the study, one record per pair (see :func:`run_task`); the
+        same for every backend.
+
+    Raises
+    ------
+    SweepError
+        For an unknown backend, a client without ``"dask"``, or fewer than one worker.
+    lifeevents.errors.InputError
+        The problems of the first task (in task order) that met invalid input.
+
+    Examples
+    --------
+    >>> from lifeevents import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.studies.plan import plan_sweep
+    >>> study = plan_sweep([loads(DEMO_YAML)])
+    >>> groups = run_study(study, "serial", progress=lambda done, total: print(done, total))
+    2 2
+    >>> [record["steps"] for record in groups[0]]
+    [3, 4]
+    >>> run_study(study, "threads")
+    Traceback (most recent call last):
+    ...
+    lifeevents.errors.SweepError: unknown backend 'threads'; choose one of: serial, processes, dask
     """
     if backend not in BACKENDS:
         raise SweepError(f"unknown backend {backend!r}; choose one of: {', '.join(BACKENDS)}")

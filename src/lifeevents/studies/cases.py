@@ -49,7 +49,32 @@ _SUFFIXES = (".csv", ".yaml", ".yml")
 
 @dataclass(frozen=True)
 class AnnualCases:
-    """How many cases of a life event a municipality sees a year, for one persona."""
+    """How many cases of a life event a municipality sees a year, for one persona.
+
+    One row of a cases file; it remembers where it was read, so that a later check
+    (:func:`check_cases`) can point at it.
+
+    Attributes
+    ----------
+    life_event : str
+        The id of the life event (a journey file's ``life_event.id``).
+    municipality : str
+        The municipality id.
+    persona : str
+        The persona id; ``default`` where the file leaves it out.
+    cases : float
+        Cases a year (at least 0).
+    file : str
+        The cases file, as problems name it.
+    line, column : int
+        Where the row starts in the file, counted from 1.
+
+    Examples
+    --------
+    >>> row = AnnualCases("geburt", "rheine", "default", 760.0, "cases.csv", 2)
+    >>> print(row.problem("unknown life event"))
+    cases.csv:2:1: unknown life event
+    """
 
     life_event: str
     municipality: str
@@ -64,7 +89,39 @@ class AnnualCases:
 
 
 def read_cases(path: str | os.PathLike[str]) -> tuple[AnnualCases, ...]:
-    """Read a cases file (``.csv``, ``.yaml`` or ``.yml``); :class:`InputError` for errors."""
+    """Read a cases file (``.csv``, ``.yaml`` or ``.yml``).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file; its suffix says whether it is CSV or YAML.
+
+    Returns
+    -------
+    tuple of AnnualCases
+        The rows in file order.
+
+    Raises
+    ------
+    lifeevents.errors.InputError
+        For another suffix, a file that cannot be read, and every located problem
+        of its content (see :func:`read_cases_text`).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = Path(folder) / "cases.yaml"
+    ...     text = "cases:\\n  - {life_event: geburt, municipality: rheine, cases: 7}\\n"
+    ...     _ = path.write_text(text, encoding="utf-8")
+    ...     [(row.life_event, row.cases, row.line) for row in read_cases(path)]
+    [('geburt', 7.0, 2)]
+    >>> read_cases("cases.txt")
+    Traceback (most recent call last):
+    ...
+    lifeevents.errors.InputError: cases.txt:1:1: a cases file is *.csv, *.yaml or *.yml
+    """
     name = os.fspath(path)
     if Path(name).suffix.lower() not in _SUFFIXES:
         raise InputError([Problem(name, 1, 1, "a cases file is *.csv, *.yaml or *.yml")])
@@ -76,7 +133,40 @@ def read_cases(path: str | os.PathLike[str]) -> tuple[AnnualCases, ...]:
 
 
 def read_cases_text(text: str | bytes, filename: str = "<cases.csv>") -> tuple[AnnualCases, ...]:
-    """Cases from CSV text, or YAML when ``filename`` ends in ``.yaml``/``.yml``."""
+    """Cases from CSV text, or YAML when ``filename`` ends in ``.yaml``/``.yml``.
+
+    CSV needs the columns ``life_event``, ``municipality`` and ``cases`` (any
+    order, ``persona`` and ``source`` optional); YAML a list ``cases:`` of
+    mappings with the same keys. A row named twice is an error.
+
+    Parameters
+    ----------
+    text : str or bytes
+        The content; bytes are decoded as UTF-8 (a byte-order mark is allowed).
+    filename : str
+        The file as problems name it; its suffix chooses CSV or YAML.
+
+    Returns
+    -------
+    tuple of AnnualCases
+        The rows in file order.
+
+    Raises
+    ------
+    lifeevents.errors.InputError
+        Every problem of the content, located (``FILE:LINE:COLUMN``).
+
+    Examples
+    --------
+    >>> text = "life_event,municipality,persona,cases\\ngeburt,rheine,,760\\ngeburt,rheine,,90\\n"
+    >>> read_cases_text(text, "c.csv")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    lifeevents.errors.InputError: c.csv:3:1: geburt, rheine, default is given twice (first on ...
+    >>> rows = read_cases_text(text.replace(",,90", ",alleinerziehend,90"), "c.csv")
+    >>> [(row.persona, row.cases) for row in rows]
+    [('default', 760.0), ('alleinerziehend', 90.0)]
+    """
     if Path(filename).suffix.lower() in (".yaml", ".yml"):
         return _from_yaml(text, filename)
     try:
@@ -208,8 +298,36 @@ def check_cases(
     life_events: Mapping[str, LifeEvent],
     regions: Mapping[str, Region],
 ) -> None:
-    """Every row names a known life event, a municipality of its region and one of its
-    personas; :class:`InputError` locating each that does not."""
+    """Check that every row names a known life event, a municipality of its region
+    and one of its personas.
+
+    Parameters
+    ----------
+    cases : sequence of AnnualCases
+        The rows read (:func:`read_cases`).
+    life_events : mapping of str to LifeEvent
+        The journeys by id.
+    regions : mapping of str to Region
+        The regions by id (the municipality is checked where the journey names one).
+
+    Raises
+    ------
+    lifeevents.errors.InputError
+        Locating each row that does not fit, at its line in the cases file.
+
+    Examples
+    --------
+    >>> from lifeevents import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> cases = read_cases_text("life_event,municipality,persona,cases\\n"
+    ...                         "demo,rheine,mit-auto,10\\ndemo,rheine,ohne-auto,5\\n", "c.csv")
+    >>> check_cases(cases, {"demo": loads(DEMO_YAML)}, {})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    lifeevents.errors.InputError: c.csv:3:1: no persona 'ohne-auto' in 'demo'; personas: ...
+    >>> check_cases(cases[:1], {"demo": loads(DEMO_YAML)}, {}) is None
+    True
+    """
     problems = []
     for row in cases:
         life_event = life_events.get(row.life_event)

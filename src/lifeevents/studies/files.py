@@ -43,8 +43,36 @@ _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def frame_format(path: str | os.PathLike[str]) -> str:
-    """The suffix of ``path`` if a frame can be written so here; else
-    :class:`~lifeevents.errors.UnsupportedFormatError` naming what is missing."""
+    """The suffix of ``path`` if a frame can be written so here.
+
+    Called before a study runs, so that a wrong name or a missing package is told
+    before any work is done.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The output file; its suffix names the format (:data:`FRAME_SUFFIXES`).
+
+    Returns
+    -------
+    str
+        The suffix in lower case, e.g. ``".csv"``.
+
+    Raises
+    ------
+    lifeevents.errors.UnsupportedFormatError
+        For another suffix, or when the package the format needs is not installed.
+
+    Examples
+    --------
+    >>> frame_format("studie.CSV")
+    '.csv'
+    >>> frame_format("studie.json")
+    Traceback (most recent call last):
+    ...
+    lifeevents.errors.UnsupportedFormatError: cannot write '.json': name the output *.csv, \
+*.parquet, *.xlsx
+    """
     suffix = Path(path).suffix.lower()
     if suffix not in FRAME_SUFFIXES:
         raise UnsupportedFormatError(
@@ -60,7 +88,40 @@ def frame_format(path: str | os.PathLike[str]) -> str:
 
 
 def frame_bytes(frame: pd.DataFrame, suffix: str, sheet: str = "study") -> bytes:
-    """``frame`` in the format of ``suffix`` (without its index)."""
+    """``frame`` in the format of ``suffix`` (without its index), the same bytes each time.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The table.
+    suffix : {".csv", ".parquet", ".xlsx"}
+        The format (see :func:`frame_format`). CSV is UTF-8 with Unix line ends.
+    sheet : str
+        The name of the worksheet of ``.xlsx``.
+
+    Returns
+    -------
+    bytes
+        The file's content.
+
+    Raises
+    ------
+    lifeevents.errors.UnsupportedFormatError
+        For another suffix.
+
+    Examples
+    --------
+    >>> import io
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"persona": ["default", "mit-auto"], "visits": [2, 3]})
+    >>> print(frame_bytes(frame, ".csv").decode("utf-8"), end="")
+    persona,visits
+    default,2
+    mit-auto,3
+    >>> workbook = frame_bytes(frame, ".xlsx", sheet="umzug")
+    >>> pd.read_excel(io.BytesIO(workbook), sheet_name="umzug").equals(frame)
+    True
+    """
     if suffix == ".csv":
         text: str = frame.to_csv(index=False, lineterminator="\n")
         return text.encode("utf-8")
@@ -74,7 +135,37 @@ def frame_bytes(frame: pd.DataFrame, suffix: str, sheet: str = "study") -> bytes
 
 
 def write_frame(frame: pd.DataFrame, path: str | os.PathLike[str], sheet: str = "study") -> None:
-    """Write ``frame`` to ``path`` atomically, in the format its suffix names."""
+    """Write ``frame`` to ``path`` atomically, in the format its suffix names.
+
+    An error never leaves a half-written file (:func:`~lifeevents.formats.atomic.write_atomic`).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The table.
+    path : str or os.PathLike
+        The file: ``.csv``, ``.parquet`` or ``.xlsx``.
+    sheet : str
+        The name of the worksheet of ``.xlsx``.
+
+    Raises
+    ------
+    lifeevents.errors.UnsupportedFormatError
+        As :func:`frame_format`, before anything is written.
+    OSError
+        When the file cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"persona": ["default", "mit-auto"], "visits": [2, 3]})
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     write_frame(frame, Path(folder) / "studie.parquet")
+    ...     pd.read_parquet(Path(folder) / "studie.parquet").equals(frame)
+    True
+    """
     write_atomic(path, frame_bytes(frame, frame_format(path), sheet))
 
 

@@ -48,7 +48,33 @@ __all__ = ["YearlyImpact", "YearlyTotals", "impact_measure"]
 
 @dataclass(frozen=True)
 class YearlyTotals:
-    """The figures of a year's cases (see the module for each definition)."""
+    """The figures of a year's cases (see the module for each definition).
+
+    Totals add up with ``+``; :meth:`to_dict` gives them as plain data.
+
+    Attributes
+    ----------
+    cases : float
+        Cases a year.
+    visits : float
+        Visits as modelled, over every case.
+    kreis_visits : float
+        Of those, visits at an authority of the Kreis level.
+    hours : float
+        Citizen hours: step minutes plus travel minutes per visit.
+    authority_handovers, media_breaks, once_only_violations : float
+        The findings of rules 7-9, over every case.
+    steps_without_minutes : float
+        Steps counted as 0 minutes because they give no ``duration_minutes``.
+
+    Examples
+    --------
+    >>> rheine = YearlyTotals(cases=10.0, visits=30.0)
+    >>> greven = YearlyTotals(cases=5.0, visits=10.0)
+    >>> both = rheine + greven
+    >>> both.cases, both.visits, both.to_dict()["hours"]
+    (15.0, 40.0, 0.0)
+    """
 
     cases: float = 0.0
     visits: float = 0.0
@@ -69,7 +95,32 @@ class YearlyTotals:
 
 
 def impact_measure(report: Report) -> dict[str, Any]:
-    """The figures of one journey that a sweep's record lacks (a worker computes them)."""
+    """The figures of one journey that a sweep's record lacks (a worker computes them).
+
+    The :data:`~lifeevents.studies.plan.Measure` of the studies that
+    :class:`YearlyImpact` runs.
+
+    Parameters
+    ----------
+    report : Report
+        One analysed journey.
+
+    Returns
+    -------
+    dict
+        ``impact.step_minutes`` (the applicable steps' ``duration_minutes``),
+        ``impact.steps_without_minutes`` and ``impact.kreis_visits`` (modelled
+        visits at a Kreis authority).
+
+    Examples
+    --------
+    The demo journey gives no step a duration; the vehicle step is at the Kreis:
+
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> impact_measure(analyze(journey(loads(DEMO_YAML), "mit-auto")))
+    {'impact.step_minutes': 0, 'impact.steps_without_minutes': 4, 'impact.kreis_visits': 1}
+    """
     graph = report.journey.graph
     steps = [data["step"] for _, data in graph.nodes(data=True)]
     kreis = sum(
@@ -89,6 +140,49 @@ class YearlyImpact:
     results are kept, so asking again (as :func:`~lifeevents.studies.selection.recommend`
     does for thousands of sets) costs only a sum. :meth:`prepare` computes many sets
     in one run of the chosen backend.
+
+    Parameters
+    ----------
+    cases : sequence of AnnualCases
+        The cases of a year (:func:`~lifeevents.studies.cases.read_cases`).
+    life_events : mapping of str to LifeEvent
+        The journeys the cases name, by id.
+    regions : mapping of str to Region, optional
+        The regions by id (default: the built-in ones).
+    travel_minutes : float
+        Minutes of travel per visit for citizen hours (default 0: lifeevents has
+        no sourced travel time).
+    backend, client, workers
+        Where the analyses run, as for :func:`~lifeevents.studies.backends.run_study`.
+
+    Raises
+    ------
+    lifeevents.errors.InputError
+        For cases that name an unknown life event, municipality or persona
+        (:func:`~lifeevents.studies.cases.check_cases`).
+    ValueError
+        For negative ``travel_minutes``.
+
+    Examples
+    --------
+    A year of made-up cases of the demo journey (it names no region, so the
+    municipality is not checked), today and with the fee paid online:
+
+    >>> from lifeevents import loads
+    >>> from lifeevents.formats.scenario_file import loads_scenario
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.studies.cases import read_cases_text
+    >>> cases = read_cases_text("life_event,municipality,persona,cases\\n"
+    ...                         "demo,musterstadt,default,30\\ndemo,musterstadt,mit-auto,10\\n")
+    >>> impact = YearlyImpact(cases, {"demo": loads(DEMO_YAML)}, travel_minutes=30)
+    >>> today = impact.totals()
+    >>> today.visits, today.kreis_visits, today.hours
+    (90.0, 10.0, 45.0)
+    >>> online = loads_scenario("format: lifeevents-scenario/1\\nid: gebuehr-online\\n"
+    ...                         "name: Gebühr online\\n"
+    ...                         "changes: [{step: gebuehr, channels: [online]}]\\n")
+    >>> impact.totals([online]).visits, impact.key("demo", [online])
+    (50.0, ('demo', ('gebuehr-online',)))
     """
 
     def __init__(

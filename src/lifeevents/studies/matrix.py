@@ -51,7 +51,30 @@ __all__ = ["Cell", "Matrix", "StepRow", "responsibility_matrix"]
 
 @dataclass(frozen=True)
 class Cell:
-    """The authority responsible for one step in one municipality."""
+    """The authority responsible for one step in one municipality.
+
+    Attributes
+    ----------
+    authority : ResolvedAuthority
+        The authority as :func:`lifeevents.journey` resolves it there.
+    own : bool
+        Whether it is the place's own body (its own office, or a region office
+        delegated to it), not a shared one (see the module).
+
+    Examples
+    --------
+    Rheine has its own youth office; Saerbeck is served by the Kreis's:
+
+    >>> from lifeevents import load
+    >>> row = responsibility_matrix(load("geburt")).row("vaterschaft-anerkennen")
+    >>> rheine, saerbeck = row.cell("rheine"), row.cell("saerbeck")
+    >>> rheine.name, rheine.own, rheine.text()
+    ('Jugendamt der Stadt Rheine', True, 'jugendamt@rheine (gemeinde)')
+    >>> saerbeck.name, saerbeck.own, saerbeck.text()
+    ('Kreisjugendamt', False, 'jugendamt (kreis)')
+    >>> rheine.kind == saerbeck.kind
+    False
+    """
 
     authority: ResolvedAuthority
     own: bool
@@ -77,7 +100,34 @@ class Cell:
 
 @dataclass(frozen=True)
 class StepRow:
-    """One step across the municipalities (a cell is ``None`` where no persona takes it)."""
+    """One step across the municipalities (a cell is ``None`` where no persona takes it).
+
+    Attributes
+    ----------
+    step : str
+        The step id.
+    name : str
+        The step's name.
+    municipalities : tuple of str
+        The municipality ids, in the matrix's order.
+    cells : tuple of Cell or None
+        The cell of each municipality, in the same order.
+
+    Examples
+    --------
+    Every municipality registers a birth at its own registry office, so
+    responsibility does not differ, though the offices do:
+
+    >>> from lifeevents import load
+    >>> matrix = responsibility_matrix(load("geburt"), municipalities=["rheine", "saerbeck"])
+    >>> row = matrix.row("geburt-beurkunden")
+    >>> [cell.text() for cell in row.cells if cell is not None]
+    ['standesamt@rheine (gemeinde)', 'standesamt@saerbeck (gemeinde)']
+    >>> row.differs, row.levels
+    (False, (<Level.GEMEINDE: 'gemeinde'>,))
+    >>> matrix.row("vaterschaft-anerkennen").differs
+    True
+    """
 
     step: str
     name: str
@@ -101,7 +151,42 @@ class StepRow:
 
 @dataclass(frozen=True)
 class Matrix:
-    """Steps × municipalities of one life event."""
+    """Steps × municipalities of one life event: who is responsible where.
+
+    Made by :func:`responsibility_matrix`; :meth:`to_frame` gives it as a table,
+    :func:`~lifeevents.studies.matrix_page.matrix_html` as a page.
+
+    Attributes
+    ----------
+    life_event : str
+        The life event's id.
+    name : str
+        The life event's name.
+    region : str
+        The region's id.
+    municipalities : tuple of str
+        The municipality ids, the columns.
+    municipality_names : tuple of str
+        Their names, in the same order.
+    rows : tuple of StepRow
+        One row per step of the file, in file order.
+
+    Examples
+    --------
+    >>> from lifeevents import load
+    >>> matrix = responsibility_matrix(load("geburt"), municipalities=["rheine", "saerbeck"])
+    >>> matrix.municipality_names, len(matrix.rows)
+    (('Rheine', 'Saerbeck'), 15)
+    >>> [row.step for row in matrix.differing][:2]
+    ['vaterschaft-anerkennen', 'sorgeerklaerung']
+    >>> matrix.needs_kreis_and_gemeinde()
+    ('rheine', 'saerbeck')
+    >>> frame = matrix.to_frame()
+    >>> list(frame.columns)
+    ['life_event', 'step', 'name', 'differs', 'levels', 'rheine', 'saerbeck']
+    >>> frame.loc[0, "levels"], frame.loc[0, "saerbeck"]
+    ('kreis gemeinde', 'jugendamt (kreis)')
+    """
 
     life_event: str
     name: str
@@ -157,12 +242,44 @@ def responsibility_matrix(
     *,
     municipalities: Sequence[str] | None = None,
 ) -> Matrix:
-    """The matrix of ``life_event`` over ``municipalities`` (default: every one of the
-    region, which defaults to the built-in region the file names).
+    """The matrix of ``life_event`` over ``municipalities``.
 
-    Raises :class:`ValueError` for a journey without a region and the errors of
-    :func:`lifeevents.graph.journey` (an unknown municipality, an authority that does not
-    resolve).
+    Each step's cell in a municipality comes from the first persona (in file
+    order) that takes the step there.
+
+    Parameters
+    ----------
+    life_event : LifeEvent
+        The journey.
+    region : Region, optional
+        Its region (default: the built-in region the file names).
+    municipalities : sequence of str, optional
+        The columns (default: every municipality of the region, in its order).
+
+    Returns
+    -------
+    Matrix
+        One row per step, one cell per municipality.
+
+    Raises
+    ------
+    ValueError
+        For a journey without a region.
+    lifeevents.errors.LifeeventsError
+        The errors of :func:`lifeevents.journey` (an unknown municipality, an
+        authority that does not resolve).
+
+    Examples
+    --------
+    >>> from lifeevents import load, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> matrix = responsibility_matrix(load("geburt"))
+    >>> len(matrix.municipalities), len(matrix.differing)
+    (24, 4)
+    >>> responsibility_matrix(loads(DEMO_YAML))
+    Traceback (most recent call last):
+    ...
+    ValueError: a responsibility matrix needs a region; 'demo' names none
     """
     if region is None and life_event.region is not None:
         from lifeevents.formats.region_file import builtin_regions

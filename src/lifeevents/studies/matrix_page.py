@@ -51,7 +51,33 @@ _STYLE = (
 
 
 def matrix_html(matrices: Sequence[Matrix], lang: Language = "de") -> str:
-    """One page with the matrix of each life event."""
+    """One page with the matrix of each life event.
+
+    Parameters
+    ----------
+    matrices : sequence of Matrix
+        One matrix per life event (:func:`~lifeevents.studies.matrix.responsibility_matrix`),
+        shown in this order.
+    lang : {"de", "en"}
+        The language of the page's words (names from the files stay as written).
+
+    Returns
+    -------
+    str
+        A self-contained HTML page: inline style, no script, nothing loaded.
+
+    Examples
+    --------
+    >>> import re
+    >>> from lifeevents import load
+    >>> from lifeevents.studies.matrix import responsibility_matrix
+    >>> matrix = responsibility_matrix(load("geburt"), municipalities=["rheine", "saerbeck"])
+    >>> page = matrix_html([matrix], "en")
+    >>> re.findall("<h[12]>([^<]*)", page)
+    ['Responsibility by municipality', 'Geburt eines Kindes']
+    >>> re.findall("<h3>([^<]*)", page)[0]
+    'Vaterschaft anerkennen — differs between municipalities'
+    """
     title = label("responsibility_matrix", lang)
     legend = "".join(
         f"<span style='background:{LEVEL_FILLS[level]}'>{_SHORT[level]}: "

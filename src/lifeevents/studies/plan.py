@@ -66,7 +66,38 @@ MAX_COMBINED_SCENARIOS = 16
 
 @dataclass(frozen=True)
 class Row:
-    """The keys of one row of a sweep and where its figures come from."""
+    """The keys of one row of a sweep and where its figures come from.
+
+    Attributes
+    ----------
+    life_event : str
+        The life event's id.
+    scenarios : str
+        The scenarios asked for, joined by :data:`SCENARIO_SEPARATOR` (empty: today).
+    applied : str
+        Those of them that apply to the life event, joined the same way.
+    municipality : str or None
+        The home municipality; ``None`` for a journey without a region.
+    persona : str
+        The persona's id.
+    group : int
+        The :class:`Group` whose analysis gives the row's figures.
+    pair : int
+        The index of the row's (municipality, persona) pair in that group.
+
+    Examples
+    --------
+    The built-in scenario ``ewa`` is meant for other journeys, so its rows
+    copy today's figures (group 0):
+
+    >>> from lifeevents import loads
+    >>> from lifeevents.formats.scenario_file import load_scenario
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> study = plan_sweep([loads(DEMO_YAML)], [load_scenario("ewa")])
+    >>> study.rows[-1]
+    Row(life_event='demo', scenarios='ewa', applied='', municipality=None, persona='mit-auto', \
+group=0, pair=1)
+    """
 
     life_event: str
     scenarios: str
@@ -79,7 +110,31 @@ class Row:
 
 @dataclass(frozen=True)
 class Group:
-    """One life event with one set of applicable scenarios, for all its pairs."""
+    """One life event with one set of applicable scenarios, for all its pairs.
+
+    Every row with the same life event and the same applicable scenarios reads
+    its figures from one group, so the journey is changed and analysed once.
+
+    Attributes
+    ----------
+    life_event : LifeEvent
+        The journey today.
+    scenarios : tuple of Scenario
+        The scenarios to apply, in order.
+    pairs : tuple of (str or None, str)
+        The (municipality, persona) pairs to analyse, in row order.
+    region : Region or None
+        The journey's region.
+
+    Examples
+    --------
+    >>> from lifeevents import loads
+    >>> from lifeevents.formats.scenario_file import load_scenario
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> study = plan_sweep([loads(DEMO_YAML)], [load_scenario("ewa")])
+    >>> [(group.life_event.id, group.scenarios, group.pairs) for group in study.groups]
+    [('demo', (), ((None, 'default'), (None, 'mit-auto')))]
+    """
 
     life_event: LifeEvent
     scenarios: tuple[Scenario, ...]
@@ -90,7 +145,44 @@ class Group:
 @dataclass(frozen=True)
 class Task:
     """Change a journey by its scenarios, then analyse it for some (municipality, persona)
-    pairs: the unit of work a backend runs (picklable, independent of every other)."""
+    pairs: the unit of work a backend runs (picklable, independent of every other).
+
+    Made by :meth:`Study.tasks`; run by :func:`~lifeevents.studies.backends.run_task`.
+
+    Attributes
+    ----------
+    number : int
+        Its place among the study's tasks.
+    group : int
+        The group whose pairs it analyses.
+    life_event : LifeEvent
+        The journey today.
+    scenarios : tuple of Scenario
+        The scenarios to apply, in order.
+    pairs : tuple of (str or None, str)
+        Its part of the group's (municipality, persona) pairs.
+    origin : str or None
+        The municipality the citizen leaves (moves).
+    region : Region or None
+        The journey's region.
+    regions : mapping of str to Region
+        Every region, for the scenarios.
+    measure : Measure or None
+        Further figures per report (see :data:`Measure`).
+    token : str or None
+        Names the study, so a worker may reuse journeys changed for its other tasks.
+
+    Examples
+    --------
+    >>> import pickle
+    >>> from lifeevents import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> first, second = plan_sweep([loads(DEMO_YAML)]).tasks(parts=2)
+    >>> second.number, second.group, second.pairs
+    (1, 0, ((None, 'mit-auto'),))
+    >>> pickle.loads(pickle.dumps(second)).pairs == second.pairs
+    True
+    """
 
     number: int
     group: int
@@ -108,7 +200,42 @@ class Task:
 
 @dataclass(frozen=True)
 class Study:
-    """The rows of a sweep in their order and the groups that compute them."""
+    """The rows of a sweep in their order and the groups that compute them.
+
+    Made by :func:`plan_sweep`; :meth:`tasks` splits it into units of work.
+
+    Attributes
+    ----------
+    rows : tuple of Row
+        Every row of the frame, in order.
+    groups : tuple of Group
+        The analyses the rows need.
+    origin : str or None
+        The municipality the citizen leaves (moves).
+    regions : mapping of str to Region
+        Every region by id.
+    measure : Measure or None
+        Further figures per report (see :data:`Measure`).
+    token : str or None
+        A name unique to this study (see :attr:`Task.token`).
+
+    Examples
+    --------
+    Three variants (today, the fee online, ``ewa``) of two personas are six rows,
+    but ``ewa`` does not apply to the demo, so only four journeys are analysed:
+
+    >>> from lifeevents import loads
+    >>> from lifeevents.formats.scenario_file import load_scenario, loads_scenario
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> online = loads_scenario("format: lifeevents-scenario/1\\nid: gebuehr-online\\n"
+    ...                         "name: Gebühr online\\n"
+    ...                         "changes: [{step: gebuehr, channels: [online]}]\\n")
+    >>> study = plan_sweep([loads(DEMO_YAML)], [online, load_scenario("ewa")])
+    >>> len(study.rows), len(study.groups), study.analyses
+    (6, 2, 4)
+    >>> [(task.group, task.pairs) for task in study.tasks(parts=1)]
+    [(0, ((None, 'default'), (None, 'mit-auto'))), (1, ((None, 'default'), (None, 'mit-auto')))]
+    """
 
     rows: tuple[Row, ...]
     groups: tuple[Group, ...]
@@ -153,6 +280,26 @@ def variants(scenarios: Sequence[Scenario], combinations: bool) -> list[tuple[Sc
     """Today (no scenario) first, then each scenario alone; with ``combinations``, then
     every combination of two or more, by size, in the order given.
 
+    Parameters
+    ----------
+    scenarios : sequence of Scenario
+        The scenarios, with distinct ids.
+    combinations : bool
+        Whether to add every combination of two or more.
+
+    Returns
+    -------
+    list of tuple of Scenario
+        The variants, each a tuple of scenarios to apply in order.
+
+    Raises
+    ------
+    SweepError
+        For a scenario id given twice, or combinations of more than
+        :data:`MAX_COMBINED_SCENARIOS` scenarios.
+
+    Examples
+    --------
     >>> from lifeevents.model.scenario import Scenario
     >>> a, b, c = (Scenario(format="lifeevents-scenario/1", id=i, name=i) for i in "abc")
     >>> [[s.id for s in v] for v in variants([a, b, c], combinations=False)]
@@ -191,10 +338,48 @@ def plan_sweep(
     """Every row of a sweep, ordered by life event (as given), variant (see
     :func:`variants`), municipality and persona (as given, or file order).
 
-    ``personas`` is :data:`ALL` (each journey's own) or ids every journey must have;
-    ``municipalities`` is ``None`` (the region's default), :data:`ALL` (every one of
-    each journey's region) or ids. Raises :class:`SweepError` and
-    :class:`~lifeevents.errors.UnknownMunicipalityError` for what does not exist.
+    Parameters
+    ----------
+    life_events : sequence of LifeEvent
+        The journeys, with distinct ids.
+    scenarios : sequence of Scenario
+        The what-if scenarios.
+    personas : "all" or sequence of str
+        :data:`ALL` (each journey's own) or ids every journey must have.
+    municipalities : None, "all" or sequence of str
+        ``None`` (the region's default), :data:`ALL` (every one of each journey's
+        region) or ids.
+    scenario_combinations : bool
+        Every combination of the scenarios, not only each alone.
+    origin : str, optional
+        The municipality the citizen leaves (moves).
+    regions : mapping of str to Region, optional
+        The regions by id (default: the built-in ones).
+
+    Returns
+    -------
+    Study
+        The rows and the groups that compute them.
+
+    Raises
+    ------
+    SweepError
+        For a persona that does not exist, ids given twice, or municipalities for a
+        journey without a region.
+    lifeevents.errors.UnknownMunicipalityError
+        For a municipality the region does not have.
+
+    Examples
+    --------
+    >>> from lifeevents import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> [row.persona for row in plan_sweep([loads(DEMO_YAML)]).rows]
+    ['default', 'mit-auto']
+    >>> plan_sweep([loads(DEMO_YAML)], personas=["ohne-auto"])
+    Traceback (most recent call last):
+    ...
+    lifeevents.errors.SweepError: no persona 'ohne-auto' in 'demo'; personas: default, mit-auto, \
+or 'all'
     """
     if regions is None:
         from lifeevents.formats.region_file import builtin_regions

@@ -29,7 +29,35 @@ def progress_bar(
 ) -> Iterator[Progress | None]:
     """A bar on ``stream`` (default: standard error) while the block runs.
 
-    Yields ``None`` unless ``stream`` is a terminal or ``force`` is true.
+    The bar is removed when the block ends (rich's transient progress).
+
+    Parameters
+    ----------
+    stream : file-like, optional
+        Where to draw (default: standard error).
+    description : str
+        The text before the bar.
+    force : bool
+        Draw even when ``stream`` is not a terminal.
+
+    Yields
+    ------
+    Progress or None
+        A callable told ``(done, total)``, for
+        :func:`~lifeevents.studies.backends.run_study`; ``None`` unless ``stream``
+        is a terminal or ``force`` is true.
+
+    Examples
+    --------
+    >>> import io
+    >>> with progress_bar(io.StringIO(), "sweep") as tell:
+    ...     print(tell)
+    None
+    >>> drawn = io.StringIO()
+    >>> with progress_bar(drawn, "sweep", force=True) as tell:
+    ...     tell(1, 2)
+    >>> "sweep" in drawn.getvalue() and "1/2" in drawn.getvalue()
+    True
     """
     stream = sys.stderr if stream is None else stream
     isatty = getattr(stream, "isatty", None)

@@ -28,7 +28,50 @@ __all__ = ["format_recommendation"]
 
 
 def format_recommendation(rec: Recommendation, lang: Language = "de") -> str:
-    """The recommendation, its ranked table of marginal gains, and what was left out."""
+    """The recommendation, its ranked table of marginal gains, and what was left out.
+
+    Parameters
+    ----------
+    rec : Recommendation
+        What :func:`~lifeevents.studies.selection.recommend` found.
+    lang : {"de", "en"}
+        The language of the words.
+
+    Returns
+    -------
+    str
+        Lines of text, without a final line break (``lifeevents recommend``).
+
+    Examples
+    --------
+    Made-up cases and costs for the demo journey:
+
+    >>> from lifeevents import loads
+    >>> from lifeevents.formats.scenario_file import load_scenario, loads_scenario
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.studies.cases import read_cases_text
+    >>> from lifeevents.studies.impact import YearlyImpact
+    >>> from lifeevents.studies.selection import recommend
+    >>> cases = read_cases_text("life_event,municipality,persona,cases\\n"
+    ...                         "demo,musterstadt,default,30\\ndemo,musterstadt,mit-auto,10\\n")
+    >>> impact = YearlyImpact(cases, {"demo": loads(DEMO_YAML)})
+    >>> online = loads_scenario("format: lifeevents-scenario/1\\nid: gebuehr-online\\n"
+    ...                         "name: Gebühr online\\ncost: {one_off_eur: 1000}\\n"
+    ...                         "changes: [{step: gebuehr, channels: [online]}]\\n")
+    >>> result = recommend(impact, [online, load_scenario("ewa")], budget=2000)
+    >>> print(format_recommendation(result, "en"))
+    Recommendation within the budget: Budget 2,000 EUR (1 year(s)), visits per year
+    exact: every set within budget
+    <BLANKLINE>
+    Scenario        Cost (EUR)  Marginal gain  EUR per unit
+    --------------  ----------  -------------  ------------
+    gebuehr-online       1,000             40            25
+    <BLANKLINE>
+    Saving: 40 (90 → 50), Cost (EUR): 1,000
+    Citizen hours: 0 → 0
+    steps without a duration (counted as 0): 130
+    ewa: without a cost, not weighed
+    """
     objective = label(f"objective_{rec.objective}", lang)
     lines = [
         f"{label('recommendation', lang)}: {label('budget', lang)} {_euros(rec.budget)} EUR "

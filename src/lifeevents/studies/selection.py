@@ -59,7 +59,23 @@ _EPSILON = 1e-9
 
 @dataclass(frozen=True)
 class Choice:
-    """A chosen scenario: its cost over the years and its marginal gain in the set."""
+    """A chosen scenario: its cost over the years and its marginal gain in the set.
+
+    Attributes
+    ----------
+    scenario : str
+        The scenario's id.
+    cost : float
+        Its cost over the recommendation's years, in euros (:func:`scenario_cost`).
+    marginal : float
+        The set's yearly saving minus the saving of the set without it.
+
+    Examples
+    --------
+    >>> choice = Choice("gebuehr-online", cost=1000.0, marginal=40.0)
+    >>> choice.cost / choice.marginal  # euros per visit saved a year
+    25.0
+    """
 
     scenario: str
     cost: float
@@ -68,7 +84,60 @@ class Choice:
 
 @dataclass(frozen=True)
 class Recommendation:
-    """The best set found, how it was found, and what was left out."""
+    """The best set found, how it was found, and what was left out.
+
+    Made by :func:`recommend`;
+    :func:`~lifeevents.studies.recommend_text.format_recommendation` writes it as
+    text, :meth:`to_dict` as plain data.
+
+    Attributes
+    ----------
+    objective : {"visits", "hours"}
+        What is saved.
+    budget : float
+        The budget in euros.
+    years : int
+        The years the costs are counted over.
+    today, after : YearlyTotals
+        The yearly figures today and with the chosen set.
+    chosen : tuple of Choice
+        The chosen scenarios, largest marginal gain first.
+    saving : float
+        The yearly saving of the set.
+    cost : float
+        The set's cost over the years.
+    exact : bool
+        Whether every set within the budget was evaluated (else greedy).
+    upper_bound : float
+        No set within the budget saves more (equal to ``saving`` when exact).
+    candidates : tuple of str
+        The scenarios weighed.
+    without_cost : tuple of str
+        Scenarios left out because they give no cost.
+    over_budget : tuple of str
+        Scenarios left out because alone they cost more than the budget.
+
+    Examples
+    --------
+    Made-up cases and costs for the demo journey:
+
+    >>> from lifeevents import loads
+    >>> from lifeevents.formats.scenario_file import loads_scenario
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.studies.cases import read_cases_text
+    >>> cases = read_cases_text("life_event,municipality,persona,cases\\n"
+    ...                         "demo,musterstadt,default,30\\ndemo,musterstadt,mit-auto,10\\n")
+    >>> impact = YearlyImpact(cases, {"demo": loads(DEMO_YAML)})
+    >>> def online(step, cost):
+    ...     return loads_scenario(f"format: lifeevents-scenario/1\\nid: {step}-online\\n"
+    ...                           f"name: {step} online\\ncost: {{one_off_eur: {cost}}}\\n"
+    ...                           f"changes: [{{step: {step}, channels: [online]}}]\\n")
+    >>> result = recommend(impact, [online("gebuehr", 1000), online("kfz", 3000)], budget=2000)
+    >>> result.saving, result.gap, result.over_budget
+    (40.0, 0.0, ('kfz-online',))
+    >>> result.to_dict()["chosen"]
+    [{'scenario': 'gebuehr-online', 'cost_eur': 1000.0, 'marginal_gain': 40.0}]
+    """
 
     objective: Objective
     budget: float
@@ -113,7 +182,30 @@ class Recommendation:
 
 
 def scenario_cost(scenario: Scenario, years: int = 1) -> float | None:
-    """``one_off_eur + years × yearly_eur``, or ``None`` when the scenario gives no cost."""
+    """``one_off_eur + years × yearly_eur``, or ``None`` when the scenario gives no cost.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        The scenario, with its ``cost:`` (scenario-format-v1).
+    years : int
+        The years counted.
+
+    Returns
+    -------
+    float or None
+        The cost in euros; ``None`` without a cost (it cannot be weighed).
+
+    Examples
+    --------
+    A made-up cost, and a built-in scenario (none of them gives a cost):
+
+    >>> from lifeevents.formats.scenario_file import load_scenario, loads_scenario
+    >>> scenario = loads_scenario("format: lifeevents-scenario/1\\nid: x\\nname: X\\n"
+    ...                           "cost: {one_off_eur: 1000, yearly_eur: 100}\\n")
+    >>> scenario_cost(scenario, years=3), scenario_cost(load_scenario("ewa"))
+    (1300.0, None)
+    """
     cost = scenario.cost
     if cost is None or (cost.one_off_eur is None and cost.yearly_eur is None):
         return None
@@ -130,7 +222,56 @@ def recommend(
     exact_limit: int = EXACT_LIMIT,
 ) -> Recommendation:
     """The set of ``scenarios`` with the largest yearly saving of ``objective`` whose cost
-    over ``years`` is within ``budget`` (see the module for every definition)."""
+    over ``years`` is within ``budget`` (see the module for every definition).
+
+    Parameters
+    ----------
+    impact : YearlyImpact
+        The cases of a year and their journeys.
+    scenarios : sequence of Scenario
+        The candidates; those without a cost, or over the budget alone, are left
+        out (and named).
+    budget : float
+        The budget in euros (at least 0).
+    objective : {"visits", "hours"}
+        Visits or citizen hours saved a year.
+    years : int
+        The years the costs are counted over (at least 1).
+    exact_limit : int
+        Candidates up to which every set is evaluated; beyond, greedy with a gap.
+
+    Returns
+    -------
+    Recommendation
+        The set, its saving and cost, and how it was found.
+
+    Raises
+    ------
+    SweepError
+        For an unknown objective, a negative budget or fewer than one year.
+
+    Examples
+    --------
+    Made-up cases and costs for the demo journey: with 5,000 euros both fit, and
+    paying the fee online saves more visits per euro:
+
+    >>> from lifeevents import loads
+    >>> from lifeevents.formats.scenario_file import loads_scenario
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.studies.cases import read_cases_text
+    >>> cases = read_cases_text("life_event,municipality,persona,cases\\n"
+    ...                         "demo,musterstadt,default,30\\ndemo,musterstadt,mit-auto,10\\n")
+    >>> impact = YearlyImpact(cases, {"demo": loads(DEMO_YAML)})
+    >>> def online(step, cost):
+    ...     return loads_scenario(f"format: lifeevents-scenario/1\\nid: {step}-online\\n"
+    ...                           f"name: {step} online\\ncost: {{one_off_eur: {cost}}}\\n"
+    ...                           f"changes: [{{step: {step}, channels: [online]}}]\\n")
+    >>> result = recommend(impact, [online("gebuehr", 1000), online("kfz", 3000)], budget=5000)
+    >>> [(choice.scenario, choice.marginal) for choice in result.chosen]
+    [('gebuehr-online', 40.0), ('kfz-online', 10.0)]
+    >>> result.today.visits, result.after.visits, result.cost, result.exact
+    (90.0, 40.0, 4000.0, True)
+    """
     if objective not in OBJECTIVES:
         raise SweepError(f"unknown objective {objective!r}; choose visits or hours")
     if budget < 0 or years < 1:

@@ -109,6 +109,23 @@ def sweep(
     lifeevents.errors.InputError
         For a journey or scenario file that is invalid, or a scenario that cannot
         be applied (located in its file).
+
+    Examples
+    --------
+    The demo journey for each of its personas, today and with the fee paid online:
+
+    >>> import lifeevents
+    >>> from lifeevents.formats.scenario_file import loads_scenario
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> online = loads_scenario("format: lifeevents-scenario/1\\nid: gebuehr-online\\n"
+    ...                         "name: Gebühr online\\n"
+    ...                         "changes: [{step: gebuehr, channels: [online]}]\\n")
+    >>> frame = lifeevents.sweep([lifeevents.loads(DEMO_YAML)], scenarios=[online])
+    >>> frame[["scenarios", "persona", "visits.as_modelled"]].values.tolist()
+    [['', 'default', 2], ['', 'mit-auto', 3], ['gebuehr-online', 'default', 1], \
+['gebuehr-online', 'mit-auto', 2]]
+    >>> frame.groupby("scenarios")["visits.as_modelled"].sum().to_dict()
+    {'': 5, 'gebuehr-online': 3}
     """
     study = plan_sweep(
         _life_events(life_events, regions),
@@ -125,7 +142,35 @@ def sweep(
 
 
 def study_frame(study: Study, groups: Sequence[Sequence[Mapping[str, Any]]]) -> pd.DataFrame:
-    """The frame of ``study`` from the records of its groups (see :func:`run_study`)."""
+    """The frame of ``study`` from the records of its groups.
+
+    Rows that share a group copy its figures; the keys come from each
+    :class:`~lifeevents.studies.plan.Row`.
+
+    Parameters
+    ----------
+    study : Study
+        The plan (:func:`~lifeevents.studies.plan.plan_sweep`).
+    groups : sequence of sequence of mapping
+        The records of each group (:func:`~lifeevents.studies.backends.run_study`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :data:`KEY_COLUMNS`, then the figures, one row per row of
+        the study.
+
+    Examples
+    --------
+    >>> from lifeevents import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.studies.backends import run_study
+    >>> from lifeevents.studies.plan import plan_sweep
+    >>> study = plan_sweep([loads(DEMO_YAML)])
+    >>> frame = study_frame(study, run_study(study))
+    >>> frame[["persona", "steps", "once_only_violations"]].values.tolist()
+    [['default', 3, 0], ['mit-auto', 4, 1]]
+    """
     import pandas as pd
 
     figures = [name for name in groups[0][0] if name not in KEY_COLUMNS] if groups else []

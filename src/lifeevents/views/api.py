@@ -51,7 +51,48 @@ _ALL_FORMATS = frozenset(name for names in FORMATS.values() for name in names)
 
 
 def render_content(report: Report, fmt: str, options: RenderOptions) -> str | bytes:
-    """The rendered map as text (svg, dot, mmd, html, md) or bytes (png, pdf)."""
+    """The rendered map as text (svg, dot, mmd, html, md) or bytes (png, pdf).
+
+    The one place that picks the renderer of a view and format; :func:`render` and
+    :func:`render_to_file` check their arguments, then call it.
+
+    Parameters
+    ----------
+    report : Report
+        The analysed journey.
+    fmt : str
+        A format of :data:`FORMATS` for the options' view.
+    options : RenderOptions
+        The view, language, direction, highlights and layout.
+
+    Returns
+    -------
+    str or bytes
+        Text for ``svg``, ``dot``, ``mmd``, ``html`` and ``md``; bytes for ``png``
+        and ``pdf``.
+
+    Raises
+    ------
+    lifeevents.errors.UnsupportedFormatError
+        For a format the view cannot be written in.
+    lifeevents.errors.InputError
+        When Graphviz cannot draw the journey (located at its life event).
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> report = analyze(journey(loads(DEMO_YAML)))
+    >>> render_content(report, "mmd", RenderOptions(direction="TB")).splitlines()[0]
+    'flowchart TB'
+    >>> render_content(report, "md", RenderOptions(view=View.CHECKLIST)).splitlines()[0]
+    '# Checkliste: Umzug'
+    >>> render_content(report, "md", RenderOptions())
+    Traceback (most recent call last):
+    ...
+    lifeevents.errors.UnsupportedFormatError: the blueprint view cannot be written as 'md'; \
+formats: svg, png, pdf, dot, mmd, html
+    """
     if fmt not in FORMATS[options.view]:
         allowed = ", ".join(FORMATS[options.view])
         raise UnsupportedFormatError(
@@ -93,7 +134,29 @@ def render_content(report: Report, fmt: str, options: RenderOptions) -> str | by
 
 
 def drawing_problem(report: Report, message: str) -> Problem:
-    """A problem drawing a journey, located at the life event of its file."""
+    """A problem drawing a journey, located at the life event of its file.
+
+    Parameters
+    ----------
+    report : Report
+        The analysed journey that could not be drawn.
+    message : str
+        What went wrong.
+
+    Returns
+    -------
+    Problem
+        At the ``life_event:`` of the journey's file, naming the persona; at
+        ``<id>:1:1`` for a journey built in code.
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> report = analyze(journey(loads(DEMO_YAML, "umzug.yaml"), "mit-auto"))
+    >>> print(drawing_problem(report, "Graphviz could not draw it: syntax error"))
+    umzug.yaml:2:13: persona 'mit-auto': Graphviz could not draw it: syntax error
+    """
     life_event = report.journey.life_event
     text = f"persona '{report.journey.persona_id}': {message}"
     source = life_event.source
@@ -103,7 +166,49 @@ def drawing_problem(report: Report, message: str) -> Problem:
 
 
 def render_to_file(report: Report, path: str | os.PathLike[str], options: RenderOptions) -> Path:
-    """Write the map to ``path``; the suffix names the format. Returns the path."""
+    """Write the map to ``path``; the suffix names the format. Returns the path.
+
+    The file is written atomically: an error never leaves a half-written file.
+
+    Parameters
+    ----------
+    report : Report
+        The analysed journey.
+    path : str or os.PathLike
+        The file; its suffix (``.svg``, ``.png``, ``.pdf``, ``.dot``, ``.mmd``,
+        ``.html``, ``.md``) names the format.
+    options : RenderOptions
+        The view, language, direction, highlights and layout.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    lifeevents.errors.UnsupportedFormatError
+        For a suffix that names no format, or one the view cannot be written in.
+    OSError
+        When the file cannot be written (naming the file asked for).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> report = analyze(journey(loads(DEMO_YAML)))
+    >>> options = RenderOptions(view=View.CHECKLIST, lang="en")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     written = render_to_file(report, Path(folder) / "umzug.md", options)
+    ...     print(written.name, written.read_text(encoding="utf-8").splitlines()[0])
+    umzug.md # Checklist: Umzug
+    >>> render_to_file(report, "umzug.txt", options)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    lifeevents.errors.UnsupportedFormatError: cannot tell the format of 'umzug.txt' from its ...
+    """
     target = Path(path)
     fmt = target.suffix.lstrip(".").lower()
     if fmt not in _ALL_FORMATS:

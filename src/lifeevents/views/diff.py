@@ -66,6 +66,25 @@ class StepChange:
         ``removed``, ``added``, ``changed`` or ``same``.
     changes : tuple[tuple[str, str, str], ...]
         (what, today, with the scenarios) for each changed property.
+
+    Examples
+    --------
+    The demo journey with the fee paid online and the broadcasting-fee step removed:
+
+    >>> import lifeevents
+    >>> from lifeevents.formats.scenario_file import loads_scenario
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> scenario = loads_scenario(
+    ...     "format: lifeevents-scenario/1\\nid: x\\nname: X\\nchanges:\\n"
+    ...     "  - {step: gebuehr, channels: [online]}\\n  - {step: rundfunk, remove: true}\\n")
+    >>> today = lifeevents.loads(DEMO_YAML)
+    >>> before = lifeevents.analyze(lifeevents.journey(today))
+    >>> after = lifeevents.analyze(lifeevents.journey(lifeevents.apply(today, scenario)))
+    >>> for change in step_changes(before, after, "en"):
+    ...     print(change.step, change.status, change.changes)
+    anmelden same ()
+    gebuehr changed (('Channel', 'in person', 'online'),)
+    rundfunk removed ()
     """
 
     step: str

@@ -85,6 +85,18 @@ class WorkshopEntry:
         The analysed journey.
     files : tuple[Path, ...]
         The files written for it, in the order of the outputs.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from lifeevents import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     entries = run_workshop([loads(DEMO_YAML)], folder, regions={},
+    ...                            outputs=[Output(View.CHECKLIST, "md")])
+    >>> [(entry.report.journey.persona_id, [path.name for path in entry.files])
+    ...  for entry in entries]
+    [('default', ['default-checklist.md']), ('mit-auto', ['mit-auto-checklist.md'])]
     """
 
     report: Report
@@ -179,14 +191,15 @@ def run_workshop(
     >>> from pathlib import Path
     >>> from lifeevents import loads
     >>> from lifeevents.library.demo import DEMO_YAML
-    >>> folder = tempfile.mkdtemp()
+    >>> temporary = tempfile.TemporaryDirectory()
+    >>> folder = temporary.name
     >>> entries = run_workshop([loads(DEMO_YAML)], folder, regions={},
     ...                        outputs=[Output(View.CHECKLIST, "md")])
     >>> [path.relative_to(folder).as_posix() for entry in entries for path in entry.files]
     ['demo/default-checklist.md', 'demo/mit-auto-checklist.md']
     >>> sorted(item.name for item in Path(folder).iterdir())
     ['demo', 'index.html', 'index.md']
-    >>> import shutil; shutil.rmtree(folder)
+    >>> temporary.cleanup()
     """
     _check_arguments(life_events, output, outputs, lang)
     root = Path(output)

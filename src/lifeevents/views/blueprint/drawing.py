@@ -66,6 +66,21 @@ class Drawing:
         Authority handovers by edge (when highlighted).
     media_breaks : dict[tuple[str, str], MediaBreak]
         Media breaks by edge (when highlighted).
+
+    Examples
+    --------
+    Made by :meth:`of`; a highlight left out leaves its part empty:
+
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.views.options import Highlight, RenderOptions
+    >>> report = analyze(journey(loads(DEMO_YAML), "mit-auto"))
+    >>> options = RenderOptions(highlight=frozenset({Highlight.ONCE_ONLY}))
+    >>> drawing = Drawing.of(report, options, Wording.of(report), sfdp=False)
+    >>> drawing.once_only, drawing.visit_number, drawing.handovers
+    ({'kfz': ['meldung']}, {}, {})
+    >>> drawing.look.compact, drawing.day
+    (False, {'anmelden': 0, 'gebuehr': 0, 'kfz': 0, 'rundfunk': 0})
     """
 
     report: Report

@@ -53,6 +53,18 @@ class Grid:
         The first rank of every column.
     last : int
         The rank of the right margin.
+
+    Examples
+    --------
+    Made by :func:`grid`: the demo's two stages are two columns, the second
+    starting at rank 4:
+
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> report = analyze(journey(loads(DEMO_YAML), "mit-auto"))
+    >>> layout = grid(report, Wording.of(report, "en"))
+    >>> layout.titles, layout.column_start, layout.last
+    (('1 · Ummelden', '2 · Danach'), (2, 4), 5)
     """
 
     titles: tuple[str, ...]

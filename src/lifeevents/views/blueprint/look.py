@@ -56,6 +56,15 @@ class Look:
         Graphviz spacing between nodes and between ranks, in inches.
     wrap : int
         Characters per line of a step name.
+
+    Examples
+    --------
+    The two looks in use, :data:`FULL` and :data:`COMPACT`:
+
+    >>> FULL.compact, FULL.font_size, FULL.wrap
+    (False, 11, 28)
+    >>> COMPACT.compact, COMPACT.font_size, COMPACT.wrap
+    (True, 9, 22)
     """
 
     compact: bool

@@ -49,6 +49,14 @@ class Item:
         Lines below the item.
     checkbox : bool, default True
         Whether the item can be ticked off.
+
+    Examples
+    --------
+    What to bring to the Straßenverkehrsamt, and who issues it:
+
+    >>> item = Item("Meldebestätigung", "(von: Bürgerbüro)")
+    >>> item.lead, item.rest, item.checkbox
+    ('Meldebestätigung', '(von: Bürgerbüro)', True)
     """
 
     lead: str
@@ -71,6 +79,19 @@ class Section:
         (sub-heading or "", items), in reading order.
     kind : str, default "tasks"
         ``tasks``, ``trip`` or ``deadlines`` (the HTML page styles them).
+
+    Examples
+    --------
+    The second trip of the demo journey: what to bring, what to do there:
+
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> report = analyze(journey(loads(DEMO_YAML), "mit-auto"))
+    >>> trip = build(report, Wording.of(report, "en")).sections[2]
+    >>> trip.heading, trip.kind
+    ('Visit 2 · day 0: Straßenverkehrsamt', 'trip')
+    >>> [(heading, [item.lead for item in items]) for heading, items in trip.lists]
+    [('Bring', ['Meldebestätigung']), ('Do there', ['Fahrzeug ummelden'])]
     """
 
     heading: str
@@ -93,6 +114,17 @@ class Checklist:
         How to read the list, and the overview.
     sections : list[Section]
         Deadlines first, then the trips with the tasks from home between them.
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> report = analyze(journey(loads(DEMO_YAML), "mit-auto"))
+    >>> checklist = build(report, Wording.of(report, "en"))
+    >>> checklist.title, checklist.meta
+    ('Checklist: Umzug', 'Persona: Mit Auto')
+    >>> [section.kind for section in checklist.sections]
+    ['deadlines', 'trip', 'trip', 'tasks']
     """
 
     title: str
