@@ -36,3 +36,11 @@ def test_no_empty_words() -> None:
 def test_label_reads_the_catalogue() -> None:
     assert label("media_breaks", "de") == "Medienbrüche"
     assert label("media_breaks", "en") == "Media breaks"
+
+
+def test_every_channel_and_level_has_a_word() -> None:
+    from lifeevents.model.vocabulary import Channel, Level
+
+    keys = {f"channel.{item.value}" for item in Channel} | {f"level.{item.value}" for item in Level}
+    for lang in LANGUAGES:
+        assert keys <= set(words(lang)), lang

@@ -41,6 +41,7 @@ from lifeevents.formats.atomic import write_atomic
 from lifeevents.graph.journey import Journey, topological_order
 from lifeevents.model.authorities import ResolvedAuthority
 from lifeevents.model.vocabulary import Level
+from lifeevents.text.labels import Language, label
 
 __all__ = ["BASE", "cpsv_graph", "json_ld", "turtle", "write_cpsv"]
 
@@ -55,7 +56,8 @@ ADMS = Namespace("http://www.w3.org/ns/adms#")
 #: Base of the IRIs of everything a journey describes (ids are percent-encoded).
 BASE = "urn:lifeevents:"
 GERMANY = URIRef("http://publications.europa.eu/resource/authority/country/DEU")
-LANGUAGE = "de"
+#: The language of every text literal (``@de``), and of the catalogue's words in them.
+LANGUAGE: Language = "de"
 
 
 def _iri(*parts: str) -> URIRef:
@@ -140,7 +142,8 @@ def cpsv_graph(trip: Journey) -> Graph:
             (service, CV.processingTime, Literal(f"P{step.lead_time_days}D", datatype=DURATION))
         )
         for channel in step.channels:
-            _channel(graph, service, node, channel.value, channel.label_de, life_event.id)
+            name = label(f"channel.{channel.value}", LANGUAGE)
+            _channel(graph, service, node, channel.value, name, life_event.id)
         for evidence_id in step.requires:
             if evidence_id in evidence:
                 item = _iri(life_event.id, "evidence", evidence_id)

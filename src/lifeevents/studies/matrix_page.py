@@ -27,7 +27,8 @@ from lifeevents.views.style import LEVEL_FILLS
 __all__ = ["matrix_html"]
 
 # Cells show the level's initials, so 24 municipalities fit across; the legend and
-# each cell's hover text give the whole name.
+# each cell's hover text give the whole name. Initials and names are German in both
+# languages (the English words say "Kreis" and "Gemeinde" too).
 _SHORT = {
     Level.BUND: "B",
     Level.LAND: "L",
@@ -50,12 +51,16 @@ _STYLE = (
 )
 
 
+def _level(level: Level) -> str:
+    return label(f"level.{level.value}", "de")
+
+
 def matrix_html(matrices: Sequence[Matrix], lang: Language = "de") -> str:
     """One page with the matrix of each life event."""
     title = label("responsibility_matrix", lang)
     legend = "".join(
         f"<span style='background:{LEVEL_FILLS[level]}'>{_SHORT[level]}: "
-        f"{escape(level.label_de)}</span>"
+        f"{escape(_level(level))}</span>"
         for level in Level
     )
     sections = "".join(_section(matrix, lang) for matrix in matrices)
@@ -93,7 +98,7 @@ def _row(row: StepRow, lang: Language) -> str:
         if cell is None:
             cells.append(f"<td title='{escape(label('taken_by_no_persona', lang))}'>–</td>")
             continue
-        hover = f"{cell.name} ({cell.level.label_de}) · {cell.authority.site}"
+        hover = f"{cell.name} ({_level(cell.level)}) · {cell.authority.site}"
         cells.append(
             f"<td style='background:{LEVEL_FILLS[cell.level]}' title='{escape(hover)}'>"
             f"{_SHORT[cell.level]}</td>"
@@ -108,7 +113,7 @@ def _differing(matrix: Matrix, row: StepRow, lang: Language) -> str:
         if cell is not None:
             bodies.setdefault((cell.name, cell.level), []).append(place)
     items = "".join(
-        f"<li><b>{escape(name)}</b> ({escape(level.label_de)}): {escape(', '.join(places))}</li>"
+        f"<li><b>{escape(name)}</b> ({escape(_level(level))}): {escape(', '.join(places))}</li>"
         for (name, level), places in bodies.items()
     )
     return f"<h3>{escape(row.name)} — {escape(label('differs', lang))}</h3><ul>{items}</ul>"

@@ -244,4 +244,20 @@ WORDS: dict[str, str] = {
     "serve.not_applied": (
         "Szenario „{scenario}“ gilt nicht für diese Lebenslage (siehe applies_to); nicht angewandt"
     ),
+    # text, scenarios, export and observed
+    # Channels and levels by their value (lifeevents.text.names.DisplayNames).
+    "channel.in_person": "vor Ort",
+    "channel.terminal": "Terminal",
+    "channel.online": "online",
+    "channel.email": "E-Mail",
+    "channel.video": "Video",
+    "channel.phone": "Telefon",
+    "channel.mail": "Post",
+    "channel.proactive": "proaktiv",
+    "level.bund": "Bund",
+    "level.land": "Land",
+    "level.kreis": "Kreis",
+    "level.gemeinde": "Gemeinde",
+    "level.sozialversicherung": "Sozialversicherung",
+    "level.privat": "Privat",
 }

@@ -237,4 +237,20 @@ WORDS: dict[str, str] = {
     "serve.not_applied": (
         "Scenario “{scenario}” is not meant for this life event (see applies_to); not applied"
     ),
+    # text, scenarios, export and observed
+    # Channels and levels by their value (lifeevents.text.names.DisplayNames).
+    "channel.in_person": "in person",
+    "channel.terminal": "terminal",
+    "channel.online": "online",
+    "channel.email": "e-mail",
+    "channel.video": "video",
+    "channel.phone": "phone",
+    "channel.mail": "post",
+    "channel.proactive": "proactive",
+    "level.bund": "Federal",
+    "level.land": "State",
+    "level.kreis": "District",
+    "level.gemeinde": "Municipality",
+    "level.sozialversicherung": "Social insurance",
+    "level.privat": "Private",
 }
