@@ -260,4 +260,9 @@ WORDS: dict[str, str] = {
     "level.gemeinde": "Gemeinde",
     "level.sozialversicherung": "Sozialversicherung",
     "level.privat": "Privat",
+    # Sentences of findings and opportunities (lifeevents.text.findings).
+    "findings.deadline": "frühestens Tag {day}, Frist Tag {deadline}",
+    "findings.merge_visits": "{count} Besuche zu einem Termin zusammenlegen: {steps}",
+    "findings.avoidable_visit": "Besuch vermeidbar, anderer Kanal angeboten: {steps}",
+    "findings.exchange": "{evidence} direkt zwischen {source} und {target} austauschen",
 }

@@ -253,4 +253,9 @@ WORDS: dict[str, str] = {
     "level.gemeinde": "Municipality",
     "level.sozialversicherung": "Social insurance",
     "level.privat": "Private",
+    # Sentences of findings and opportunities (lifeevents.text.findings).
+    "findings.deadline": "earliest day {day}, deadline day {deadline}",
+    "findings.merge_visits": "merge {count} visits into one appointment: {steps}",
+    "findings.avoidable_visit": "visit avoidable, another channel is offered: {steps}",
+    "findings.exchange": "exchange {evidence} directly between {source} and {target}",
 }
