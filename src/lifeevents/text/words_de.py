@@ -265,4 +265,29 @@ WORDS: dict[str, str] = {
     "findings.merge_visits": "{count} Besuche zu einem Termin zusammenlegen: {steps}",
     "findings.avoidable_visit": "Besuch vermeidbar, anderer Kanal angeboten: {steps}",
     "findings.exchange": "{evidence} direkt zwischen {source} und {target} austauschen",
+    # The observed map (lifeevents.observed.observed_map).
+    "observed_map.seen": "beobachtet in {seen} von {cases} Fällen",
+    "observed_map.disorder": "{n}× in falscher Reihenfolge",
+    "observed_map.skipped": "in {n} ausgelassen",
+    "observed_map.late": "in {n} verspätet",
+    "observed_map.of_cases": "von {cases} Fällen",
+    "observed_map.title": "{life_event}: beobachtet (Persona {persona})",
+    "observed_map.description": (
+        "{title}: je breiter ein Pfeil, desto mehr Fälle; rot: beobachtete Abweichungen"
+    ),
+    # The report of an event log against a journey (lifeevents.observed.report).
+    "observed.header": "{life_event}: {cases} Fälle, {events} Ereignisse in {log}",
+    "observed.conforming": "konform",
+    "observed.extra_visits": "zusätzliche Besuche (gemacht - Minimum)",
+    "observed.deviations": "häufigste Abweichungen",
+    "observed.gaps": (
+        "Abstände je Abhängigkeit in Tagen (Median beobachtet / Vorlaufzeit modelliert)"
+    ),
+    "observed.cases": "{cases} Fälle",
+    "observed.kind.skipped": "ausgelassen",
+    "observed.kind.out_of_order": "falsche Reihenfolge",
+    "observed.kind.deadline_missed": "Frist verpasst",
+    "observed.kind.unknown_activity": "unbekannte Aktivität",
+    "observed.kind.extra_visits": "zusätzliche Besuche",
+    "observed.more_visits": "mehr Besuche als das Minimum",
 }

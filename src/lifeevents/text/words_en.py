@@ -258,4 +258,28 @@ WORDS: dict[str, str] = {
     "findings.merge_visits": "merge {count} visits into one appointment: {steps}",
     "findings.avoidable_visit": "visit avoidable, another channel is offered: {steps}",
     "findings.exchange": "exchange {evidence} directly between {source} and {target}",
+    # The observed map (lifeevents.observed.observed_map).
+    "observed_map.seen": "observed in {seen} of {cases} cases",
+    "observed_map.disorder": "{n}× out of order",
+    "observed_map.skipped": "skipped in {n}",
+    "observed_map.late": "late in {n}",
+    "observed_map.of_cases": "of {cases} cases",
+    "observed_map.title": "{life_event}: observed (persona {persona})",
+    "observed_map.description": (
+        "{title}: the wider an arrow, the more cases; red: deviations observed"
+    ),
+    # The report of an event log against a journey (lifeevents.observed.report); the
+    # kinds of deviation are shown as their ids in English, as the JSON names them.
+    "observed.header": "{life_event}: {cases} cases, {events} events in {log}",
+    "observed.conforming": "conforming",
+    "observed.extra_visits": "extra visits (made - minimum)",
+    "observed.deviations": "most common deviations",
+    "observed.gaps": "gaps per dependency (median days observed / lead time modelled)",
+    "observed.cases": "{cases} cases",
+    "observed.kind.skipped": "skipped",
+    "observed.kind.out_of_order": "out_of_order",
+    "observed.kind.deadline_missed": "deadline_missed",
+    "observed.kind.unknown_activity": "unknown_activity",
+    "observed.kind.extra_visits": "extra_visits",
+    "observed.more_visits": "more visits than the minimum",
 }
