@@ -112,7 +112,11 @@ def cpsv_graph(trip: Journey) -> Graph:
             (
                 event,
                 DCTERMS.description,
-                _text(f"OZG-Lebenslage: {life_event.life_event.lebenslage}"),
+                _text(
+                    label("cpsv.lebenslage", LANGUAGE).format(
+                        lebenslage=life_event.life_event.lebenslage
+                    )
+                ),
             )
         )
     public = {
@@ -131,9 +135,8 @@ def cpsv_graph(trip: Journey) -> Graph:
         graph.add((service, DCTERMS.identifier, Literal(node)))
         graph.add((service, DCTERMS.title, _text(data["name"])))
         authority: ResolvedAuthority = data["authority"]
-        description = (
-            step.notes
-            or f"{data['name']} ({authority.name}), Schritt der Lebenslage {life_event.name}"
+        description = step.notes or label("cpsv.step_of", LANGUAGE).format(
+            step=data["name"], authority=authority.name, life_event=life_event.name
         )
         graph.add((service, DCTERMS.description, _text(description)))
         graph.add((service, CV.isGroupedBy, event))
@@ -163,6 +166,7 @@ def cpsv_graph(trip: Journey) -> Graph:
             graph.add((service, ADMS.identifier, identifier))
             graph.add((identifier, RDF.type, ADMS.Identifier))
             graph.add((identifier, SKOS.notation, Literal(step.leika)))
+            # A name, not a word to translate: the catalogue the key comes from.
             graph.add((identifier, DCTERMS.creator, _text("LeiKa (Leistungskatalog)")))
         if step.legal_basis:
             law = _iri("legal", step.legal_basis)
@@ -219,6 +223,7 @@ def _location(graph: Graph, trip: Journey, level: Level) -> URIRef:
         place = _iri("location", region.id)
         name = region.region.name
     else:
+        # The German name of the EU authority table's country DEU, as it names it.
         place, name = GERMANY, "Deutschland"
     graph.add((place, RDF.type, DCTERMS.Location))
     graph.add((place, SKOS.prefLabel, _text(name)))

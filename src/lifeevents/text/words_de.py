@@ -290,4 +290,12 @@ WORDS: dict[str, str] = {
     "observed.kind.unknown_activity": "unbekannte Aktivität",
     "observed.kind.extra_visits": "zusätzliche Besuche",
     "observed.more_visits": "mehr Besuche als das Minimum",
+    # BPMN export (lifeevents.export.bpmn): pool, empty lane, end event, evidence at hand.
+    "bpmn.citizen": "Bürgerin / Bürger",
+    "bpmn.no_steps": "keine Schritte für diese Persona",
+    "bpmn.done": "erledigt",
+    "bpmn.at_hand": "{evidence} (liegt vor)",
+    # CPSV-AP export (lifeevents.export.cpsv): descriptions written into the RDF.
+    "cpsv.lebenslage": "OZG-Lebenslage: {lebenslage}",
+    "cpsv.step_of": "{step} ({authority}), Schritt der Lebenslage {life_event}",
 }

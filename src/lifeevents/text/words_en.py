@@ -282,4 +282,12 @@ WORDS: dict[str, str] = {
     "observed.kind.unknown_activity": "unknown_activity",
     "observed.kind.extra_visits": "extra_visits",
     "observed.more_visits": "more visits than the minimum",
+    # BPMN export (lifeevents.export.bpmn): pool, empty lane, end event, evidence at hand.
+    "bpmn.citizen": "Citizen",
+    "bpmn.no_steps": "no steps for this persona",
+    "bpmn.done": "done",
+    "bpmn.at_hand": "{evidence} (at hand)",
+    # CPSV-AP export (lifeevents.export.cpsv): descriptions written into the RDF.
+    "cpsv.lebenslage": "OZG life situation: {lebenslage}",
+    "cpsv.step_of": "{step} ({authority}), a step of the life event {life_event}",
 }
