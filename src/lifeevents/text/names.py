@@ -94,13 +94,25 @@ class DisplayNames:
 
     def municipality(self) -> str | None:
         """The display name of the home municipality, if the journey has one."""
-        trip = self.report.journey
-        if trip.municipality is None:
-            return None
-        region = trip.region
-        if region is not None and trip.municipality in region.municipalities:
-            return region.municipalities[trip.municipality].name
-        return trip.municipality
+        municipality = self.report.journey.municipality
+        return None if municipality is None else self.town(municipality)
+
+    def town(self, municipality: str) -> str:
+        """The display name of a municipality of the journey's region (the home, the
+        origin or the place of the event), else its id.
+
+        Examples
+        --------
+        >>> from lifeevents import analyze, journey, load
+        >>> trip = journey(load("umzug-innerhalb-kreis"), municipality="saerbeck", origin="ochtrup")
+        >>> names = DisplayNames(analyze(trip), "en")
+        >>> names.town("ochtrup"), names.town("atlantis")
+        ('Ochtrup', 'atlantis')
+        """
+        region = self.report.journey.region
+        if region is not None and municipality in region.municipalities:
+            return region.municipalities[municipality].name
+        return municipality
 
     def step(self, node: str) -> str:
         """The name of the step ``node``."""
