@@ -36,3 +36,23 @@ def test_no_empty_words() -> None:
 def test_label_reads_the_catalogue() -> None:
     assert label("media_breaks", "de") == "Medienbrüche"
     assert label("media_breaks", "en") == "Media breaks"
+
+
+def test_every_channel_and_level_has_a_word() -> None:
+    from lifeevents.model.vocabulary import Channel, Level
+
+    keys = {f"channel.{item.value}" for item in Channel} | {f"level.{item.value}" for item in Level}
+    for lang in LANGUAGES:
+        assert keys <= set(words(lang)), lang
+
+
+def test_every_figure_of_a_record_has_a_word() -> None:
+    from lifeevents import analyze, journey, loads
+    from lifeevents.library.demo import DEMO_YAML
+    from lifeevents.text.labels import FIGURE_WORDS, figure_label
+
+    record = analyze(journey(loads(DEMO_YAML), "mit-auto")).to_record()
+    numeric = {name for name, value in record.items() if not isinstance(value, bool)}
+    assert set(FIGURE_WORDS) == numeric
+    for lang in LANGUAGES:
+        assert all(figure_label(name, lang) for name in numeric), lang

@@ -212,7 +212,8 @@ def _conform(arguments: argparse.Namespace) -> int:
     elif arguments.format == "csv":
         content = report.to_csv()
     else:
-        content = report.to_text()
+        # conform has no --lang yet: its text stays in English, as it always was.
+        content = report.to_text("en")
     _write(arguments.output, content)
     return 0
 

@@ -45,6 +45,7 @@ from lifeevents.graph.journey import Journey
 from lifeevents.model.authorities import ResolvedAuthority
 from lifeevents.model.vocabulary import Channel, Level
 from lifeevents.text.findings import findings
+from lifeevents.text.labels import words
 
 __all__ = ["BPMN", "NAMESPACE", "TASK_TYPES", "bpmn_text", "write_bpmn"]
 
@@ -70,8 +71,6 @@ TASK_TYPES: dict[Channel, str] = {
     Channel.EMAIL: "sendTask",
     Channel.PROACTIVE: "serviceTask",
 }
-
-CITIZEN = "Bürgerin / Bürger"
 
 
 def _q(namespace: str, tag: str) -> str:
@@ -181,6 +180,8 @@ class _Writer:
         self.trip = trip
         self.report = report
         self.graph = trip.graph
+        # The words of the diagram, in the language of its findings (German).
+        self.words = words()
         self.ids = _Ids()
         for node in trip.graph:
             self.ids.step(node)  # tasks numbered in file order
@@ -222,7 +223,9 @@ class _Writer:
             },
         )
         collaboration = _sub(root, "collaboration", id="Collaboration_1")
-        _sub(collaboration, "participant", id="Participant_Citizen", name=CITIZEN)
+        _sub(
+            collaboration, "participant", id="Participant_Citizen", name=self.words["bpmn.citizen"]
+        )
         _sub(
             collaboration,
             "participant",
@@ -262,7 +265,7 @@ class _Writer:
         lane_set = _sub(process, "laneSet", id="LaneSet_1")
         for key in self.lane_order:
             lane_authority = self.authorities.get(key)
-            name = lane_authority.name if lane_authority else "keine Schritte für diese Persona"
+            name = lane_authority.name if lane_authority else self.words["bpmn.no_steps"]
             lane = _sub(lane_set, "lane", id=self.ids.lane(key), name=name)
             if lane_authority:
                 _sub(_sub(lane, "extensionElements"), "lane", NAMESPACE, authority=key)
@@ -276,7 +279,7 @@ class _Writer:
         first_lane = self.layout.lane_of[nodes[0]] if nodes else self.lane_order[0]
         last_lane = self.layout.lane_of[nodes[-1]] if nodes else self.lane_order[0]
         start = _sub(process, "startEvent", id="StartEvent_1", name=trip.life_event.name)
-        end = _sub(process, "endEvent", id="EndEvent_1", name="erledigt")
+        end = _sub(process, "endEvent", id="EndEvent_1", name=self.words["bpmn.done"])
         self.shapes.append(("StartEvent_1", self.layout.event(first_lane, 0), {}))
         self.shapes.append(
             ("EndEvent_1", self.layout.event(last_lane, self.layout.last_column + 1), {})
@@ -336,7 +339,11 @@ class _Writer:
             self.evidence_place[evidence_id] = (node, index)
             evidence = self.graph.graph["evidence"][evidence_id]
             data_id = self.ids.data(evidence_id)
-            name = evidence.name if producer else f"{evidence.name} (liegt vor)"
+            name = (
+                evidence.name
+                if producer
+                else self.words["bpmn.at_hand"].format(evidence=evidence.name)
+            )
             data_object = _sub(process, "dataObject", id=f"{data_id}_Object")
             values = {
                 "id": evidence_id,

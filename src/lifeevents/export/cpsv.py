@@ -43,6 +43,7 @@ from lifeevents.formats.atomic import write_atomic
 from lifeevents.graph.journey import Journey, topological_order
 from lifeevents.model.authorities import ResolvedAuthority
 from lifeevents.model.vocabulary import Level
+from lifeevents.text.labels import Language, label
 
 __all__ = ["BASE", "cpsv_graph", "json_ld", "turtle", "write_cpsv"]
 
@@ -57,7 +58,8 @@ ADMS = Namespace("http://www.w3.org/ns/adms#")
 #: Base of the IRIs of everything a journey describes (ids are percent-encoded).
 BASE = "urn:lifeevents:"
 GERMANY = URIRef("http://publications.europa.eu/resource/authority/country/DEU")
-LANGUAGE = "de"
+#: The language of every text literal (``@de``), and of the catalogue's words in them.
+LANGUAGE: Language = "de"
 
 
 def _iri(*parts: str) -> URIRef:
@@ -112,7 +114,11 @@ def cpsv_graph(trip: Journey) -> Graph:
             (
                 event,
                 DCTERMS.description,
-                _text(f"OZG-Lebenslage: {life_event.life_event.lebenslage}"),
+                _text(
+                    label("cpsv.lebenslage", LANGUAGE).format(
+                        lebenslage=life_event.life_event.lebenslage
+                    )
+                ),
             )
         )
     public = {
@@ -131,9 +137,8 @@ def cpsv_graph(trip: Journey) -> Graph:
         graph.add((service, DCTERMS.identifier, Literal(node)))
         graph.add((service, DCTERMS.title, _text(data["name"])))
         authority: ResolvedAuthority = data["authority"]
-        description = (
-            step.notes
-            or f"{data['name']} ({authority.name}), Schritt der Lebenslage {life_event.name}"
+        description = step.notes or label("cpsv.step_of", LANGUAGE).format(
+            step=data["name"], authority=authority.name, life_event=life_event.name
         )
         graph.add((service, DCTERMS.description, _text(description)))
         graph.add((service, CV.isGroupedBy, event))
@@ -142,7 +147,8 @@ def cpsv_graph(trip: Journey) -> Graph:
             (service, CV.processingTime, Literal(f"P{step.lead_time_days}D", datatype=DURATION))
         )
         for channel in step.channels:
-            _channel(graph, service, node, channel.value, channel.label_de, life_event.id)
+            name = label(f"channel.{channel.value}", LANGUAGE)
+            _channel(graph, service, node, channel.value, name, life_event.id)
         for evidence_id in step.requires:
             if evidence_id in evidence:
                 item = _iri(life_event.id, "evidence", evidence_id)
@@ -163,6 +169,7 @@ def cpsv_graph(trip: Journey) -> Graph:
             graph.add((service, ADMS.identifier, identifier))
             graph.add((identifier, RDF.type, ADMS.Identifier))
             graph.add((identifier, SKOS.notation, Literal(step.leika)))
+            # A name, not a word to translate: the catalogue the key comes from.
             graph.add((identifier, DCTERMS.creator, _text("LeiKa (Leistungskatalog)")))
         if step.legal_basis:
             law = _iri("legal", step.legal_basis)
@@ -219,6 +226,7 @@ def _location(graph: Graph, trip: Journey, level: Level) -> URIRef:
         place = _iri("location", region.id)
         name = region.region.name
     else:
+        # The German name of the EU authority table's country DEU, as it names it.
         place, name = GERMANY, "Deutschland"
     graph.add((place, RDF.type, DCTERMS.Location))
     graph.add((place, SKOS.prefLabel, _text(name)))

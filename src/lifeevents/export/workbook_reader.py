@@ -30,6 +30,7 @@ from lifeevents.formats.yaml_reader import Document, Positions, read_yaml
 from lifeevents.model.life_event import FORMAT, LifeEvent
 from lifeevents.model.problems import CheckResult, Problem, capped, valid_model
 from lifeevents.model.vocabulary import Channel, Level
+from lifeevents.text.labels import words
 
 __all__ = ["check_workbook", "read_workbook", "validate_workbook"]
 
@@ -39,9 +40,11 @@ _SHEET = 10_000_000
 _SHEET_NUMBERS = {name: number for number, name in enumerate(SHEETS, 1)}
 _SHEET_NAMES = {number: name for name, number in _SHEET_NUMBERS.items()}
 _KNOWN_SHEETS = {*SHEETS, "Erläuterung"}
+# A cell may also hold the German word a reader sees for a channel or level.
+_GERMAN = words("de")
 _CHOICES: dict[str, dict[str, str]] = {
-    "channel": {channel.value: channel.label_de for channel in Channel},
-    "level": {level.value: level.label_de for level in Level},
+    "channel": {channel.value: _GERMAN[f"channel.{channel.value}"] for channel in Channel},
+    "level": {level.value: _GERMAN[f"level.{level.value}"] for level in Level},
     "transfer": {"citizen": "Bürger", "direct": "direkt"},
 }
 _NOUN = {"channel": "channel", "level": "level", "transfer": "transfer mode"}

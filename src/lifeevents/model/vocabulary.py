@@ -1,7 +1,9 @@
 """The fixed vocabulary of the journey format: channels, media, levels, transfer.
 
 Every classification the analyses rely on (which channel is physical, which
-medium a channel has, which levels are public) lives here and nowhere else.
+medium a channel has, which levels are public) lives here and nowhere else; the
+words a reader sees for them are in the catalogue (:mod:`lifeevents.text.labels`,
+keys ``channel.<value>`` and ``level.<value>``).
 
 >>> Channel.IN_PERSON.is_physical
 True
@@ -48,8 +50,8 @@ class Channel(StrEnum):
 
     >>> [channel.value for channel in Channel if channel.is_physical]
     ['in_person', 'terminal']
-    >>> Channel("online").is_digital, Channel.MAIL.label_de
-    (True, 'Post')
+    >>> Channel("online").is_digital, Channel.MAIL.medium
+    (True, <Medium.PAPER: 'paper'>)
     """
 
     IN_PERSON = "in_person"
@@ -75,11 +77,6 @@ class Channel(StrEnum):
     def is_digital(self) -> bool:
         return _MEDIUM[self] is Medium.DIGITAL
 
-    @property
-    def label_de(self) -> str:
-        """German display label."""
-        return _LABEL_DE[self]
-
 
 _MEDIUM: dict[Channel, Medium | None] = {
     Channel.IN_PERSON: Medium.PAPER,
@@ -94,17 +91,6 @@ _MEDIUM: dict[Channel, Medium | None] = {
 
 _PHYSICAL = frozenset({Channel.IN_PERSON, Channel.TERMINAL})
 
-_LABEL_DE: dict[Channel, str] = {
-    Channel.IN_PERSON: "vor Ort",
-    Channel.TERMINAL: "Terminal",
-    Channel.ONLINE: "online",
-    Channel.EMAIL: "E-Mail",
-    Channel.VIDEO: "Video",
-    Channel.PHONE: "Telefon",
-    Channel.MAIL: "Post",
-    Channel.PROACTIVE: "proaktiv",
-}
-
 
 class Level(StrEnum):
     """Who an authority belongs to. The declaration order is the lane order of maps.
@@ -113,8 +99,8 @@ class Level(StrEnum):
     --------
     >>> [level.value for level in Level]
     ['bund', 'land', 'kreis', 'gemeinde', 'sozialversicherung', 'privat']
-    >>> Level.KREIS.is_public, Level.PRIVAT.is_public, Level.KREIS.label_de
-    (True, False, 'Kreis')
+    >>> Level.KREIS.is_public, Level.PRIVAT.is_public
+    (True, False)
     """
 
     BUND = "bund"
@@ -127,20 +113,6 @@ class Level(StrEnum):
     @property
     def is_public(self) -> bool:
         return self is not Level.PRIVAT
-
-    @property
-    def label_de(self) -> str:
-        return _LEVEL_LABEL_DE[self]
-
-
-_LEVEL_LABEL_DE: dict[Level, str] = {
-    Level.BUND: "Bund",
-    Level.LAND: "Land",
-    Level.KREIS: "Kreis",
-    Level.GEMEINDE: "Gemeinde",
-    Level.SOZIALVERSICHERUNG: "Sozialversicherung",
-    Level.PRIVAT: "Privat",
-}
 
 
 class Transfer(StrEnum):

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lifeevents.observed.conformance import Conformance
+from lifeevents.text.labels import Language, words
 
 if TYPE_CHECKING:
     from lifeevents.views.options import RenderOptions
@@ -38,22 +39,6 @@ __all__ = ["observed_map_source", "render_observed_map"]
 
 _WIDEST = 8.0
 _DEVIATION = "#C0392B"
-_TEXT = {
-    "de": {
-        "seen": "beobachtet in {seen} von {cases} Fällen",
-        "disorder": "{n}× in falscher Reihenfolge",
-        "skipped": "in {n} ausgelassen",
-        "late": "in {n} verspätet",
-        "of": " von {cases} Fällen",
-    },
-    "en": {
-        "seen": "observed in {seen} of {cases} cases",
-        "disorder": "{n}× out of order",
-        "skipped": "skipped in {n}",
-        "late": "late in {n}",
-        "of": " of {cases} cases",
-    },
-}
 
 
 def observed_map_source(
@@ -110,7 +95,7 @@ def observed_map_source(
     trip = result.journeys[journey_number]
     # Without the designed findings' highlights, so that red means a deviation observed.
     options = options or RenderOptions(highlight=frozenset())
-    text = _TEXT.get(options.lang, _TEXT["en"])
+    text = words(options.lang)
     source = blueprint_source(analyze(trip), options)
     rows = result.case_journey == journey_number
     cases = int(rows.sum())
@@ -122,10 +107,10 @@ def observed_map_source(
         seen = int(result.edge_observed[rows, j].sum())
         disorder = int(result.out_of_order[rows, j].sum())
         width = 1 + (_WIDEST - 1) * seen / cases if cases else 1
-        note = text["seen"].format(seen=seen, cases=cases)
+        note = text["observed_map.seen"].format(seen=seen, cases=cases)
         parts = [f"penwidth={width:.2f}", f'tooltip="{note}"']
         if disorder:
-            label = text["disorder"].format(n=disorder)
+            label = text["observed_map.disorder"].format(n=disorder)
             parts += [f'color="{_DEVIATION}"', f'xlabel="{label}"']
             parts.append(f'fontcolor="{_DEVIATION}"')
         extra[f'[id="{ids.edge(u, v)}",'] = ", ".join(parts)
@@ -136,11 +121,11 @@ def observed_map_source(
         late = int(result.deadline_missed[rows, i].sum())
         notes = []
         if skipped:
-            notes.append(text["skipped"].format(n=skipped))
+            notes.append(text["observed_map.skipped"].format(n=skipped))
         if late:
-            notes.append(text["late"].format(n=late))
+            notes.append(text["observed_map.late"].format(n=late))
         if notes:
-            label = ", ".join(notes) + text["of"].format(cases=cases)
+            label = ", ".join(notes) + " " + text["observed_map.of_cases"].format(cases=cases)
             extra[f'[id="{ids.step(step)}",'] = (
                 f'xlabel="{label}", fontcolor="{_DEVIATION}", color="{_DEVIATION}", penwidth=3'
             )
@@ -156,7 +141,11 @@ def observed_map_source(
 
 
 def render_observed_map(
-    result: Conformance, path: str | os.PathLike[str], journey_number: int = 0
+    result: Conformance,
+    path: str | os.PathLike[str],
+    journey_number: int = 0,
+    *,
+    lang: Language = "de",
 ) -> Path:
     """Draw the observed map to ``path`` (``.svg``, ``.png``, ``.pdf`` or ``.dot``).
 
@@ -169,6 +158,8 @@ def render_observed_map(
         PDF need Graphviz's ``dot`` program.
     journey_number : int, optional
         Which of ``result.journeys`` to draw.
+    lang : {"de", "en"}, optional
+        The language of the map's words, title and description.
 
     Returns
     -------
@@ -206,19 +197,22 @@ def render_observed_map(
     from lifeevents.formats.atomic import write_atomic
     from lifeevents.views.blueprint import blueprint_engine
     from lifeevents.views.graphviz_output import render_graphviz
+    from lifeevents.views.options import RenderOptions
 
     target = Path(path)
     fmt = target.suffix.lstrip(".").lower()
-    source = observed_map_source(result, journey_number)
+    options = RenderOptions(highlight=frozenset(), lang=lang)
+    source = observed_map_source(result, journey_number, options)
     if fmt == "dot":
         write_atomic(target, source)
     elif fmt in ("svg", "png", "pdf"):
         trip = result.journeys[journey_number]
-        title = f"{trip.life_event.name}: beobachtet (Persona {trip.persona_id})"
-        engine = blueprint_engine(analyze(trip))
-        description = (
-            f"{title}: je breiter ein Pfeil, desto mehr Fälle; rot: beobachtete Abweichungen"
+        text = words(lang)
+        title = text["observed_map.title"].format(
+            life_event=trip.life_event.name, persona=trip.persona_id
         )
+        engine = blueprint_engine(analyze(trip))
+        description = text["observed_map.description"].format(title=title)
         drawn = render_graphviz(
             source,
             "svg" if fmt == "svg" else "png" if fmt == "png" else "pdf",

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from lifeevents.observed.conformance import Conformance
 from lifeevents.observed.log import CHANNELS
+from lifeevents.text.labels import Language, words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -95,11 +96,13 @@ class ObservedReport:
     (0.5, {'distribution': {'-1': 1, '0': 13, '1': 6}, 'mean': 0.25})
     >>> for line in report.to_text().splitlines()[1:6]:
     ...     print(line)
+      konform: 10 (50,0 %)
+      zusätzliche Besuche (gemacht - Minimum): -1: 1, 0: 13, 1: 6
+      häufigste Abweichungen:
+               6  zusätzliche Besuche: mehr Besuche als das Minimum
+               2  ausgelassen: gebuehr
+    >>> print(report.to_text("en").splitlines()[1])
       conforming: 10 (50.0 %)
-      extra visits (made - minimum): -1: 1, 0: 13, 1: 6
-      most common deviations:
-               6  extra_visits: more visits than the minimum
-               2  skipped: gebuehr
     >>> print(*report.to_csv().splitlines()[1:3], sep="\\n")
     1,mit-auto,,4,3,2,1,rundfunk,,,,false
     2,mit-auto,,3,1,2,-1,kfz,,,,false
@@ -216,30 +219,60 @@ class ObservedReport:
             )
         return buffer.getvalue()
 
-    def to_text(self) -> str:
-        """A short text report for people."""
+    def to_text(self, lang: Language = "de") -> str:
+        """A short text report for people.
+
+        Parameters
+        ----------
+        lang : {"de", "en"}, optional
+            The language of the words and of the numbers (``1.234`` and ``50,0 %``,
+            or ``1,234`` and ``50.0 %``).
+
+        Returns
+        -------
+        str
+            The counts, the share of conforming cases, the extra visits, the most
+            common deviations and the gaps per dependency, one per line.
+        """
         summary = self.summary()
         result = self.conformance
+        text = words(lang)
+
+        def number(value: float, spec: str) -> str:
+            shown = format(value, spec)
+            return shown.translate(_GERMAN_NUMBERS) if lang == "de" else shown
+
+        header = text["observed.header"].format(
+            life_event=result.life_event_id,
+            cases=number(summary["cases"], ","),
+            events=number(summary["events"], ","),
+            log=result.log.source,
+        )
         lines = [
-            f"{result.life_event_id}: {summary['cases']:,} cases, {summary['events']:,} events "
-            f"in {result.log.source}",
-            f"  conforming: {summary['conforming']:,} ({100 * summary['conforming_share']:.1f} %)",
-            "  extra visits (made - minimum): "
-            + ", ".join(f"{k}: {v:,}" for k, v in summary["extra_visits"]["distribution"].items()),
+            header,
+            f"  {text['observed.conforming']}: {number(summary['conforming'], ',')} "
+            f"({number(100 * summary['conforming_share'], '.1f')} %)",
+            f"  {text['observed.extra_visits']}: "
+            + ", ".join(
+                f"{k}: {number(v, ',')}" for k, v in summary["extra_visits"]["distribution"].items()
+            ),
         ]
         if summary["deviations"]:
-            lines.append("  most common deviations:")
-            lines.extend(
-                f"    {item['cases']:>8,}  {item['kind']}: {item['item']}"
-                for item in summary["deviations"]
-            )
-        lines.append("  gaps per dependency (median days observed / lead time modelled):")
+            lines.append(f"  {text['observed.deviations']}:")
+            for item in summary["deviations"]:
+                kind = item["kind"]
+                # The JSON's item of extra visits is a sentence: shown in the reader's language.
+                what = text["observed.more_visits"] if kind == "extra_visits" else item["item"]
+                lines.append(
+                    f"    {number(item['cases'], '>8,')}  {text['observed.kind.' + kind]}: {what}"
+                )
+        lines.append(f"  {text['observed.gaps']}:")
         for edge in summary["edges"]:
             median = edge["median_gap_days"]
-            shown = "-" if median is None else f"{median:g}"
+            shown = "-" if median is None else number(median, "g")
+            cases = text["observed.cases"].format(cases=number(edge["cases"], ","))
             lines.append(
-                f"    {edge['from']} -> {edge['to']}: {shown} / {edge['lead_time_days']}"
-                f" ({edge['cases']:,} cases)"
+                f"    {edge['from']} -> {edge['to']}: {shown} / {edge['lead_time_days']} ({cases})"
             )
         return "\n".join(lines) + "\n"
 
@@ -252,6 +285,10 @@ class ObservedReport:
         import pandas as pd
 
         return pd.DataFrame(self._edges())
+
+
+# German numbers swap the English separators: 1.234,5 for 1,234.5.
+_GERMAN_NUMBERS = str.maketrans(",.", ".,")
 
 
 def _ranked(name: str, counts: Any) -> list[dict[str, Any]]:

@@ -27,7 +27,7 @@ from lifeevents.graph.journey import journey
 from lifeevents.model.life_event import LifeEvent
 from lifeevents.model.scenario import Scenario
 from lifeevents.scenarios.apply import apply_scenarios
-from lifeevents.text.labels import Language, label
+from lifeevents.text.labels import Language, figure_label, label
 
 __all__ = ["ALL_TOGETHER", "ComparisonRow", "Variant", "compare", "comparison_csv", "format_text"]
 
@@ -313,26 +313,6 @@ def comparison_csv(rows: Sequence[ComparisonRow]) -> str:
     return out.getvalue()
 
 
-# The words of each figure, from the one catalogue (lifeevents.text.labels).
-_FIGURE_LABELS = {
-    "steps": "steps",
-    "authorities": "authorities",
-    "visits.as_modelled": "visits_modelled",
-    "visits.minimum": "visits_minimum",
-    "visits.redundant": "visits_redundant",
-    "visits.avoidable": "visits_avoidable",
-    "channel_handovers": "channel_handovers",
-    "media_breaks": "media_breaks",
-    "authority_handovers": "authority_handovers",
-    "authority_handovers.crossing_levels": "crossing_levels",
-    "once_only_violations": "once_only",
-    "duration_days": "duration",
-    "deadlines_at_risk": "deadlines",
-    "digital_share": "digital_share",
-    "online_available_share": "online_share",
-}
-
-
 def format_text(rows: Sequence[ComparisonRow], lang: Language = "de") -> str:
     """A readable table per row: figures down, today and the variants across.
 
@@ -383,7 +363,7 @@ def format_text(rows: Sequence[ComparisonRow], lang: Language = "de") -> str:
         for name, value in today.items():
             if isinstance(value, bool):
                 continue
-            cells = [label(_FIGURE_LABELS[name], lang), _number(value)]
+            cells = [figure_label(name, lang), _number(value)]
             for variant, record in zip(row.variants, records, strict=True):
                 change = delta[variant.id][name]
                 cells.append(

@@ -27,7 +27,8 @@ from lifeevents.views.style import LEVEL_FILLS
 __all__ = ["matrix_html"]
 
 # Cells show the level's initials, so 24 municipalities fit across; the legend and
-# each cell's hover text give the whole name.
+# each cell's hover text give the whole name. Initials and names are German in both
+# languages (the English words say "Kreis" and "Gemeinde" too).
 _SHORT = {
     Level.BUND: "B",
     Level.LAND: "L",
@@ -48,6 +49,10 @@ _STYLE = (
     ".legend span{display:inline-block;padding:2px 8px;margin-right:6px;border:1px solid #ccc}"
     ".summary{margin:0.3em 0 0.8em}"
 )
+
+
+def _level(level: Level) -> str:
+    return label(f"level.{level.value}", "de")
 
 
 def matrix_html(matrices: Sequence[Matrix], lang: Language = "de") -> str:
@@ -81,7 +86,7 @@ def matrix_html(matrices: Sequence[Matrix], lang: Language = "de") -> str:
     title = label("responsibility_matrix", lang)
     legend = "".join(
         f"<span style='background:{LEVEL_FILLS[level]}'>{_SHORT[level]}: "
-        f"{escape(level.label_de)}</span>"
+        f"{escape(_level(level))}</span>"
         for level in Level
     )
     sections = "".join(_section(matrix, lang) for matrix in matrices)
@@ -119,7 +124,7 @@ def _row(row: StepRow, lang: Language) -> str:
         if cell is None:
             cells.append(f"<td title='{escape(label('taken_by_no_persona', lang))}'>–</td>")
             continue
-        hover = f"{cell.name} ({cell.level.label_de}) · {cell.authority.site}"
+        hover = f"{cell.name} ({_level(cell.level)}) · {cell.authority.site}"
         cells.append(
             f"<td style='background:{LEVEL_FILLS[cell.level]}' title='{escape(hover)}'>"
             f"{_SHORT[cell.level]}</td>"
@@ -134,7 +139,7 @@ def _differing(matrix: Matrix, row: StepRow, lang: Language) -> str:
         if cell is not None:
             bodies.setdefault((cell.name, cell.level), []).append(place)
     items = "".join(
-        f"<li><b>{escape(name)}</b> ({escape(level.label_de)}): {escape(', '.join(places))}</li>"
+        f"<li><b>{escape(name)}</b> ({escape(_level(level))}): {escape(', '.join(places))}</li>"
         for (name, level), places in bodies.items()
     )
     return f"<h3>{escape(row.name)} — {escape(label('differs', lang))}</h3><ul>{items}</ul>"

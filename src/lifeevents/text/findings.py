@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from lifeevents.analysis.report import Report
-from lifeevents.text.labels import Language
+from lifeevents.text.labels import Language, words
 from lifeevents.text.names import DisplayNames
 
 __all__ = ["Finding", "FindingKind", "findings", "opportunities"]
@@ -104,13 +104,14 @@ class Finding:
 
 
 class _Words:
-    """Names of steps, channels and evidence in one language (from :class:`DisplayNames`)."""
+    """Names of steps, channels and evidence (from :class:`DisplayNames`) and the
+    catalogue's words, in one language."""
 
     def __init__(self, report: Report, lang: Language) -> None:
         self.graph = report.journey.graph
         self.evidence = self.graph.graph.get("evidence", {})
-        self.lang = lang
         self.names = DisplayNames(report, lang)
+        self.words = words(lang)
 
     def step(self, node: str) -> str:
         return self.names.step(node)
@@ -124,8 +125,9 @@ class _Words:
     def authority(self, node: str) -> str:
         return self.names.authority(node)
 
-    def pick(self, german: str, english: str) -> str:
-        return german if self.lang == "de" else english
+    def say(self, key: str, **values: object) -> str:
+        """The catalogue's sentence ``key`` with ``values`` filled in."""
+        return self.words[key].format(**values)
 
 
 def findings(report: Report, lang: Language = "de", *, channels: bool = False) -> list[Finding]:
@@ -168,7 +170,7 @@ def findings(report: Report, lang: Language = "de", *, channels: bool = False) -
     words = _Words(report, lang)
     found: list[Finding] = []
     for handover in report.authority_handovers:
-        carries = words.pick("Bürger trägt", "citizen carries")
+        carries = words.words["carries"]
         found.append(
             Finding(
                 FindingKind.AUTHORITY_HANDOVER,
@@ -192,9 +194,9 @@ def findings(report: Report, lang: Language = "de", *, channels: bool = False) -
         found.append(
             Finding(
                 FindingKind.ONCE_ONLY,
-                f"{words.step(violation.step)} {words.pick('verlangt', 'requires')} "
+                f"{words.step(violation.step)} {words.words['requires_from']} "
                 f"{words.evidence_names((violation.evidence,))}, "
-                f"{words.pick('ausgestellt von', 'issued by')} {violation.issuer.name}",
+                f"{words.words['issued_by']} {violation.issuer.name}",
                 (violation.step,),
             )
         )
@@ -204,10 +206,7 @@ def findings(report: Report, lang: Language = "de", *, channels: bool = False) -
             Finding(
                 FindingKind.DEADLINE,
                 f"{words.step(node)}: "
-                + words.pick(
-                    f"frühestens Tag {report.schedule.day(node)}, Frist Tag {deadline}",
-                    f"earliest day {report.schedule.day(node)}, deadline day {deadline}",
-                ),
+                + words.say("findings.deadline", day=report.schedule.day(node), deadline=deadline),
                 (node,),
             )
         )
@@ -263,10 +262,7 @@ def opportunities(report: Report, lang: Language = "de") -> list[Finding]:
             found.append(
                 Finding(
                     FindingKind.MERGE_VISITS,
-                    words.pick(
-                        f"{len(merged)} Besuche zu einem Termin zusammenlegen: {names}",
-                        f"merge {len(merged)} visits into one appointment: {names}",
-                    ),
+                    words.say("findings.merge_visits", count=len(merged), steps=names),
                     planned.steps,
                 )
             )
@@ -279,10 +275,7 @@ def opportunities(report: Report, lang: Language = "de") -> list[Finding]:
             found.append(
                 Finding(
                     FindingKind.AVOIDABLE_VISIT,
-                    words.pick(
-                        f"Besuch vermeidbar, anderer Kanal angeboten: {names}",
-                        f"visit avoidable, another channel is offered: {names}",
-                    ),
+                    words.say("findings.avoidable_visit", steps=names),
                     group,
                 )
             )
@@ -305,12 +298,11 @@ def opportunities(report: Report, lang: Language = "de") -> list[Finding]:
             found.append(
                 Finding(
                     FindingKind.ONCE_ONLY,
-                    words.pick(
-                        f"{words.evidence_names((evidence_id,))} direkt zwischen "
-                        f"{handover.source_authority.name} und "
-                        f"{handover.target_authority.name} austauschen",
-                        f"exchange {words.evidence_names((evidence_id,))} directly between "
-                        f"{handover.source_authority.name} and {handover.target_authority.name}",
+                    words.say(
+                        "findings.exchange",
+                        evidence=words.evidence_names((evidence_id,)),
+                        source=handover.source_authority.name,
+                        target=handover.target_authority.name,
                     ),
                     (handover.source, handover.target),
                 )

@@ -17,7 +17,7 @@ from typing import Literal
 
 from lifeevents.text import words_de, words_en
 
-__all__ = ["LANGUAGES", "Language", "label", "words"]
+__all__ = ["FIGURE_WORDS", "LANGUAGES", "Language", "figure_label", "label", "words"]
 
 Language = Literal["de", "en"]
 LANGUAGES: tuple[Language, ...] = ("de", "en")
@@ -26,6 +26,28 @@ _CATALOGUES: dict[Language, Mapping[str, str]] = {
     "de": MappingProxyType(words_de.WORDS),
     "en": MappingProxyType(words_en.WORDS),
 }
+
+#: The catalogue key of each figure of :meth:`Report.to_record
+#: <lifeevents.analysis.report.Report.to_record>` that has a number.
+FIGURE_WORDS: Mapping[str, str] = MappingProxyType(
+    {
+        "steps": "steps",
+        "authorities": "authorities",
+        "visits.as_modelled": "visits_modelled",
+        "visits.minimum": "visits_minimum",
+        "visits.redundant": "visits_redundant",
+        "visits.avoidable": "visits_avoidable",
+        "channel_handovers": "channel_handovers",
+        "media_breaks": "media_breaks",
+        "authority_handovers": "authority_handovers",
+        "authority_handovers.crossing_levels": "crossing_levels",
+        "once_only_violations": "once_only",
+        "duration_days": "duration",
+        "deadlines_at_risk": "deadlines",
+        "digital_share": "digital_share",
+        "online_available_share": "online_share",
+    }
+)
 
 
 def words(lang: Language = "de") -> Mapping[str, str]:
@@ -48,3 +70,15 @@ def label(key: str, lang: Language = "de") -> str:
     'Medienbrüche'
     """
     return _CATALOGUES[lang][key]
+
+
+def figure_label(figure: str, lang: Language = "de") -> str:
+    """The display word for a figure of :meth:`Report.to_record
+    <lifeevents.analysis.report.Report.to_record>` (a key of :data:`FIGURE_WORDS`).
+
+    Examples
+    --------
+    >>> figure_label("visits.as_modelled", "en"), figure_label("once_only_violations")
+    ('Visits (as modelled)', 'Once-Only-Verstöße')
+    """
+    return _CATALOGUES[lang][FIGURE_WORDS[figure]]

@@ -9,28 +9,9 @@ from __future__ import annotations
 
 from lifeevents.analysis.report import Report
 from lifeevents.model.vocabulary import Channel, Level
-from lifeevents.text.labels import Language
+from lifeevents.text.labels import Language, words
 
 __all__ = ["DisplayNames"]
-
-_CHANNEL_EN: dict[Channel, str] = {
-    Channel.IN_PERSON: "in person",
-    Channel.TERMINAL: "terminal",
-    Channel.ONLINE: "online",
-    Channel.EMAIL: "e-mail",
-    Channel.VIDEO: "video",
-    Channel.PHONE: "phone",
-    Channel.MAIL: "post",
-    Channel.PROACTIVE: "proactive",
-}
-_LEVEL_EN: dict[Level, str] = {
-    Level.BUND: "Federal",
-    Level.LAND: "State",
-    Level.KREIS: "District",
-    Level.GEMEINDE: "Municipality",
-    Level.SOZIALVERSICHERUNG: "Social insurance",
-    Level.PRIVAT: "Private",
-}
 
 # Words a stage heading keeps in lower case (German and English function words).
 _SMALL_WORDS = frozenset(
@@ -82,6 +63,13 @@ class DisplayNames:
     ('Moving', 'Register', 'Bürgerbüro', 'Bürgerbüro')
     >>> names.stage("vor-der-geburt"), names.stage("erste-tage")
     ('Vor der Geburt', 'Erste Tage')
+
+    Channels and levels are named by the word catalogue
+    (:mod:`lifeevents.text.labels`):
+
+    >>> from lifeevents.model.vocabulary import Channel, Level
+    >>> names.channel(Channel.IN_PERSON), names.level(Level.KREIS)
+    ('in person', 'District')
     """
 
     def __init__(self, report: Report, lang: Language) -> None:
@@ -89,6 +77,7 @@ class DisplayNames:
         self.lang = lang
         self._graph = report.journey.graph
         self._life_event = report.journey.life_event
+        self._words = words(lang)
 
     def _pick(self, german: str, english: str | None) -> str:
         return english if self.lang == "en" and english else german
@@ -105,13 +94,25 @@ class DisplayNames:
 
     def municipality(self) -> str | None:
         """The display name of the home municipality, if the journey has one."""
-        trip = self.report.journey
-        if trip.municipality is None:
-            return None
-        region = trip.region
-        if region is not None and trip.municipality in region.municipalities:
-            return region.municipalities[trip.municipality].name
-        return trip.municipality
+        municipality = self.report.journey.municipality
+        return None if municipality is None else self.town(municipality)
+
+    def town(self, municipality: str) -> str:
+        """The display name of a municipality of the journey's region (the home, the
+        origin or the place of the event), else its id.
+
+        Examples
+        --------
+        >>> from lifeevents import analyze, journey, load
+        >>> trip = journey(load("umzug-innerhalb-kreis"), municipality="saerbeck", origin="ochtrup")
+        >>> names = DisplayNames(analyze(trip), "en")
+        >>> names.town("ochtrup"), names.town("atlantis")
+        ('Ochtrup', 'atlantis')
+        """
+        region = self.report.journey.region
+        if region is not None and municipality in region.municipalities:
+            return region.municipalities[municipality].name
+        return municipality
 
     def step(self, node: str) -> str:
         """The name of the step ``node``."""
@@ -133,11 +134,11 @@ class DisplayNames:
 
     def channel(self, channel: Channel) -> str:
         """The name of a channel (``vor Ort``, ``in person``)."""
-        return channel.label_de if self.lang == "de" else _CHANNEL_EN[channel]
+        return self._words[f"channel.{channel.value}"]
 
     def level(self, level: Level) -> str:
         """The name of an administrative level (``Kreis``, ``District``)."""
-        return level.label_de if self.lang == "de" else _LEVEL_EN[level]
+        return self._words[f"level.{level.value}"]
 
     def stage(self, stage: str) -> str:
         """A stage's display name: from ``stage_names``, else the id as a heading
@@ -149,10 +150,10 @@ class DisplayNames:
         named = self._life_event.life_event.stage_names.get(stage)
         if named is not None:
             return named
-        words = stage.replace("_", "-").split("-")
+        parts = stage.replace("_", "-").split("-")
         shown = [
             word if index and word in _SMALL_WORDS else word[:1].upper() + word[1:]
-            for index, word in enumerate(word for word in words if word)
+            for index, word in enumerate(word for word in parts if word)
         ]
         return " ".join(shown) or stage
 

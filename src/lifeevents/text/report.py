@@ -14,6 +14,7 @@ from __future__ import annotations
 from lifeevents.analysis.report import Report
 from lifeevents.text.findings import FindingKind, findings, opportunities
 from lifeevents.text.labels import Language, label
+from lifeevents.text.names import DisplayNames
 
 __all__ = ["format_report", "summary_rows"]
 
@@ -93,6 +94,11 @@ def format_report(report: Report, lang: Language = "de") -> str:
     visits, a section per kind of finding (those with none are left out) and the
     opportunities.
 
+    Steps and authorities are named by :class:`~lifeevents.text.names.DisplayNames`
+    (English names where the file gives them). In English the title and the plan
+    name the persona, the municipalities and the sites; the German report shows
+    their ids, as it always has.
+
     Parameters
     ----------
     report : Report
@@ -113,7 +119,7 @@ def format_report(report: Report, lang: Language = "de") -> str:
     >>> lines = text.splitlines()
     >>> for line in lines[:5]:
     ...     print(line)
-    Umzug (demo) · Persona: mit-auto
+    Umzug (demo) · Persona: Mit Auto
     <BLANKLINE>
     Figure                                  Value
     --------------------------------------  ------------
@@ -122,19 +128,30 @@ def format_report(report: Report, lang: Language = "de") -> str:
     >>> for line in lines[start : start + 3]:
     ...     print(line)
     Visit plan (fewest trips)
-      1. Day 0, Bürgerbüro / Stadtkasse [rathaus]: Wohnsitz <anmelden> & bestätigen; Gebühr zahlen
-      2. Day 0, Straßenverkehrsamt [kreishaus]: Fahrzeug ummelden
+      1. Day 0, Bürgerbüro / Stadtkasse [Rathaus]: Wohnsitz <anmelden> & bestätigen; Gebühr zahlen
+      2. Day 0, Straßenverkehrsamt [Kreishaus]: Fahrzeug ummelden
+
+    In German, the title and the plan show the ids of the persona and the sites:
+
+    >>> print(format_report(analyze(journey(loads(DEMO_YAML), "mit-auto"))).splitlines()[0])
+    Umzug (demo) · Persona: mit-auto
     """
     trip = report.journey
-    graph = trip.graph
-    title = f"{trip.life_event.name} ({trip.life_event.id}) · {label('persona', lang)}: "
-    title += trip.persona_id
+    names = DisplayNames(report, lang)
+    # The German report keeps the ids it has always shown; English names them.
+    by_id = lang == "de"
+
+    def town(municipality: str) -> str:
+        return municipality if by_id else names.town(municipality)
+
+    persona = trip.persona_id if by_id else names.persona()
+    title = f"{names.life_event()} ({trip.life_event.id}) · {label('persona', lang)}: {persona}"
     if trip.municipality:
-        title += f" · {label('municipality', lang)}: {trip.municipality}"
+        title += f" · {label('municipality', lang)}: {town(trip.municipality)}"
     if trip.origin and trip.uses_origin:
-        title += f" · {label('origin', lang)}: {trip.origin}"
+        title += f" · {label('origin', lang)}: {town(trip.origin)}"
     if trip.event_place and trip.uses_event_place and trip.event_place != trip.municipality:
-        title += f" · {label('event_place', lang)}: {trip.event_place}"
+        title += f" · {label('event_place', lang)}: {town(trip.event_place)}"
     lines = [title, ""]
 
     visits = report.visits
@@ -149,14 +166,14 @@ def format_report(report: Report, lang: Language = "de") -> str:
             lines.extend(["", label(key, lang), *(f"  {item}" for item in items)])
 
     def place(nodes: tuple[str, ...]) -> str:
-        names = dict.fromkeys(graph.nodes[node]["authority"].name for node in nodes)
-        return " / ".join(names)
+        return " / ".join(dict.fromkeys(names.authority(node) for node in nodes))
 
     section(
         "plan",
         [
             f"{number}. {label('day', lang).capitalize()} {planned.day}, {place(planned.steps)} "
-            f"[{planned.site}]: " + "; ".join(graph.nodes[node]["name"] for node in planned.steps)
+            f"[{planned.site if by_id else names.site(planned.site)}]: "
+            + "; ".join(names.step(node) for node in planned.steps)
             for number, planned in enumerate(visits.plan, start=1)
         ],
     )

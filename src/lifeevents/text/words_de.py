@@ -244,4 +244,58 @@ WORDS: dict[str, str] = {
     "serve.not_applied": (
         "Szenario „{scenario}“ gilt nicht für diese Lebenslage (siehe applies_to); nicht angewandt"
     ),
+    # text, scenarios, export and observed
+    # Channels and levels by their value (lifeevents.text.names.DisplayNames).
+    "channel.in_person": "vor Ort",
+    "channel.terminal": "Terminal",
+    "channel.online": "online",
+    "channel.email": "E-Mail",
+    "channel.video": "Video",
+    "channel.phone": "Telefon",
+    "channel.mail": "Post",
+    "channel.proactive": "proaktiv",
+    "level.bund": "Bund",
+    "level.land": "Land",
+    "level.kreis": "Kreis",
+    "level.gemeinde": "Gemeinde",
+    "level.sozialversicherung": "Sozialversicherung",
+    "level.privat": "Privat",
+    # Sentences of findings and opportunities (lifeevents.text.findings).
+    "findings.deadline": "frühestens Tag {day}, Frist Tag {deadline}",
+    "findings.merge_visits": "{count} Besuche zu einem Termin zusammenlegen: {steps}",
+    "findings.avoidable_visit": "Besuch vermeidbar, anderer Kanal angeboten: {steps}",
+    "findings.exchange": "{evidence} direkt zwischen {source} und {target} austauschen",
+    # The observed map (lifeevents.observed.observed_map).
+    "observed_map.seen": "beobachtet in {seen} von {cases} Fällen",
+    "observed_map.disorder": "{n}× in falscher Reihenfolge",
+    "observed_map.skipped": "in {n} ausgelassen",
+    "observed_map.late": "in {n} verspätet",
+    "observed_map.of_cases": "von {cases} Fällen",
+    "observed_map.title": "{life_event}: beobachtet (Persona {persona})",
+    "observed_map.description": (
+        "{title}: je breiter ein Pfeil, desto mehr Fälle; rot: beobachtete Abweichungen"
+    ),
+    # The report of an event log against a journey (lifeevents.observed.report).
+    "observed.header": "{life_event}: {cases} Fälle, {events} Ereignisse in {log}",
+    "observed.conforming": "konform",
+    "observed.extra_visits": "zusätzliche Besuche (gemacht - Minimum)",
+    "observed.deviations": "häufigste Abweichungen",
+    "observed.gaps": (
+        "Abstände je Abhängigkeit in Tagen (Median beobachtet / Vorlaufzeit modelliert)"
+    ),
+    "observed.cases": "{cases} Fälle",
+    "observed.kind.skipped": "ausgelassen",
+    "observed.kind.out_of_order": "falsche Reihenfolge",
+    "observed.kind.deadline_missed": "Frist verpasst",
+    "observed.kind.unknown_activity": "unbekannte Aktivität",
+    "observed.kind.extra_visits": "zusätzliche Besuche",
+    "observed.more_visits": "mehr Besuche als das Minimum",
+    # BPMN export (lifeevents.export.bpmn): pool, empty lane, end event, evidence at hand.
+    "bpmn.citizen": "Bürgerin / Bürger",
+    "bpmn.no_steps": "keine Schritte für diese Persona",
+    "bpmn.done": "erledigt",
+    "bpmn.at_hand": "{evidence} (liegt vor)",
+    # CPSV-AP export (lifeevents.export.cpsv): descriptions written into the RDF.
+    "cpsv.lebenslage": "OZG-Lebenslage: {lebenslage}",
+    "cpsv.step_of": "{step} ({authority}), Schritt der Lebenslage {life_event}",
 }

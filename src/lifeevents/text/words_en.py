@@ -237,4 +237,57 @@ WORDS: dict[str, str] = {
     "serve.not_applied": (
         "Scenario “{scenario}” is not meant for this life event (see applies_to); not applied"
     ),
+    # text, scenarios, export and observed
+    # Channels and levels by their value (lifeevents.text.names.DisplayNames).
+    "channel.in_person": "in person",
+    "channel.terminal": "terminal",
+    "channel.online": "online",
+    "channel.email": "e-mail",
+    "channel.video": "video",
+    "channel.phone": "phone",
+    "channel.mail": "post",
+    "channel.proactive": "proactive",
+    "level.bund": "Federal",
+    "level.land": "State",
+    "level.kreis": "District",
+    "level.gemeinde": "Municipality",
+    "level.sozialversicherung": "Social insurance",
+    "level.privat": "Private",
+    # Sentences of findings and opportunities (lifeevents.text.findings).
+    "findings.deadline": "earliest day {day}, deadline day {deadline}",
+    "findings.merge_visits": "merge {count} visits into one appointment: {steps}",
+    "findings.avoidable_visit": "visit avoidable, another channel is offered: {steps}",
+    "findings.exchange": "exchange {evidence} directly between {source} and {target}",
+    # The observed map (lifeevents.observed.observed_map).
+    "observed_map.seen": "observed in {seen} of {cases} cases",
+    "observed_map.disorder": "{n}× out of order",
+    "observed_map.skipped": "skipped in {n}",
+    "observed_map.late": "late in {n}",
+    "observed_map.of_cases": "of {cases} cases",
+    "observed_map.title": "{life_event}: observed (persona {persona})",
+    "observed_map.description": (
+        "{title}: the wider an arrow, the more cases; red: deviations observed"
+    ),
+    # The report of an event log against a journey (lifeevents.observed.report); the
+    # kinds of deviation are shown as their ids in English, as the JSON names them.
+    "observed.header": "{life_event}: {cases} cases, {events} events in {log}",
+    "observed.conforming": "conforming",
+    "observed.extra_visits": "extra visits (made - minimum)",
+    "observed.deviations": "most common deviations",
+    "observed.gaps": "gaps per dependency (median days observed / lead time modelled)",
+    "observed.cases": "{cases} cases",
+    "observed.kind.skipped": "skipped",
+    "observed.kind.out_of_order": "out_of_order",
+    "observed.kind.deadline_missed": "deadline_missed",
+    "observed.kind.unknown_activity": "unknown_activity",
+    "observed.kind.extra_visits": "extra_visits",
+    "observed.more_visits": "more visits than the minimum",
+    # BPMN export (lifeevents.export.bpmn): pool, empty lane, end event, evidence at hand.
+    "bpmn.citizen": "Citizen",
+    "bpmn.no_steps": "no steps for this persona",
+    "bpmn.done": "done",
+    "bpmn.at_hand": "{evidence} (at hand)",
+    # CPSV-AP export (lifeevents.export.cpsv): descriptions written into the RDF.
+    "cpsv.lebenslage": "OZG life situation: {lebenslage}",
+    "cpsv.step_of": "{step} ({authority}), a step of the life event {life_event}",
 }
