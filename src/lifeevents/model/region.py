@@ -31,7 +31,8 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, Field
 
 from lifeevents.model.authorities import ResolvedAuthority
-from lifeevents.model.life_event import Ident, ModelPart, OfficeChange, Slug, SourcedPart, Text
+from lifeevents.model.base import Ident, ModelPart, Slug, SourcedPart, Text
+from lifeevents.model.life_event import OfficeChange
 from lifeevents.model.vocabulary import Level
 
 __all__ = [

@@ -22,7 +22,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import ConfigDict, Discriminator, Field, StrictBool, StrictInt, Tag
 
-from lifeevents.model.life_event import (
+from lifeevents.model.base import (
     Attribute,
     AuthorityRef,
     FileModel,
@@ -31,9 +31,9 @@ from lifeevents.model.life_event import (
     ModelPart,
     Slug,
     SourcedPart,
-    Step,
     Text,
 )
+from lifeevents.model.life_event import Step
 from lifeevents.model.vocabulary import Channel, Level, Transfer
 
 __all__ = [
