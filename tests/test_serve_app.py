@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from lifeevents.library.builtin import builtin_journeys
 from lifeevents.server.app import WorkshopServer
-from lifeevents.server.outcome import Choice, Memory, outcome
+from lifeevents.server.choice import Choice
+from lifeevents.server.outcome import Memory, outcome
 from lifeevents.server.paths import scan
 from lifeevents.server.workspace import Files, Kind, Workspace
 from lifeevents.text.labels import label

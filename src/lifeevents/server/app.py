@@ -36,7 +36,9 @@ from typing import Any
 from urllib.parse import parse_qs, unquote
 
 from lifeevents.formats.reading import READ_LIMIT, read_limited
-from lifeevents.server.outcome import Choice, Memory, interactive_page, outcome
+from lifeevents.server.choice import Choice
+from lifeevents.server.drawing import interactive_page
+from lifeevents.server.outcome import Memory, outcome
 from lifeevents.server.page import main_page, message_page, source_page
 from lifeevents.server.paths import yaml_file
 from lifeevents.server.watch import Watcher

@@ -17,7 +17,9 @@ from urllib.parse import quote
 from lifeevents.model.life_event import LifeEvent
 from lifeevents.model.problems import Problem
 from lifeevents.model.scenario import Scenario
-from lifeevents.server.outcome import VIEWS, Choice, Outcome, Shown, model_name
+from lifeevents.server.choice import VIEWS, Choice
+from lifeevents.server.drawing import Shown, model_name
+from lifeevents.server.outcome import Outcome
 from lifeevents.server.workspace import Entry, Files, Kind, Workspace
 from lifeevents.text.labels import Language, label
 
@@ -301,11 +303,11 @@ def main_page(
     --------
     A journey with an error: each problem links to its line in the source view:
 
-    >>> import re
-    >>> import tempfile
+    >>> import re, tempfile
     >>> from pathlib import Path
     >>> from lifeevents.library.demo import DEMO_YAML
-    >>> from lifeevents.server.outcome import Choice, Memory, outcome
+    >>> from lifeevents.server.choice import Choice
+    >>> from lifeevents.server.outcome import Memory, outcome
     >>> from lifeevents.server.paths import scan
     >>> from lifeevents.server.workspace import Workspace
     >>> folder = tempfile.TemporaryDirectory()
@@ -412,11 +414,9 @@ def source_page(
 
     Examples
     --------
-    >>> import re
-    >>> import tempfile
+    >>> import re, tempfile
     >>> from pathlib import Path
     >>> from lifeevents.library.demo import DEMO_YAML
-    >>> from lifeevents.server.outcome import Choice, Memory, outcome
     >>> from lifeevents.server.paths import scan
     >>> from lifeevents.server.workspace import Workspace
     >>> folder = tempfile.TemporaryDirectory()
