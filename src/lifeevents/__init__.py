@@ -40,6 +40,7 @@ if TYPE_CHECKING:
         UnknownPersonaError,
         UnsupportedFormatError,
         VisitSearchBudgetError,
+        WorkbookCellError,
     )
     from lifeevents.formats.journey_file import check, load, loads
     from lifeevents.formats.region_file import load_region
@@ -81,6 +82,7 @@ __all__ = [
     "UnsupportedFormatError",
     "View",
     "VisitSearchBudgetError",
+    "WorkbookCellError",
     "__version__",
     "analyze",
     "apply",
@@ -125,6 +127,7 @@ _HOMES = {
     "UnsupportedFormatError": "lifeevents.errors",
     "View": "lifeevents.views.options",
     "VisitSearchBudgetError": "lifeevents.errors",
+    "WorkbookCellError": "lifeevents.errors",
     "__version__": "lifeevents.version",
     "analyze": "lifeevents.analysis.report",
     "apply": "lifeevents.scenarios",

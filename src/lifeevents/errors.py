@@ -43,6 +43,7 @@ __all__ = [
     "UnknownPersonaError",
     "UnsupportedFormatError",
     "VisitSearchBudgetError",
+    "WorkbookCellError",
 ]
 
 GRAPHVIZ_INSTALL_HINT = (
@@ -354,3 +355,21 @@ class UnknownFileError(LifeeventsError, FileNotFoundError):
     ...     print(str(error).split(";")[0])
     'gebutr' is neither a file nor a built-in journey (did you mean 'geburt'?)
     """
+
+
+class WorkbookCellError(LifeeventsError, ValueError):
+    """A workbook cell holds a value no journey can take (a formula, a date, a typo).
+
+    The workbook reader turns it into a problem located at the cell, so callers of
+    :func:`lifeevents.export.workbook_reader.check_workbook` see an
+    :class:`InputError` instead.
+
+    Examples
+    --------
+    >>> WorkbookCellError("a formula (=A1)").message
+    'a formula (=A1)'
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message

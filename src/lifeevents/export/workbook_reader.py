@@ -13,7 +13,6 @@ text belongs, unknown sheets or columns, and sheets of more than
 
 from __future__ import annotations
 
-import datetime
 import difflib
 import io
 import os
@@ -22,15 +21,14 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from lifeevents.errors import InputError
+from lifeevents.errors import WorkbookCellError
+from lifeevents.export.workbook_cells import cell_value
 from lifeevents.export.workbook_layout import MAX_ROWS, SHEETS, Column, Sheet, column_letter
 from lifeevents.formats.journey_file import Regions, check_document
 from lifeevents.formats.reading import READ_LIMIT, read_limited, too_large
-from lifeevents.formats.yaml_reader import Document, Positions, read_yaml
+from lifeevents.formats.yaml_reader import Document, Positions
 from lifeevents.model.life_event import FORMAT, LifeEvent
 from lifeevents.model.problems import CheckResult, Problem, capped, valid_model
-from lifeevents.model.vocabulary import Channel, Level
-from lifeevents.text.labels import words
 
 __all__ = ["check_workbook", "read_workbook", "validate_workbook"]
 
@@ -40,23 +38,7 @@ _SHEET = 10_000_000
 _SHEET_NUMBERS = {name: number for number, name in enumerate(SHEETS, 1)}
 _SHEET_NAMES = {number: name for name, number in _SHEET_NUMBERS.items()}
 _KNOWN_SHEETS = {*SHEETS, "Erläuterung"}
-# A cell may also hold the German word a reader sees for a channel or level.
-_GERMAN = words("de")
-_CHOICES: dict[str, dict[str, str]] = {
-    "channel": {channel.value: _GERMAN[f"channel.{channel.value}"] for channel in Channel},
-    "level": {level.value: _GERMAN[f"level.{level.value}"] for level in Level},
-    "transfer": {"citizen": "Bürger", "direct": "direkt"},
-}
-_NOUN = {"channel": "channel", "level": "level", "transfer": "transfer mode"}
-_TRUE = {"wahr", "true", "ja", "yes", "1"}
-_FALSE = {"falsch", "false", "nein", "no", "0"}
 _MERGED = re.compile(rb'<mergeCell\s+ref="([A-Z]+[0-9]+)')
-
-
-class _CellError(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def check_workbook(
@@ -405,8 +387,8 @@ def _rows(
             column = found
             mark = (number * _SHEET + row_number, index)
             try:
-                value = _value(column, cell)
-            except _CellError as trouble:
+                value = cell_value(column, cell)
+            except WorkbookCellError as trouble:
                 problems.append(_at(filename, mark, trouble.message))
                 continue
             if column.key in ("channel", "more_channels"):
@@ -431,73 +413,3 @@ def _too_many(sheet: Sheet, filename: str, problems: list[Problem]) -> None:
     row = MAX_ROWS + 2
     message = f"more than {MAX_ROWS:,} rows; split the journey or delete formatted empty rows"
     problems.append(Problem(filename, row, 1, message, where=f"{sheet.name}!A{row}"))
-
-
-def _value(column: Column, cell: Any) -> Any:
-    value = cell.value
-    if getattr(cell, "data_type", None) == "f" or (
-        isinstance(value, str) and value.startswith("=")
-    ):
-        raise _CellError(
-            f"a formula ({value}); write the value itself, formulas are not calculated"
-        )
-    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
-        if column.kind in ("int", "float", "bool"):
-            raise _CellError("a date where a number belongs; format the cell as a number")
-        raise _CellError(
-            f"a date where {column.key} text belongs; format the cell as text and "
-            "type the value again"
-        )
-    kind = column.kind
-    if kind in _CHOICES:
-        return _choice(kind, value)
-    if kind == "ids":
-        items = [item.strip() for item in re.split(r"[,\n]", str(value))]
-        return [item for item in items if item]
-    if kind == "texts":
-        return [line for line in str(value).split("\n") if line.strip()]
-    if kind == "int":
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        if isinstance(value, str) and re.fullmatch(r"-?[0-9]+", value.strip()):
-            return int(value)
-        return value
-    if kind == "float":
-        if isinstance(value, int) and not isinstance(value, bool):
-            return float(value)
-        return value
-    if kind == "bool":
-        if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
-            return value.strip().lower() in _TRUE
-        return value
-    if kind == "map":
-        try:
-            parsed = read_yaml("{" + str(value) + "}", "cell").data
-        except InputError:
-            raise _CellError(
-                f"'{value}' is not a list of key: value pairs, e.g. verheiratet: true"
-            ) from None
-        return parsed
-    if isinstance(value, bool):
-        return "WAHR" if value else "FALSCH"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _choice(kind: str, value: Any) -> Any:
-    choices = _CHOICES[kind]
-    if isinstance(value, str):
-        text = value.strip()
-        if text in choices:
-            return text
-        by_label = {label.lower(): key for key, label in choices.items()}
-        hint = by_label.get(text.lower())
-        if hint is None:
-            close = difflib.get_close_matches(text.lower(), list(choices), n=1, cutoff=0.6)
-            hint = close[0] if close else None
-        suggestion = (
-            f"; did you mean '{hint}'?" if hint else f"; choose one of: {', '.join(choices)}"
-        )
-        raise _CellError(f"unknown {_NOUN[kind]} '{text}'{suggestion}")
-    raise _CellError(f"unknown {_NOUN[kind]} {value!r}; choose one of: {', '.join(choices)}")
