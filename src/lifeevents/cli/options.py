@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, TypeAlias
 
-from lifeevents.text.labels import LANGUAGES
+from lifeevents.text.labels import DEFAULT_LANGUAGE, LANGUAGES
 
 if TYPE_CHECKING:
     #: The sub-command parsers of ``lifeevents``, on which each command adds its own.
@@ -187,7 +187,9 @@ def add_lang(parser: argparse.ArgumentParser) -> None:
     >>> parser.parse_args([]).lang
     'de'
     """
-    parser.add_argument("--lang", choices=LANGUAGES, default="de", help="language of the output")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="language of the output"
+    )
 
 
 def add_region_file(parser: argparse.ArgumentParser, help_text: str = REGION_FILE_HELP) -> None:

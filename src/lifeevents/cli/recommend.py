@@ -10,6 +10,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from lifeevents.text.labels import DEFAULT_LANGUAGE, LANGUAGES
+
 if TYPE_CHECKING:
     from lifeevents.model.life_event import LifeEvent
     from lifeevents.model.region import Region
@@ -85,7 +87,7 @@ def add_recommend_command(commands: Any) -> None:
     recommend.add_argument("--backend", choices=("serial", "processes", "dask"), default="serial")
     recommend.add_argument("--workers", type=int, metavar="N", help="processes")
     recommend.add_argument("--format", choices=("text", "json"), default="text")
-    recommend.add_argument("--lang", choices=("de", "en"), default="de")
+    recommend.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
     recommend.add_argument(
         "--region-file", action="append", metavar="FILE", help="your own region file"
     )

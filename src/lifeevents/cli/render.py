@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, get_args
 
 from lifeevents.cli.options import add_journey_options
 from lifeevents.cli.runtime import EXIT_OK, UsageError
-from lifeevents.views.options import Highlight, View
+from lifeevents.views.options import DEFAULT_OPTIONS, Direction, Highlight, View
 
 if TYPE_CHECKING:
     from lifeevents.cli.options import Commands
@@ -62,11 +62,13 @@ def add_command(commands: Commands) -> None:
     command.add_argument(
         "--view",
         choices=[*(view.value for view in View), DIFF_VIEW],
-        default=View.BLUEPRINT.value,
+        default=DEFAULT_OPTIONS.view.value,
         help="blueprint (default), journey map, checklist, or diff: today against "
         "--scenario (svg, html)",
     )
-    command.add_argument("--direction", choices=("LR", "TB"), default="LR")
+    command.add_argument(
+        "--direction", choices=get_args(Direction), default=DEFAULT_OPTIONS.direction
+    )
     command.add_argument(
         "--highlight",
         metavar="LIST",

@@ -17,6 +17,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
+from lifeevents.text.labels import DEFAULT_LANGUAGE, LANGUAGES
+
 if TYPE_CHECKING:
     from lifeevents.model.life_event import LifeEvent
     from lifeevents.model.region import Region
@@ -134,7 +136,9 @@ def add_commands(commands: Any) -> None:
         metavar="M",
         help="only these municipalities (default: every one of the region)",
     )
-    matrix.add_argument("--lang", choices=("de", "en"), default="de", help="language of the page")
+    matrix.add_argument(
+        "--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="language of the page"
+    )
     matrix.add_argument(
         "--region-file", action="append", metavar="FILE", help="your own region file"
     )

@@ -12,7 +12,7 @@ import gc
 import sys
 from typing import TYPE_CHECKING, Any
 
-from lifeevents.text.labels import LANGUAGES
+from lifeevents.text.labels import DEFAULT_LANGUAGE, LANGUAGES
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -92,7 +92,9 @@ def add_commands(commands: Any) -> None:
         default=_DEFAULT_PORT,
         help=f"port (default {_DEFAULT_PORT}; 0 picks a free one); the address is printed",
     )
-    serve.add_argument("--lang", choices=LANGUAGES, default="de", help="language of the page")
+    serve.add_argument(
+        "--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="language of the page"
+    )
     serve.set_defaults(handler=_serve)
 
 

@@ -17,10 +17,20 @@ from typing import Literal
 
 from lifeevents.text import words_de, words_en
 
-__all__ = ["FIGURE_WORDS", "LANGUAGES", "Language", "figure_label", "label", "words"]
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "FIGURE_WORDS",
+    "LANGUAGES",
+    "Language",
+    "figure_label",
+    "label",
+    "words",
+]
 
 Language = Literal["de", "en"]
 LANGUAGES: tuple[Language, ...] = ("de", "en")
+#: The language of every output unless asked otherwise: the users are German authorities.
+DEFAULT_LANGUAGE: Language = "de"
 
 _CATALOGUES: dict[Language, Mapping[str, str]] = {
     "de": MappingProxyType(words_de.WORDS),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
-from lifeevents.text.labels import Language
+from lifeevents.text.labels import DEFAULT_LANGUAGE, Language
 
 __all__ = [
     "COMPACT_THRESHOLD",
@@ -89,7 +89,7 @@ class RenderOptions:
     """
 
     view: View = View.BLUEPRINT
-    lang: Language = "de"
+    lang: Language = DEFAULT_LANGUAGE
     direction: Direction = "LR"
     highlight: frozenset[Highlight] = field(default_factory=lambda: frozenset(Highlight))
     compact: bool | None = None
