@@ -8,8 +8,9 @@ validation reports them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from lifeevents.formats.yaml_reader import Document
@@ -51,17 +52,18 @@ class _StepView:
     index: int
     raw: dict[str, Any]
 
-    @property
+    # Read once (a cached property), and lists returned whole rather than generated: the
+    # checks ask every step for these, and a large file has many steps.
+    @cached_property
     def id(self) -> str | None:
         value = self.raw.get("id")
         return value if isinstance(value, str) else None
 
-    def strings(self, key: str) -> Iterator[tuple[int, str]]:
+    def strings(self, key: str) -> list[tuple[int, str]]:
         value = self.raw.get(key)
-        if isinstance(value, list):
-            for position, item in enumerate(value):
-                if isinstance(item, str):
-                    yield position, item
+        if not isinstance(value, list):
+            return []
+        return [(position, item) for position, item in enumerate(value) if isinstance(item, str)]
 
     def text(self, key: str) -> str | None:
         value = self.raw.get(key)
