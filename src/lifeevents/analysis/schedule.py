@@ -42,10 +42,14 @@ __all__ = [
 
 def start_days(graph: nx.DiGraph[str], order: list[str] | None = None) -> dict[str, int]:
     """The start day of every step by rule 4, in topological order."""
+    # Plain mappings (the reverse view's adjacency holds the predecessors): a lookup
+    # through networkx's views is a Python call, and this loop makes one per edge.
+    nodes = dict(graph.nodes.items())
+    predecessors = dict(graph.reverse(copy=False).adjacency())
     start: dict[str, int] = {}
     for node in order if order is not None else topological_order(graph):
         start[node] = max(
-            (start[source] + graph.nodes[source]["lead_time_days"] for source in graph.pred[node]),
+            (start[source] + nodes[source]["lead_time_days"] for source in predecessors[node]),
             default=0,
         )
     return start
@@ -121,13 +125,14 @@ def schedule(graph: nx.DiGraph[str]) -> Schedule:
     """Start days, duration and deadlines at risk; steps sorted by day, then dependency order."""
     order = topological_order(graph)
     start = start_days(graph, order)
+    nodes = dict(graph.nodes.items())
     entries = sorted(
         (
             ScheduledStep(
                 step=node,
-                name=graph.nodes[node]["name"],
-                authority=graph.nodes[node]["authority"],
-                channel=graph.nodes[node]["channel"],
+                name=nodes[node]["name"],
+                authority=nodes[node]["authority"],
+                channel=nodes[node]["channel"],
                 day=start[node],
             )
             for node in order
