@@ -193,9 +193,10 @@ def _build(text: str) -> Document:
     event: Any  # narrowed by `kind` below, which mypy cannot follow
     value: Any
     opened: list[_Node] | dict[str, tuple[Mark, _Node]] | None  # a new collection's items
-    loader = _Loader(text)
+    loader = None
     try:
         # yaml.parse() is this loop behind a generator; get_event() returns None at the end.
+        loader = _Loader(text)  # the pure-Python reader checks the characters here
         next_event = loader.get_event
         while (event := next_event()) is not None:
             last = event
@@ -309,7 +310,8 @@ def _build(text: str) -> Document:
     except yaml.YAMLError as error:
         raise _ReadError((1, 1), f"YAML error: {' '.join(str(error).split())}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return Document(data, positions, texts)
 
 
