@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -70,10 +70,25 @@ _SPECIAL_FLOAT = {
 }  # fmt: skip
 
 
+class _ParserMark(Protocol):
+    """A mark as the YAML parser gives it: line and column counted from 0."""
+
+    line: int
+    column: int
+
+
+# Where a value or key stands: (line, column) counted from 1, or the parser's own mark,
+# which the reader keeps as it is (converting every mark of a large file costs more than
+# converting the few ever asked for).
+_Where = Mark | _ParserMark
 # Where a value stands, and the positions inside it: for a list one node per item, for
 # a mapping each key's mark and its value's node, for a scalar or an alias None. A tree
 # beside the data, so that reading builds no path per value.
-_Node = tuple[Mark, "list[_Node] | dict[str, tuple[Mark, _Node]] | None"]
+_Node = tuple[_Where, "list[_Node] | dict[str, tuple[_Where, _Node]] | None"]
+
+
+def _line_column(where: _Where) -> Mark:
+    return where if isinstance(where, tuple) else (where.line + 1, where.column + 1)
 
 
 @dataclass
@@ -84,14 +99,14 @@ class Positions:
 
     def value(self, path: Sequence[str | int]) -> Mark:
         """Where the value at ``path`` stands, or its nearest recorded ancestor."""
-        return self._walk(path)[0]
+        return _line_column(self._walk(path)[0])
 
     def key(self, path: Sequence[str | int]) -> Mark:
         """Where the key naming ``path`` stands (falls back to the value)."""
         mark, key_mark = self._walk(path)
-        return mark if key_mark is None else key_mark
+        return _line_column(mark if key_mark is None else key_mark)
 
-    def _walk(self, path: Sequence[str | int]) -> tuple[Mark, Mark | None]:
+    def _walk(self, path: Sequence[str | int]) -> tuple[_Where, _Where | None]:
         """The mark of the deepest node along ``path``, and its key's mark if the whole
         path was found and ends in a mapping key."""
         if self.root is None:
@@ -122,9 +137,9 @@ class Document:
 class _ReadError(Exception):
     """A problem that ends reading (syntax, limits)."""
 
-    def __init__(self, mark: Mark, message: str) -> None:
+    def __init__(self, mark: _Where, message: str) -> None:
         super().__init__(message)
-        self.mark = mark
+        self.mark = _line_column(mark)
         self.message = message
 
 
@@ -134,7 +149,7 @@ class _Frame:
     values had been read before it (its size, for an alias to it, follows at its end)."""
 
     container: dict[str, Any] | list[Any]
-    inside: list[_Node] | dict[str, tuple[Mark, _Node]]
+    inside: list[_Node] | dict[str, tuple[_Where, _Node]]
     anchor: str | None
     before: int
 
@@ -185,14 +200,14 @@ def _build(text: str) -> Document:
     container: Any = None  # a dict or list (None before the first value)
     inside: Any = None
     key: str | None = None
-    key_mark: Mark = (1, 1)
+    key_mark: _Where = (1, 1)
     # Event types tested by identity, scalars first: they are most events.
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
     event: Any  # narrowed by `kind` below, which mypy cannot follow
     value: Any
-    opened: list[_Node] | dict[str, tuple[Mark, _Node]] | None  # a new collection's items
+    opened: list[_Node] | dict[str, tuple[_Where, _Node]] | None  # a new collection's items
     loader = None
     try:
         # yaml.parse() is this loop behind a generator; get_event() returns None at the end.
@@ -202,8 +217,7 @@ def _build(text: str) -> Document:
             last = event
             kind = type(event)
             if kind is scalar_event:
-                start = event.start_mark
-                mark = (start.line + 1, start.column + 1)
+                mark = event.start_mark
                 if key is None and type(container) is dict:
                     if event.tag is not None:
                         _check_tag(event, allowed=("str",))
@@ -238,8 +252,7 @@ def _build(text: str) -> Document:
                     container, inside = stack[-1].container, stack[-1].inside
                 continue
             elif kind is mapping_start or kind is sequence_start:
-                start = event.start_mark
-                mark = (start.line + 1, start.column + 1)
+                mark = event.start_mark
                 is_map = kind is mapping_start
                 if event.tag is not None:
                     _check_tag(event, allowed=("map",) if is_map else ("seq",))
@@ -250,8 +263,7 @@ def _build(text: str) -> Document:
                 written += 1
                 stack.append(_Frame(value, opened, event.anchor, written + aliased - 1))
             elif kind is alias_event:
-                start = event.start_mark
-                mark = (start.line + 1, start.column + 1)
+                mark = event.start_mark
                 if event.anchor not in anchors:
                     raise _ReadError(mark, f"the alias '*{event.anchor}' has no anchor before it")
                 value, size = anchors[event.anchor]
