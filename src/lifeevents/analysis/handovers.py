@@ -109,7 +109,8 @@ def _edges_in_order(graph: nx.DiGraph[str]) -> list[tuple[str, str, dict[str, An
 
 def _node_data(graph: nx.DiGraph[str]) -> dict[str, dict[str, Any]]:
     # A plain mapping: looking nodes up through graph.nodes is a Python call each, per edge.
-    return dict(graph.nodes.items())
+    # (The data view iterates the graph's own dict; graph.nodes.items() looks up each node.)
+    return dict(iter(graph.nodes(data=True)))
 
 
 def channel_handovers(graph: nx.DiGraph[str]) -> list[ChannelHandover]:

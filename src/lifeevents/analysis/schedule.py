@@ -44,7 +44,7 @@ def start_days(graph: nx.DiGraph[str], order: list[str] | None = None) -> dict[s
     """The start day of every step by rule 4, in topological order."""
     # Plain mappings (the reverse view's adjacency holds the predecessors): a lookup
     # through networkx's views is a Python call, and this loop makes one per edge.
-    nodes = dict(graph.nodes.items())
+    nodes = dict(iter(graph.nodes(data=True)))
     predecessors = dict(graph.reverse(copy=False).adjacency())
     start: dict[str, int] = {}
     for node in order if order is not None else topological_order(graph):
@@ -125,7 +125,7 @@ def schedule(graph: nx.DiGraph[str]) -> Schedule:
     """Start days, duration and deadlines at risk; steps sorted by day, then dependency order."""
     order = topological_order(graph)
     start = start_days(graph, order)
-    nodes = dict(graph.nodes.items())
+    nodes = dict(iter(graph.nodes(data=True)))
     entries = sorted(
         (
             ScheduledStep(

@@ -259,10 +259,11 @@ class _Index:
 
     @classmethod
     def of(cls, graph: nx.DiGraph[str]) -> _Index:
-        # Plain mappings of networkx's views (their .get() goes through the Mapping ABC);
-        # the reverse view's adjacency holds the predecessors.
+        # Plain mappings of networkx's views (their .get() goes through the Mapping ABC):
+        # the data view iterates the graph's own dict, the reverse view's adjacency holds
+        # the predecessors.
         return cls.build(
-            dict(graph.nodes.items()),
+            dict(iter(graph.nodes(data=True))),
             dict(graph.adjacency()),
             dict(graph.reverse(copy=False).adjacency()),
         )
