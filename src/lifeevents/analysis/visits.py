@@ -146,7 +146,8 @@ def visits(graph: nx.DiGraph[str], *, exact_limit: int = EXACT_LIMIT) -> VisitsR
     """
     ix = _Index.of(graph)
     modelled = _modelled(ix)
-    problems = _problems(ix, modelled)
+    # Every visit step a trip of its own is always feasible (the graph is acyclic).
+    problems = _problems(ix, modelled) if any(len(group) > 1 for group in modelled) else []
     if problems:
         raise InfeasibleGroupingError(problems)
     found = _minimum(ix, modelled, exact_limit=exact_limit)
