@@ -82,15 +82,6 @@ def _parts(
         )
     resolver = AuthorityResolver(life_event, region, municipality, origin, event_place)
     applicable = {step.id for step in life_event.steps if chosen.matches(step.when)}
-    # Many steps name one authority: each reference is resolved once (an unknown one
-    # raises at the first step that names it, as before).
-    resolved: dict[str, ResolvedAuthority] = {}
-
-    def authority(step: Step) -> ResolvedAuthority:
-        if step.authority not in resolved:
-            resolved[step.authority] = resolver.step(step)
-        return resolved[step.authority]
-
     return JourneyParts(
         life_event,
         persona,
@@ -108,7 +99,7 @@ def _parts(
             "evidence": resolver.evidence(),
         },
         [
-            (step.id, _node_attributes(step, chosen, authority(step)))
+            (step.id, _node_attributes(step, chosen, resolver.step(step)))
             for step in life_event.steps
             if step.id in applicable
         ],
