@@ -87,6 +87,18 @@ def test_honest_aliases_and_large_files_read(parser: type) -> None:
     assert len(many.data["a"]) == 60_001
 
 
+def test_problems_and_positions_are_located_alike(parser: type) -> None:
+    # A control character (the pure-Python reader finds it before the first event), a
+    # repeated key and an alias as a key, each at its own line and column.
+    assert problem_of("a: 1\nb: x\x01y\n")[:2] == (2, 5)
+    assert problem_of("a: 1\nb:\n  c: 1\n  c: 2\n")[:2] == (4, 3)
+    assert problem_of("k: &k v\nm: {*k : 1}\n")[:2] == (2, 5)
+    positions = read_yaml("a: 1\nb:\n  - {c: x}\n", "x.yaml").positions
+    assert positions.value(("b", 0, "c")) == (3, 9)
+    assert positions.key(("b", 0, "c")) == (3, 6)
+    assert positions.value(("b", 0, "missing")) == (3, 5)
+
+
 def _chain_journey(steps: int) -> str:
     lines = [
         "format: lifeevents/1",

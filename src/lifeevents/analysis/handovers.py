@@ -180,8 +180,20 @@ class AuthorityHandover:
 
 def _edges_in_order(graph: nx.DiGraph[str]) -> list[tuple[str, str, dict[str, Any]]]:
     """Edges sorted by the position of source, then target, in the graph (file order)."""
+    # Source by source in graph order, each one's targets sorted: the same order as sorting
+    # every edge by (source, target) position, without a key computed per edge.
     position = {node: index for index, node in enumerate(graph)}
-    return sorted(graph.edges(data=True), key=lambda edge: (position[edge[0]], position[edge[1]]))
+    return [
+        (source, target, targets[target])
+        for source, targets in graph.adjacency()
+        for target in (sorted(targets, key=position.__getitem__) if len(targets) > 1 else targets)
+    ]
+
+
+def _node_data(graph: nx.DiGraph[str]) -> dict[str, dict[str, Any]]:
+    # A plain mapping: looking nodes up through graph.nodes is a Python call each, per edge.
+    # (The data view iterates the graph's own dict; graph.nodes.items() looks up each node.)
+    return dict(iter(graph.nodes(data=True)))
 
 
 def channel_handovers(graph: nx.DiGraph[str]) -> list[ChannelHandover]:
@@ -213,12 +225,11 @@ def channel_handovers(graph: nx.DiGraph[str]) -> list[ChannelHandover]:
     Registering and paying at the town hall are both in person, so that edge is no
     handover.
     """
+    nodes = _node_data(graph)
     return [
-        ChannelHandover(
-            source, target, graph.nodes[source]["channel"], graph.nodes[target]["channel"]
-        )
+        ChannelHandover(source, target, nodes[source]["channel"], nodes[target]["channel"])
         for source, target, _ in _edges_in_order(graph)
-        if graph.nodes[source]["channel"] != graph.nodes[target]["channel"]
+        if nodes[source]["channel"] != nodes[target]["channel"]
     ]
 
 
@@ -256,11 +267,12 @@ def media_breaks(graph: nx.DiGraph[str]) -> list[MediaBreak]:
     >>> [(item.source, item.target) for item in media_breaks(trip.graph)]
     [('wohnungsgeberbestaetigung', 'anmeldung')]
     """
+    nodes = _node_data(graph)
     found = []
     for source, target, data in _edges_in_order(graph):
         carried = data.get("citizen_evidence", ())
-        source_medium = graph.nodes[source]["channel"].medium
-        target_medium = graph.nodes[target]["channel"].medium
+        source_medium = nodes[source]["channel"].medium
+        target_medium = nodes[target]["channel"].medium
         if carried and source_medium and target_medium and source_medium != target_medium:
             found.append(MediaBreak(source, target, tuple(carried)))
     return found
@@ -295,11 +307,12 @@ def authority_handovers(graph: nx.DiGraph[str]) -> list[AuthorityHandover]:
     {'from': 'anmelden', 'to': 'kfz', 'evidence': ['meldung'], 'from_authority': 'amt',
      'to_authority': 'kreis', 'crosses_levels': True}
     """
+    nodes = _node_data(graph)
     found = []
     for source, target, data in _edges_in_order(graph):
         carried = data.get("citizen_evidence", ())
-        source_authority = graph.nodes[source]["authority"]
-        target_authority = graph.nodes[target]["authority"]
+        source_authority = nodes[source]["authority"]
+        target_authority = nodes[target]["authority"]
         # Identity after resolution, not the spelling of the reference (spec).
         if carried and source_authority.id != target_authority.id:
             found.append(

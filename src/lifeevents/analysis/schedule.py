@@ -72,10 +72,14 @@ def start_days(graph: nx.DiGraph[str], order: list[str] | None = None) -> dict[s
     {'pflegeberatung': 0, 'pflegegrad-beantragen': 0, 'md-begutachtung': 14,
      'pflegegrad-bescheid': 21, 'pflegehilfsmittel': 28}
     """
+    # Plain mappings (the reverse view's adjacency holds the predecessors): a lookup
+    # through networkx's views is a Python call, and this loop makes one per edge.
+    nodes = dict(iter(graph.nodes(data=True)))
+    predecessors = dict(graph.reverse(copy=False).adjacency())
     start: dict[str, int] = {}
     for node in order if order is not None else topological_order(graph):
         start[node] = max(
-            (start[source] + graph.nodes[source]["lead_time_days"] for source in graph.pred[node]),
+            (start[source] + nodes[source]["lead_time_days"] for source in predecessors[node]),
             default=0,
         )
     return start
@@ -271,13 +275,14 @@ def schedule(graph: nx.DiGraph[str]) -> Schedule:
     """
     order = topological_order(graph)
     start = start_days(graph, order)
+    nodes = dict(iter(graph.nodes(data=True)))
     entries = sorted(
         (
             ScheduledStep(
                 step=node,
-                name=graph.nodes[node]["name"],
-                authority=graph.nodes[node]["authority"],
-                channel=graph.nodes[node]["channel"],
+                name=nodes[node]["name"],
+                authority=nodes[node]["authority"],
+                channel=nodes[node]["channel"],
                 day=start[node],
             )
             for node in order

@@ -274,7 +274,8 @@ def visits(graph: nx.DiGraph[str], *, exact_limit: int = EXACT_LIMIT) -> VisitsR
     """
     ix = _Index.of(graph)
     modelled = _modelled(ix)
-    problems = _problems(ix, modelled)
+    # Every visit step a trip of its own is always feasible (the graph is acyclic).
+    problems = _problems(ix, modelled) if any(len(group) > 1 for group in modelled) else []
     if problems:
         raise InfeasibleGroupingError(problems)
     found = _minimum(ix, modelled, exact_limit=exact_limit)
@@ -535,11 +536,13 @@ class _Index:
 
     @classmethod
     def of(cls, graph: nx.DiGraph[str]) -> _Index:
-        # Plain mappings of networkx's views (their .get() goes through the Mapping ABC).
+        # Plain mappings of networkx's views (their .get() goes through the Mapping ABC):
+        # the data view iterates the graph's own dict, the reverse view's adjacency holds
+        # the predecessors.
         return cls.build(
-            dict(graph.nodes.items()),
+            dict(iter(graph.nodes(data=True))),
             dict(graph.adjacency()),
-            {node: list(predecessors) for node, predecessors in graph.pred.items()},
+            dict(graph.reverse(copy=False).adjacency()),
         )
 
     @classmethod
@@ -574,8 +577,8 @@ class _Index:
         for node in ids:
             data = nodes[node]
             channel: Channel = data["channel"]
-            preds.append(tuple(sorted(pos[p] for p in pred.get(node, ()))))
-            succs.append(tuple(sorted(pos[s] for s in succ.get(node, ()))))
+            preds.append(tuple(sorted([pos[p] for p in pred.get(node, ())])))
+            succs.append(tuple(sorted([pos[s] for s in succ.get(node, ())])))
             lead.append(int(data["lead_time_days"]))
             is_visit.append(channel.is_physical)
             site.append(str(data["site"]))
@@ -1014,14 +1017,13 @@ def _schedule_groups(
         g: [ix.pos[step] for step in group] for g, group in enumerate(groups)
     }
 
-    def unit(v: int) -> int:
-        return group_of.get(v, k + v)
-
+    # The unit of each step: its group, or k + its position for a step in no group.
+    unit = [group_of.get(v, k + v) for v in range(len(ix.ids))]
     waiting = [0] * (k + len(ix.ids))
     for u, successors in enumerate(ix.succs):
         for w in successors:
-            if unit(u) != unit(w):
-                waiting[unit(w)] += 1
+            if unit[u] != unit[w]:
+                waiting[unit[w]] += 1
     earliest = [0] * len(waiting)
     rank = [0] * k
     dequeued = 0
@@ -1037,7 +1039,7 @@ def _schedule_groups(
             dequeued += 1
         for v in members.get(x, [x - k]):
             for w in ix.succs[v]:
-                y = unit(w)
+                y = unit[w]
                 if y != x:
                     earliest[y] = max(earliest[y], earliest[x] + ix.lead[v])
                     waiting[y] -= 1

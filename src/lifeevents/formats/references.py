@@ -8,8 +8,9 @@ validation reports them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from lifeevents.formats.yaml_reader import Document
@@ -25,6 +26,9 @@ __all__ = ["OfficeCatalog", "check_references", "conditions_compatible"]
 _HINT_BUDGET = 50
 # Producers of one evidence compared pairwise; past this many, one summary problem instead.
 _PRODUCER_LIMIT = 50
+
+# Whitespace as str.isspace() tells it (re's \s uses the same Unicode definition).
+_SPACE = re.compile(r"\s")
 
 #: Whether an authority id not defined in the file is an office the file's region provides.
 OfficeCatalog = Callable[[str], bool]
@@ -66,18 +70,26 @@ class _StepView:
 
     index: int
     raw: dict[str, Any]
+    # The id and each list's texts are read once: the checks ask every step for them
+    # several times, and a large file has many steps.
+    id: str | None = field(init=False)
+    _strings: dict[str, list[tuple[int, str]]] = field(init=False, repr=False, compare=False)
 
-    @property
-    def id(self) -> str | None:
+    def __post_init__(self) -> None:
         value = self.raw.get("id")
-        return value if isinstance(value, str) else None
+        object.__setattr__(self, "id", value if isinstance(value, str) else None)
+        object.__setattr__(self, "_strings", {})
 
-    def strings(self, key: str) -> Iterator[tuple[int, str]]:
-        value = self.raw.get(key)
-        if isinstance(value, list):
-            for position, item in enumerate(value):
-                if isinstance(item, str):
-                    yield position, item
+    def strings(self, key: str) -> list[tuple[int, str]]:
+        found = self._strings.get(key)
+        if found is None:
+            value = self.raw.get(key)
+            found = self._strings[key] = (
+                [(position, item) for position, item in enumerate(value) if isinstance(item, str)]
+                if isinstance(value, list)
+                else []
+            )
+        return found
 
     def text(self, key: str) -> str | None:
         value = self.raw.get(key)
@@ -175,11 +187,7 @@ class _Checker:
             if reference is None:
                 continue
             base, _, suffix = reference.partition("@")
-            if (
-                (suffix and suffix not in {"origin", "event"})
-                or not base
-                or any(c.isspace() for c in base)
-            ):
+            if (suffix and suffix not in {"origin", "event"}) or not base or _SPACE.search(base):
                 continue  # the model reports the syntax
             path = ("steps", step.index, "authority")
             if (

@@ -111,8 +111,9 @@ def check_texts(document: Document, filename: str) -> list[Problem]:
     if max(map(len, strings)) <= MAX_NAME_LENGTH:
         joined = "\n".join(strings)
         # Every character the check looks for lies at U+D800 or above; the usual
-        # text (German, with dashes and quotes) lies below, which max() tells in C.
-        if max(joined) < "\ud800" or _UNDRAWABLE.search(joined) is None:
+        # text (German, with dashes and quotes) lies below, which max() tells in C,
+        # and plain ASCII text (ids, generated files) isascii() tells at once.
+        if joined.isascii() or max(joined) < "\ud800" or _UNDRAWABLE.search(joined) is None:
             return []  # the usual case, decided without paths
     problems: list[Problem] = []
 

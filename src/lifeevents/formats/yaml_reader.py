@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -70,10 +70,25 @@ _SPECIAL_FLOAT = {
 }  # fmt: skip
 
 
+class _ParserMark(Protocol):
+    """A mark as the YAML parser gives it: line and column counted from 0."""
+
+    line: int
+    column: int
+
+
+# Where a value or key stands: (line, column) counted from 1, or the parser's own mark,
+# which the reader keeps as it is (converting every mark of a large file costs more than
+# converting the few ever asked for).
+_Where = Mark | _ParserMark
 # Where a value stands, and the positions inside it: for a list one node per item, for
 # a mapping each key's mark and its value's node, for a scalar or an alias None. A tree
 # beside the data, so that reading builds no path per value.
-_Node = tuple[Mark, "list[_Node] | dict[str, tuple[Mark, _Node]] | None"]
+_Node = tuple[_Where, "list[_Node] | dict[str, tuple[_Where, _Node]] | None"]
+
+
+def _line_column(where: _Where) -> Mark:
+    return where if isinstance(where, tuple) else (where.line + 1, where.column + 1)
 
 
 @dataclass
@@ -105,14 +120,14 @@ class Positions:
 
     def value(self, path: Sequence[str | int]) -> Mark:
         """Where the value at ``path`` stands, or its nearest recorded ancestor."""
-        return self._walk(path)[0]
+        return _line_column(self._walk(path)[0])
 
     def key(self, path: Sequence[str | int]) -> Mark:
         """Where the key naming ``path`` stands (falls back to the value)."""
         mark, key_mark = self._walk(path)
-        return mark if key_mark is None else key_mark
+        return _line_column(mark if key_mark is None else key_mark)
 
-    def _walk(self, path: Sequence[str | int]) -> tuple[Mark, Mark | None]:
+    def _walk(self, path: Sequence[str | int]) -> tuple[_Where, _Where | None]:
         """The mark of the deepest node along ``path``, and its key's mark if the whole
         path was found and ends in a mapping key."""
         if self.root is None:
@@ -161,20 +176,21 @@ class Document:
 class _ReadError(Exception):
     """A problem that ends reading (syntax, limits)."""
 
-    def __init__(self, mark: Mark, message: str) -> None:
+    def __init__(self, mark: _Where, message: str) -> None:
         super().__init__(message)
-        self.mark = mark
+        self.mark = _line_column(mark)
         self.message = message
 
 
 @dataclass
 class _Frame:
+    """An open list or mapping: the positions of its items, its anchor, and how many
+    values had been read before it (its size, for an alias to it, follows at its end)."""
+
     container: dict[str, Any] | list[Any]
-    inside: list[_Node] | dict[str, tuple[Mark, _Node]]  # the positions of its items
+    inside: list[_Node] | dict[str, tuple[_Where, _Node]]
     anchor: str | None
-    size: int = 1
-    key: str | None = None
-    key_mark: Mark = (1, 1)
+    before: int
 
 
 def read_yaml(text: str | bytes, filename: str) -> Document:
@@ -245,108 +261,94 @@ def _build(text: str) -> Document:
     positions = Positions()
     anchors: dict[str, tuple[Any, int]] = {}
     stack: list[_Frame] = []
-    root: list[Any] = []
+    data: Any = None
     documents = 0
     written = 0  # values written out in the file
     aliased = 0  # values repeated through aliases
     last: Any = None  # the last event read, where a syntax error's search for depth begins
     texts: list[str] = []
-
-    def place(
-        value: Any,
-        mark: Mark,
-        size: int,
-        *,
-        inside: list[_Node] | dict[str, tuple[Mark, _Node]] | None = None,
-        alias: bool = False,
-    ) -> None:
-        nonlocal written, aliased
-        if alias:
-            aliased += size
-            if aliased > ALIAS_FLOOR + ALIAS_RATIO * written:
-                raise _ReadError(
-                    mark,
-                    f"YAML aliases here repeat {aliased:,} values, more than {ALIAS_FLOOR:,} "
-                    f"plus {ALIAS_RATIO} times the {written:,} values written so far; "
-                    "write repeated parts out instead",
-                )
-        else:
-            written += 1
-        node: _Node = (mark, inside)
-        if not stack:
-            root.append(value)
-            positions.root = node
-            return
-        frame = stack[-1]
-        frame.size += size
-        if type(frame.container) is list:
-            frame.container.append(value)
-            frame.inside.append(node)  # type: ignore[union-attr]
-        else:
-            key = frame.key
-            if key is None:
-                raise _ReadError(mark, "a key must be plain text, not a list or mapping")
-            frame.container[key] = value  # type: ignore[call-overload]
-            frame.inside[key] = (frame.key_mark, node)  # type: ignore[call-overload]
-            frame.key = None
-
-    # Event types tested by identity, scalars first: they are most events, and this loop
-    # is most of the time of reading a large file.
+    # The innermost open collection, its item positions and a mapping's key waiting for
+    # its value, kept in locals rather than read from stack[-1]: this loop is most of the
+    # time of reading a large file, so each value is placed inline, with no call.
+    container: Any = None  # a dict or list (None before the first value)
+    inside: Any = None
+    key: str | None = None
+    key_mark: _Where = (1, 1)
+    # Event types tested by identity, scalars first: they are most events.
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
-    collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
     event: Any  # narrowed by `kind` below, which mypy cannot follow
+    value: Any
+    opened: list[_Node] | dict[str, tuple[_Where, _Node]] | None  # a new collection's items
+    loader = None
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        # yaml.parse() is this loop behind a generator; get_event() returns None at the end.
+        loader = _Loader(text)  # the pure-Python reader checks the characters here
+        next_event = loader.get_event
+        while (event := next_event()) is not None:
             last = event
             kind = type(event)
             if kind is scalar_event:
-                frame = stack[-1] if stack else None
-                if frame is not None and frame.key is None and type(frame.container) is dict:
+                mark = event.start_mark
+                if key is None and type(container) is dict:
                     if event.tag is not None:
                         _check_tag(event, allowed=("str",))
                     key = event.value
                     if key == "<<" and event.implicit[0]:
                         raise _ReadError(
-                            _mark(event),
+                            mark,
                             "YAML merge keys (<<) are not supported in journey files; "
                             "write the keys out",
                         )
-                    if key in frame.container:
-                        raise _ReadError(
-                            _mark(event), f"the key '{key}' appears twice in this mapping"
-                        )
-                    frame.key, frame.key_mark = key, _mark(event)
+                    if key in container:
+                        raise _ReadError(mark, f"the key '{key}' appears twice in this mapping")
+                    key_mark = mark
                     texts.append(key)
                     continue
-                value = _scalar(event)
+                value = event.value
+                if event.tag is not None:
+                    value = _scalar(event)
+                elif event.implicit[0]:
+                    value = resolve_plain(value)  # unquoted; quoted and block text stay text
                 if type(value) is str:
                     texts.append(value)
-                place(value, _mark(event), 1)
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
-            elif kind in collection_end:
+                written += 1
+                opened = None
+            elif kind is mapping_end or kind is sequence_end:
                 done = stack.pop()
-                if stack:
-                    stack[-1].size += done.size
                 if done.anchor:
-                    anchors[done.anchor] = (done.container, done.size)
+                    anchors[done.anchor] = (done.container, written + aliased - done.before)
+                if stack:
+                    container, inside = stack[-1].container, stack[-1].inside
+                continue
             elif kind is mapping_start or kind is sequence_start:
+                mark = event.start_mark
                 is_map = kind is mapping_start
-                _check_tag(event, allowed=("map",) if is_map else ("seq",))
+                if event.tag is not None:
+                    _check_tag(event, allowed=("map",) if is_map else ("seq",))
                 if len(stack) >= MAX_DEPTH:
-                    raise _ReadError(_mark(event), _nested_message())
-                container: dict[str, Any] | list[Any] = {} if is_map else []
-                inside: list[_Node] | dict[str, tuple[Mark, _Node]] = {} if is_map else []
-                place(container, _mark(event), 0, inside=inside)
-                stack.append(_Frame(container, inside, event.anchor))
+                    raise _ReadError(mark, _nested_message())
+                value = {} if is_map else []
+                opened = {} if is_map else []
+                written += 1
+                stack.append(_Frame(value, opened, event.anchor, written + aliased - 1))
             elif kind is alias_event:
+                mark = event.start_mark
                 if event.anchor not in anchors:
-                    raise _ReadError(
-                        _mark(event), f"the alias '*{event.anchor}' has no anchor before it"
-                    )
+                    raise _ReadError(mark, f"the alias '*{event.anchor}' has no anchor before it")
                 value, size = anchors[event.anchor]
-                place(value, _mark(event), size, alias=True)
+                aliased += size
+                if aliased > ALIAS_FLOOR + ALIAS_RATIO * written:
+                    raise _ReadError(
+                        mark,
+                        f"YAML aliases here repeat {aliased:,} values, more than {ALIAS_FLOOR:,} "
+                        f"plus {ALIAS_RATIO} times the {written:,} values written so far; "
+                        "write repeated parts out instead",
+                    )
+                opened = None
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -354,6 +356,24 @@ def _build(text: str) -> Document:
                         _mark(event),
                         "a journey file holds one YAML document; remove the second '---'",
                     )
+                continue
+            else:
+                continue
+            # Place the value (and where it stands) in the innermost open collection.
+            node = (mark, opened)
+            if type(container) is list:
+                container.append(value)
+                inside.append(node)
+            elif container is None:
+                data, positions.root = value, node
+            elif key is None:
+                raise _ReadError(mark, "a key must be plain text, not a list or mapping")
+            else:
+                container[key] = value
+                inside[key] = (key_mark, node)
+                key = None
+            if opened is not None:  # a list or mapping begins: the innermost one now
+                container, inside = value, opened
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
@@ -374,7 +394,10 @@ def _build(text: str) -> Document:
         raise _ReadError(*_syntax_problem(error, text)) from None
     except yaml.YAMLError as error:
         raise _ReadError((1, 1), f"YAML error: {' '.join(str(error).split())}") from None
-    return Document(root[0] if root else None, positions, texts)
+    finally:
+        if loader is not None:
+            loader.dispose()
+    return Document(data, positions, texts)
 
 
 def _nested_message() -> str:

@@ -89,7 +89,8 @@ def dependency_edges(
                 edges[source] = _edge(life_event, is_after, carried, bridged=False)
             else:
                 for ancestor in frontier.ancestors(source):
-                    edges.setdefault(ancestor, _edge(life_event, True, [], bridged=True))
+                    if ancestor not in edges:
+                        edges[ancestor] = _edge(life_event, True, [], bridged=True)
         total += len(edges)
         if total > MAX_DEPENDENCIES:
             raise CapExceededError(
@@ -106,7 +107,7 @@ def dependency_edges(
                     )
                 ]
             )
-        for source in sorted(edges, key=file_order.__getitem__):
+        for source in sorted(edges, key=file_order.__getitem__) if len(edges) > 1 else edges:
             yield source, step.id, edges[source]
 
 
@@ -183,13 +184,15 @@ class _Frontier:
 def _edge(
     life_event: LifeEvent, is_after: bool, carried: list[str], *, bridged: bool
 ) -> dict[str, Any]:
-    # Evidence a model built in code forgot to declare counts as carried by the citizen.
-    citizen = tuple(
-        evidence_id
-        for evidence_id in carried
-        if evidence_id not in life_event.evidence
-        or life_event.evidence[evidence_id].transfer is Transfer.CITIZEN
-    )
+    citizen: tuple[str, ...] = ()
+    if carried:  # most edges carry nothing
+        # Evidence a model built in code forgot to declare counts as carried by the citizen.
+        citizen = tuple(
+            evidence_id
+            for evidence_id in carried
+            if evidence_id not in life_event.evidence
+            or life_event.evidence[evidence_id].transfer is Transfer.CITIZEN
+        )
     return {
         "kind": "evidence" if carried else "precedence",
         "evidence": tuple(carried),

@@ -6,7 +6,7 @@ File-local authorities win; otherwise the region's office for the municipality
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lifeevents.errors import InputError, UnknownMunicipalityError
 from lifeevents.graph.located import step_problem
@@ -149,9 +149,18 @@ class AuthorityResolver:
     municipality: str | None
     origin: str | None
     event_place: str | None = None
+    # Each reference resolved once: many steps and evidence name the same authority.
+    _resolved: dict[str, ResolvedAuthority | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def reference(self, reference: str) -> ResolvedAuthority | None:
         """The authority ``reference`` names here, or ``None`` if nobody defines it."""
+        if reference not in self._resolved:
+            self._resolved[reference] = self._resolve(reference)
+        return self._resolved[reference]
+
+    def _resolve(self, reference: str) -> ResolvedAuthority | None:
         authority_id = model_authority_id(reference)
         authority = self.life_event.authorities.get(authority_id)
         if authority is not None:

@@ -333,6 +333,8 @@ class Step(SourcedPart):
     @field_validator("channels", "after", "requires", "produces", "pain_points")
     @classmethod
     def _no_repeats(cls, value: tuple[Any, ...]) -> tuple[Any, ...]:
+        if len(set(value)) == len(value):
+            return value  # the usual case, told without counting
         # Counted once: list.count per item is quadratic on a long hostile list.
         repeated = sorted(str(item) for item, count in Counter(value).items() if count > 1)
         if repeated:

@@ -112,12 +112,20 @@ class _Words:
         self.evidence = self.graph.graph.get("evidence", {})
         self.names = DisplayNames(report, lang)
         self.words = words(lang)
+        # Each step's name and channel, looked up once: a long journey's findings name
+        # most steps several times.
+        self._steps: dict[str, str] = {}
+        self._channels: dict[str, str] = {}
 
     def step(self, node: str) -> str:
-        return self.names.step(node)
+        if node not in self._steps:
+            self._steps[node] = self.names.step(node)
+        return self._steps[node]
 
     def channel(self, node: str) -> str:
-        return self.names.channel(self.graph.nodes[node]["channel"])
+        if node not in self._channels:
+            self._channels[node] = self.names.channel(self.graph.nodes[node]["channel"])
+        return self._channels[node]
 
     def evidence_names(self, ids: tuple[str, ...]) -> str:
         return ", ".join(self.names.evidence(item) for item in ids)
