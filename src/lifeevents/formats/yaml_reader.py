@@ -29,6 +29,7 @@ import yaml
 from lifeevents.errors import InputError
 from lifeevents.formats.gc_pause import collection_paused
 from lifeevents.formats.reading import READ_LIMIT, too_large
+from lifeevents.formats.yaml_errors import first_too_deep, syntax_problem
 from lifeevents.model.problems import Problem
 
 __all__ = [
@@ -388,10 +389,10 @@ def _build(text: str) -> Document:
         # 1,024 characters for a possible key), and its own nesting limit then fires first.
         begin = last.end_mark.index if last is not None else 0
         end = error.problem_mark.index if error.problem_mark else len(text)
-        too_deep = _too_deep(text, begin, end, len(stack))
+        too_deep = first_too_deep(text, begin, end, len(stack), MAX_DEPTH)
         if too_deep is not None:
             raise _ReadError(too_deep, _nested_message()) from None
-        raise _ReadError(*_syntax_problem(error, text)) from None
+        raise _ReadError(*syntax_problem(error, text)) from None
     except yaml.YAMLError as error:
         raise _ReadError((1, 1), f"YAML error: {' '.join(str(error).split())}") from None
     finally:
@@ -402,75 +403,6 @@ def _build(text: str) -> Document:
 
 def _nested_message() -> str:
     return f"values are nested more than {MAX_DEPTH} levels deep; a journey file needs only a few"
-
-
-def _too_deep(text: str, begin: int, end: int, depth: int) -> Mark | None:
-    """Where flow brackets between ``begin`` and ``end`` first nest past :data:`MAX_DEPTH`.
-
-    ``depth`` is the nesting at ``begin``. Quoted text and comments are skipped; this
-    looks only at text a parser read ahead of its events before it stopped.
-
-    >>> _too_deep("a: " + "[" * 70, 0, 73, 1)
-    (1, 67)
-    >>> _too_deep("a: '" + "[" * 70 + "'", 0, 75, 1) is None
-    True
-    """
-    position = begin
-    while position < min(end + 1, len(text)):
-        character = text[position]
-        if character in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                line = text.count("\n", 0, position) + 1
-                return line, position - (text.rfind("\n", 0, position) + 1) + 1
-        elif character in "]}":
-            depth -= 1
-        elif character in "'\"" and (position == 0 or text[position - 1] in " \t\n[{,:"):
-            position = _after_quoted(text, position)
-            continue
-        elif character == "#" and (position == 0 or text[position - 1] in " \t\n"):
-            newline = text.find("\n", position)
-            position = len(text) if newline < 0 else newline
-            continue
-        position += 1
-    return None
-
-
-def _after_quoted(text: str, start: int) -> int:
-    """The index after the quoted scalar that opens at ``start`` (or the text's end)."""
-    quote = text[start]
-    position = start + 1
-    while position < len(text):
-        if quote == '"' and text[position] == "\\":
-            position += 2
-            continue
-        if text[position] == quote:
-            if quote == "'" and text[position + 1 : position + 2] == "'":
-                position += 2
-                continue
-            return position + 1
-        position += 1
-    return len(text)
-
-
-def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[Mark, str]:
-    """Where a syntax error is and what to do, in words for people who write YAML."""
-    problem, context = error.problem_mark, error.context_mark
-    mark = problem or context
-    where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    detail = " ".join(part for part in (error.context, error.problem) if part)
-    lines = text.splitlines()
-    if (
-        problem is not None
-        and problem.line < len(lines)
-        and lines[problem.line][problem.column : problem.column + 1] == "\t"
-    ):
-        return where, "tabs are not allowed for indentation in YAML; use spaces"
-    if problem is not None and context is not None and problem.line >= len(lines):
-        # The file ended while something was still open: point at where it was opened.
-        opened = (context.line + 1, context.column + 1)
-        return opened, f"YAML syntax error: {detail} (opened here, never closed)"
-    return where, f"YAML syntax error: {detail}"
 
 
 def _check_tag(event: Any, allowed: tuple[str, ...]) -> None:
