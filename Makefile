@@ -88,6 +88,7 @@ bench: setup
 	$(BIN)/python benchmarks/render.py
 	$(BIN)/python benchmarks/malformed.py
 	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/studies.py
 	$(BIN)/python benchmarks/observed.py $(if $(PM4PY_ENV),--pm4py-env $(PM4PY_ENV) --create-pm4py-env)
 
 gallery: setup
