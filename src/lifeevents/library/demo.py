@@ -22,11 +22,19 @@ Examples
 >>> report = analyze(journey(life_event, "mit-auto"))
 >>> report.visits.as_modelled, report.visits.minimum, len(report.once_only_violations)
 (3, 2, 1)
+
+The demo scenario offers the car's re-registration online:
+
+>>> from lifeevents import apply
+>>> from lifeevents.formats.scenario_file import loads_scenario
+>>> online = apply(life_event, loads_scenario(DEMO_SCENARIO_YAML))
+>>> analyze(journey(online, "mit-auto")).visits.as_modelled
+2
 """
 
 from __future__ import annotations
 
-__all__ = ["DEMO_YAML"]
+__all__ = ["DEMO_SCENARIO_YAML", "DEMO_YAML"]
 
 DEMO_YAML = """\
 format: lifeevents/1
@@ -49,4 +57,13 @@ steps:
      channels: [in_person], requires: [meldung], when: {has_car: true}}
   - {id: rundfunk, name: Rundfunkbeitrag ummelden, authority: beitrag, stage: danach,
      channels: [online], after: [anmelden]}
+"""
+
+#: The one demo scenario: the Straßenverkehrsamt offers re-registering the car online.
+#: Applied to the demo journey for the persona ``mit-auto``, it saves the visit to the Kreishaus.
+DEMO_SCENARIO_YAML = """\
+format: lifeevents-scenario/1
+id: kfz-online
+name: Fahrzeug online ummelden
+changes: [{step: kfz, channels: [online, in_person]}]
 """

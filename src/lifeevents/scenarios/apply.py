@@ -75,14 +75,9 @@ class Applied:
     --------
     >>> from lifeevents import analyze, journey, loads
     >>> from lifeevents.formats.scenario_file import loads_scenario
-    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.library.demo import DEMO_SCENARIO_YAML, DEMO_YAML
     >>> life_event = loads(DEMO_YAML)
-    >>> kfz_online = loads_scenario('''
-    ... format: lifeevents-scenario/1
-    ... id: kfz-online
-    ... name: Fahrzeug online ummelden
-    ... changes: [{step: kfz, channels: [online, in_person]}]
-    ... ''')
+    >>> kfz_online = loads_scenario(DEMO_SCENARIO_YAML)
     >>> births_only = loads_scenario('''
     ... format: lifeevents-scenario/1
     ... id: geburt-digital
@@ -143,14 +138,9 @@ def apply(life_event: LifeEvent, *scenarios: Scenario, regions: Regions | None =
 
     >>> from lifeevents import analyze, journey, loads
     >>> from lifeevents.formats.scenario_file import loads_scenario
-    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.library.demo import DEMO_SCENARIO_YAML, DEMO_YAML
     >>> life_event = loads(DEMO_YAML)
-    >>> kfz_online = loads_scenario('''
-    ... format: lifeevents-scenario/1
-    ... id: kfz-online
-    ... name: Fahrzeug online ummelden
-    ... changes: [{step: kfz, channels: [online, in_person]}]
-    ... ''')
+    >>> kfz_online = loads_scenario(DEMO_SCENARIO_YAML)
     >>> changed = apply(life_event, kfz_online)
     >>> [channel.value for channel in changed.steps[2].channels]
     ['online', 'in_person']
@@ -214,14 +204,9 @@ def apply_scenarios(
     --------
     >>> from lifeevents import analyze, journey, loads
     >>> from lifeevents.formats.scenario_file import loads_scenario
-    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.library.demo import DEMO_SCENARIO_YAML, DEMO_YAML
     >>> life_event = loads(DEMO_YAML)
-    >>> kfz_online = loads_scenario('''
-    ... format: lifeevents-scenario/1
-    ... id: kfz-online
-    ... name: Fahrzeug online ummelden
-    ... changes: [{step: kfz, channels: [online, in_person]}]
-    ... ''')
+    >>> kfz_online = loads_scenario(DEMO_SCENARIO_YAML)
     >>> result = apply_scenarios(life_event, [kfz_online])
     >>> result.applied, result.not_applied
     (('kfz-online',), ())

@@ -52,13 +52,8 @@ class Variant:
     --------
     >>> from lifeevents import loads
     >>> from lifeevents.formats.scenario_file import loads_scenario
-    >>> from lifeevents.library.demo import DEMO_YAML
-    >>> kfz_online = loads_scenario('''
-    ... format: lifeevents-scenario/1
-    ... id: kfz-online
-    ... name: Fahrzeug online ummelden
-    ... changes: [{step: kfz, channels: [online, in_person]}]
-    ... ''')
+    >>> from lifeevents.library.demo import DEMO_SCENARIO_YAML, DEMO_YAML
+    >>> kfz_online = loads_scenario(DEMO_SCENARIO_YAML)
     >>> row = compare(loads(DEMO_YAML), [kfz_online], personas=["mit-auto"])[0]
     >>> variant = row.variants[0]
     >>> variant.id, variant.applied, variant.report.visits.as_modelled
@@ -90,13 +85,8 @@ class ComparisonRow:
     --------
     >>> from lifeevents import loads
     >>> from lifeevents.formats.scenario_file import loads_scenario
-    >>> from lifeevents.library.demo import DEMO_YAML
-    >>> kfz_online = loads_scenario('''
-    ... format: lifeevents-scenario/1
-    ... id: kfz-online
-    ... name: Fahrzeug online ummelden
-    ... changes: [{step: kfz, channels: [online, in_person]}]
-    ... ''')
+    >>> from lifeevents.library.demo import DEMO_SCENARIO_YAML, DEMO_YAML
+    >>> kfz_online = loads_scenario(DEMO_SCENARIO_YAML)
     >>> row = compare(loads(DEMO_YAML), [kfz_online], personas=["mit-auto"])[0]
     >>> row.persona, row.today.visits.as_modelled
     ('mit-auto', 3)
@@ -193,13 +183,8 @@ def compare(
     --------
     >>> from lifeevents import loads
     >>> from lifeevents.formats.scenario_file import loads_scenario
-    >>> from lifeevents.library.demo import DEMO_YAML
-    >>> kfz_online = loads_scenario('''
-    ... format: lifeevents-scenario/1
-    ... id: kfz-online
-    ... name: Fahrzeug online ummelden
-    ... changes: [{step: kfz, channels: [online, in_person]}]
-    ... ''')
+    >>> from lifeevents.library.demo import DEMO_SCENARIO_YAML, DEMO_YAML
+    >>> kfz_online = loads_scenario(DEMO_SCENARIO_YAML)
     >>> rows = compare(loads(DEMO_YAML), [kfz_online])
     >>> [(row.persona, [variant.id for variant in row.variants]) for row in rows]
     [('default', ['kfz-online']), ('mit-auto', ['kfz-online'])]
@@ -273,13 +258,8 @@ def comparison_csv(rows: Sequence[ComparisonRow]) -> str:
     --------
     >>> from lifeevents import loads
     >>> from lifeevents.formats.scenario_file import loads_scenario
-    >>> from lifeevents.library.demo import DEMO_YAML
-    >>> kfz_online = loads_scenario('''
-    ... format: lifeevents-scenario/1
-    ... id: kfz-online
-    ... name: Fahrzeug online ummelden
-    ... changes: [{step: kfz, channels: [online, in_person]}]
-    ... ''')
+    >>> from lifeevents.library.demo import DEMO_SCENARIO_YAML, DEMO_YAML
+    >>> kfz_online = loads_scenario(DEMO_SCENARIO_YAML)
     >>> text = comparison_csv(compare(loads(DEMO_YAML), [kfz_online], personas=["mit-auto"]))
     >>> header, today, variant = text.splitlines()
     >>> header.split(",")[:7]
@@ -333,13 +313,8 @@ def format_text(rows: Sequence[ComparisonRow], lang: Language = "de") -> str:
     --------
     >>> from lifeevents import loads
     >>> from lifeevents.formats.scenario_file import loads_scenario
-    >>> from lifeevents.library.demo import DEMO_YAML
-    >>> kfz_online = loads_scenario('''
-    ... format: lifeevents-scenario/1
-    ... id: kfz-online
-    ... name: Fahrzeug online ummelden
-    ... changes: [{step: kfz, channels: [online, in_person]}]
-    ... ''')
+    >>> from lifeevents.library.demo import DEMO_SCENARIO_YAML, DEMO_YAML
+    >>> kfz_online = loads_scenario(DEMO_SCENARIO_YAML)
     >>> rows = compare(loads(DEMO_YAML), [kfz_online], personas=["mit-auto"])
     >>> lines = format_text(rows, "en").splitlines()
     >>> for line in lines[:4] + lines[6:8] + lines[10:12]:
