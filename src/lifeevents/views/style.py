@@ -68,33 +68,44 @@ class ChannelStyle:
     Parameters
     ----------
     shape : str
-        A Graphviz node shape.
+        A Graphviz node shape, one of the rectangular ones: a text of several lines
+        needs a third less room in a box than in an ellipse or a hexagon.
     glyph : str
         A character in DejaVu Sans that names the channel.
     color : str
         The border colour, from :data:`OKABE_ITO`.
+    rounded : bool, default False
+        Rounded corners (digital channels).
+    peripheries : int, default 1
+        Border lines: two for what happens without the citizen.
 
     Examples
     --------
     >>> CHANNEL_STYLES[Channel.ONLINE]
-    ChannelStyle(shape='ellipse', glyph='⌨', color='#0072B2')
+    ChannelStyle(shape='box', glyph='⌨', color='#0072B2', rounded=True, peripheries=1)
     """
 
     shape: str
     glyph: str
     color: str
+    rounded: bool = False
+    peripheries: int = 1
 
 
 CHANNEL_STYLES: dict[Channel, ChannelStyle] = {
     # Glyphs are all in DejaVu Sans, so PNG and PDF show them too (no emoji font needed).
+    # Rectangular shapes only: ellipses, hexagons and octagons around a label of several
+    # lines are 40-60 % wider and taller, and the map must fit a projector's screen.
     Channel.IN_PERSON: ChannelStyle("box", "⌂", OKABE_ITO["vermillion"]),
     Channel.TERMINAL: ChannelStyle("box3d", "▣", OKABE_ITO["vermillion"]),
-    Channel.ONLINE: ChannelStyle("ellipse", "⌨", OKABE_ITO["blue"]),
-    Channel.EMAIL: ChannelStyle("ellipse", "@", OKABE_ITO["blue"]),
-    Channel.VIDEO: ChannelStyle("ellipse", "▶", OKABE_ITO["blue"]),
-    Channel.PHONE: ChannelStyle("hexagon", "☎", OKABE_ITO["bluish_green"]),
+    Channel.ONLINE: ChannelStyle("box", "⌨", OKABE_ITO["blue"], rounded=True),
+    Channel.EMAIL: ChannelStyle("box", "@", OKABE_ITO["blue"], rounded=True),
+    Channel.VIDEO: ChannelStyle("box", "▶", OKABE_ITO["blue"], rounded=True),
+    Channel.PHONE: ChannelStyle("tab", "☎", OKABE_ITO["bluish_green"]),
     Channel.MAIL: ChannelStyle("note", "✉", OKABE_ITO["orange"]),
-    Channel.PROACTIVE: ChannelStyle("doubleoctagon", "⚡", OKABE_ITO["reddish_purple"]),
+    Channel.PROACTIVE: ChannelStyle(
+        "box", "⚡", OKABE_ITO["reddish_purple"], rounded=True, peripheries=2
+    ),
 }
 
 #: Colours of highlighted findings (edges and node borders), each also drawn with its own style.

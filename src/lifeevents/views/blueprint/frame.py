@@ -27,8 +27,9 @@ from lifeevents.views.blueprint.look import (
     HEADER_FILL,
     LANE_LINE,
     MUTED,
-    NOTE_MARGIN,
+    shape_attributes,
 )
+from lifeevents.views.blueprint.markers import Markers, marker_key
 from lifeevents.views.escape.dot import DotValue, HtmlLabel, attribute_list, label_text, quoted
 from lifeevents.views.graphviz_labels import font
 from lifeevents.views.style import CHANNEL_STYLES, LEVEL_FILLS
@@ -50,6 +51,8 @@ class Frame:
         The column titles and the rank of every step.
     emit : Callable[[str], None]
         Takes each line of DOT text, in order.
+    markers : Markers, optional
+        The numbers on the edges, explained in the key.
 
     Examples
     --------
@@ -67,10 +70,17 @@ class Frame:
     ['"lane-kreis"', '"lane-gemeinde"', '"lane-privat"']
     """
 
-    def __init__(self, drawing: Drawing, grid: Grid, emit: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        drawing: Drawing,
+        grid: Grid,
+        emit: Callable[[str], None],
+        markers: Markers | None = None,
+    ) -> None:
         self.drawing = drawing
         self.grid = grid
         self.emit = emit
+        self.markers = markers if markers is not None else Markers({}, ())
         self.boundaries = len(drawing.lanes) + 1
         self.members: dict[int, list[list[str]]] = {}
 
@@ -110,7 +120,7 @@ class Frame:
                 "shape": "plaintext",
                 "style": "",
                 "label": HtmlLabel(
-                    font(label_text(corner), size=drawing.look.font_size - 1, color=MUTED)
+                    font(label_text(corner), size=drawing.look.detail_size, color=MUTED)
                 ),
             },
         )
@@ -224,16 +234,14 @@ class Frame:
             look = CHANNEL_STYLES[channel]
             # A no-break space: Graphviz starts a new text run at the font change, and an
             # SVG viewer drops a run's leading plain space ("⌂vor Ort").
-            glyph = font(label_text(look.glyph) + "&#160;", size=drawing.look.font_size + 3)
+            glyph = font(label_text(look.glyph) + "&#160;", size=drawing.look.detail_size + 3)
             entries.append(
                 (
                     f"key-channel-{channel.value}",
                     {
                         "id": f"key-channel-{channel.value}",
                         "class": f"key-entry channel-{channel.value}",
-                        "shape": look.shape,
-                        "margin": NOTE_MARGIN if look.shape == "note" else None,
-                        "color": look.color,
+                        **shape_attributes(look),
                         "label": HtmlLabel(glyph + label_text(names.channel(channel))),
                         "tooltip": f"{words['blueprint.channel']}: {names.channel(channel)}",
                     },
@@ -251,6 +259,20 @@ class Frame:
                 },
             )
         )
+        for number, block in enumerate(marker_key(self.markers, drawing.look.detail_size)):
+            name = f"key-markers-{number}"
+            entries.append(
+                (
+                    name,
+                    {
+                        "id": name,
+                        "class": "key-entry markers",
+                        "shape": "plaintext",
+                        "style": "",
+                        "label": block,
+                    },
+                )
+            )
         # One entry per rank from rank 2 on; stacked when the journey has fewer ranks.
         ranks = max(1, self.grid.last - 2)
         per_rank = math.ceil(len(entries) / ranks)

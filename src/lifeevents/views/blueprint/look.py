@@ -7,7 +7,7 @@ told by colour alone.
 Examples
 --------
 >>> FULL.font_size, COMPACT.font_size
-(11, 9)
+(14, 9)
 >>> print(badge_cell("deadline", "Frist: Tag 14", 30))  # doctest: +NORMALIZE_WHITESPACE
 <TD BORDER="1" STYLE="dotted" COLOR="#000000" ALIGN="LEFT" CELLPADDING="2">⚠ Frist: Tag
 14<BR ALIGN="LEFT"/></TD>
@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lifeevents.views.escape.dot import label_text
+from lifeevents.views.escape.dot import DotValue, label_text
 from lifeevents.views.graphviz_labels import wrapped
-from lifeevents.views.style import HIGHLIGHT_COLORS, OKABE_ITO
+from lifeevents.views.style import HIGHLIGHT_COLORS, OKABE_ITO, ChannelStyle
 
 __all__ = [
     "BADGES",
@@ -31,14 +31,15 @@ __all__ = [
     "HANDOVER",
     "HEADER_FILL",
     "LANE_LINE",
+    "MARKER_DISTANCE",
     "MEDIA_BREAK",
     "MUTED",
     "NODE_MARGIN",
     "NOTE_MARGIN",
-    "WRAP_EDGE",
     "Look",
     "badge_cell",
     "label_lines",
+    "shape_attributes",
 ]
 
 
@@ -50,38 +51,65 @@ class Look:
     ----------
     compact : bool
         Whether this is the compact style (evidence names in tooltips).
-    font_size, edge_font_size, title_size : float
-        Point sizes of step text, edge labels and the title.
+    font_size : float
+        Point size of a step's name (bold) and of the headings (larger).
+    detail_size : float
+        Point size of the other lines of a step: authority, channel and day, badges.
+    edge_font_size, title_size, marker_size : float
+        Point sizes of edge texts, the title and the numbers on the edges.
     nodesep, ranksep : float
         Graphviz spacing between nodes and between ranks, in inches.
     wrap : int
-        Characters per line of a step name.
+        Characters per line of a step name (the other lines of a step may be longer).
 
     Examples
     --------
     The two looks in use, :data:`FULL` and :data:`COMPACT`:
 
     >>> FULL.compact, FULL.font_size, FULL.wrap
-    (False, 11, 28)
+    (False, 14, 18)
     >>> COMPACT.compact, COMPACT.font_size, COMPACT.wrap
     (True, 9, 22)
     """
 
     compact: bool
     font_size: float
+    detail_size: float
     edge_font_size: float
     title_size: float
+    marker_size: float
     nodesep: float
     ranksep: float
     wrap: int
 
 
-#: The full drawing.
-FULL = Look(False, 11, 9, 20, 0.22, 0.3, 28)
+#: The full drawing: step names large enough to read on a projector when the whole map
+#: fits a 1920×1080 screen (tests/test_legibility.py), the other lines smaller.
+FULL = Look(
+    compact=False,
+    font_size=14,
+    detail_size=11,
+    edge_font_size=9,
+    title_size=22,
+    marker_size=11,
+    nodesep=0.12,
+    ranksep=0.25,
+    wrap=18,
+)
 #: The compact drawing, above :data:`~lifeevents.views.options.COMPACT_THRESHOLD` steps.
-COMPACT = Look(True, 9, 8, 18, 0.12, 0.3, 22)
-#: Characters per line of an edge label.
-WRAP_EDGE = 24
+COMPACT = Look(
+    compact=True,
+    font_size=9,
+    detail_size=9,
+    edge_font_size=8,
+    title_size=18,
+    marker_size=8,
+    nodesep=0.12,
+    ranksep=0.3,
+    wrap=22,
+)
+#: How far an edge's number stands from the arrowhead, in tens of points.
+MARKER_DISTANCE = 2.4
 
 #: Badges inside a step, by kind: (glyph, TD STYLE, colour).
 BADGES: dict[str, tuple[str, str, str]] = {
@@ -161,3 +189,35 @@ def badge_cell(kind: str, text: str, width: int) -> str:
         f'<TD BORDER="1" STYLE="{cell_style}" COLOR="{color}" ALIGN="LEFT" '
         f'CELLPADDING="2">{content}</TD>'
     )
+
+
+def shape_attributes(look: ChannelStyle) -> dict[str, DotValue]:
+    """The node attributes that draw a channel's shape: shape, corners, borders, colour.
+
+    Parameters
+    ----------
+    look : ChannelStyle
+        The channel's style.
+
+    Returns
+    -------
+    dict[str, DotValue]
+        Graphviz node attributes; None where the default holds.
+
+    Examples
+    --------
+    >>> from lifeevents.model.vocabulary import Channel
+    >>> from lifeevents.views.style import CHANNEL_STYLES
+    >>> shape_attributes(CHANNEL_STYLES[Channel.PROACTIVE])["peripheries"]
+    2
+    >>> shape_attributes(CHANNEL_STYLES[Channel.MAIL])["margin"]
+    '0.06,0.1'
+    """
+    return {
+        "shape": look.shape,
+        "style": "filled,rounded" if look.rounded else None,
+        "peripheries": look.peripheries if look.peripheries != 1 else None,
+        # A note's folded corner (6 points) would cover the end of the first line.
+        "margin": NOTE_MARGIN if look.shape == "note" else None,
+        "color": look.color,
+    }

@@ -34,14 +34,15 @@ from lifeevents.views.blueprint.look import (
     BOTH_PENWIDTH,
     HANDOVER,
     HEADER_FILL,
+    MARKER_DISTANCE,
     MEDIA_BREAK,
     MUTED,
     NODE_MARGIN,
-    NOTE_MARGIN,
-    WRAP_EDGE,
     badge_cell,
     label_lines,
+    shape_attributes,
 )
+from lifeevents.views.blueprint.markers import marker_cell, number_markers
 from lifeevents.views.blueprint.titles import description, figures, titles
 from lifeevents.views.escape.dot import DotValue, HtmlLabel, attribute_list, label_text, quoted
 from lifeevents.views.graphviz_labels import font
@@ -89,7 +90,7 @@ class _EdgeLook:
     color: str
     style: str
     penwidth: float
-    label_lines: tuple[str, ...]
+    findings: tuple[str, ...]
     tooltip: str
 
 
@@ -102,6 +103,19 @@ class _Writer:
         self.names = drawing.wording.names
         self.graph = drawing.graph
         self.lines: list[str] = []
+        self.looks = {
+            (source, target): self.edge_look(source, target, data)
+            for source, target, data in self.graph.edges(data=True)
+        }
+        self.grid = None if drawing.sfdp else grid(drawing.report, drawing.wording)
+        self.markers = number_markers(
+            (
+                (source, target, "; ".join(look.findings))
+                for (source, target), look in self.looks.items()
+                if look.findings and not drawing.look.compact
+            ),
+            self.grid.rank if self.grid is not None else {},
+        )
 
     def emit(self, line: str) -> None:
         self.lines.append(line)
@@ -135,7 +149,7 @@ class _Writer:
         self.emit(f"  graph {attribute_list(graph)}")
         node: dict[str, DotValue] = {
             "fontname": FONT,
-            "fontsize": look.font_size,
+            "fontsize": look.detail_size,
             "fontcolor": TEXT_COLOR,
             "style": "filled",
             "fillcolor": "white",
@@ -152,8 +166,8 @@ class _Writer:
         }
         self.emit(f"  edge {attribute_list(edge)}")
         self.steps()
-        if not drawing.sfdp:
-            Frame(drawing, grid(drawing.report, drawing.wording), self.emit).write()
+        if self.grid is not None:
+            Frame(drawing, self.grid, self.emit, self.markers).write()
         self.edges()
         self.emit("}")
         return "\n".join(self.lines) + "\n"
@@ -202,10 +216,7 @@ class _Writer:
             attributes: dict[str, DotValue] = {
                 "id": drawing.ids.step(node),
                 "class": " ".join(classes),
-                "shape": CHANNEL_STYLES[channel].shape,
-                # A note's folded corner (6 points) would cover the end of the first line.
-                "margin": NOTE_MARGIN if CHANNEL_STYLES[channel].shape == "note" else None,
-                "color": CHANNEL_STYLES[channel].color,
+                **shape_attributes(CHANNEL_STYLES[channel]),
                 # Without lanes (sfdp) the fill tells the level.
                 "fillcolor": LEVEL_FILLS[level] if drawing.sfdp else None,
                 "label": self.step_label(node),
@@ -217,14 +228,15 @@ class _Writer:
         drawing = self.drawing
         look = drawing.look
         channel: Channel = self.graph.nodes[node]["channel"]
-        glyph = font(label_text(CHANNEL_STYLES[channel].glyph), size=look.font_size + 3)
+        glyph = font(label_text(CHANNEL_STYLES[channel].glyph), size=look.font_size + 2)
         name = label_lines(self.names.step(node), look.wrap, 2 if look.compact else None)
         day = f"{drawing.wording.day} {drawing.day[node]}"
-        rows = [f'<TD VALIGN="TOP">{glyph}</TD><TD ALIGN="LEFT">{font(name, bold=True)}</TD>']
+        name = font(name, size=look.font_size, bold=True)
+        rows = [f'<TD VALIGN="TOP">{glyph}</TD><TD ALIGN="LEFT">{name}</TD>']
         if look.compact:
             rows.append(f'<TD></TD><TD ALIGN="LEFT">{label_text(day)}</TD>')
         else:
-            authority = label_lines(self.names.authority(node), look.wrap + 4)
+            authority = label_lines(self.names.authority(node), look.wrap + 6)
             rows.append(f'<TD></TD><TD ALIGN="LEFT">{font(authority, color=MUTED)}</TD>')
             channel_day = f"{self.names.channel(channel)} · {day}"
             rows.append(f'<TD></TD><TD ALIGN="LEFT">{label_text(channel_day)}</TD>')
@@ -308,8 +320,7 @@ class _Writer:
 
     def edges(self) -> None:
         drawing = self.drawing
-        for source, target, data in self.graph.edges(data=True):
-            look = self.edge_look(source, target, data)
+        for (source, target), look in self.looks.items():
             attributes: dict[str, DotValue] = {
                 "id": drawing.ids.edge(source, target),
                 "class": " ".join(look.classes),
@@ -318,14 +329,19 @@ class _Writer:
                 "penwidth": look.penwidth,
                 "tooltip": look.tooltip,
             }
-            if look.label_lines and not drawing.look.compact:
-                text = "".join(label_lines(line, WRAP_EDGE) for line in look.label_lines)
-                # On white, so that an edge passing close by does not cut through the words;
-                # the white stops 2 points short of the label's edge, along which dot draws
-                # the edge itself (it would otherwise cover half of the line's width).
-                attributes["label"] = HtmlLabel(
-                    '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">'
-                    f'<TR><TD BGCOLOR="white" ALIGN="LEFT">{text}</TD></TR></TABLE>'
+            number = self.markers.number.get((source, target))
+            if number is not None:
+                # On the edge just before the arrowhead (angle 0), placed after the layout.
+                color = look.color.split(":")[0]
+                attributes.update(
+                    {
+                        "headlabel": HtmlLabel(
+                            marker_cell(number, color, drawing.look.marker_size)
+                        ),
+                        "labelangle": 0,
+                        "labeldistance": MARKER_DISTANCE,
+                        "headtooltip": look.tooltip,
+                    }
                 )
             self.emit(
                 f"  {quoted(drawing.ids.step(source))} -> {quoted(drawing.ids.step(target))} "
@@ -361,10 +377,7 @@ class _Writer:
             channels = " → ".join(
                 names.channel(self.graph.nodes[node]["channel"]) for node in (source, target)
             )
-            text = f"{words['blueprint.media_break']}: {channels}"
-            # Too long for one line: break after the colon, never inside "vor Ort → online".
-            fits = len(text) <= WRAP_EDGE
-            on_edge.extend([text] if fits else [f"{words['blueprint.media_break']}:", channels])
+            on_edge.append(f"{words['blueprint.media_break']}: {channels}")
             tooltip.append(
                 f"{words['blueprint.media_break']} ({channels}): "
                 + ", ".join(map(names.evidence, media_break.evidence))
