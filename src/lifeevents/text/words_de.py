@@ -298,4 +298,11 @@ WORDS: dict[str, str] = {
     # CPSV-AP export (lifeevents.export.cpsv): descriptions written into the RDF.
     "cpsv.lebenslage": "OZG-Lebenslage: {lebenslage}",
     "cpsv.step_of": "{step} ({authority}), Schritt der Lebenslage {life_event}",
+    # Blueprint, legible maps (issue 13): visits in plain words, numbers on the arrows.
+    "blueprint.visit_needed": "einziger nötiger Besuch|{number}. von {total} nötigen Besuchen",
+    "blueprint.visits_today": "heute {count} Besuch|heute {count} getrennte Besuche",
+    "blueprint.visit_key_needed": (
+        "Besuch: Platz im Besuchsplan mit den wenigsten Wegen; {today}"
+    ),
+    "blueprint.evidence_key_marker": "Nachweis (Nummer am Pfeil, in der Legende erklärt)",
 }

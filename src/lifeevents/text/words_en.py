@@ -290,4 +290,9 @@ WORDS: dict[str, str] = {
     # CPSV-AP export (lifeevents.export.cpsv): descriptions written into the RDF.
     "cpsv.lebenslage": "OZG life situation: {lebenslage}",
     "cpsv.step_of": "{step} ({authority}), a step of the life event {life_event}",
+    # Blueprint, legible maps (issue 13): visits in plain words, numbers on the arrows.
+    "blueprint.visit_needed": "the only visit needed|visit {number} of {total} needed",
+    "blueprint.visits_today": "today {count} visit|today {count} separate visits",
+    "blueprint.visit_key_needed": "visit: its place in the plan with the fewest trips; {today}",
+    "blueprint.evidence_key_marker": "evidence (number on the arrow, explained in the key)",
 }

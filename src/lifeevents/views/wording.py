@@ -86,6 +86,36 @@ class Wording:
         """The word "day" as it starts a line or a heading: ``Tag``, ``Day``."""
         return self.words["day"].capitalize()
 
+    def counted(self, key: str, amount: int, **values: object) -> str:
+        """A catalogue entry ``"singular|plural"``, the form for ``amount``, filled in.
+
+        Parameters
+        ----------
+        key : str
+            A catalogue key whose words have a singular and a plural form.
+        amount : int
+            The number that chooses the form: the singular for 1.
+        **values : object
+            The placeholders' values.
+
+        Returns
+        -------
+        str
+            The chosen form with its placeholders filled.
+
+        Examples
+        --------
+        >>> from lifeevents import analyze, journey, loads
+        >>> from lifeevents.library.demo import DEMO_YAML
+        >>> wording = Wording.of(analyze(journey(loads(DEMO_YAML))))
+        >>> wording.counted("blueprint.visits_today", 1, count=1)
+        'heute 1 Besuch'
+        >>> wording.counted("blueprint.visit_needed", 4, number=3, total=4)
+        '3. von 4 nötigen Besuchen'
+        """
+        one, many = self.words[key].split("|")
+        return (one if amount == 1 else many).format(**values)
+
     def persona_parts(self) -> list[str]:
         """Who the journey is for: ``Persona: …`` and, if it has one, ``Gemeinde: …``.
 

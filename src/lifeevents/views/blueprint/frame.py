@@ -20,7 +20,6 @@ from collections.abc import Callable
 
 from lifeevents.model.vocabulary import Channel, Level
 from lifeevents.views.blueprint.drawing import Drawing
-from lifeevents.views.blueprint.key import key_table
 from lifeevents.views.blueprint.layout import Grid
 from lifeevents.views.blueprint.look import (
     FRAME_LINE,
@@ -29,7 +28,6 @@ from lifeevents.views.blueprint.look import (
     MUTED,
     shape_attributes,
 )
-from lifeevents.views.blueprint.markers import Markers, marker_key
 from lifeevents.views.escape.dot import DotValue, HtmlLabel, attribute_list, label_text, quoted
 from lifeevents.views.graphviz_labels import font
 from lifeevents.views.style import CHANNEL_STYLES, LEVEL_FILLS
@@ -51,8 +49,6 @@ class Frame:
         The column titles and the rank of every step.
     emit : Callable[[str], None]
         Takes each line of DOT text, in order.
-    markers : Markers, optional
-        The numbers on the edges, explained in the key.
 
     Examples
     --------
@@ -70,17 +66,10 @@ class Frame:
     ['"lane-kreis"', '"lane-gemeinde"', '"lane-privat"']
     """
 
-    def __init__(
-        self,
-        drawing: Drawing,
-        grid: Grid,
-        emit: Callable[[str], None],
-        markers: Markers | None = None,
-    ) -> None:
+    def __init__(self, drawing: Drawing, grid: Grid, emit: Callable[[str], None]) -> None:
         self.drawing = drawing
         self.grid = grid
         self.emit = emit
-        self.markers = markers if markers is not None else Markers({}, ())
         self.boundaries = len(drawing.lanes) + 1
         self.members: dict[int, list[list[str]]] = {}
 
@@ -213,7 +202,7 @@ class Frame:
             self._place(1, lane[level], name)
 
     def _key(self) -> None:
-        """The key in the last band: its title in rank 1, its entries spread over the ranks."""
+        """The key of the channels in the last band: its title in rank 1, one shape per rank."""
         drawing = self.drawing
         words, names = drawing.wording.words, drawing.wording.names
         band = self.boundaries
@@ -244,32 +233,6 @@ class Frame:
                         **shape_attributes(look),
                         "label": HtmlLabel(glyph + label_text(names.channel(channel))),
                         "tooltip": f"{words['blueprint.channel']}: {names.channel(channel)}",
-                    },
-                )
-            )
-        entries.append(
-            (
-                "key-highlights",
-                {
-                    "id": "key-highlights",
-                    "class": "key-entry highlights",
-                    "shape": "plaintext",
-                    "style": "",
-                    "label": HtmlLabel(key_table(drawing, channels=False)),
-                },
-            )
-        )
-        for number, block in enumerate(marker_key(self.markers, drawing.look.detail_size)):
-            name = f"key-markers-{number}"
-            entries.append(
-                (
-                    name,
-                    {
-                        "id": name,
-                        "class": "key-entry markers",
-                        "shape": "plaintext",
-                        "style": "",
-                        "label": block,
                     },
                 )
             )

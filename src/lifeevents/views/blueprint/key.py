@@ -67,7 +67,9 @@ def key_table(drawing: Drawing, *, channels: bool) -> str:
         return font(sample, color=color, bold=True)
 
     evidence_key = words[
-        "blueprint.evidence_key_compact" if drawing.look.compact else "blueprint.evidence_key"
+        "blueprint.evidence_key_compact"
+        if drawing.look.compact
+        else "blueprint.evidence_key_marker"
     ]
     rows.append((line("───▶", HIGHLIGHT_COLORS["precedence"]), words["blueprint.order"]))
     rows.append((line("───▶", HIGHLIGHT_COLORS["evidence"]), evidence_key))
@@ -79,8 +81,13 @@ def key_table(drawing: Drawing, *, channels: bool) -> str:
         f'<TR><TD ALIGN="LEFT">{sample}</TD><TD ALIGN="LEFT">{label_text(text)}</TD></TR>'
         for sample, text in rows
     )
+    visit_key = words["blueprint.visit_key"]
+    if not drawing.look.compact:
+        modelled = drawing.report.visits.as_modelled
+        today = drawing.wording.counted("blueprint.visits_today", modelled, count=modelled)
+        visit_key = words["blueprint.visit_key_needed"].format(today=today)
     for kind, text in (
-        ("visit", words["blueprint.visit_key"] if drawing.visit_number else ""),
+        ("visit", visit_key if drawing.visit_number else ""),
         ("once_only", words["once_only"] if drawing.once_only else ""),
         ("deadline", words["deadlines"] if drawing.at_risk else ""),
     ):

@@ -17,6 +17,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import networkx as nx
@@ -25,7 +26,7 @@ from lifeevents.analysis.report import Report
 from lifeevents.views.columns import stage_columns
 from lifeevents.views.wording import Wording
 
-__all__ = ["MAX_DAY_COLUMNS", "Grid", "grid", "ranks"]
+__all__ = ["FIT_AREA", "MAX_DAY_COLUMNS", "Grid", "grid", "ranks", "spread"]
 
 #: More schedule days than this become columns of day ranges ("Tag 0–12").
 MAX_DAY_COLUMNS = 12
@@ -34,6 +35,19 @@ MAX_DAY_COLUMNS = 12
 # column (1 s in dot), 14,000 with twelve (17 s). Day columns are halved in number
 # until the crossings fit this budget; a journey's own stages are always kept.
 _CROSSING_BUDGET = 4_000
+#: The screen a map should fit, in CSS pixels: a 1920×1080 projector less the viewer's
+#: margins. :func:`spread` trades height for width until the map fits it best.
+FIT_AREA = (1880.0, 960.0)
+# Points a drawing needs besides the steps: lane headers and margins across, title,
+# column headers and key down; and the gaps dot leaves (ranksep, nodesep, lane padding).
+_FRAME_WIDTH = 150.0
+_FRAME_HEIGHT = 260.0
+_RANK_GAP = 24.0
+_STACK_GAP = 12.0
+_LANE_PADDING = 24.0
+# At most this many layouts are tried, each a linear program (milliseconds for a
+# journey of people's lives).
+_MAX_SOLVES = 40
 
 
 @dataclass(frozen=True)
@@ -73,7 +87,11 @@ class Grid:
     last: int
 
 
-def grid(report: Report, wording: Wording) -> Grid:
+def grid(
+    report: Report,
+    wording: Wording,
+    size: Callable[[str], tuple[float, float]] | None = None,
+) -> Grid:
     """Columns and ranks of a blueprint: stages, or day ranges within the crossing budget.
 
     Parameters
@@ -82,6 +100,11 @@ def grid(report: Report, wording: Wording) -> Grid:
         The analysed journey.
     wording : Wording
         The words and names of the render (column titles).
+    size : Callable[[str], tuple[float, float]], optional
+        The estimated width and height of a step in points. When given, steps of
+        one lane that would stack up in one rank are spread over more ranks as long
+        as that lets the whole map fit a screen larger
+        (:func:`spread`).
 
     Returns
     -------
@@ -116,7 +139,10 @@ def grid(report: Report, wording: Wording) -> Grid:
             column[node] = max(
                 [wanted.get(node, 0), *(column[source] for source in graph.pred[node])]
             )
-        rank, starts, last = ranks(graph, column, len(titles))
+        if size is None:
+            rank, starts, last = ranks(graph, column, len(titles))
+        else:
+            rank, starts, last = spread(graph, column, len(titles), size)
         crossed = sum(rank[target] - rank[source] - 1 for source, target in graph.edges)
         if not by_day or count <= 1 or crossed <= _CROSSING_BUDGET:
             return Grid(tuple(titles), rank, tuple(starts), last)
@@ -139,7 +165,10 @@ def _day_ranges(report: Report, wording: Wording, count: int) -> tuple[list[str]
 
 
 def ranks(
-    graph: nx.DiGraph[str], column: dict[str, int], columns: int
+    graph: nx.DiGraph[str],
+    column: dict[str, int],
+    columns: int,
+    apart: Iterable[tuple[str, str]] = (),
 ) -> tuple[dict[str, int], list[int], int]:
     """Ranks with the least total edge length, each column an interval of ranks.
 
@@ -160,6 +189,10 @@ def ranks(
         The column of every step, no step left of a step it depends on.
     columns : int
         The number of columns.
+    apart : Iterable[tuple[str, str]], optional
+        Pairs ``(u, v)`` of steps without a path between them that must still
+        stand in different ranks, ``v`` right of ``u`` (see
+        :func:`spread`); they do not count in the objective.
 
     Returns
     -------
@@ -182,6 +215,7 @@ def ranks(
 
     # (tail, head, least difference, weight in the objective)
     constraints = [(index[u], index[v], 1, 1) for u, v in graph.edges]
+    constraints.extend((index[u], index[v], 1, 0) for u, v in apart)
     for node in nodes:
         constraints.append((start + column[node], index[node], 0, 0))
         constraints.append((index[node], start + column[node] + 1, 1, 0))
@@ -211,3 +245,123 @@ def ranks(
     rank = {node: offset - distance[index[node]] for node in nodes}
     starts = [offset - distance[start + c] for c in range(columns)]
     return rank, starts, offset - distance[start + columns]
+
+
+def spread(
+    graph: nx.DiGraph[str],
+    column: dict[str, int],
+    columns: int,
+    size: Callable[[str], tuple[float, float]],
+) -> tuple[dict[str, int], list[int], int]:
+    """:func:`ranks`, with the steps of a lane spread over more ranks where that fits better.
+
+    Steps of one lane and one rank stand on top of each other and make their
+    lane as tall as the stack; most journeys end in several independent steps
+    of one stage, and the map grows much taller than a screen. So, greedily,
+    the lane whose tallest stack, one step lower, lets the estimated drawing
+    fit :data:`FIT_AREA` at the largest scale gets that lower limit: the
+    ``i``-th and the ``(i + limit)``-th step of each stack too high (in the
+    graph's order) are kept apart (:func:`ranks`' ``apart``) until no stack is
+    higher. This repeats while the scale grows.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        The journey graph; every node has a ``level`` (its lane).
+    column : dict[str, int]
+        The column of every step, no step left of a step it depends on.
+    columns : int
+        The number of columns.
+    size : Callable[[str], tuple[float, float]]
+        The estimated width and height of a step, in points.
+
+    Returns
+    -------
+    tuple[dict[str, int], list[int], int]
+        As :func:`ranks`.
+
+    Examples
+    --------
+    Three independent steps of one lane: side by side when the map is taller
+    than wide, on top of each other when it is wider.
+
+    >>> import networkx as nx
+    >>> graph = nx.DiGraph()
+    >>> graph.add_nodes_from("abc", level="gemeinde")
+    >>> spread(graph, dict.fromkeys("abc", 0), 1, lambda node: (100, 400))[0]
+    {'a': 2, 'b': 3, 'c': 4}
+    >>> spread(graph, dict.fromkeys("abc", 0), 1, lambda node: (900, 40))[0]
+    {'a': 2, 'b': 2, 'c': 2}
+    """
+    order = {node: number for number, node in enumerate(graph)}
+    best = ranks(graph, column, columns)
+    best_scale = _scale(graph, best[0], size)
+    limit: dict[object, int] = {}
+    for (level, _), stack in sorted(_stacks(graph, best[0]).items(), key=lambda item: item[1]):
+        limit[level] = max(limit.get(level, 0), len(stack))
+    apart: set[tuple[str, str]] = set()
+    budget = [_MAX_SOLVES - 1]
+    while True:
+        chosen: tuple[float, object, tuple[dict[str, int], list[int], int], set[tuple[str, str]]]
+        chosen = (best_scale, None, best, apart)
+        for level in sorted(limit, key=str):
+            if limit[level] <= 1:
+                continue
+            trial = {**limit, level: limit[level] - 1}
+            found = _limited(graph, column, columns, trial, set(apart), order, budget)
+            if found is not None and (scale := _scale(graph, found[0][0], size)) > chosen[0]:
+                chosen = (scale, level, *found)
+        if chosen[1] is None:
+            return best
+        best_scale, level, best, apart = chosen
+        limit[level] -= 1
+
+
+def _limited(
+    graph: nx.DiGraph[str],
+    column: dict[str, int],
+    columns: int,
+    limit: dict[object, int],
+    apart: set[tuple[str, str]],
+    order: dict[str, int],
+    budget: list[int],
+) -> tuple[tuple[dict[str, int], list[int], int], set[tuple[str, str]]] | None:
+    """Ranks with no lane stacked higher than its limit; None when the budget runs out."""
+    while budget[0] > 0:
+        budget[0] -= 1
+        result = ranks(graph, column, columns, sorted(apart))
+        high = [
+            (level, stack)
+            for (level, _), stack in _stacks(graph, result[0]).items()
+            if len(stack) > limit[level]
+        ]
+        if not high:
+            return result, apart
+        for level, stack in high:
+            stack.sort(key=order.__getitem__)
+            apart.update(zip(stack, stack[limit[level] :], strict=False))
+    return None
+
+
+def _stacks(graph: nx.DiGraph[str], rank: dict[str, int]) -> dict[tuple[object, int], list[str]]:
+    """The steps of each lane and rank."""
+    stacks: dict[tuple[object, int], list[str]] = {}
+    for node, data in graph.nodes(data=True):
+        stacks.setdefault((data["level"], rank[node]), []).append(node)
+    return stacks
+
+
+def _scale(
+    graph: nx.DiGraph[str], rank: dict[str, int], size: Callable[[str], tuple[float, float]]
+) -> float:
+    """The estimated scale at which the drawing fits :data:`FIT_AREA`."""
+    widths: dict[int, float] = {}
+    heights: dict[object, float] = {}
+    for (level, number), stack in _stacks(graph, rank).items():
+        sizes = [size(node) for node in stack]
+        widths[number] = max(widths.get(number, 0.0), *(width for width, _ in sizes))
+        tall = sum(height for _, height in sizes) + _STACK_GAP * (len(sizes) - 1)
+        heights[level] = max(heights.get(level, 0.0), tall)
+    width = _FRAME_WIDTH + sum(widths.values()) + _RANK_GAP * len(widths)
+    height = _FRAME_HEIGHT + sum(heights.values()) + _LANE_PADDING * len(heights)
+    return min(FIT_AREA[0] / width, FIT_AREA[1] / height)

@@ -87,14 +87,14 @@ class Look:
 #: fits a 1920×1080 screen (tests/test_legibility.py), the other lines smaller.
 FULL = Look(
     compact=False,
-    font_size=14,
+    font_size=18,
     detail_size=11,
     edge_font_size=9,
     title_size=22,
     marker_size=11,
     nodesep=0.12,
     ranksep=0.25,
-    wrap=18,
+    wrap=16,
 )
 #: The compact drawing, above :data:`~lifeevents.views.options.COMPACT_THRESHOLD` steps.
 COMPACT = Look(

@@ -42,7 +42,8 @@ from lifeevents.views.blueprint.look import (
     label_lines,
     shape_attributes,
 )
-from lifeevents.views.blueprint.markers import marker_cell, number_markers
+from lifeevents.views.blueprint.markers import marker_cell, marker_key, number_markers
+from lifeevents.views.blueprint.sizes import step_sizes
 from lifeevents.views.blueprint.titles import description, figures, titles
 from lifeevents.views.escape.dot import DotValue, HtmlLabel, attribute_list, label_text, quoted
 from lifeevents.views.graphviz_labels import font
@@ -107,7 +108,15 @@ class _Writer:
             (source, target): self.edge_look(source, target, data)
             for source, target, data in self.graph.edges(data=True)
         }
-        self.grid = None if drawing.sfdp else grid(drawing.report, drawing.wording)
+        self.grid = (
+            None
+            if drawing.sfdp
+            else grid(
+                drawing.report,
+                drawing.wording,
+                None if drawing.look.compact else step_sizes(drawing),
+            )
+        )
         self.markers = number_markers(
             (
                 (source, target, "; ".join(look.findings))
@@ -167,7 +176,7 @@ class _Writer:
         self.emit(f"  edge {attribute_list(edge)}")
         self.steps()
         if self.grid is not None:
-            Frame(drawing, self.grid, self.emit, self.markers).write()
+            Frame(drawing, self.grid, self.emit).write()
         self.edges()
         self.emit("}")
         return "\n".join(self.lines) + "\n"
@@ -186,11 +195,30 @@ class _Writer:
             f'<TD ALIGN="LEFT">{font(label_text(value), size=12, bold=True)}</TD>'
             for _, value in shown
         )
+        table = (
+            '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="3" COLOR="#999999">'
+            f"<TR>{names}</TR><TR>{values}</TR></TABLE>"
+        )
+        if not drawing.sfdp:
+            # The key of line styles, badges and numbers beside the figures, not in the
+            # key band below the lanes, whose entries would widen the columns they stand in.
+            keys = [key_table(drawing, channels=False)]
+            keys.extend(marker_key(self.markers, drawing.look.detail_size))
+            # The figures in a row of their own over an empty one: a nested table fills its
+            # cell, and would otherwise grow as tall as the key.
+            table = (
+                '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+                f'<TD VALIGN="TOP">{table}</TD>'
+                + "".join(
+                    f'<TD WIDTH="24" ROWSPAN="2"></TD><TD VALIGN="TOP" ROWSPAN="2">{key}</TD>'
+                    for key in keys
+                )
+                + "</TR><TR><TD></TD></TR></TABLE>"
+            )
         rows = [
             font(label_text(title), size=drawing.look.title_size, bold=True),
             font(label_text(subtitle), size=12),
-            '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="3" COLOR="#999999">'
-            f"<TR>{names}</TR><TR>{values}</TR></TABLE>",
+            table,
         ]
         if not drawing.report.steps:
             rows.append(label_text(self.words["blueprint.no_steps"]))
@@ -252,13 +280,14 @@ class _Writer:
         compact = drawing.look.compact
         wrap = drawing.look.wrap
         if node in drawing.visit_number:
-            visits = drawing.report.visits
-            text = words["blueprint.visit_short" if compact else "blueprint.visit"].format(
-                number=drawing.visit_number[node], total=visits.minimum
-            )
-            if not compact:
-                text += f" ({words['blueprint.as_modelled'].format(count=visits.as_modelled)})"
-            yield badge_cell("visit", text, wrap + 8)
+            number, total = drawing.visit_number[node], drawing.report.visits.minimum
+            if compact:
+                text = words["blueprint.visit_short"].format(number=number, total=total)
+            else:
+                text = drawing.wording.counted(
+                    "blueprint.visit_needed", total, number=number, total=total
+                )
+            yield badge_cell("visit", text, wrap + 12)
         if node in drawing.once_only:
             evidence = ", ".join(self.names.evidence(item) for item in drawing.once_only[node])
             text = (
@@ -266,12 +295,12 @@ class _Writer:
                 if compact
                 else f"{words['blueprint.once_only_step']} {evidence}"
             )
-            yield badge_cell("once_only", text, wrap + 4)
+            yield badge_cell("once_only", text, wrap + 12)
         if node in drawing.at_risk:
             text = f"{words['blueprint.deadline']} {self.graph.nodes[node]['deadline_days']}"
             if not compact:
                 text += f", {words['starts_day']} {drawing.day[node]}"
-            yield badge_cell("deadline", text, wrap + 4)
+            yield badge_cell("deadline", text, wrap + 12)
 
     def step_tooltip(self, node: str) -> str:
         drawing = self.drawing
@@ -304,11 +333,18 @@ class _Writer:
             lines.append(f"{words['blueprint.deadline']} {data['deadline_days']}{risk}")
         if node in drawing.visit_number:
             visits = drawing.report.visits
+            wording = drawing.wording
             lines.append(
-                words["blueprint.visit"].format(
-                    number=drawing.visit_number[node], total=visits.minimum
+                wording.counted(
+                    "blueprint.visit_needed",
+                    visits.minimum,
+                    number=drawing.visit_number[node],
+                    total=visits.minimum,
                 )
-                + f" ({words['blueprint.as_modelled'].format(count=visits.as_modelled)})"
+                + "; "
+                + wording.counted(
+                    "blueprint.visits_today", visits.as_modelled, count=visits.as_modelled
+                )
             )
         lines.extend(
             f"{words['blueprint.once_only_step']} {names.evidence(evidence)}"
