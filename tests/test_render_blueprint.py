@@ -205,17 +205,73 @@ def test_labels_name_findings_and_visits_number_the_minimum_plan() -> None:
     source = blueprint_source(report)
     assert "Bürger trägt Wohnungsgeberbestätigung" in source
     minimum, modelled = report.visits.minimum, report.visits.as_modelled
-    assert f"Besuch 2 von {minimum} (wie modelliert: {modelled})" in source
+    assert minimum > 1
+    assert modelled > 1
+    assert f"2. von {minimum} nötigen Besuchen" in source
+    assert f"heute {modelled} getrennte Besuche" in source  # once, in the key
+    assert "wie modelliert:" not in source
     english = blueprint_source(report, RenderOptions(lang="en"))
-    assert f"visit 2 of {minimum} (as modelled: {modelled})" in english
+    assert f"visit 2 of {minimum} needed" in english
+    assert f"today {modelled} separate visits" in english
     assert "citizen carries" in english
     assert "Municipality" in english
+
+
+@needs_dot
+@pytest.mark.parametrize("name", ["todesfall", "zuzug-in-den-kreis"])
+def test_edge_words_are_numbers_on_their_edges_explained_once(name: str) -> None:
+    life_event = load(builtin_journeys()[name])
+    report = analyze(journey(life_event, life_event.persona_ids()[-1]))
+    source = blueprint_source(report)
+    ids = ElementIds(report.journey.graph)
+    root = parse(render_graphviz(source, "svg"))
+    elements = groups(root)
+    numbers: dict[str, set[str]] = {}
+    for handover in report.authority_handovers:
+        edge = elements[ids.edge(handover.source, handover.target)]
+        # The number is drawn inside the edge's own group, near its arrowhead.
+        shown = [text.text or "" for text in edge.iter(f"{SVG}text")]
+        assert len(shown) == 1, (handover, shown)
+        assert shown[0].isdigit(), (handover, shown)
+        numbers.setdefault(shown[0], set()).add(handover.source)
+    assert numbers
+    # The key says each number's words once, and no edge carries words of its own.
+    key = " ".join(text.text or "" for text in root.iter(f"{SVG}text"))
+    for words_of_key in re.findall(r"Bürger trägt [^<;]+", key):
+        assert key.count(words_of_key) == 1, words_of_key
+    edges = [line for line in source.splitlines() if re.match(r'\s+"step-\d+" -> "step-\d+"', line)]
+    assert not [line for line in edges if re.search(r"(?<![a-z])label=<", line)]
+    assert [line for line in edges if "headlabel=<" in line]
+
+
+@needs_dot
+def test_steps_stand_under_their_stage() -> None:
+    life_event = load(builtin_journeys()["todesfall"])
+    for persona in life_event.persona_ids():
+        report = analyze(journey(life_event, persona))
+        graph = report.journey.graph
+        root = parse(render_blueprint(report, "svg"))
+        elements = groups(root)
+        ids = ElementIds(graph)
+        stages = list(report.journey.life_event.life_event.stages)
+        # Each column title starts its column; a step stands right of its stage's title
+        # and left of the next stage's title.
+        starts = [box(elements[f"column-{index}"])[0] for index in range(len(stages))]
+        for node, data in graph.nodes(data=True):
+            if not data["stage"]:
+                continue
+            index = stages.index(data["stage"])
+            x0, x1, _, _ = box(elements[ids.step(node)])
+            middle = (x0 + x1) / 2
+            assert middle > starts[index], (persona, node)
+            if index + 1 < len(stages):
+                assert middle < starts[index + 1], (persona, node)
 
 
 def test_highlights_can_be_switched_off() -> None:
     report = report_of(MOVE, "digital-mit-auto")
     plain = blueprint_source(report, RenderOptions(highlight=frozenset()))
-    for marker in ("authority-handover", "media-break", "once-only", "Besuch 1 von"):
+    for marker in ("authority-handover", "media-break", "once-only", "nötigen Besuch"):
         assert marker not in plain
     only_breaks = blueprint_source(
         report, RenderOptions(highlight=frozenset({Highlight.MEDIA_BREAKS}))

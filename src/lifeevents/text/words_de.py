@@ -301,8 +301,6 @@ WORDS: dict[str, str] = {
     # Blueprint, legible maps (issue 13): visits in plain words, numbers on the arrows.
     "blueprint.visit_needed": "einziger nötiger Besuch|{number}. von {total} nötigen Besuchen",
     "blueprint.visits_today": "heute {count} Besuch|heute {count} getrennte Besuche",
-    "blueprint.visit_key_needed": (
-        "Besuch: Platz im Besuchsplan mit den wenigsten Wegen; {today}"
-    ),
+    "blueprint.visit_key_needed": ("Besuch: Platz im Besuchsplan mit den wenigsten Wegen; {today}"),
     "blueprint.evidence_key_marker": "Nachweis (Nummer am Pfeil, in der Legende erklärt)",
 }
