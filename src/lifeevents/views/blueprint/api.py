@@ -194,7 +194,7 @@ def blueprint_source(report: Report, options: RenderOptions = DEFAULT_OPTIONS) -
     'digraph blueprint {'
     >>> 'id="lane-gemeinde"' in source, "Municipality" in source, "2 · Danach" in source
     (True, True, True)
-    >>> "<B>Wohnsitz &lt;anmelden&gt; &amp;" in source  # an HTML-like label: escaped
+    >>> "&lt;anmelden&gt; &amp;" in source  # an HTML-like label: escaped
     True
     >>> 'tooltip="Wohnsitz <anmelden> & bestätigen' in source  # a DOT string: Graphviz escapes it
     True

@@ -7,7 +7,7 @@ told by colour alone.
 Examples
 --------
 >>> FULL.font_size, COMPACT.font_size
-(14, 9)
+(18, 9)
 >>> print(badge_cell("deadline", "Frist: Tag 14", 30))  # doctest: +NORMALIZE_WHITESPACE
 <TD BORDER="1" STYLE="dotted" COLOR="#000000" ALIGN="LEFT" CELLPADDING="2">⚠ Frist: Tag
 14<BR ALIGN="LEFT"/></TD>
@@ -67,7 +67,7 @@ class Look:
     The two looks in use, :data:`FULL` and :data:`COMPACT`:
 
     >>> FULL.compact, FULL.font_size, FULL.wrap
-    (False, 14, 18)
+    (False, 18, 16)
     >>> COMPACT.compact, COMPACT.font_size, COMPACT.wrap
     (True, 9, 22)
     """

@@ -134,7 +134,7 @@ def marker_key(markers: Markers, size: float) -> list[HtmlLabel]:
     Examples
     --------
     >>> blocks = marker_key(Markers({}, ("a", "b", "c", "d", "e")), 11)
-    >>> len(blocks), blocks[1].count("<TR>")
+    >>> len(blocks), blocks[1].count('<TR><TD VALIGN="TOP">')  # 4 markers, then 1
     (2, 1)
     """
     blocks = []
