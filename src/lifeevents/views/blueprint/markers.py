@@ -145,6 +145,9 @@ def marker_key(markers: Markers, size: float) -> list[HtmlLabel]:
             f"{font(label_lines(text, MARKER_WRAP), size=size)}</TD></TR>"
             for number, text in enumerate(markers.texts[first : first + KEY_ROWS], start=first + 1)
         )
+        # Graphviz stretches a table to its cell and shares the room among the rows: empty
+        # rows fill a short last block, so that its marker keeps its size.
+        rows += '<TR><TD COLSPAN="2"> </TD></TR>' * (KEY_ROWS - len(markers.texts[first:]))
         blocks.append(
             HtmlLabel(
                 f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">{rows}</TABLE>'
