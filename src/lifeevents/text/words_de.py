@@ -298,4 +298,26 @@ WORDS: dict[str, str] = {
     # CPSV-AP export (lifeevents.export.cpsv): descriptions written into the RDF.
     "cpsv.lebenslage": "OZG-Lebenslage: {lebenslage}",
     "cpsv.step_of": "{step} ({authority}), Schritt der Lebenslage {life_event}",
+    # The map viewer of the interactive page (lifeevents.views.html, assets/page.js).
+    "html.zoom_in": "Vergrößern (Taste +)",
+    "html.zoom_out": "Verkleinern (Taste −)",
+    "html.fit": "Ganze Karte",
+    "html.fit_hint": "Die ganze Karte ins Fenster einpassen (Taste 0)",
+    "html.all": "alle",
+    "html.search": "Schritt suchen",
+    "html.search_hint": "Schritt suchen: Eingabetaste springt zum nächsten Treffer",
+    "html.search_count": "{current} von {total}",
+    "html.search_none": "kein Treffer",
+    "html.panel": "Befunde und Legende",
+    "html.panel_count": "Befunde zum gewählten Schritt",
+    "html.close": "Schließen",
+    "html.stage": "Phase",
+    "html.map_help": (
+        "Mausrad oder zwei Finger: zoomen; ziehen: verschieben; Tasten + und −: zoomen, "
+        "0: ganze Karte, Pfeiltasten: verschieben, Esc: Auswahl aufheben. Ein Klick auf "
+        "einen Befund zeigt seine Schritte auf der Karte."
+    ),
+    "html.text_alternative_panel": (
+        "Die Befunde unter „Befunde und Legende“ beschreiben, was die Karte hervorhebt."
+    ),
 }
