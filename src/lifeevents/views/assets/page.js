@@ -68,11 +68,14 @@
     var least = fitScale(whole);
     return {min: least / 2, max: Math.max(8, least * 4)};
   }
+  var printing = false;
   function apply() {
     var area = size();
     shown = area;
-    svg.setAttribute("viewBox", [view.x, view.y, area.width / view.scale,
-      area.height / view.scale].join(" "));
+    // Printed, the whole drawing fills its page whatever the screen showed.
+    var box = printing ? whole : {x: view.x, y: view.y, width: area.width / view.scale,
+      height: area.height / view.scale};
+    svg.setAttribute("viewBox", [box.x, box.y, box.width, box.height].join(" "));
     map.setAttribute("data-scale", view.scale.toFixed(5));
   }
   // Centre `box` (drawing units) at `scale`.
@@ -159,11 +162,14 @@
   }
   fit();
 
-  // Printed, the whole drawing fills its page whatever the screen showed.
-  window.addEventListener("beforeprint", function () {
-    svg.setAttribute("viewBox", [whole.x, whole.y, whole.width, whole.height].join(" "));
-  });
-  window.addEventListener("afterprint", apply);
+  function printed(on) {
+    return function () {
+      printing = on;
+      apply();
+    };
+  }
+  window.addEventListener("beforeprint", printed(true));
+  window.addEventListener("afterprint", printed(false));
 
   // --- Mouse, pen and touch: the wheel zooms about the pointer, one pointer drags,
   // two pinch. A press that moves less than a few pixels stays a click.
