@@ -129,7 +129,7 @@
       height: Math.max(bottom - top, 1) / view.scale,
     };
   }
-  // Centre elements; zoom out until they fit, or in to `least` when they fit there.
+  // Centre elements; zoom out until they fit, or in up to `least` while they fit.
   function reveal(list, least) {
     var box = boxOf(list);
     if (!box) return;
@@ -399,8 +399,9 @@
     edges.forEach(function (edge) {
       edge.element.classList.toggle("dimmed", !!(outside[edge.from] || outside[edge.to]));
     });
+    // Up to twice the fitted scale: a lone step stays a step on a map, not the screen.
     if (stage === "" && lane === "") fit();
-    else if (kept.length) reveal(kept, Infinity);
+    else if (kept.length) reveal(kept, fitScale(whole) * 2);
   }
   stageFilter.addEventListener("change", filter);
   laneFilter.addEventListener("change", filter);
@@ -425,7 +426,7 @@
     at = index;
     var element = elements[matches[at]];
     element.classList.add("current");
-    reveal([element], fitScale(whole) * 3);
+    reveal([element], fitScale(whole) * 2);
     unmark();
     show(matches[at]);
     count();
