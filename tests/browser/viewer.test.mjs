@@ -77,7 +77,11 @@ describe("map viewer", { skip: viewerFiles.length === 0 && "LIFEEVENTS_VIEWER_FI
     test(basename(file), { timeout: TIMEOUT }, async () => {
       const expected = JSON.parse(readFileSync(`${file}.expect.json`, "utf8"));
       const ids = Object.keys(expected.steps);
-      const page = await browser.newPage({ viewport: { width: WIDTH, height: HEIGHT } });
+      const context = await browser.newContext({
+        viewport: { width: WIDTH, height: HEIGHT },
+        hasTouch: true,
+      });
+      const page = await context.newPage();
       const problems = watch(page);
       try {
         await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
@@ -126,6 +130,27 @@ describe("map viewer", { skip: viewerFiles.length === 0 && "LIFEEVENTS_VIEWER_FI
         const dragged = await facts(page, ids.slice(0, 1));
         const moved = dragged.steps[ids[0]].box.left - wheeled.steps[ids[0]].box.left;
         assert.ok(Math.abs(moved + 100) < 2, `a drag of -100 px moved the map ${moved} px`);
+        // An arrow key moves the map by an eighth of the window.
+        await page.locator("h1").click();
+        await page.keyboard.press("ArrowRight");
+        const keyed = await facts(page, ids.slice(0, 1));
+        const shift = keyed.steps[ids[0]].box.left - dragged.steps[ids[0]].box.left;
+        assert.ok(Math.abs(shift + mapWidth / 8) < 2, `ArrowRight moved the map ${shift} px`);
+        await page.keyboard.press("0");
+        // Touch: two fingers spreading from 100 to 300 px apart zoom in threefold.
+        const cdp = await context.newCDPSession(page);
+        const touch = (type, points) =>
+          cdp.send("Input.dispatchTouchEvent", {
+            type,
+            touchPoints: points.map(([x, y], id) => ({ x, y, id })),
+          });
+        await touch("touchStart", [[middle.x - 50, middle.y], [middle.x + 50, middle.y]]);
+        for (let step = 1; step <= 5; step += 1) {
+          await touch("touchMove", [[middle.x - 50 - 20 * step, middle.y], [middle.x + 50 + 20 * step, middle.y]]);
+        }
+        await touch("touchEnd", []);
+        const pinched = (await facts(page, [])).scale;
+        assert.ok(Math.abs(pinched / fitted.scale - 3) < 0.01, `pinch zoomed ${pinched / fitted.scale}x`);
         await page.keyboard.press("0");
 
         // Filters dim exactly the steps outside the chosen stage, then the chosen lane.
@@ -207,7 +232,7 @@ describe("map viewer", { skip: viewerFiles.length === 0 && "LIFEEVENTS_VIEWER_FI
 
         assert.deepEqual(problems, [], "no console errors, page errors or requests");
       } finally {
-        await page.close();
+        await context.close();
       }
     });
   }
