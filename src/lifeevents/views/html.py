@@ -341,6 +341,9 @@ def _legend_section(options: RenderOptions, wording: Wording) -> list[str]:
 def interactive_html(report: Report, svg: str, options: RenderOptions = DEFAULT_OPTIONS) -> str:
     """A self-contained HTML page: the map ``svg`` with step details, findings and legend.
 
+    The map opens fitted to the window and can be zoomed, panned, filtered by
+    stage and lane and searched by step name (see the module's description).
+
     Parameters
     ----------
     report : Report
