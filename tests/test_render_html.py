@@ -21,9 +21,11 @@ from lifeevents.formats.journey_file import load
 from lifeevents.graph.journey import journey
 from lifeevents.library.builtin import builtin_journeys
 from lifeevents.text.findings import findings, opportunities
+from lifeevents.views.columns import stage_columns
 from lifeevents.views.element_ids import ElementIds
 from lifeevents.views.html import STEPS_JSON_ID, interactive_html
 from lifeevents.views.options import RenderOptions
+from lifeevents.views.wording import Wording
 
 DATA = Path(__file__).parent / "data"
 SPEC_EXAMPLE = DATA / "spec-example.yaml"
@@ -331,3 +333,103 @@ def test_every_builtin_journey_and_persona_renders() -> None:
             _, page = page_of(report)
             assert len(page.steps_json()) == report.steps, (path.name, persona)
             assert page.count("svg") == 1
+
+
+def _options_of(page: Page, select: str) -> list[str | None]:
+    """The values of a <select>'s options, in order (the parser sees options after it)."""
+    values: list[str | None] = []
+    inside = False
+    for tag, attrs in page.tags:
+        if tag == "select":
+            inside = attrs.get("id") == select
+        elif tag == "option" and inside:
+            values.append(attrs.get("value"))
+        elif tag not in ("option", "label"):
+            inside = False
+    return values
+
+
+def test_the_viewer_controls_filter_by_the_map_columns_and_lanes() -> None:
+    report = analyze(journey(load("todesfall")))
+    _, page = page_of(report)
+    ids = page.ids()
+    for control in (
+        "lifeevents-zoom-in",
+        "lifeevents-zoom-out",
+        "lifeevents-fit",
+        "lifeevents-stage",
+        "lifeevents-lane",
+        "lifeevents-search",
+        "lifeevents-search-count",
+        "lifeevents-panel-toggle",
+        "lifeevents-panel",
+        "lifeevents-panel-close",
+    ):
+        assert control in ids, control
+    # One choice per column with steps and per lane with steps, after "alle".
+    columns = stage_columns(report, Wording.of(report))
+    stages = [column.key for column in columns if column.steps]
+    assert _options_of(page, "lifeevents-stage") == ["", *stages]
+    levels = {data["level"].value for _, data in report.journey.graph.nodes(data=True)}
+    lanes = _options_of(page, "lifeevents-lane")
+    assert lanes[0] == ""
+    assert set(lanes[1:]) == levels
+    assert len(lanes) == len(levels) + 1
+    # Each step names its column and lane for the filters, and its stage for the panel.
+    data = page.steps_json()
+    element = ElementIds(report.journey.graph)
+    for column in columns:
+        for node in column.steps:
+            entry = data[element.step(node)]
+            assert entry["column"] == column.key
+            assert entry["stage"] == column.title
+            assert entry["lane"] == report.journey.graph.nodes[node]["level"].value
+
+
+def test_the_viewer_speaks_the_page_language() -> None:
+    report = analyze(journey(load("todesfall")))
+    _, german = page_of(report)
+    _, english = page_of(report, RenderOptions(lang="en"))
+    german_text, english_text = "".join(german.text), "".join(english.text)
+    assert "Ganze Karte" in german_text
+    assert "Befunde und Legende" in german_text
+    assert "Whole map" in english_text
+    assert "Findings and legend" in english_text
+    assert "Ganze Karte" not in english_text
+    placeholders = {attrs.get("placeholder") for tag, attrs in english.tags if tag == "input"} - {
+        None
+    }
+    assert placeholders == {"Find a step"}
+    (count,) = [attrs for _, attrs in english.tags if attrs.get("id") == "lifeevents-search-count"]
+    assert count["data-of"] == "{current} of {total}"
+    assert count["data-none"] == "no match"
+
+
+def test_without_stages_the_columns_are_days() -> None:
+    report = analyze(
+        journey(
+            life_event("""\
+                steps:
+                  - {id: a, name: A, authority: buergerbuero, channels: [mail], lead_time_days: 3}
+                  - {id: b, name: B, authority: kreis, channels: [mail], after: [a]}
+                """)
+        )
+    )
+    text, page = page_of(report)
+    data = page.steps_json()
+    assert [entry["column"] for entry in data.values()] == ["day-0", "day-3"]
+    assert [entry["stage"] for entry in data.values()] == [None, None]
+    assert '<label class="filter">Tag <select id="lifeevents-stage"' in text
+    assert _options_of(page, "lifeevents-stage") == ["", "day-0", "day-3"]
+
+
+def test_panels_wait_to_be_opened_and_print_follows_the_map() -> None:
+    text, page = page_of(spec_report())
+    hidden = {attrs.get("id") for _, attrs in page.tags if "hidden" in attrs}
+    assert {"lifeevents-panel", "lifeevents-details"} <= hidden
+    # The findings, figures and legend are inside the panel, not on the map.
+    start, end = text.index('id="lifeevents-panel"'), text.index("</aside>\n</main>")
+    for section in ("lifeevents-findings", "lifeevents-summary", "lifeevents-legend"):
+        assert start < text.index(f'id="{section}"') < end
+    assert "@media print" in text
+    assert "break-after: page" in text

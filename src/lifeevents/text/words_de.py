@@ -303,4 +303,26 @@ WORDS: dict[str, str] = {
     "blueprint.visits_today": "heute {count} Besuch|heute {count} getrennte Besuche",
     "blueprint.visit_key_needed": ("Besuch: Platz im Besuchsplan mit den wenigsten Wegen; {today}"),
     "blueprint.evidence_key_marker": "Nachweis (Nummer am Pfeil, in der Legende erklärt)",
+    # The map viewer of the interactive page (lifeevents.views.html, assets/page.js).
+    "html.zoom_in": "Vergrößern (Taste +)",
+    "html.zoom_out": "Verkleinern (Taste −)",
+    "html.fit": "Ganze Karte",
+    "html.fit_hint": "Die ganze Karte ins Fenster einpassen (Taste 0)",
+    "html.all": "alle",
+    "html.search": "Schritt suchen",
+    "html.search_hint": "Schritt suchen: Eingabetaste springt zum nächsten Treffer",
+    "html.search_count": "{current} von {total}",
+    "html.search_none": "kein Treffer",
+    "html.panel": "Befunde und Legende",
+    "html.panel_count": "Befunde zum gewählten Schritt",
+    "html.close": "Schließen",
+    "html.stage": "Phase",
+    "html.map_help": (
+        "Mausrad oder zwei Finger: zoomen; ziehen: verschieben; Tasten + und −: zoomen, "
+        "0: ganze Karte, Pfeiltasten: verschieben, Esc: Auswahl aufheben. Ein Klick auf "
+        "einen Befund zeigt seine Schritte auf der Karte."
+    ),
+    "html.text_alternative_panel": (
+        "Die Befunde unter „Befunde und Legende“ beschreiben, was die Karte hervorhebt."
+    ),
 }

@@ -295,4 +295,26 @@ WORDS: dict[str, str] = {
     "blueprint.visits_today": "today {count} visit|today {count} separate visits",
     "blueprint.visit_key_needed": "visit: its place in the plan with the fewest trips; {today}",
     "blueprint.evidence_key_marker": "evidence (number on the arrow, explained in the key)",
+    # The map viewer of the interactive page (lifeevents.views.html, assets/page.js).
+    "html.zoom_in": "Zoom in (key +)",
+    "html.zoom_out": "Zoom out (key −)",
+    "html.fit": "Whole map",
+    "html.fit_hint": "Fit the whole map into the window (key 0)",
+    "html.all": "all",
+    "html.search": "Find a step",
+    "html.search_hint": "Find a step: Enter jumps to the next match",
+    "html.search_count": "{current} of {total}",
+    "html.search_none": "no match",
+    "html.panel": "Findings and legend",
+    "html.panel_count": "Findings about the chosen step",
+    "html.close": "Close",
+    "html.stage": "Stage",
+    "html.map_help": (
+        "Mouse wheel or two fingers: zoom; drag: move; keys + and −: zoom, 0: whole map, "
+        "arrow keys: move, Esc: clear the choice. Clicking a finding shows its steps on "
+        "the map."
+    ),
+    "html.text_alternative_panel": (
+        "The findings under “Findings and legend” describe what the map highlights."
+    ),
 }

@@ -7,10 +7,20 @@ legend. It loads nothing: no network, no fonts, no files beside it, and its
 Content-Security-Policy allows only its own script (by hash), so a step name
 that looks like markup stays text even if it slipped through unescaped.
 
+The map fills the window below a toolbar and opens fitted to it, the whole
+journey in view; the page's script (``assets/page.js``) zooms and pans it (mouse
+wheel, dragging, pinching, the keys ``+ - 0`` and the arrow keys, the toolbar's
+buttons), dims the steps outside a chosen stage or lane, finds steps by name,
+and links the findings both ways to the map. The findings, figures and legend
+sit in a panel the toolbar opens beside the map; printed, the map fills a page
+of its own and the panel follows.
+
 The step data travels as JSON in ``<script type="application/json"
 id="lifeevents-steps">``, keyed by the element ids of
 :class:`~lifeevents.views.element_ids.ElementIds` (``step-0``, ``step-1``, ...),
-the same ids the map's step elements carry.
+the same ids the map's step elements carry (a Graphviz table cell's as
+``a_step-0``). Each entry names the step's map column (``column``: the stage id,
+or ``day-N``) and lane (``lane``: the level), which the filters use.
 
 Output is deterministic: the same report, SVG and options give the same bytes.
 """
@@ -24,11 +34,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from lifeevents.analysis.report import Report
-from lifeevents.model.vocabulary import Channel
+from lifeevents.model.vocabulary import Channel, Level
 from lifeevents.text.findings import Finding, FindingKind, findings, opportunities
 from lifeevents.text.names import DisplayNames
 from lifeevents.text.report import summary_rows
 from lifeevents.views.assets import read_asset, style_sheet
+from lifeevents.views.columns import Column, stage_columns
 from lifeevents.views.element_ids import ElementIds
 from lifeevents.views.escape.html import escape_text, script_json
 from lifeevents.views.options import DEFAULT_OPTIONS, Highlight, RenderOptions
@@ -44,6 +55,7 @@ STEPS_JSON_ID = "lifeevents-steps"
 # word key of the unit (or "").
 _FIELDS: tuple[tuple[str, str, str, str], ...] = (
     ("authority", "html.authority", "text", ""),
+    ("stage", "html.stage", "text", ""),
     ("level", "html.level", "text", ""),
     ("channel", "html.channel", "text", ""),
     ("channels", "html.channels_offered", "list", ""),
@@ -124,9 +136,21 @@ def _inline_svg(svg: str) -> str:
     return root + element[end:]
 
 
-def _step_data(report: Report, ids: ElementIds, names: DisplayNames) -> dict[str, dict[str, Any]]:
+def _has_stages(report: Report) -> bool:
+    """Whether the map's columns are stages (else schedule days), as the maps decide."""
+    graph = report.journey.graph
+    return bool(report.journey.life_event.life_event.stages) or any(
+        data["stage"] for _, data in graph.nodes(data=True)
+    )
+
+
+def _step_data(
+    report: Report, ids: ElementIds, names: DisplayNames, columns: list[Column]
+) -> dict[str, dict[str, Any]]:
     graph = report.journey.graph
     day = {entry.step: entry.day for entry in report.schedule.steps}
+    column_of = {node: column for column in columns for node in column.steps}
+    staged = _has_stages(report)
 
     def evidence(items: Iterable[str]) -> list[str]:
         return [names.evidence(item) for item in items]
@@ -134,10 +158,12 @@ def _step_data(report: Report, ids: ElementIds, names: DisplayNames) -> dict[str
     data: dict[str, dict[str, Any]] = {}
     for node, attributes in graph.nodes(data=True):
         step = attributes["step"]
+        column = column_of.get(node)
         data[ids.step(node)] = {
             "step": node,
             "name": names.step(node),
             "authority": names.authority(node),
+            "stage": column.title if column is not None and staged else None,
             "level": names.level(attributes["level"]),
             "channel": _channel_text(attributes["channel"], names),
             "channels": [_channel_text(channel, names) for channel in attributes["channels"]],
@@ -149,8 +175,61 @@ def _step_data(report: Report, ids: ElementIds, names: DisplayNames) -> dict[str
             "duration_minutes": step.duration_minutes,
             "fee_eur": step.fee_eur,
             "pain_points": list(step.pain_points),
+            "column": column.key if column is not None else None,
+            "lane": attributes["level"].value,
         }
     return data
+
+
+def _option(value: str, text: str) -> str:
+    return f'<option value="{escape_text(value)}">{escape_text(text)}</option>'
+
+
+def _filter(control: str, label: str, choices: list[tuple[str, str]], all_word: str) -> str:
+    options = "".join(_option(value, text) for value, text in [("", all_word), *choices])
+    return (
+        f'<label class="filter">{escape_text(label)} '
+        f'<select id="{control}" aria-controls="lifeevents-map">{options}</select></label>'
+    )
+
+
+def _toolbar(report: Report, columns: list[Column], wording: Wording) -> list[str]:
+    """The viewer's controls: zoom, the stage and lane filters, search, the panel button."""
+    words = wording.words
+    graph = report.journey.graph
+    levels = {data["level"] for _, data in graph.nodes(data=True)}
+    lanes = [(level.value, wording.names.level(level)) for level in Level if level in levels]
+    stages = [(column.key, column.title) for column in columns if column.steps]
+    column_word = words["blueprint.stage"] if _has_stages(report) else wording.day
+
+    def button(control: str, text: str, hint: str) -> str:
+        return (
+            f'<button type="button" id="{control}" title="{escape_text(hint)}" '
+            f'aria-label="{escape_text(hint)}" aria-controls="lifeevents-map">'
+            f"{escape_text(text)}</button>"
+        )
+
+    return [
+        '<div class="tools">',
+        button("lifeevents-zoom-out", "\u2212", words["html.zoom_out"]),
+        button("lifeevents-zoom-in", "+", words["html.zoom_in"]),
+        button("lifeevents-fit", words["html.fit"], words["html.fit_hint"]),
+        _filter("lifeevents-stage", column_word, stages, words["html.all"]),
+        _filter("lifeevents-lane", words["html.level"], lanes, words["html.all"]),
+        '<span class="search">'
+        f'<input type="search" id="lifeevents-search" autocomplete="off" spellcheck="false"'
+        f' placeholder="{escape_text(words["html.search"])}"'
+        f' title="{escape_text(words["html.search_hint"])}"'
+        f' aria-label="{escape_text(words["html.search_hint"])}">'
+        f'<output id="lifeevents-search-count" for="lifeevents-search" aria-live="polite"'
+        f' data-of="{escape_text(words["html.search_count"])}"'
+        f' data-none="{escape_text(words["html.search_none"])}"></output></span>',
+        '<button type="button" id="lifeevents-panel-toggle" aria-expanded="false"'
+        f' aria-controls="lifeevents-panel">{escape_text(words["html.panel"])}'
+        f' <span class="badge" title="{escape_text(words["html.panel_count"])}" hidden>'
+        "</span></button>",
+        "</div>",
+    ]
 
 
 def _headings(report: Report, options: RenderOptions, wording: Wording) -> tuple[str, str]:
@@ -262,6 +341,9 @@ def _legend_section(options: RenderOptions, wording: Wording) -> list[str]:
 def interactive_html(report: Report, svg: str, options: RenderOptions = DEFAULT_OPTIONS) -> str:
     """A self-contained HTML page: the map ``svg`` with step details, findings and legend.
 
+    The map opens fitted to the window and can be zoomed, panned, filtered by
+    stage and lane and searched by step name (see the module's description).
+
     Parameters
     ----------
     report : Report
@@ -298,11 +380,13 @@ def interactive_html(report: Report, svg: str, options: RenderOptions = DEFAULT_
     wording = Wording.of(report, lang)
     words = wording.words
     ids = ElementIds(report.journey.graph)
+    columns = stage_columns(report, wording)
     heading, subtitle = _headings(report, options, wording)
     fields = [
         [key, words[word], kind, words[unit] if unit else ""] for key, word, kind, unit in _FIELDS
     ]
     hint = escape_text(words["html.hint"])
+    help_text = escape_text(words["html.map_help"])
     lines = [
         "<!DOCTYPE html>",
         f'<html lang="{escape_text(lang)}">',
@@ -315,29 +399,41 @@ def interactive_html(report: Report, svg: str, options: RenderOptions = DEFAULT_
         f"<style>{_CSS}</style>",
         "</head>",
         "<body>",
-        "<header>",
-        f"<h1>{escape_text(heading)}</h1>",
-        f'<p class="subtitle">{escape_text(subtitle)}</p>',
+        '<header class="toolbar">',
+        '<div class="title">',
+        f'<h1 title="{escape_text(heading)}">{escape_text(heading)}</h1>',
+        f'<p class="subtitle" title="{escape_text(subtitle)}">{escape_text(subtitle)}</p>',
+        "</div>",
+        *_toolbar(report, columns, wording),
         "</header>",
-        "<main>",
-        '<div class="layout">',
-        '<figure aria-describedby="lifeevents-map-caption">',
-        # The map scrolls inside its own box, so the caption and the panel stay in view.
+        '<main class="workspace">',
+        '<figure class="viewer" aria-describedby="lifeevents-map-caption">',
+        # The map fills the figure; the script sets its viewBox to zoom and pan.
         f'<div id="lifeevents-map" class="map">{_inline_svg(svg)}</div>',
-        f'<figcaption id="lifeevents-map-caption">{hint} '
-        f"{escape_text(words['html.text_alternative'])}</figcaption>",
-        "</figure>",
-        '<aside id="lifeevents-details" aria-live="polite" aria-labelledby="details-heading">',
-        f'<h2 id="details-heading">{escape_text(words["html.details"])}</h2>',
+        f'<figcaption id="lifeevents-map-caption" class="visually-hidden">{hint} {help_text} '
+        f"{escape_text(words['html.text_alternative_panel'])}</figcaption>",
+        # A card over the map that never takes the pointer: the map stays usable below it.
+        '<aside id="lifeevents-details" aria-live="polite" aria-labelledby="details-heading"'
+        " hidden>",
+        f'<h2 id="details-heading" class="visually-hidden">{escape_text(words["html.details"])}'
+        "</h2>",
         f'<div id="lifeevents-details-body"><p>{hint}</p></div>',
         "</aside>",
+        "</figure>",
+        '<aside id="lifeevents-panel" class="panel" aria-label="'
+        f'{escape_text(words["html.panel"])}" hidden>',
+        '<div class="panel-head">',
+        f'<p class="help">{help_text}</p>',
+        '<button type="button" id="lifeevents-panel-close" aria-controls="lifeevents-panel">'
+        f"{escape_text(words['html.close'])}</button>",
         "</div>",
         *_findings_section(report, ids, wording),
         *_summary_section(report, wording),
         *_legend_section(options, wording),
+        "</aside>",
         "</main>",
         f'<script type="application/json" id="{STEPS_JSON_ID}">'
-        f"{script_json(_step_data(report, ids, wording.names))}</script>",
+        f"{script_json(_step_data(report, ids, wording.names, columns))}</script>",
         f'<script type="application/json" id="lifeevents-fields">{script_json(fields)}</script>',
         f"<script>{_SCRIPT}</script>",
         "</body>",
