@@ -298,4 +298,8 @@ WORDS: dict[str, str] = {
     # CPSV-AP export (lifeevents.export.cpsv): descriptions written into the RDF.
     "cpsv.lebenslage": "OZG-Lebenslage: {lebenslage}",
     "cpsv.step_of": "{step} ({authority}), Schritt der Lebenslage {life_event}",
+    # The journey map's legend (lifeevents.views.journey_map).
+    "journey_map.order": (
+        "Spalten in zeitlicher Folge (Tag laut Besuchsplan) · Linie = Verlauf der Emotion"
+    ),
 }

@@ -290,4 +290,8 @@ WORDS: dict[str, str] = {
     # CPSV-AP export (lifeevents.export.cpsv): descriptions written into the RDF.
     "cpsv.lebenslage": "OZG life situation: {lebenslage}",
     "cpsv.step_of": "{step} ({authority}), a step of the life event {life_event}",
+    # The journey map's legend (lifeevents.views.journey_map).
+    "journey_map.order": (
+        "columns in time order (day of the visit plan) · line = how the emotion runs"
+    ),
 }

@@ -1,0 +1,509 @@
+"""The journey map's geometry: columns of steps wrapped into bands, with the row names again.
+
+:func:`lay_out` places the cells of every row for a given split of the columns
+into bands and picks the split that draws the step names largest when the
+whole map is fitted to a projector's screen (:data:`FIT_AREA`, in CSS pixels;
+one point of the map's ``viewBox`` is one pixel at scale 1).
+
+Examples
+--------
+>>> cell = Rows(day=BandCell((Block(("Tag 0",), 11),)), emotion=BandCell(dot=Dot(-1, "red")))
+>>> layout = lay_out(heading=(), headers=cell, steps=("a", "b"), columns=lambda _: [cell, cell],
+...                  stages=[("1 · A", 0), ("1 · A", 0)], ideas={}, width=100)
+>>> [band.steps for band in layout.bands], len(layout.edges)
+([('a', 'b')], 1)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from lifeevents.views.map_grid import (
+    PADDING,
+    Block,
+    Cell,
+    bullets,
+    cell_node,
+    content_height,
+    content_width,
+    wrap,
+)
+
+__all__ = ["FIT_AREA", "BandCell", "Dot", "LaidBand", "MapLayout", "Rows", "lay_out"]
+
+#: The area a viewer fits the map into: 1920 × 1080 minus a little room for controls.
+FIT_AREA = (1880, 960)
+_PAD = 14.4  # the graph's pad of 0.2 inches on every side
+_LEVEL = 16  # the height of one of the five emotion levels
+_DOT = 0.17  # inches
+_GAP = 20  # between bands
+_WIDER = range(0, 121, 20)  # column widths tried, in points more than the narrowest
+_TEXT = 11
+_STAGE = 14
+_STAGE_FILL = "#E5F1F8"
+_BASELINE_FILL = "#E8E8E8"
+_NOTHING = "#666666"
+# Scale labels top to bottom; the true minus sign reads better than a hyphen.
+_LEVELS: tuple[tuple[int, str], ...] = (
+    (2, "☺ +2"),
+    (1, "+1"),
+    (0, "0"),
+    (-1, "−1"),
+    (-2, "☹ −2"),
+)
+
+
+@dataclass(frozen=True)
+class Dot:
+    """A step's emotion (None: not known) and the colour of its dot.
+
+    Examples
+    --------
+    >>> Dot(-2, "#D55E00").emotion
+    -2
+    """
+
+    emotion: int | None
+    color: str
+
+
+@dataclass(frozen=True)
+class BandCell:
+    """What one cell shows: text blocks, cell attributes, and for the emotion row a dot.
+
+    Examples
+    --------
+    >>> BandCell().blocks, BandCell().dot
+    ((), None)
+    """
+
+    blocks: tuple[Block, ...] = ()
+    attributes: dict[str, str] = field(default_factory=dict)
+    dot: Dot | None = None
+
+
+@dataclass(frozen=True)
+class Rows:
+    """The cells of one column (or the row names), top to bottom.
+
+    The stage and the opportunities are cells of a whole run of one stage; a
+    column leaves them empty.
+
+    Examples
+    --------
+    >>> Rows().touchpoint
+    BandCell(blocks=(), attributes={}, dot=None)
+    """
+
+    stage: BandCell = field(default_factory=BandCell)
+    day: BandCell = field(default_factory=BandCell)
+    touchpoint: BandCell = field(default_factory=BandCell)
+    channel: BandCell = field(default_factory=BandCell)
+    emotion: BandCell = field(default_factory=BandCell)
+    pain_points: BandCell = field(default_factory=BandCell)
+    opportunities: BandCell = field(default_factory=BandCell)
+
+
+@dataclass(frozen=True)
+class LaidBand:
+    """One band: its steps, left to right, and its top and height in points.
+
+    Examples
+    --------
+    >>> LaidBand(("a",), 80.0, 300).steps
+    ('a',)
+    """
+
+    steps: tuple[str, ...]
+    top: float
+    height: int
+
+
+@dataclass
+class MapLayout:
+    """The laid-out map: cells, dots and lines, its bands and its size in points.
+
+    Examples
+    --------
+    >>> layout = MapLayout(width=100, height=50)
+    >>> layout.scale()
+    18.8
+    """
+
+    width: float
+    height: float
+    cells: list[tuple[Cell, int]] = field(default_factory=list)
+    dots: list[tuple[float, float, str]] = field(default_factory=list)
+    edges: list[tuple[int, int]] = field(default_factory=list)
+    bands: list[LaidBand] = field(default_factory=list)
+
+    def scale(self, area: tuple[int, int] = FIT_AREA) -> float:
+        """How much the map is enlarged when fitted into ``area`` (with its pad)."""
+        return min(area[0] / (self.width + 2 * _PAD), area[1] / (self.height + 2 * _PAD))
+
+    def statements(self, grid: str) -> Iterator[str]:
+        """The DOT statements: the cells, then the dots, then the lines between dots."""
+        for index, (cell, border) in enumerate(self.cells):
+            yield cell_node(f"c{index}", cell, border=border, grid=grid)
+        for index, (x, y, color) in enumerate(self.dots):
+            yield (
+                f'  "d{index}" [pos="{_number(x)},{_number(-y)}!", shape=circle, '
+                f'width="{_DOT}", height="{_DOT}", fixedsize=true, style=filled, '
+                f'fillcolor="{color}", color="white", label=""];'
+            )
+        for tail, head in self.edges:
+            yield f'  "d{tail}" -> "d{head}";'
+
+
+def _number(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def lay_out(
+    *,
+    heading: Sequence[Block],
+    headers: Rows,
+    steps: Sequence[str],
+    columns: Callable[[int], Sequence[Rows]],
+    stages: Sequence[tuple[str, int]],
+    ideas: dict[int, list[str]],
+    width: int,
+) -> MapLayout:
+    """Lay the map out in the split into bands that draws it largest when fitted.
+
+    Parameters
+    ----------
+    heading : Sequence[Block]
+        Title, key figures and legend, above the bands.
+    headers : Rows
+        The row names.
+    steps : Sequence[str]
+        The step ids, left to right.
+    columns : Callable[[int], Sequence[Rows]]
+        The cells of each step, in the order of ``steps``, for a column width in points
+        (their text wrapped to it).
+    stages : Sequence[tuple[str, int]]
+        For each step, the title of its run of one stage and the run's number.
+    ideas : dict[int, list[str]]
+        Opportunities, by the index of the column they belong to.
+    width : int
+        The narrowest column in points (wider only for a word that does not fit).
+
+    Returns
+    -------
+    MapLayout
+        The map in the column width (``width`` or up to 120 points more: fewer
+        lines, lower rows) and the count of bands that make the fitted map
+        largest (the narrowest and fewest among equals), the columns spread
+        evenly over the bands.
+
+    Examples
+    --------
+    >>> rows = Rows(touchpoint=BandCell((Block(("A",), 14),)))
+    >>> layout = lay_out(heading=(), headers=rows, steps=["a"] * 30, columns=lambda _: [rows] * 30,
+    ...                  stages=[("1", 0)] * 30, ideas={}, width=180)
+    >>> len(layout.bands) > 1, layout.scale() > 1
+    (True, True)
+    """
+    count = len(steps)
+    best: MapLayout | None = None
+    for wider in _WIDER:
+        cells = columns(width + wider)
+        widths = [
+            max(
+                [width + wider, content_width([_stage_block(stages[index][0], 1.0)])]
+                + [content_width(cell.blocks) for cell in _step_cells(rows)]
+            )
+            for index, rows in enumerate(cells)
+        ]
+        for bands in range(1, max(count, 1) + 1):
+            per_band = math.ceil(count / bands) if count else 0
+            if bands > 1 and math.ceil(count / per_band) != bands:
+                continue  # the same split as a smaller count of bands
+            layout = _layout(heading, headers, steps, cells, stages, ideas, widths, per_band)
+            if best is None or layout.scale() > best.scale() + 1e-9:
+                best = layout
+    assert best is not None
+    return best
+
+
+def _step_cells(rows: Rows) -> tuple[BandCell, ...]:
+    return (rows.day, rows.touchpoint, rows.channel, rows.pain_points)
+
+
+def _stage_block(title: str, width: float) -> Block:
+    return Block(wrap(title, _STAGE, width, bold=True), _STAGE, bold=True)
+
+
+def _layout(
+    heading: Sequence[Block],
+    headers: Rows,
+    steps: Sequence[str],
+    columns: Sequence[Rows],
+    stages: Sequence[tuple[str, int]],
+    ideas: dict[int, list[str]],
+    widths: Sequence[int],
+    per_band: int,
+) -> MapLayout:
+    scale_blocks = [Block((label,), 9) for _, label in _LEVELS]
+    scale_width = max(content_width([block]) for block in scale_blocks)
+    header_cells = (
+        headers.stage,
+        headers.day,
+        headers.touchpoint,
+        headers.channel,
+        headers.pain_points,
+        headers.opportunities,
+    )
+    header_width = max(
+        [content_width(cell.blocks) for cell in header_cells]
+        + [content_width(headers.emotion.blocks) + scale_width]
+    )
+    heading_cell = Cell(0, 0, content_width(heading), content_height(heading), tuple(heading))
+    layout = MapLayout(width=0, height=0)
+    if heading:
+        layout.cells.append((heading_cell, 0))
+    top = float(heading_cell.height if heading else 0)
+    starts = range(0, len(steps), per_band) if per_band else range(0)
+    for band_index, start in enumerate(starts):
+        if band_index:
+            top += _GAP
+        indices = list(range(start, min(start + per_band, len(steps))))
+        height = _band(
+            layout,
+            headers,
+            columns,
+            stages,
+            ideas,
+            indices,
+            top,
+            widths,
+            header_width,
+            scale_width,
+        )
+        layout.bands.append(LaidBand(tuple(steps[index] for index in indices), top, height))
+        top += height
+    widest = max(
+        [heading_cell.width]
+        + [
+            header_width + _span(widths, range(start, min(start + per_band, len(steps))))
+            for start in starts
+        ]
+    )
+    layout.width, layout.height = widest, top
+    return layout
+
+
+def _segments(stages: Sequence[tuple[str, int]], indices: list[int]) -> list[list[int]]:
+    """The band's columns in runs of one stage."""
+    runs: list[list[int]] = []
+    for index in indices:
+        if runs and stages[runs[-1][-1]][1] == stages[index][1]:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
+
+
+def _band(
+    layout: MapLayout,
+    headers: Rows,
+    columns: Sequence[Rows],
+    stages: Sequence[tuple[str, int]],
+    ideas: dict[int, list[str]],
+    indices: list[int],
+    top: float,
+    widths: Sequence[int],
+    header_width: int,
+    scale_width: int,
+) -> int:
+    """Place one band's cells, dots and lines; return its height."""
+    segments = _segments(stages, indices)
+    first = indices[0]
+
+    def x_of(index: int) -> float:
+        return header_width + sum(widths[first:index])
+
+    stage_cells = [
+        BandCell(
+            (_stage_block(stages[run[0]][0], _span(widths, run) - 2 * (PADDING + 1)),),
+            {"BGCOLOR": _STAGE_FILL},
+        )
+        for run in segments
+    ]
+    idea_cells = [
+        _idea_cell(
+            [idea for index in run for idea in ideas.get(index, [])],
+            _span(widths, run) - 2 * (PADDING + 1),
+        )
+        for run in segments
+    ]
+    y = top
+    y += _run_row(layout, headers.stage, stage_cells, segments, x_of, y, widths, header_width)
+    for row in ("day", "touchpoint", "channel"):
+        y += _step_row(
+            layout,
+            getattr(headers, row),
+            [getattr(columns[i], row) for i in indices],
+            indices,
+            x_of,
+            y,
+            widths,
+            header_width,
+        )
+    y += _emotion_rows(
+        layout,
+        headers.emotion,
+        [columns[i].emotion for i in indices],
+        indices,
+        x_of,
+        y,
+        widths,
+        header_width,
+        scale_width,
+    )
+    y += _step_row(
+        layout,
+        headers.pain_points,
+        [columns[i].pain_points for i in indices],
+        indices,
+        x_of,
+        y,
+        widths,
+        header_width,
+    )
+    y += _run_row(
+        layout, headers.opportunities, idea_cells, segments, x_of, y, widths, header_width
+    )
+    return round(y - top)
+
+
+def _run_row(
+    layout: MapLayout,
+    header: BandCell,
+    cells: list[BandCell],
+    segments: list[list[int]],
+    x_of: Callable[[int], float],
+    y: float,
+    widths: Sequence[int],
+    header_width: int,
+) -> int:
+    """One row of one cell per run of one stage; return its height."""
+    height = max([content_height(header.blocks)] + [content_height(cell.blocks) for cell in cells])
+    layout.cells.append((Cell(0, y, header_width, height, header.blocks, header.attributes), 1))
+    for run, cell in zip(segments, cells, strict=True):
+        place = Cell(x_of(run[0]), y, _span(widths, run), height, cell.blocks, cell.attributes)
+        layout.cells.append((place, 1))
+    return height
+
+
+def _idea_cell(ideas: list[str], width: float) -> BandCell:
+    """The opportunities of one run: bullets, or a grey dash when there are none."""
+    if not ideas:
+        return BandCell((Block(("–",), _TEXT, color=_NOTHING),))
+    return BandCell((bullets(ideas, "▸", _TEXT, width),))
+
+
+def _step_row(
+    layout: MapLayout,
+    header: BandCell,
+    cells: list[BandCell],
+    indices: list[int],
+    x_of: Callable[[int], float],
+    y: float,
+    widths: Sequence[int],
+    header_width: int,
+) -> int:
+    """One row of one cell per step; return its height."""
+    height = max([content_height(header.blocks)] + [content_height(cell.blocks) for cell in cells])
+    layout.cells.append((Cell(0, y, header_width, height, header.blocks, header.attributes), 1))
+    for index, cell in zip(indices, cells, strict=True):
+        layout.cells.append(
+            (Cell(x_of(index), y, widths[index], height, cell.blocks, cell.attributes), 1)
+        )
+    return height
+
+
+def _emotion_rows(
+    layout: MapLayout,
+    header: BandCell,
+    cells: list[BandCell],
+    indices: list[int],
+    x_of: Callable[[int], float],
+    y: float,
+    widths: Sequence[int],
+    header_width: int,
+    scale_width: int,
+) -> int:
+    """The five emotion levels: scale, neutral line, a frame per step, dots and lines."""
+    height = _LEVEL * len(_LEVELS)
+    name_width = header_width - scale_width
+    layout.cells.append((Cell(0, y, name_width, height, header.blocks, header.attributes), 1))
+    for row, (level, label) in enumerate(_LEVELS):
+        fill = {"BGCOLOR": _BASELINE_FILL} if level == 0 else {}
+        scale = Block((label,), 9)
+        layout.cells.append(
+            (
+                Cell(
+                    name_width,
+                    y + row * _LEVEL,
+                    scale_width,
+                    _LEVEL,
+                    (scale,),
+                    {"ALIGN": "RIGHT", "VALIGN": "MIDDLE", **fill},
+                    padding=1,
+                ),
+                1,
+            )
+        )
+    neutral = y + 2 * _LEVEL
+    layout.cells.append(
+        (
+            Cell(
+                header_width,
+                neutral,
+                _span(widths, indices),
+                _LEVEL,
+                (),
+                {"BGCOLOR": _BASELINE_FILL},
+            ),
+            0,
+        )
+    )
+    previous: int | None = None
+    for index, cell in zip(indices, cells, strict=True):
+        layout.cells.append((Cell(x_of(index), y, widths[index], height), 1))
+        dot = cell.dot
+        center = x_of(index) + widths[index] / 2
+        if dot is None or dot.emotion is None:
+            dash = Block(("–",), 12, color=_NOTHING)
+            layout.cells.append(
+                (
+                    Cell(
+                        center - 10,
+                        neutral,
+                        20,
+                        _LEVEL,
+                        (dash,),
+                        {"ALIGN": "CENTER", "VALIGN": "MIDDLE", "BALIGN": "CENTER"},
+                        padding=0,
+                    ),
+                    0,
+                )
+            )
+            previous = None
+            continue
+        row = 2 - dot.emotion
+        layout.dots.append((center, y + row * _LEVEL + _LEVEL / 2, dot.color))
+        current = len(layout.dots) - 1
+        if previous is not None:
+            layout.edges.append((previous, current))
+        previous = current
+    return height
+
+
+def _span(widths: Sequence[int], columns: Sequence[int]) -> int:
+    """The width of cells side by side."""
+    return sum(widths[index] for index in columns)
