@@ -7,7 +7,7 @@ one point of the map's ``viewBox`` is one pixel at scale 1).
 
 Examples
 --------
->>> cell = Rows(day=BandCell((Block(("Tag 0",), 11),)), emotion=BandCell(dot=Dot(-1, "red")))
+>>> cell = Rows(day=BandCell((Block(("Tag 0",), 11),)), emotion=BandCell(dot=Dot("a", -1, "red")))
 >>> layout = lay_out(heading=(), headers=cell, steps=("a", "b"), columns=lambda _: [cell, cell],
 ...                  stages=[("1 · A", 0), ("1 · A", 0)], ideas={}, width=100)
 >>> [band.steps for band in layout.bands], len(layout.edges)
@@ -57,14 +57,15 @@ _LEVELS: tuple[tuple[int, str], ...] = (
 
 @dataclass(frozen=True)
 class Dot:
-    """A step's emotion (None: not known) and the colour of its dot.
+    """A step, its emotion (None: not known) and the colour of its dot.
 
     Examples
     --------
-    >>> Dot(-2, "#D55E00").emotion
+    >>> Dot("anmelden", -2, "#D55E00").emotion
     -2
     """
 
+    step: str
     emotion: int | None
     color: str
 
@@ -128,14 +129,15 @@ class MapLayout:
     Examples
     --------
     >>> layout = MapLayout(width=100, height=50)
-    >>> layout.scale()
-    18.8
+    >>> round(layout.scale(), 2)
+    12.18
     """
 
     width: float
     height: float
     cells: list[tuple[Cell, int]] = field(default_factory=list)
-    dots: list[tuple[float, float, str]] = field(default_factory=list)
+    # The emotion dots: centre x and y, colour, step id, emotion.
+    dots: list[tuple[float, float, str, str, int]] = field(default_factory=list)
     edges: list[tuple[int, int]] = field(default_factory=list)
     bands: list[LaidBand] = field(default_factory=list)
 
@@ -147,7 +149,7 @@ class MapLayout:
         """The DOT statements: the cells, then the dots, then the lines between dots."""
         for index, (cell, border) in enumerate(self.cells):
             yield cell_node(f"c{index}", cell, border=border, grid=grid)
-        for index, (x, y, color) in enumerate(self.dots):
+        for index, (x, y, color, _, _) in enumerate(self.dots):
             yield (
                 f'  "d{index}" [pos="{_number(x)},{_number(-y)}!", shape=circle, '
                 f'width="{_DOT}", height="{_DOT}", fixedsize=true, style=filled, '
@@ -496,7 +498,8 @@ def _emotion_rows(
             previous = None
             continue
         row = 2 - dot.emotion
-        layout.dots.append((center, y + row * _LEVEL + _LEVEL / 2, dot.color))
+        middle = y + row * _LEVEL + _LEVEL / 2
+        layout.dots.append((center, middle, dot.color, dot.step, dot.emotion))
         current = len(layout.dots) - 1
         if previous is not None:
             layout.edges.append((previous, current))

@@ -230,7 +230,7 @@ def _column(drawn: _Map, node: str, width: int) -> Rows:
         day=BandCell(tuple(day_blocks)),
         touchpoint=touchpoint,
         channel=BandCell(tuple(channel_blocks), {"COLOR": style.color}),
-        emotion=BandCell((), {}, Dot(emotion, _dot_color(emotion))),
+        emotion=BandCell((), {}, Dot(node, emotion, _dot_color(emotion))),
         pain_points=BandCell((bullets(points, "⚠", _TEXT, text_width),)) if points else _empty(),
     )
 

@@ -15,9 +15,9 @@ Examples
 ('Wohnsitz', 'anmelden')
 >>> cell = Cell(0, 0, 100, content_height((block,)), (block,))
 >>> cell.height
-36
+39
 >>> print(cell_node("c0", cell))  # doctest: +ELLIPSIS
-  "c0" [pos="50,-18!", label=<<TABLE BORDER="0" CELLBORDER="1" ...<B>Wohnsitz<BR/>anmelden</B>...
+  "c0" [pos="50,-19.5!", label=<<TABLE BORDER="0" CELLBORDER="1" ...<B>Wohnsitz<BR/>anmelden</B>...
 """
 
 from __future__ import annotations
@@ -182,7 +182,7 @@ def content_width(blocks: Sequence[Block]) -> int:
     Examples
     --------
     >>> content_width([Block(("Tag 3",), 10)])
-    41
+    42
     """
     widest = max((block.width() for block in blocks), default=0.0)
     return math.ceil(widest + 2 * (PADDING + _BORDER))

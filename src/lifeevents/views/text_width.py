@@ -12,7 +12,7 @@ em (wider than most), so an estimate errs on the wide side.
 Examples
 --------
 >>> text_width("Tag 3", 10)
-28.02
+29.14
 >>> text_width("Tag 3", 10, bold=True) > text_width("Tag 3", 10)
 True
 """
@@ -87,7 +87,7 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
     Examples
     --------
     >>> text_width("Wohnsitz anmelden", 11, bold=True)
-    122.47
+    127.37
     >>> text_width("", 11)
     0.0
     """
