@@ -23,8 +23,8 @@ from lifeevents.model.life_event import LifeEvent
 from lifeevents.text.labels import Language
 from lifeevents.text.names import DisplayNames
 from lifeevents.views.columns import plan_days, stage_columns, time_columns, time_order
-from lifeevents.views.journey_bands import FIT_AREA, MapLayout
-from lifeevents.views.journey_map import NAME_SIZE, journey_map_layout, journey_map_source
+from lifeevents.views.journey_cells import FIT_AREA, MapLayout
+from lifeevents.views.journey_map import journey_map_layout, journey_map_source
 from lifeevents.views.map_grid import Cell
 from lifeevents.views.options import RenderOptions
 from lifeevents.views.wording import Wording

@@ -43,7 +43,8 @@ from lifeevents.text.findings import opportunities
 from lifeevents.views.columns import Column, plan_days, time_columns
 from lifeevents.views.element_ids import ElementIds
 from lifeevents.views.escape.dot import label_text
-from lifeevents.views.journey_bands import BandCell, Dot, MapLayout, Rows, lay_out
+from lifeevents.views.journey_bands import lay_out
+from lifeevents.views.journey_cells import BandCell, Dot, MapLayout, Rows
 from lifeevents.views.map_grid import PADDING, Block, bullets, wrap
 from lifeevents.views.options import DEFAULT_OPTIONS, RenderOptions
 from lifeevents.views.style import CHANNEL_STYLES, FONT, OKABE_ITO, TEXT_COLOR
