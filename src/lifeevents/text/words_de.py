@@ -302,4 +302,10 @@ WORDS: dict[str, str] = {
     "journey_map.order": (
         "Spalten in zeitlicher Folge (Tag laut Besuchsplan) · Linie = Verlauf der Emotion"
     ),
+    # The checklist: steps done without the citizen (lifeevents.views.checklist).
+    "checklist.by_others": "Geschieht ohne Ihr Zutun",
+    "checklist.by_others_count": (
+        "{n} Schritt geschieht ohne Ihr Zutun|{n} Schritte geschehen ohne Ihr Zutun"
+    ),
+    "checklist.done_by": "{who} kümmert sich darum, Sie müssen nichts tun",
 }

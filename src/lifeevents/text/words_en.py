@@ -294,4 +294,8 @@ WORDS: dict[str, str] = {
     "journey_map.order": (
         "columns in time order (day of the visit plan) · line = how the emotion runs"
     ),
+    # The checklist: steps done without the citizen (lifeevents.views.checklist).
+    "checklist.by_others": "Happens without you",
+    "checklist.by_others_count": "{n} step happens without you|{n} steps happen without you",
+    "checklist.done_by": "{who} takes care of it, nothing for you to do",
 }
