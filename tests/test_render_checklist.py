@@ -31,7 +31,7 @@ HERE = Path(__file__).parent
 
 def section(markdown: str, heading: str) -> str:
     """The text of the ``## heading`` section (up to the next ``## ``)."""
-    start = markdown.index(f"## {heading}\n")
+    start = markdown.index(f"\n## {heading}\n") + 1
     end = markdown.find("\n## ", start + 1)
     return markdown[start : end if end != -1 else len(markdown)].strip()
 
@@ -236,9 +236,12 @@ def test_only_what_the_citizen_does_gets_a_box() -> None:
     assert "3 Schritte geschehen ohne Ihr Zutun" in markdown
     # The hospital's deadline is shown, without a box: it is not the parents' to keep.
     assert section(markdown, "Fristen").splitlines()[2:] == [
+        "- [ ] **Bis Tag 30:** Geburt beurkunden lassen",
+        "",
+        "### Geschieht ohne Ihr Zutun",
+        "",
         "- **Bis Tag 7:** Klinik zeigt die Geburt an – Geburtsklinik kümmert sich darum, "
         "Sie müssen nichts tun",
-        "- [ ] **Bis Tag 30:** Geburt beurkunden lassen",
     ]
     # Before the visit only the hospital acts: a section of notes, no box.
     assert section(markdown, "Geschieht ohne Ihr Zutun").splitlines()[2:] == [
@@ -264,7 +267,11 @@ def test_only_what_the_citizen_does_gets_a_box() -> None:
     # The HTML page: the same boxes, and the notes as a plain list.
     page = checklist_html(report)
     assert parse(page).checkboxes == markdown.count("- [ ] ") == 4
-    notes = page.split("<h3>Geschieht ohne Ihr Zutun</h3>")[1].split("</section>")[0]
+    # Every box stands in a list styled for boxes; no note stands in one.
+    for html_list in re.findall(r"<ul[^>]*>.*?</ul>", page, flags=re.S):
+        boxes = html_list.count('type="checkbox"')
+        assert html_list.startswith('<ul class="checklist">') == (boxes > 0)
+    notes = page.split("<h3>Geschieht ohne Ihr Zutun</h3>")[-1].split("</section>")[0]
     assert "<ul>" in notes
     assert "checkbox" not in notes
     assert "<strong>Kind wird gemeldet</strong> – geschieht automatisch" in notes

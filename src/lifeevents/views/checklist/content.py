@@ -217,7 +217,7 @@ def build(report: Report, wording: Wording) -> Checklist:
         Section(
             words["checklist.deadlines"],
             () if deadlines else (words["checklist.no_deadlines"],),
-            (("", tuple(deadlines)),) if deadlines else (),
+            _split(deadlines, words["checklist.by_others"]),
             kind="deadlines",
         )
     )
@@ -341,8 +341,7 @@ def _home_section(context: _Trips, position: int) -> Section | None:
         return None
     trips = len(context.plan)
     items = [_home_item(context, node) for node in nodes]
-    tasks = tuple(item for item in items if item.checkbox)
-    notes = tuple(item for item in items if not item.checkbox)
+    tasks = any(item.checkbox for item in items)
     if not tasks:
         heading = words["checklist.by_others"]
     elif not trips:
@@ -353,12 +352,16 @@ def _home_section(context: _Trips, position: int) -> Section | None:
         heading = words["checklist.last"]
     else:
         heading = words["checklist.between"].format(number=position)
-    if not tasks:
-        return Section(heading, lists=(("", notes),))
-    lists = [("", tasks)]
-    if notes:
-        lists.append((words["checklist.by_others"], notes))
-    return Section(heading, lists=tuple(lists))
+    return Section(heading, lists=_split(items, words["checklist.by_others"]))
+
+
+def _split(items: list[Item], caption: str) -> tuple[tuple[str, tuple[Item, ...]], ...]:
+    """Items with a box, then those without under ``caption`` (each list when not empty;
+    the caption only after items with a box)."""
+    tasks = tuple(item for item in items if item.checkbox)
+    notes = tuple(item for item in items if not item.checkbox)
+    lists = (("", tasks),) if tasks else ()
+    return lists + (((caption if tasks else "", notes),) if notes else ())
 
 
 def _to_bring(context: _Trips, steps: list[str]) -> tuple[list[Item], list[str]]:
