@@ -19,6 +19,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Sequence
 
@@ -100,7 +101,7 @@ def lay_out(
     (True, True)
     """
     count = len(steps)
-    best: MapLayout | None = None
+    best: tuple[float, Sequence[Rows], list[int], int] | None = None
     for wider in _WIDER:
         cells = columns(width + wider)
         widths = [
@@ -114,11 +115,68 @@ def lay_out(
             per_band = math.ceil(count / bands) if count else 0
             if bands > 1 and math.ceil(count / per_band) != bands:
                 continue  # the same split as a smaller count of bands
-            layout = _layout(heading, headers, steps, cells, stages, ideas, widths, per_band)
-            if best is None or layout.scale() > best.scale() + 1e-9:
-                best = layout
+            size = _measure(heading, headers, cells, stages, ideas, widths, per_band)
+            fitted = MapLayout(*size)
+            if best is None or fitted.scale() > best[0] + 1e-9:
+                best = (fitted.scale(), cells, widths, per_band)
+            if fitted.tall():
+                break  # more bands make the map only taller: it cannot grow any more
     assert best is not None
-    return best
+    _, cells, widths, per_band = best
+    return _layout(heading, headers, steps, cells, stages, ideas, widths, per_band)
+
+
+def _header_width(headers: Rows) -> int:
+    """The width of the first column: the row names, and the emotion's with its scale."""
+    cells = (
+        headers.stage,
+        headers.day,
+        headers.touchpoint,
+        headers.channel,
+        headers.pain_points,
+        headers.opportunities,
+    )
+    return max(
+        [content_width(cell.blocks) for cell in cells]
+        + [content_width(headers.emotion.blocks) + _scale_width()]
+    )
+
+
+def _scale_width() -> int:
+    return max(content_width([Block((label,), 9)]) for _, label in _LEVELS)
+
+
+def _measure(
+    heading: Sequence[Block],
+    headers: Rows,
+    columns: Sequence[Rows],
+    stages: Sequence[tuple[str, int]],
+    ideas: dict[int, list[str]],
+    widths: Sequence[int],
+    per_band: int,
+) -> tuple[float, float]:
+    """The width and height of the map in bands of ``per_band`` columns, without drawing it."""
+    header_width = _header_width(headers)
+    width = float(content_width(heading)) if heading else 0.0
+    height = float(content_height(heading)) if heading else 0.0
+    count = len(columns)
+    for band, start in enumerate(range(0, count, per_band) if per_band else ()):
+        indices = list(range(start, min(start + per_band, count)))
+        segments = _segments(stages, indices)
+        width = max(width, header_width + _span(widths, indices))
+        stage = [_stage_cell(stages[run[0]][0], _span(widths, run)) for run in segments]
+        found = [_idea_cell(_ideas_of(ideas, run), _span(widths, run)) for run in segments]
+        height += (_GAP if band else 0) + _LEVEL * len(_LEVELS)
+        for header, cells in (
+            (headers.stage, stage),
+            (headers.opportunities, found),
+            *(
+                (getattr(headers, row), [getattr(columns[i], row) for i in indices])
+                for row in ("day", "touchpoint", "channel", "pain_points")
+            ),
+        ):
+            height += max([_height(header.blocks)] + [_height(cell.blocks) for cell in cells])
+    return width, height
 
 
 def _step_cells(rows: Rows) -> tuple[BandCell, ...]:
@@ -139,20 +197,8 @@ def _layout(
     widths: Sequence[int],
     per_band: int,
 ) -> MapLayout:
-    scale_blocks = [Block((label,), 9) for _, label in _LEVELS]
-    scale_width = max(content_width([block]) for block in scale_blocks)
-    header_cells = (
-        headers.stage,
-        headers.day,
-        headers.touchpoint,
-        headers.channel,
-        headers.pain_points,
-        headers.opportunities,
-    )
-    header_width = max(
-        [content_width(cell.blocks) for cell in header_cells]
-        + [content_width(headers.emotion.blocks) + scale_width]
-    )
+    scale_width = _scale_width()
+    header_width = _header_width(headers)
     heading_cell = Cell(0, 0, content_width(heading), content_height(heading), tuple(heading))
     layout = MapLayout(width=0, height=0)
     if heading:
@@ -215,23 +261,13 @@ def _band(
     segments = _segments(stages, indices)
     first = indices[0]
 
-    def x_of(index: int) -> float:
-        return header_width + sum(widths[first:index])
+    offsets = {first: float(header_width)}
+    for index in indices[1:]:
+        offsets[index] = offsets[index - 1] + widths[index - 1]
+    x_of = offsets.__getitem__
 
-    stage_cells = [
-        BandCell(
-            (_stage_block(stages[run[0]][0], _span(widths, run) - 2 * (PADDING + 1)),),
-            {"BGCOLOR": _STAGE_FILL},
-        )
-        for run in segments
-    ]
-    idea_cells = [
-        _idea_cell(
-            [idea for index in run for idea in ideas.get(index, [])],
-            _span(widths, run) - 2 * (PADDING + 1),
-        )
-        for run in segments
-    ]
+    stage_cells = [_stage_cell(stages[run[0]][0], _span(widths, run)) for run in segments]
+    idea_cells = [_idea_cell(_ideas_of(ideas, run), _span(widths, run)) for run in segments]
     y = top
     y += _run_row(layout, headers.stage, stage_cells, segments, x_of, y, widths, header_width)
     for row in ("day", "touchpoint", "channel"):
@@ -283,7 +319,7 @@ def _run_row(
     header_width: int,
 ) -> int:
     """One row of one cell per run of one stage; return its height."""
-    height = max([content_height(header.blocks)] + [content_height(cell.blocks) for cell in cells])
+    height = max([content_height(header.blocks)] + [_height(cell.blocks) for cell in cells])
     layout.cells.append((Cell(0, y, header_width, height, header.blocks, header.attributes), 1))
     for run, cell in zip(segments, cells, strict=True):
         place = Cell(x_of(run[0]), y, _span(widths, run), height, cell.blocks, cell.attributes)
@@ -291,11 +327,23 @@ def _run_row(
     return height
 
 
-def _idea_cell(ideas: list[str], width: float) -> BandCell:
-    """The opportunities of one run: bullets, or a grey dash when there are none."""
+def _ideas_of(ideas: dict[int, list[str]], run: list[int]) -> tuple[str, ...]:
+    return tuple(idea for index in run for idea in ideas.get(index, []))
+
+
+@functools.lru_cache(maxsize=1024)
+def _stage_cell(title: str, width: int) -> BandCell:
+    """The stage of a run ``width`` points wide."""
+    block = _stage_block(title, width - 2 * (PADDING + 1))
+    return BandCell((block,), {"BGCOLOR": _STAGE_FILL})
+
+
+@functools.lru_cache(maxsize=1024)
+def _idea_cell(ideas: tuple[str, ...], width: int) -> BandCell:
+    """The opportunities of a run ``width`` points wide: bullets, or a grey dash."""
     if not ideas:
         return BandCell((Block(("–",), _TEXT, color=_NOTHING),))
-    return BandCell((bullets(ideas, "▸", _TEXT, width),))
+    return BandCell((bullets(ideas, "▸", _TEXT, width - 2 * (PADDING + 1)),))
 
 
 def _step_row(
@@ -309,7 +357,7 @@ def _step_row(
     header_width: int,
 ) -> int:
     """One row of one cell per step; return its height."""
-    height = max([content_height(header.blocks)] + [content_height(cell.blocks) for cell in cells])
+    height = max([content_height(header.blocks)] + [_height(cell.blocks) for cell in cells])
     layout.cells.append((Cell(0, y, header_width, height, header.blocks, header.attributes), 1))
     for index, cell in zip(indices, cells, strict=True):
         layout.cells.append(
@@ -395,6 +443,13 @@ def _emotion_rows(
             layout.edges.append((previous, current))
         previous = current
     return height
+
+
+@functools.lru_cache(maxsize=4096)
+def _height(blocks: tuple[Block, ...]) -> int:
+    """:func:`~lifeevents.views.map_grid.content_height`, remembered: every split into
+    bands asks again for the same cells."""
+    return content_height(blocks)
 
 
 def _span(widths: Sequence[int], columns: Sequence[int]) -> int:

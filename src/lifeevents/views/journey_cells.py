@@ -7,8 +7,8 @@ itself as DOT statements.
 Examples
 --------
 >>> layout = MapLayout(width=1880 - 28.8, height=480)
->>> layout.scale()
-1.0
+>>> layout.scale(), layout.tall()
+(1.0, False)
 """
 
 from __future__ import annotations
@@ -115,6 +115,10 @@ class MapLayout:
     def scale(self, area: tuple[int, int] = FIT_AREA) -> float:
         """How much the map is enlarged when fitted into ``area`` (with its pad)."""
         return min(area[0] / (self.width + 2 * _PAD), area[1] / (self.height + 2 * _PAD))
+
+    def tall(self, area: tuple[int, int] = FIT_AREA) -> bool:
+        """Whether the height, not the width, limits the map when fitted into ``area``."""
+        return area[1] / (self.height + 2 * _PAD) <= area[0] / (self.width + 2 * _PAD)
 
     def statements(self, grid: str) -> Iterator[str]:
         """The DOT statements: the cells, then the dots, then the lines between dots."""

@@ -77,6 +77,9 @@ class _Map:
     ids: ElementIds
     runs: list[Column]
     order: tuple[str, ...]
+    days: dict[str, int]  # the day of each step in the visit plan
+    trips: dict[str, int]  # the number of each visit step's trip (1, 2, ...)
+    at_risk: frozenset[str]
 
 
 def journey_map_layout(report: Report, options: RenderOptions = DEFAULT_OPTIONS) -> MapLayout:
@@ -107,7 +110,18 @@ def journey_map_layout(report: Report, options: RenderOptions = DEFAULT_OPTIONS)
     graph = report.journey.graph
     runs = time_columns(report, wording)
     order = tuple(node for run in runs for node in run.steps)
-    drawn = _Map(report, wording, graph, ElementIds(graph), runs, order)
+    plan = report.visits.plan
+    drawn = _Map(
+        report,
+        wording,
+        graph,
+        ElementIds(graph),
+        runs,
+        order,
+        plan_days(report),
+        {node: number for number, visit in enumerate(plan, start=1) for node in visit.steps},
+        frozenset(report.schedule.deadlines_at_risk),
+    )
     words = wording.words
     stage_of = [index for index, run in enumerate(runs) for _ in run.steps]
     return lay_out(
@@ -197,12 +211,12 @@ def _column(drawn: _Map, node: str, width: int) -> Rows:
     graph = drawn.graph
     step = graph.nodes[node]["step"]
     # Day, deadline and whether the deadline is at risk.
-    day = [f"{drawn.wording.day} {plan_days(drawn.report)[node]}"]
+    day = [f"{drawn.wording.day} {drawn.days[node]}"]
     deadline = graph.nodes[node]["deadline_days"]
     if deadline is not None:
         day.append(f"{words['deadline_day']} {deadline}")
     day_blocks = [Block(tuple(day), _TEXT)]
-    if node in set(drawn.report.schedule.deadlines_at_risk):
+    if node in drawn.at_risk:
         warning = f"⚠ {words['journey_map.at_risk']}"
         day_blocks.append(Block(wrap(warning, _TEXT, text_width, bold=True), _TEXT, bold=True))
     # The step, in bold, and who it is done with.
@@ -223,7 +237,7 @@ def _column(drawn: _Map, node: str, width: int) -> Rows:
     channel: Channel = graph.nodes[node]["channel"]
     style = CHANNEL_STYLES[channel]
     channel_blocks = [Block((f"{style.glyph} {names.channel(channel)}",), _CHANNEL, bold=True)]
-    trip = _trip_numbers(drawn).get(node)
+    trip = drawn.trips.get(node)
     if trip is not None:
         channel_blocks.append(Block((f"{words['visit']} {trip}",), _TEXT))
     points = step.pain_points
@@ -234,12 +248,6 @@ def _column(drawn: _Map, node: str, width: int) -> Rows:
         emotion=BandCell((), {}, Dot(node, emotion, _dot_color(emotion))),
         pain_points=BandCell((bullets(points, "⚠", _TEXT, text_width),)) if points else _empty(),
     )
-
-
-def _trip_numbers(drawn: _Map) -> dict[str, int]:
-    """The number of each visit step's trip in the minimum plan (1, 2, ...)."""
-    plan = drawn.report.visits.plan
-    return {node: number for number, visit in enumerate(plan, start=1) for node in visit.steps}
 
 
 def _dot_color(emotion: int | None) -> str:
