@@ -1,14 +1,14 @@
 """Who acts in a step: the citizen, or an authority or someone else on their own.
 
 The journey format has no field for it; the model says it in three ways, and a
-step counts as done without the citizen when one of them holds:
+step that is no visit (a visit is always the citizen's) counts as done without
+the citizen when one of them holds:
 
 1. its chosen channel is ``proactive`` ("the authority acts without the citizen
    doing anything", journey-format-v1);
 2. its ``duration_minutes``, the citizen's own effort, is 0;
 3. the journey records the citizen's effort for some of its steps, but not for
-   this one, which is not a visit (no physical channel) and takes nothing from
-   the citizen (every evidence it requires travels directly between the
+   this one, which takes nothing from the citizen (every evidence it requires travels directly between the
    offices): the hospital reporting the birth, a notice arriving by post.
 
 A step the citizen might have to do is never taken for one done for them: a
@@ -77,9 +77,11 @@ def citizen_acts(report: Report, node: str) -> bool:
     data = graph.nodes[node]
     step = data["step"]
     channel: Channel = data["channel"]
+    if channel in _PHYSICAL:
+        return True  # a visit: the citizen goes there
     if channel is Channel.PROACTIVE or step.duration_minutes == 0:
         return False
-    if step.duration_minutes is not None or channel in _PHYSICAL:
+    if step.duration_minutes is not None:
         return True
     recorded = any(graph.nodes[other]["step"].duration_minutes is not None for other in graph)
     if not recorded:
