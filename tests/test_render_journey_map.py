@@ -527,6 +527,7 @@ def test_dot_renders_svg_with_the_texts_and_step_groups(which: str) -> None:
     # Each touchpoint cell is a group a page can find (Graphviz prefixes "a_").
     groups = {element.get("id") for element in root.iter(f"{SVG}g")}
     assert {f"a_step-{index}" for index in range(report.steps)} <= groups
+    assert "journey-map" in groups  # the whole map
     if which == "hostile":
         assert "<script>alert(1)</script>" in joined
         assert "\\N \\\\" in joined

@@ -175,8 +175,8 @@ def journey_map_source(report: Report, options: RenderOptions = DEFAULT_OPTIONS)
     return "\n".join(
         [
             "digraph journey_map {",
-            '  graph [layout=neato, inputscale=72, splines=line, outputorder="nodesfirst", '
-            'bgcolor="white", pad="0.2", margin="0"];',
+            '  graph [id="journey-map", layout=neato, inputscale=72, splines=line, '
+            'outputorder="nodesfirst", bgcolor="white", pad="0.2", margin="0"];',
             f'  node [shape=plaintext, fontname="{FONT}", fontcolor="{TEXT_COLOR}", '
             'fontsize="11", margin="0", width="0", height="0"];',
             f'  edge [dir=none, penwidth="2.5", color="{TEXT_COLOR}"];',
