@@ -8,8 +8,9 @@ the citizen when one of them holds:
    doing anything", journey-format-v1);
 2. its ``duration_minutes``, the citizen's own effort, is 0;
 3. the journey records the citizen's effort for some of its steps, but not for
-   this one, which takes nothing from the citizen (every evidence it requires travels directly between the
-   offices): the hospital reporting the birth, a notice arriving by post.
+   this one, which takes nothing from the citizen (every evidence it requires
+   travels directly between the offices): the hospital reporting the birth, a
+   notice arriving by post.
 
 A step the citizen might have to do is never taken for one done for them: a
 journey without any recorded effort relies on the first two only.
