@@ -31,7 +31,7 @@ HERE = Path(__file__).parent
 
 def section(markdown: str, heading: str) -> str:
     """The text of the ``## heading`` section (up to the next ``## ``)."""
-    start = markdown.index(f"## {heading}\n")
+    start = markdown.index(f"\n## {heading}\n") + 1
     end = markdown.find("\n## ", start + 1)
     return markdown[start : end if end != -1 else len(markdown)].strip()
 
@@ -186,11 +186,116 @@ def test_a_journey_done_from_home_has_no_visits() -> None:
     markdown = checklist_markdown(analyze(journey(life_event)))
     assert headings(markdown) == ["Fristen", "Von zu Hause erledigen"]
     assert "Keine gesetzlichen Fristen." in markdown
+    assert "1 Aufgabe von zu Hause · 0 Fristen · 1 Schritt geschieht ohne Ihr Zutun" in markdown
+    # The proactive step is a note without a box, below what the citizen does.
     assert section(markdown, "Von zu Hause erledigen").splitlines()[2:] == [
         "- [ ] **Antrag stellen** – online · bei Amt · ab Tag 0",
-        "- [ ] **Bescheid abwarten** – geschieht automatisch, Sie müssen nichts tun · bei Amt "
-        "· ab Tag 0",
+        "",
+        "### Geschieht ohne Ihr Zutun",
+        "",
+        "- **Bescheid abwarten** – geschieht automatisch, Sie müssen nichts tun · ab Tag 0",
     ]
+
+
+# The hospital reports the birth (no effort of the parents recorded, nothing they
+# hand in); the registry office enters the child on its own; the Steuer-ID arrives.
+# Only the registration of the name and the application are the parents' tasks.
+BIRTH = dedent("""\
+    format: lifeevents/1
+    life_event: {id: geburt, name: Geburt, name_en: Birth}
+    authorities:
+      klinik: {name: Geburtsklinik, name_en: Hospital, level: privat}
+      amt: {name: Standesamt, level: gemeinde, site: rathaus}
+      bzst: {name: Bundeszentralamt für Steuern, level: bund}
+      kasse: {name: Familienkasse, level: bund}
+    evidence:
+      anzeige: {name: Geburtsanzeige, transfer: direct}
+      urkunde: {name: Geburtsurkunde, issued_by: amt}
+      ausweis: {name: Personalausweis, identity: true}
+      steuer-id: {name: Steuer-ID}
+      meldung: {name: Meldedaten, transfer: direct}
+    steps:
+      - {id: anzeige, name: Klinik zeigt die Geburt an, authority: klinik, channels: [mail],
+         produces: [anzeige], lead_time_days: 2, deadline_days: 7}
+      - {id: beurkunden, name: Geburt beurkunden lassen, authority: amt,
+         channels: [in_person], requires: [anzeige, ausweis], produces: [urkunde, meldung],
+         duration_minutes: 30, deadline_days: 30}
+      - {id: melden, name: Kind wird gemeldet, authority: amt, channels: [proactive],
+         after: [beurkunden]}
+      - {id: steuer, name: Steuer-ID kommt per Brief, authority: bzst, channels: [mail],
+         requires: [meldung], produces: [steuer-id], lead_time_days: 14}
+      - {id: kindergeld, name: Kindergeld beantragen, authority: kasse, channels: [mail],
+         requires: [urkunde, steuer-id], duration_minutes: 20}
+""")
+
+
+def test_only_what_the_citizen_does_gets_a_box() -> None:
+    report = analyze(journey(loads(BIRTH, "geburt.yaml", regions={})))
+    markdown = checklist_markdown(report)
+    assert "Auf einen Blick: 1 Besuch vor Ort · 1 Aufgabe von zu Hause · 1 Frist" in markdown
+    assert "3 Schritte geschehen ohne Ihr Zutun" in markdown
+    # The hospital's deadline is shown, without a box: it is not the parents' to keep.
+    assert section(markdown, "Fristen").splitlines()[2:] == [
+        "- [ ] **Bis Tag 30:** Geburt beurkunden lassen",
+        "",
+        "### Geschieht ohne Ihr Zutun",
+        "",
+        "- **Bis Tag 7:** Klinik zeigt die Geburt an – Geburtsklinik kümmert sich darum, "
+        "Sie müssen nichts tun",
+    ]
+    # Before the visit only the hospital acts: a section of notes, no box.
+    assert section(markdown, "Geschieht ohne Ihr Zutun").splitlines()[2:] == [
+        "- **Klinik zeigt die Geburt an** – Geburtsklinik kümmert sich darum, Sie müssen "
+        "nichts tun · ab Tag 0 · Frist: bis Tag 7",
+    ]
+    # The visit: where, what to bring, what to do there.
+    trip = section(markdown, "Besuch 1 · Tag 2: Standesamt")
+    assert "- [ ] **Personalausweis** (Ausweisdokument)" in trip
+    assert "- [ ] **Geburt beurkunden lassen** – Frist: bis Tag 30" in trip
+    after = section(markdown, "Danach von zu Hause erledigen")
+    assert after.splitlines()[2:] == [
+        "- [ ] **Kindergeld beantragen** – per Post · bei Familienkasse · ab Tag 16",
+        "  - Dafür brauchen Sie: Geburtsurkunde, Steuer-ID",
+        "",
+        "### Geschieht ohne Ihr Zutun",
+        "",
+        "- **Kind wird gemeldet** – geschieht automatisch, Sie müssen nichts tun · ab Tag 2",
+        "- **Steuer-ID kommt per Brief** – Bundeszentralamt für Steuern kümmert sich darum, "
+        "Sie müssen nichts tun · ab Tag 2",
+        "  - Sie bekommen nach etwa 14 Tagen: Steuer-ID",
+    ]
+    # The HTML page: the same boxes, and the notes as a plain list.
+    page = checklist_html(report)
+    assert parse(page).checkboxes == markdown.count("- [ ] ") == 4
+    # Every box stands in a list styled for boxes; no note stands in one.
+    for html_list in re.findall(r"<ul[^>]*>.*?</ul>", page, flags=re.S):
+        boxes = html_list.count('type="checkbox"')
+        assert html_list.startswith('<ul class="checklist">') == (boxes > 0)
+    notes = page.split("<h3>Geschieht ohne Ihr Zutun</h3>")[-1].split("</section>")[0]
+    assert "<ul>" in notes
+    assert "checkbox" not in notes
+    assert "<strong>Kind wird gemeldet</strong> – geschieht automatisch" in notes
+
+
+def test_steps_done_for_the_citizen_in_english() -> None:
+    report = analyze(journey(loads(BIRTH, "geburt.yaml", regions={})))
+    markdown = checklist_markdown(report, RenderOptions(lang="en"))
+    assert "3 steps happen without you" in markdown
+    assert "## Happens without you" in markdown
+    assert "– Hospital takes care of it, nothing for you to do" in markdown
+    assert "– happens automatically, nothing to do" in markdown
+    page = checklist_html(report, RenderOptions(lang="en"))
+    assert "<h3>Happens without you</h3>" in page
+
+
+def test_without_recorded_efforts_only_proactive_steps_are_done_for_the_citizen() -> None:
+    # A file that records no effort at all: a step by post stays the citizen's task.
+    text = BIRTH.replace("duration_minutes: 30, ", "").replace(", duration_minutes: 20", "")
+    assert "duration_minutes" not in text
+    report = analyze(journey(loads(text, "geburt.yaml", regions={})))
+    markdown = checklist_markdown(report)
+    assert "- [ ] **Klinik zeigt die Geburt an** – per Post · bei Geburtsklinik" in markdown
+    assert "1 Schritt geschieht ohne Ihr Zutun" in markdown
 
 
 # ---------------------------------------------------------------------------

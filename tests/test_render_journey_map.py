@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -10,16 +11,25 @@ from pathlib import Path
 from textwrap import dedent
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from export_support import analysed
 from lifeevents.analysis.report import Report, analyze
 from lifeevents.formats.journey_file import load, loads
 from lifeevents.graph.journey import journey
+from lifeevents.library.builtin import builtin_journeys
+from lifeevents.model.life_event import LifeEvent
 from lifeevents.text.labels import Language
 from lifeevents.text.names import DisplayNames
-from lifeevents.views.columns import stage_columns
-from lifeevents.views.journey_map import journey_map_source
+from lifeevents.views.columns import plan_days, stage_columns, time_columns, time_order
+from lifeevents.views.journey_cells import FIT_AREA, MapLayout
+from lifeevents.views.journey_map import journey_map_layout, journey_map_source
+from lifeevents.views.map_grid import Cell
 from lifeevents.views.options import RenderOptions
 from lifeevents.views.wording import Wording
+from profiles import examples
+from strategies import life_events
 
 HERE = Path(__file__).parent
 SPEC_EXAMPLE = HERE / "data" / "spec-example.yaml"
@@ -96,55 +106,43 @@ def quote(text: str) -> str:
     return f'"{escaped}"'
 
 
-def table(source: str) -> ET.Element:
-    """The HTML-like label of the map node, parsed as XML (it must be well-formed)."""
-    start = source.index("map [")
-    body = source[source.index("label=<\n", start) + len("label=<\n") : source.rindex("\n>];")]
-    return ET.fromstring(body)
+def cell_text(cell: Cell) -> str:
+    """The text of a cell, its lines joined by spaces."""
+    return " ".join(" ".join(line for block in cell.blocks for line in block.lines).split())
 
 
-def grid(element: ET.Element) -> list[list[ET.Element]]:
-    """The table as rows of cells, with each row- and colspan cell repeated where it spans."""
-    rows = element.findall("TR")
-    cells: list[list[ET.Element | None]] = [[] for _ in rows]
-    for row_index, row in enumerate(rows):
-        column = 0
-        for cell in row.findall("TD"):
-            while column < len(cells[row_index]) and cells[row_index][column] is not None:
-                column += 1
-            rowspan, colspan = int(cell.get("ROWSPAN", 1)), int(cell.get("COLSPAN", 1))
-            for down in range(rowspan):
-                target = cells[row_index + down]
-                while len(target) < column + colspan:
-                    target.append(None)
-                for across in range(colspan):
-                    target[column + across] = cell
-            column += colspan
-    assert all(cell is not None for row in cells for cell in row)
-    return [[cell for cell in row if cell is not None] for row in cells]
+def rows_of(layout: MapLayout) -> dict[str, list[str]]:
+    """The texts of each named row, band after band, left to right (not the emotion)."""
+    rows: dict[str, list[str]] = {}
+    cells = [cell for cell, _ in layout.cells]
+    headers = [cell for cell in cells if cell.x == 0 and cell.y >= layout.bands[0].top]
+    right = max(cell.width for cell in headers)
+    for header in headers:
+        name = cell_text(header)
+        if name == "Emotion":
+            continue
+        row = sorted(
+            (cell for cell in cells if cell.y == header.y and cell.x >= right),
+            key=lambda cell: cell.x,
+        )
+        rows.setdefault(name, []).extend(cell_text(cell) for cell in row)
+    return rows
 
 
-def text(cell: ET.Element) -> str:
-    """The text of a cell, a line break read as a space."""
-    parts: list[str] = []
-
-    def walk(element: ET.Element) -> None:
-        parts.append(" " if element.tag == "BR" else "")
-        parts.append(element.text or "")
-        for child in element:
-            walk(child)
-            parts.append(child.tail or "")
-
-    walk(cell)
-    return " ".join("".join(parts).split())
+def emotions(layout: MapLayout) -> dict[str, int]:
+    """The emotion of each step with a dot."""
+    return {step: emotion for _, _, _, step, emotion in layout.dots}
 
 
-def row_named(rows: list[list[ET.Element]], name: str) -> list[str]:
-    """The texts of the step columns of the row whose header is ``name``."""
-    for row in rows:
-        if text(row[0]) == name:
-            return [text(cell) for cell in row[2:]]
-    raise AssertionError(f"no row {name!r}")
+def visit_numbers(layout: MapLayout, word: str = "Besuch") -> list[int]:
+    """The visit numbers of the channel row, left to right."""
+    channel = rows_of(layout)["Kanal" if word == "Besuch" else "Channel"]
+    return [int(text.rsplit(" ", 1)[1]) for text in channel if f" {word} " in text]
+
+
+def days(layout: MapLayout) -> list[int]:
+    """The day of each column, left to right."""
+    return [int(text.split()[1]) for text in rows_of(layout)["Tag"]]
 
 
 # ---------------------------------------------------------------------------
@@ -201,10 +199,11 @@ def test_display_names_use_english_names_where_the_file_has_them() -> None:
 
 
 def test_move_map_rows_hand_checked() -> None:
-    rows = grid(table(journey_map_source(move_report())))
-    stages = row_named(rows, "Phase")
-    assert stages == ["1 · Vorbereiten"] * 2 + ["2 · Ummelden"] * 2 + ["3 · Danach"] * 2
-    assert row_named(rows, "Tag") == [
+    layout = journey_map_layout(move_report())
+    rows = rows_of(layout)
+    # One run per stage; kasse has no stage and follows kfz (both day 10).
+    assert rows["Phase"] == ["1 · Vorbereiten", "2 · Ummelden", "3 · Danach"]
+    assert rows["Tag"] == [
         "Tag 0",
         "Tag 0",
         "Tag 10 Frist: Tag 7 ⚠ Frist gefährdet",
@@ -212,12 +211,12 @@ def test_move_map_rows_hand_checked() -> None:
         "Tag 10",
         "Tag 10",
     ]
-    touchpoints = row_named(rows, "Kontaktpunkt")
+    touchpoints = rows["Kontaktpunkt"]
     assert touchpoints[2] == "Wohnsitz anmelden Bürgerbüro"
     assert touchpoints[4] == "Fahrzeug ummelden Straßenverkehrsamt"
     # Glyph and word for the channel; the trips of the minimum plan are numbered,
     # the Bürgerbüro first although "kreishaus" sorts before "rathaus".
-    assert row_named(rows, "Kanal") == [
+    assert rows["Kanal"] == [
         "✉ Post",
         "⌨ online",
         "⌂ vor Ort Besuch 1",
@@ -225,8 +224,7 @@ def test_move_map_rows_hand_checked() -> None:
         "⌂ vor Ort Besuch 2",
         "⌨ online",
     ]
-    pains = row_named(rows, "Schmerzpunkte")
-    assert pains == [
+    assert rows["Schmerzpunkte"] == [
         "–",
         "⚠ Termine erst nach Wochen",
         "⚠ Persönlich erscheinen ⚠ Lange Wartezeit",
@@ -234,68 +232,179 @@ def test_move_map_rows_hand_checked() -> None:
         "–",
         "–",
     ]
-    opportunities = row_named(rows, "Chancen")
-    # One cell per stage, spanning its steps; each idea in the stage of its latest step.
-    assert opportunities[0] == opportunities[1] == "–"
-    assert opportunities[2].startswith("▸ 2 Besuche zu einem Termin zusammenlegen")
-    assert (
-        "▸ Besuch vermeidbar, anderer Kanal angeboten: Hundesteuer ummelden" in (opportunities[2])
-    )
-    assert (
-        "Meldebestätigung direkt zwischen Bürgerbüro und Straßenverkehrsamt" in (opportunities[4])
-    )
+    ideas = rows["Chancen"]
+    # One cell per run of a stage; each idea under the run of its latest step.
+    assert ideas[0] == "–"
+    assert ideas[1].startswith("▸ 2 Besuche zu einem Termin zusammenlegen")
+    assert "▸ Besuch vermeidbar, anderer Kanal angeboten: Hundesteuer ummelden" in ideas[1]
+    assert "Meldebestätigung direkt zwischen Bürgerbüro und Straßenverkehrsamt" in ideas[2]
 
 
-def test_move_map_emotion_curve_marks_each_level_once() -> None:
-    rows = grid(table(journey_map_source(move_report())))
-    start = next(index for index, row in enumerate(rows) if text(row[0]) == "Emotion")
-    levels = rows[start : start + 5]
-    assert [text(row[1]) for row in levels] == ["☺ +2", "+1", "0", "−1", "☹ −2"]
-    markers = {
-        column: [2 - index for index, row in enumerate(levels) if text(row[column + 2]) == "●"]
-        for column in range(6)
-    }
+def test_move_map_emotion_is_a_curve_with_a_gap_where_a_step_has_none() -> None:
+    layout = journey_map_layout(move_report())
     # wgb 0, termin -1, anmelden -2, hund (none), kfz +1, kasse +2
-    assert markers == {0: [0], 1: [-1], 2: [-2], 3: [], 4: [1], 5: [2]}
-    # A step without emotion shows one neutral dash over all five levels.
-    assert text(levels[0][5]) == "–"
-    assert levels[0][5].get("ROWSPAN") == "5"
-    # The bar between the neutral line and the marker is tinted (not colour alone:
-    # the marker's row tells the level).
-    tint = levels[3][4].get("BGCOLOR")
-    assert tint is not None
-    assert levels[4][4].get("BGCOLOR") == tint
+    assert emotions(layout) == {"wgb": 0, "termin": -1, "anmelden": -2, "kfz": 1, "kasse": 2}
+    steps = [step for _, _, _, step, _ in layout.dots]
+    joined = [(steps[tail], steps[head]) for tail, head in layout.edges]
+    # Neighbours are joined; hund has no emotion, so anmelden and kfz are not.
+    assert joined == [("wgb", "termin"), ("termin", "anmelden"), ("kfz", "kasse")]
+    # A higher emotion is drawn higher (y grows downwards), one level 16 points.
+    height = {step: y for _, y, _, step, _ in layout.dots}
+    assert height["kasse"] < height["kfz"] < height["wgb"] < height["termin"] < height["anmelden"]
+    assert height["termin"] - height["anmelden"] == -16
+    source = journey_map_source(move_report())
+    assert source.count(" -> ") == 3
+    assert '"d0" -> "d1";' in source
 
 
 def test_spec_example_default_and_digital_hand_checked() -> None:
-    rows = grid(table(journey_map_source(spec_report("default"))))
-    assert row_named(rows, "Kontaktpunkt") == [
-        "keine Schritte",
+    rows = rows_of(journey_map_layout(spec_report("default")))
+    # Stages without steps are left out: the map shows what the citizen lives.
+    assert rows["Phase"] == ["2 · Geburt"]
+    assert rows["Kontaktpunkt"] == [
         "Geburt anzeigen Standesamt",
         "Namen des Kindes bestimmen Standesamt",
         "Geburtsurkunden abholen Standesamt",
-        "keine Schritte",
     ]
-    assert row_named(rows, "Kanal")[1:4] == ["⌂ vor Ort Besuch 1"] * 3
-    assert row_named(rows, "Tag")[1] == "Tag 0 Frist: Tag 7"
+    assert rows["Kanal"] == ["⌂ vor Ort Besuch 1"] * 3
+    assert rows["Tag"][0] == "Tag 0 Frist: Tag 7"
 
-    source = journey_map_source(spec_report("digital"), RenderOptions(lang="en"))
-    rows = grid(table(source))
-    assert row_named(rows, "Touchpoint")[1:5] == [
+    options = RenderOptions(lang="en")
+    rows = rows_of(journey_map_layout(spec_report("digital"), options))
+    # All on day 0: the trip before the online application, which no trip waits for.
+    assert rows["Touchpoint"] == [
         "Geburt anzeigen Standesamt",
-        "Elterngeld beantragen Elterngeldstelle",
         "Namen des Kindes bestimmen Standesamt",
         "Geburtsurkunden abholen Standesamt",
+        "Elterngeld beantragen Elterngeldstelle",
     ]
-    assert row_named(rows, "Channel")[1:5] == [
+    assert rows["Channel"] == [
         "✉ post",
+        "⌂ in person Visit 1",
+        "⌂ in person Visit 1",
         "⌨ online",
-        "⌂ in person Visit 1",
-        "⌂ in person Visit 1",
     ]
+    source = journey_map_source(spec_report("digital"), options)
     assert "Birth of a child · Journey map" in source
     assert "Persona: digital · Municipality: Greven" in source
-    assert row_named(rows, "Opportunities")[1].startswith("▸ exchange Geburtsurkunde directly")
+    assert rows["Opportunities"][0].startswith("▸ exchange Geburtsurkunde directly")
+
+
+# ---------------------------------------------------------------------------
+# Time order and visit numbers.
+
+# Stage "nachher" is lived first: its visit is on day 0, stage "vorher" waits 5 days.
+LATE_STAGE = dedent("""\
+    format: lifeevents/1
+    life_event: {id: zeit, name: Zeit, stages: [vorher, nachher]}
+    authorities:
+      amt: {name: Amt, level: gemeinde, site: rathaus}
+      kreis: {name: Kreis, level: kreis, site: kreishaus}
+    steps:
+      - {id: x, name: X, authority: amt, stage: vorher, channels: [mail], lead_time_days: 5}
+      - {id: y, name: Y, authority: amt, stage: vorher, channels: [in_person], after: [x]}
+      - {id: z, name: Z, authority: kreis, stage: nachher, channels: [in_person]}
+""")
+
+# a and c share the town hall and one trip: it waits for b's 3 days, and d after a too.
+WAITING_TRIP = dedent("""\
+    format: lifeevents/1
+    life_event: {id: warten, name: Warten}
+    authorities:
+      amt: {name: Amt, level: gemeinde, site: rathaus}
+    steps:
+      - {id: a, name: A, authority: amt, channels: [in_person]}
+      - {id: b, name: B, authority: amt, channels: [mail], lead_time_days: 3}
+      - {id: c, name: C, authority: amt, channels: [in_person], after: [b]}
+      - {id: d, name: D, authority: amt, channels: [mail], after: [a]}
+      - {id: e, name: E, authority: amt, channels: [mail]}
+""")
+
+
+def test_a_later_stage_lived_first_stands_first() -> None:
+    report = analyze(journey(loads(LATE_STAGE, "zeit.yaml", regions={})))
+    assert time_order(report) == ("z", "x", "y")
+    columns = time_columns(report, Wording.of(report))
+    assert [(column.title, column.steps) for column in columns] == [
+        ("2 · Nachher", ("z",)),
+        ("1 · Vorher", ("x", "y")),
+    ]
+    layout = journey_map_layout(report)
+    assert days(layout) == [0, 0, 5]
+    assert visit_numbers(layout) == [1, 2]
+
+
+def test_steps_of_a_waiting_trip_are_shown_on_its_day() -> None:
+    report = analyze(journey(loads(WAITING_TRIP, "warten.yaml", regions={})))
+    assert [(visit.day, visit.steps) for visit in report.visits.plan] == [(3, ("a", "c"))]
+    # a could start on day 0, but its trip is on day 3; d follows a.
+    assert plan_days(report) == {"a": 3, "b": 0, "c": 3, "d": 3, "e": 0}
+    # Day 0: b before e (file order); day 3: the trip, then d (no trip depends on it).
+    assert time_order(report) == ("b", "e", "a", "c", "d")
+    layout = journey_map_layout(report)
+    assert days(layout) == [0, 0, 3, 3, 3]
+    assert visit_numbers(layout) == [1, 1]
+
+
+def test_a_step_a_trip_waits_for_stands_before_the_later_trips_of_its_day() -> None:
+    text = dedent("""\
+        format: lifeevents/1
+        life_event: {id: tag, name: Tag}
+        authorities:
+          amt: {name: Amt, level: gemeinde, site: rathaus}
+          kreis: {name: Kreis, level: kreis, site: kreishaus}
+        steps:
+          - {id: erst, name: Erst, authority: amt, channels: [in_person]}
+          - {id: online, name: Online, authority: kreis, channels: [online]}
+          - {id: dann, name: Dann, authority: kreis, channels: [in_person], after: [online]}
+          - {id: spaet, name: Spät, authority: amt, channels: [mail]}
+    """)
+    report = analyze(journey(loads(text, "tag.yaml", regions={})))
+    plan = [visit.steps for visit in report.visits.plan]
+    assert plan == [("erst",), ("dann",)]
+    # All on day 0: trip 1, then what trip 2 waits for, trip 2, then the rest.
+    assert time_order(report) == ("erst", "online", "dann", "spaet")
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(life_events(max_steps=10), st.data())
+def test_columns_never_go_back_in_time_and_visits_count_up(
+    life_event: LifeEvent, data: st.DataObject
+) -> None:
+    report = analysed(life_event, data.draw(st.sampled_from(life_event.persona_ids())))
+    order = time_order(report)
+    graph = report.journey.graph
+    assert sorted(order) == sorted(graph)
+    day = plan_days(report)
+    shown = [day[node] for node in order]
+    assert shown == sorted(shown)
+    # A step never stands left of one it depends on, and waits for its lead time.
+    place = {node: index for index, node in enumerate(order)}
+    for u, v in graph.edges:
+        assert place[u] < place[v]
+        assert day[v] >= day[u] + graph.nodes[u]["lead_time_days"]
+    # The trips of the plan: each on its day, numbered 1, 2, 3, ... from left to right.
+    trip = {node: n for n, visit in enumerate(report.visits.plan, 1) for node in visit.steps}
+    numbers = [trip[node] for node in order if node in trip]
+    assert numbers == sorted(numbers)
+    assert list(dict.fromkeys(numbers)) == list(range(1, len(report.visits.plan) + 1))
+    for visit in report.visits.plan:
+        assert {day[node] for node in visit.steps} == {visit.day}
+    # The runs of stages hold every step once, in this order.
+    columns = time_columns(report, Wording.of(report))
+    assert tuple(node for column in columns for node in column.steps) == order
+
+
+@pytest.mark.parametrize("name", sorted(builtin_journeys()))
+def test_every_builtin_map_reads_forward_in_time(name: str) -> None:
+    life_event = load(name)
+    for persona in life_event.persona_ids():
+        layout = journey_map_layout(analyze(journey(life_event, persona)))
+        shown = days(layout)
+        assert shown == sorted(shown), (name, persona)
+        numbers = visit_numbers(layout)
+        assert numbers == sorted(numbers), (name, persona)
+        assert list(dict.fromkeys(numbers)) == list(range(1, len(set(numbers)) + 1))
 
 
 def test_title_option_replaces_the_title() -> None:
@@ -308,12 +417,34 @@ def test_title_option_replaces_the_title() -> None:
 # Escaping and determinism.
 
 
+def labels(source: str) -> list[ET.Element]:
+    """The HTML-like label of every cell, parsed as XML (each must be well-formed)."""
+    found = re.findall(r"label=<(<TABLE.*?</TABLE>)>\];", source)
+    assert found
+    return [ET.fromstring(label) for label in found]
+
+
+def text(element: ET.Element) -> str:
+    """The text of a label, a line break read as a space."""
+    parts: list[str] = []
+
+    def walk(node: ET.Element) -> None:
+        parts.append(" " if node.tag == "BR" else "")
+        parts.append(node.text or "")
+        for child in node:
+            walk(child)
+            parts.append(child.tail or "")
+
+    walk(element)
+    return " ".join("".join(parts).split())
+
+
 def test_hostile_names_are_text_in_the_dot_label() -> None:
     source = journey_map_source(hostile_report())
-    element = table(source)  # well-formed: nothing from the names became markup
-    tags = {node.tag for node in element.iter()}
+    elements = labels(source)  # well-formed: nothing from the names became markup
+    tags = {node.tag for element in elements for node in element.iter()}
     assert tags <= {"TABLE", "TR", "TD", "FONT", "B", "BR"}
-    flat = " ".join(text(cell) for cell in element.iter("TD"))
+    flat = " ".join(text(element) for element in elements)
     # Newlines become spaces; Graphviz turns the doubled backslashes back into one.
     shown = "<script>alert(1)</script> \"q\" 'a' {b} \\\\N \\\\\\\\ x&amp; zwei"
     assert shown in flat
@@ -381,6 +512,7 @@ def test_dot_renders_svg_with_the_texts_and_step_groups(which: str) -> None:
         "move": move_report,
         "hostile": hostile_report,
     }[which]()
+    # The DOT names its engine (layout=neato): plain "dot" draws it as laid out.
     svg = subprocess.run(
         ["dot", "-Tsvg"],
         input=journey_map_source(report).encode("utf-8"),
@@ -395,10 +527,56 @@ def test_dot_renders_svg_with_the_texts_and_step_groups(which: str) -> None:
     # Each touchpoint cell is a group a page can find (Graphviz prefixes "a_").
     groups = {element.get("id") for element in root.iter(f"{SVG}g")}
     assert {f"a_step-{index}" for index in range(report.steps)} <= groups
+    assert "journey-map" in groups  # the whole map
     if which == "hostile":
         assert "<script>alert(1)</script>" in joined
         assert "\\N \\\\" in joined
         assert "{b}" in joined
         assert not list(root.iter(f"{SVG}script"))
     if which == "move":
-        assert texts.count("●") == 5
+        # Five dots, and the curve: a line from dot to dot between neighbours.
+        assert len(list(root.iter(f"{SVG}ellipse"))) == 5
+        edges = [g for g in root.iter(f"{SVG}g") if g.get("class") == "edge"]
+        assert len(edges) == 3
+        layout = journey_map_layout(report)
+        centre = {step: (x, y) for x, y, _, step, _ in layout.dots}
+        start = edges[0].find(f"{SVG}path")
+        assert start is not None
+        first = re.findall(r"-?[0-9.]+", start.get("d", ""))
+        # The line leaves wgb's dot to the right, level with it (y is negated).
+        assert float(first[0]) > centre["wgb"][0]
+
+
+def fitted_scale(svg: bytes) -> float:
+    """How much a viewer enlarges the SVG to fit it into the projector's area."""
+    box = ET.fromstring(svg).get("viewBox", "")
+    width, height = (float(value) for value in box.split()[2:])
+    return min(FIT_AREA[0] / width, FIT_AREA[1] / height)
+
+
+@pytest.mark.exe
+@pytest.mark.parametrize("name", sorted(builtin_journeys()))
+def test_step_names_of_every_builtin_map_are_legible_fitted_to_a_projector(name: str) -> None:
+    """Fitted into 1880 × 960 pixels, every step name is drawn at least 12 pixels high."""
+    life_event = load(name)
+    for persona in life_event.persona_ids():
+        for lang in ("de", "en"):
+            report = analyze(journey(life_event, persona))
+            svg = subprocess.run(
+                ["dot", "-Tsvg"],
+                input=journey_map_source(report, RenderOptions(lang=lang)).encode("utf-8"),
+                capture_output=True,
+                check=True,
+            ).stdout
+            root = ET.fromstring(svg)
+            scale = fitted_scale(svg)
+            steps = [g for g in root.iter(f"{SVG}g") if (g.get("id") or "").startswith("a_step-")]
+            assert len(steps) == report.steps
+            for group in steps:
+                names = [
+                    float(element.get("font-size", "0"))
+                    for element in group.iter(f"{SVG}text")
+                    if element.get("font-weight") == "bold"
+                ]
+                assert names, (name, persona, group.get("id"))
+                assert min(names) * scale >= 12, (name, persona, lang, min(names), scale)

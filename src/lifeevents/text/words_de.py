@@ -325,4 +325,14 @@ WORDS: dict[str, str] = {
     "html.text_alternative_panel": (
         "Die Befunde unter „Befunde und Legende“ beschreiben, was die Karte hervorhebt."
     ),
+    # The journey map's legend (lifeevents.views.journey_map).
+    "journey_map.order": (
+        "Spalten in zeitlicher Folge (Tag laut Besuchsplan) · Linie = Verlauf der Emotion"
+    ),
+    # The checklist: steps done without the citizen (lifeevents.views.checklist).
+    "checklist.by_others": "Geschieht ohne Ihr Zutun",
+    "checklist.by_others_count": (
+        "{n} Schritt geschieht ohne Ihr Zutun|{n} Schritte geschehen ohne Ihr Zutun"
+    ),
+    "checklist.done_by": "{who} kümmert sich darum, Sie müssen nichts tun",
 }

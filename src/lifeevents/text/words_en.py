@@ -317,4 +317,12 @@ WORDS: dict[str, str] = {
     "html.text_alternative_panel": (
         "The findings under “Findings and legend” describe what the map highlights."
     ),
+    # The journey map's legend (lifeevents.views.journey_map).
+    "journey_map.order": (
+        "columns in time order (day of the visit plan) · line = how the emotion runs"
+    ),
+    # The checklist: steps done without the citizen (lifeevents.views.checklist).
+    "checklist.by_others": "Happens without you",
+    "checklist.by_others_count": "{n} step happens without you|{n} steps happen without you",
+    "checklist.done_by": "{who} takes care of it, nothing for you to do",
 }

@@ -1,7 +1,9 @@
 """The columns of a map, left to right: the life event's stages, or schedule days.
 
-The journey map, the blueprint and the Mermaid journey all put the steps of a
-journey into these columns.
+The blueprint and the Mermaid journey put the steps of a journey into these
+columns (:func:`stage_columns`). The journey map shows the steps in the order
+the citizen lives them (:func:`time_order`, on the days of :func:`plan_days`),
+under the stage of each run of steps (:func:`time_columns`).
 
 Examples
 --------
@@ -15,12 +17,14 @@ Examples
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from lifeevents.analysis.report import Report
+from lifeevents.graph.journey import topological_order
 from lifeevents.views.wording import Wording
 
-__all__ = ["Column", "stage_columns"]
+__all__ = ["Column", "plan_days", "stage_columns", "time_columns", "time_order"]
 
 
 @dataclass(frozen=True)
@@ -105,4 +109,147 @@ def stage_columns(report: Report, wording: Wording) -> list[Column]:
     return [
         Column(stage, f"{number} · {wording.names.stage(stage)}", tuple(members[stage]))
         for number, stage in enumerate(stages, start=1)
+    ]
+
+
+def plan_days(report: Report) -> dict[str, int]:
+    """The day each step is done when the citizen follows the minimum visit plan.
+
+    A visit step is done on the day of its trip (``report.visits.plan``); every
+    other step as early as rule 4 allows after the steps it depends on. Where no
+    trip waits for another step this is the schedule's start day.
+
+    Parameters
+    ----------
+    report : Report
+        The analysed journey.
+
+    Returns
+    -------
+    dict[str, int]
+        Days after the event, by step id; a step never comes before one it depends on
+        (its day is at least theirs plus their lead time).
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> plan_days(analyze(journey(loads(DEMO_YAML), "mit-auto")))
+    {'anmelden': 0, 'gebuehr': 0, 'kfz': 0, 'rundfunk': 0}
+    """
+    graph = report.journey.graph
+    trip_day = {node: visit.day for visit in report.visits.plan for node in visit.steps}
+    days: dict[str, int] = {}
+    for node in topological_order(graph):
+        earliest = max(
+            (days[u] + int(graph.nodes[u]["lead_time_days"]) for u in graph.pred[node]),
+            default=0,
+        )
+        days[node] = max(earliest, trip_day.get(node, earliest))
+    return days
+
+
+def time_order(report: Report) -> tuple[str, ...]:
+    """The steps left to right as the citizen lives them: by day, ties in visit-plan order.
+
+    The key of a step is its day (:func:`plan_days`), then its rank: the number of its
+    trip in the minimum plan for a visit step; for any other step the smallest rank
+    of the steps on the same day that depend on it (it comes before them), else
+    after every trip of its day. The file's dependency order breaks the remaining
+    ties. So days never decrease from left to right, the trips appear as 1, 2, 3, ...
+    (the plan is sorted by day), and no step stands left of a step of the same day
+    it depends on.
+
+    Parameters
+    ----------
+    report : Report
+        The analysed journey.
+
+    Returns
+    -------
+    tuple[str, ...]
+        Every applicable step once.
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> time_order(analyze(journey(loads(DEMO_YAML), "mit-auto")))
+    ('anmelden', 'gebuehr', 'kfz', 'rundfunk')
+    """
+    graph = report.journey.graph
+    days = plan_days(report)
+    trip = {
+        node: float(number)
+        for number, visit in enumerate(report.visits.plan)
+        for node in visit.steps
+    }
+    order = topological_order(graph)
+    position = {node: index for index, node in enumerate(order)}
+    rank: dict[str, float] = {}
+    for node in reversed(order):
+        rank[node] = min(
+            [trip.get(node, math.inf)]
+            + [rank[w] for w in graph.succ[node] if days[w] == days[node]]
+        )
+    return tuple(sorted(order, key=lambda node: (days[node], rank[node], position[node])))
+
+
+def time_columns(report: Report, wording: Wording) -> list[Column]:
+    """The steps in :func:`time_order`, in runs of one stage (of one day without stages).
+
+    A step without a stage belongs to the stage of the step before it (the first
+    stage when none comes before). A stage whose steps are interrupted by another
+    stage appears once for each run; a stage without applicable steps does not
+    appear.
+
+    Parameters
+    ----------
+    report : Report
+        The analysed journey.
+    wording : Wording
+        The words and names of the render (stage names, the word "day").
+
+    Returns
+    -------
+    list[Column]
+        The runs, left to right; together they hold every step once, in time order.
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> report = analyze(journey(loads(DEMO_YAML), "mit-auto"))
+    >>> [(column.title, column.steps) for column in time_columns(report, Wording.of(report))]
+    [('1 · Ummelden', ('anmelden', 'gebuehr')), ('2 · Danach', ('kfz', 'rundfunk'))]
+    """
+    graph = report.journey.graph
+    order = time_order(report)
+    stages = list(report.journey.life_event.life_event.stages)
+    for node in order:
+        stage = graph.nodes[node]["stage"]
+        if stage is not None and stage not in stages:
+            stages.append(stage)
+    runs: list[tuple[str, list[str]]] = []
+    if not stages:
+        days = plan_days(report)
+        for node in order:
+            key = f"day-{days[node]}"
+            if not runs or runs[-1][0] != key:
+                runs.append((key, []))
+            runs[-1][1].append(node)
+        return [
+            Column(key, f"{wording.day} {key.removeprefix('day-')}", tuple(steps))
+            for key, steps in runs
+        ]
+    current = stages[0]
+    for node in order:
+        current = graph.nodes[node]["stage"] or current
+        if not runs or runs[-1][0] != current:
+            runs.append((current, []))
+        runs[-1][1].append(node)
+    number = {stage: index for index, stage in enumerate(stages, start=1)}
+    return [
+        Column(stage, f"{number[stage]} · {wording.names.stage(stage)}", tuple(steps))
+        for stage, steps in runs
     ]

@@ -1,11 +1,19 @@
-"""The journey-map view: a journey as the citizen lives it, stage by stage, as Graphviz DOT.
+"""The journey-map view: a journey as the citizen lives it, step by step, as Graphviz DOT.
 
-The map is one table (a Graphviz HTML-like label, drawn alike in SVG, PNG and
-PDF): the stages of the life event are its columns, split into one column per
-step; the rows show the day, the touchpoint (step and authority), the channel
-(glyph and word, never colour alone), an emotion curve (a five-level grid with
-a marker and a bar from the neutral line), the pain points and the
-opportunities of :func:`lifeevents.text.findings.opportunities`.
+The steps stand in columns in the order the citizen lives them
+(:func:`~lifeevents.views.columns.time_order`: by day, ties in the order of the
+minimum visit plan, so days never go back and the visits read 1, 2, 3, ...),
+under the stage of each run of steps. The rows show the day, the touchpoint
+(step and authority), the channel (glyph and word, never colour alone, and the
+visit of the plan), the emotion (a five-level grid with a dot per step and a
+line joining the dots of neighbouring steps; a gap where a step has none), the
+pain points and the opportunities of :func:`lifeevents.text.findings.opportunities`.
+
+A long journey wraps into bands of columns, each with the row names again, so
+that the whole map stays readable when it is fitted to a projector's screen
+(:func:`journey_map_layout` picks the number of columns per band that draws
+the step names largest on a 1880 × 960 pixel area). The map lays itself out
+(:mod:`~lifeevents.views.map_grid`): every cell is a node pinned at its place.
 
 Every text from the journey file passes
 :func:`~lifeevents.views.escape.dot.label_text`, so a name such as ``<script>``
@@ -25,7 +33,6 @@ False
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
@@ -33,35 +40,31 @@ import networkx as nx
 from lifeevents.analysis.report import Report
 from lifeevents.model.vocabulary import Channel
 from lifeevents.text.findings import opportunities
-from lifeevents.views.columns import Column, stage_columns
+from lifeevents.views.columns import Column, plan_days, time_columns
 from lifeevents.views.element_ids import ElementIds
 from lifeevents.views.escape.dot import label_text
-from lifeevents.views.graphviz_labels import font, wrapped
+from lifeevents.views.journey_bands import lay_out
+from lifeevents.views.journey_cells import BandCell, Dot, MapLayout, Rows
+from lifeevents.views.map_grid import PADDING, Block, bullets, wrap
 from lifeevents.views.options import DEFAULT_OPTIONS, RenderOptions
 from lifeevents.views.style import CHANNEL_STYLES, FONT, OKABE_ITO, TEXT_COLOR
 from lifeevents.views.wording import Wording
 
-__all__ = ["journey_map_source"]
+__all__ = ["journey_map_layout", "journey_map_source"]
 
-_WRAP = 24  # characters per line of a step name (bold, 11 points) in a 170-point column
-_WRAP_SMALL = 28  # the same column's 10-point text: authority, pain points, opportunities
+#: Font sizes in points. The step name is the largest text of a column.
+NAME_SIZE = 14
+_TEXT = 11  # authority, day, visit, pain points, opportunities
+_CHANNEL = 12
+_STAGE = 14
+_HEADER = 12
+COLUMN_WIDTH = 180  # points, the narrowest; wider for a word that does not fit
 _LABEL_FILL = "#F2F2F2"
 _STAGE_FILL = "#E5F1F8"  # blue tint, as the Bund lane
-_BASELINE_FILL = "#E8E8E8"
-_POSITIVE = OKABE_ITO["blue"]
-_NEGATIVE = OKABE_ITO["vermillion"]
-_POSITIVE_TINT = "#D4E8F5"
-_NEGATIVE_TINT = "#F9DCCB"
 _GRID = "#9A9A9A"
 _NOTHING = "#666666"  # the dash of an empty cell
-# Scale labels top to bottom; the true minus sign reads better than a hyphen.
-_LEVELS: tuple[tuple[int, str], ...] = (
-    (2, "☺ +2"),
-    (1, "+1"),
-    (0, "0"),
-    (-1, "−1"),
-    (-2, "☹ −2"),
-)
+_POSITIVE = OKABE_ITO["blue"]
+_NEGATIVE = OKABE_ITO["vermillion"]
 
 
 @dataclass(frozen=True)
@@ -72,13 +75,76 @@ class _Map:
     wording: Wording
     graph: nx.DiGraph[str]
     ids: ElementIds
-    columns: list[Column]
-    # (column index, step or None for an empty stage) for every table column of steps.
-    slots: list[tuple[int, str | None]]
+    runs: list[Column]
+    order: tuple[str, ...]
+    days: dict[str, int]  # the day of each step in the visit plan
+    trips: dict[str, int]  # the number of each visit step's trip (1, 2, ...)
+    at_risk: frozenset[str]
+
+
+def journey_map_layout(report: Report, options: RenderOptions = DEFAULT_OPTIONS) -> MapLayout:
+    """The laid-out journey map: the heading and the bands of columns, with sizes.
+
+    Parameters
+    ----------
+    report : Report
+        The analysed journey to draw.
+    options : RenderOptions, optional
+        ``options.lang`` chooses German or English words, ``options.title``
+        replaces the title.
+
+    Returns
+    -------
+    MapLayout
+        The cells with their places, the emotion dots and lines, the size.
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> layout = journey_map_layout(analyze(journey(loads(DEMO_YAML), "mit-auto")))
+    >>> [band.steps for band in layout.bands]
+    [('anmelden', 'gebuehr', 'kfz', 'rundfunk')]
+    """
+    wording = Wording.of(report, options.lang)
+    graph = report.journey.graph
+    runs = time_columns(report, wording)
+    order = tuple(node for run in runs for node in run.steps)
+    plan = report.visits.plan
+    drawn = _Map(
+        report,
+        wording,
+        graph,
+        ElementIds(graph),
+        runs,
+        order,
+        plan_days(report),
+        {node: number for number, visit in enumerate(plan, start=1) for node in visit.steps},
+        frozenset(report.schedule.deadlines_at_risk),
+    )
+    words = wording.words
+    stage_of = [index for index, run in enumerate(runs) for _ in run.steps]
+    return lay_out(
+        heading=_heading(report, options, wording),
+        headers=Rows(
+            stage=_header(words["journey_map.stage"]),
+            day=_header(wording.day),
+            touchpoint=_header(words["journey_map.touchpoint"]),
+            channel=_header(words["journey_map.channel"]),
+            emotion=_header(words["journey_map.emotion"]),
+            pain_points=_header(words["journey_map.pain_points"]),
+            opportunities=_header(words["opportunities"]),
+        ),
+        steps=order,
+        columns=lambda width: [_column(drawn, node, width) for node in order],
+        stages=[(runs[index].title, index) for index in stage_of],
+        ideas=_ideas(drawn),
+        width=COLUMN_WIDTH,
+    )
 
 
 def journey_map_source(report: Report, options: RenderOptions = DEFAULT_OPTIONS) -> str:
-    """The journey map of a report as Graphviz DOT text (render it with ``dot``).
+    """The journey map of a report as Graphviz DOT text (drawn by ``neato``, named in it).
 
     Parameters
     ----------
@@ -92,7 +158,7 @@ def journey_map_source(report: Report, options: RenderOptions = DEFAULT_OPTIONS)
     Returns
     -------
     str
-        DOT text with one node, the map as an HTML-like table.
+        DOT text: one pinned node per cell, the emotion dots and the lines between them.
 
     Examples
     --------
@@ -102,38 +168,19 @@ def journey_map_source(report: Report, options: RenderOptions = DEFAULT_OPTIONS)
     >>> source = journey_map_source(report, RenderOptions(lang="en"))
     >>> "Journey map" in source, "Emotion" in source, "⌨ online" in source
     (True, True, True)
+    >>> "layout=neato" in source
+    True
     """
-    wording = Wording.of(report, options.lang)
-    graph = report.journey.graph
-    columns = stage_columns(report, wording)
-    slots = [
-        (index, node) for index, column in enumerate(columns) for node in column.steps or (None,)
-    ]
-    drawn = _Map(report, wording, graph, ElementIds(graph), columns, slots)
-    rows = [
-        _stage_row(drawn),
-        _day_row(drawn),
-        _touchpoint_row(drawn),
-        _channel_row(drawn),
-        *_emotion_rows(drawn),
-        _pain_point_row(drawn),
-        _opportunity_row(drawn),
-    ]
-    table = (
-        '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6" '
-        f'COLOR="{_GRID}" BGCOLOR="white">\n'
-        + "\n".join(f"<TR>{''.join(row)}</TR>" for row in rows)
-        + "\n</TABLE>"
-    )
+    layout = journey_map_layout(report, options)
     return "\n".join(
         [
             "digraph journey_map {",
-            f'  graph [fontname="{FONT}", fontcolor="{TEXT_COLOR}", bgcolor="white", '
-            'pad="0.2", margin="0", labelloc="t", labeljust="l",',
-            f"    label=<{_heading(report, options, wording)}>];",
+            '  graph [id="journey-map", layout=neato, inputscale=72, splines=line, '
+            'outputorder="nodesfirst", bgcolor="white", pad="0.2", margin="0"];',
             f'  node [shape=plaintext, fontname="{FONT}", fontcolor="{TEXT_COLOR}", '
-            'fontsize="11", margin="0"];',
-            f'  map [id="journey-map", label=<\n{table}\n>];',
+            'fontsize="11", margin="0", width="0", height="0"];',
+            f'  edge [dir=none, penwidth="2.5", color="{TEXT_COLOR}"];',
+            *layout.statements(_GRID),
             "}",
             "",
         ]
@@ -144,239 +191,104 @@ def journey_map_source(report: Report, options: RenderOptions = DEFAULT_OPTIONS)
 # Cells.
 
 
-def _font(content: str, *, size: int | None = None, bold: bool = False, color: str = "") -> str:
-    """:func:`~lifeevents.views.graphviz_labels.font`, or nothing for empty content."""
-    if not content:
-        return ""  # Graphviz rejects an empty <FONT> or <B>
-    return font(content, size=size, bold=bold, color=color)
-
-
-def _lines(value: str, width: int = _WRAP) -> str:
-    return "<BR/>".join(label_text(line) for line in wrapped(value, width))
-
-
-def _cell(content: str, **attributes: str | int) -> str:
-    rendered = "".join(f' {name.upper()}="{value}"' for name, value in attributes.items())
-    return f"<TD{rendered}>{content}</TD>"
-
-
-def _header(text: str, **attributes: str | int) -> str:
+def _header(text: str) -> BandCell:
     """A row's name in its first cell."""
-    return _cell(
-        _font(label_text(text), bold=True),
-        bgcolor=_LABEL_FILL,
-        align="LEFT",
-        valign="TOP",
-        **attributes,
+    return BandCell(
+        (Block(wrap(text, _HEADER, 130, bold=True), _HEADER, bold=True),), {"BGCOLOR": _LABEL_FILL}
     )
 
 
-def _empty(**attributes: str | int) -> str:
+def _empty() -> BandCell:
     """A cell with nothing to show: a grey dash."""
-    return _cell(_font(label_text("–"), color=_NOTHING), **attributes, valign="TOP")
+    return BandCell((Block(("–",), _TEXT, color=_NOTHING),))
 
 
-def _bullets(items: Iterable[str], mark: str, width: int) -> str:
-    """A list whose wrapped lines align under the text, not under the mark."""
-    lines: list[str] = []
-    for item in items:
-        parts = wrapped(item, width - 2)
-        lines.append(f"{mark} {label_text(parts[0])}")
-        # No-break spaces: an SVG viewer drops a line's leading plain space.
-        lines.extend(f"&#160;&#160;&#160;{label_text(line)}" for line in parts[1:])
-    return "<BR/>".join(lines)
+def _column(drawn: _Map, node: str, width: int) -> Rows:
+    """The cells of one step, top to bottom (the stage and the ideas come per run),
+    their text wrapped to a column ``width`` points wide."""
+    text_width = width - 2 * (PADDING + 1)
+    words, names = drawn.wording.words, drawn.wording.names
+    graph = drawn.graph
+    step = graph.nodes[node]["step"]
+    # Day, deadline and whether the deadline is at risk.
+    day = [f"{drawn.wording.day} {drawn.days[node]}"]
+    deadline = graph.nodes[node]["deadline_days"]
+    if deadline is not None:
+        day.append(f"{words['deadline_day']} {deadline}")
+    day_blocks = [Block(tuple(day), _TEXT)]
+    if node in drawn.at_risk:
+        warning = f"⚠ {words['journey_map.at_risk']}"
+        day_blocks.append(Block(wrap(warning, _TEXT, text_width, bold=True), _TEXT, bold=True))
+    # The step, in bold, and who it is done with.
+    emotion = step.emotion
+    tooltip = f"{names.step(node)} – {names.authority(node)} – {words['journey_map.emotion']}: " + (
+        words["journey_map.unknown"] if emotion is None else f"{emotion:+d}"
+    )
+    touchpoint = BandCell(
+        (
+            Block(wrap(names.step(node), NAME_SIZE, text_width, bold=True), NAME_SIZE, bold=True),
+            Block(wrap(names.authority(node), _TEXT, text_width), _TEXT),
+        ),
+        # ID, TOOLTIP and an empty HREF make Graphviz wrap the cell in an SVG group
+        # (id "a_step-N") with the tooltip as its title.
+        {"ID": drawn.ids.step(node), "TOOLTIP": label_text(tooltip), "HREF": ""},
+    )
+    # Channel: glyph and word, so it reads without colour; the trip of the visit plan.
+    channel: Channel = graph.nodes[node]["channel"]
+    style = CHANNEL_STYLES[channel]
+    channel_blocks = [Block((f"{style.glyph} {names.channel(channel)}",), _CHANNEL, bold=True)]
+    trip = drawn.trips.get(node)
+    if trip is not None:
+        channel_blocks.append(Block((f"{words['visit']} {trip}",), _TEXT))
+    points = step.pain_points
+    return Rows(
+        day=BandCell(tuple(day_blocks)),
+        touchpoint=touchpoint,
+        channel=BandCell(tuple(channel_blocks), {"COLOR": style.color}),
+        emotion=BandCell((), {}, Dot(node, emotion, _dot_color(emotion))),
+        pain_points=BandCell((bullets(points, "⚠", _TEXT, text_width),)) if points else _empty(),
+    )
 
 
-def _joined(parts: Sequence[str], width: int) -> str:
+def _dot_color(emotion: int | None) -> str:
+    if emotion is None or emotion == 0:
+        return TEXT_COLOR
+    return _POSITIVE if emotion > 0 else _NEGATIVE
+
+
+def _ideas(drawn: _Map) -> dict[int, list[str]]:
+    """Opportunities by the column of the latest of their steps."""
+    position = {node: index for index, node in enumerate(drawn.order)}
+    ideas: dict[int, list[str]] = {}
+    for item in opportunities(drawn.report, drawn.wording.lang):
+        places = [position[node] for node in item.steps if node in position]
+        if places:
+            ideas.setdefault(max(places), []).append(item.text)
+    return ideas
+
+
+def _joined(parts: list[str], size: float, width: float) -> tuple[str, ...]:
     """Parts joined by `` · ``, broken into lines between parts (inside one only when
     it is longer than a line), so that no line ends with a dangling separator.
 
-    >>> _joined(["Persona: Familie", "Schritte: 7", "Dauer in Tagen: 100"], 30)
-    'Persona: Familie · Schritte: 7<BR/>Dauer in Tagen: 100'
+    >>> _joined(["Persona: Familie", "Schritte: 7", "Dauer in Tagen: 100"], 10, 160)
+    ('Persona: Familie · Schritte: 7', 'Dauer in Tagen: 100')
     """
+    from lifeevents.views.text_width import text_width
+
     lines: list[str] = []
     for part in parts:
-        pieces = wrapped(part, width)
-        if lines and len(pieces) == 1 and len(lines[-1]) + 3 + len(pieces[0]) <= width:
-            lines[-1] += f" · {pieces[0]}"
+        pieces = wrap(part, size, width)
+        candidate = f"{lines[-1]} · {pieces[0]}" if lines else ""
+        if lines and len(pieces) == 1 and text_width(candidate, size) <= width:
+            lines[-1] = candidate
         else:
             lines.extend(pieces)
-    return "<BR/>".join(label_text(line) for line in lines)
+    return tuple(lines)
 
 
-# ---------------------------------------------------------------------------
-# Rows, top to bottom.
-
-
-def _stage_row(drawn: _Map) -> list[str]:
-    row = [_header(drawn.wording.words["journey_map.stage"], colspan=2)]
-    for column in drawn.columns:
-        row.append(
-            _cell(
-                _font(label_text(column.title), size=13, bold=True),
-                colspan=max(1, len(column.steps)),
-                bgcolor=_STAGE_FILL,
-                align="LEFT",
-            )
-        )
-    return row
-
-
-def _day_row(drawn: _Map) -> list[str]:
-    """Day, deadline and whether the deadline is at risk."""
-    wording = drawn.wording
-    at_risk = set(drawn.report.schedule.deadlines_at_risk)
-    day_of = {entry.step: entry.day for entry in drawn.report.schedule.steps}
-    row = [_header(wording.day, colspan=2)]
-    for _, node in drawn.slots:
-        if node is None:
-            row.append(_empty())
-            continue
-        lines = [f"{wording.day} {day_of[node]}"]
-        deadline = drawn.graph.nodes[node]["deadline_days"]
-        if deadline is not None:
-            lines.append(f"{wording.words['deadline_day']} {deadline}")
-        content = "<BR/>".join(label_text(line) for line in lines)
-        if node in at_risk:
-            warning = f"⚠ {wording.words['journey_map.at_risk']}"
-            content += "<BR/>" + _font(label_text(warning), bold=True)
-        row.append(_cell(_font(content, size=10), align="LEFT", balign="LEFT", valign="TOP"))
-    return row
-
-
-def _touchpoint_row(drawn: _Map) -> list[str]:
-    """The step, in bold, and who it is done with."""
-    words, names = drawn.wording.words, drawn.wording.names
-    row = [_header(words["journey_map.touchpoint"], colspan=2)]
-    for _, node in drawn.slots:
-        if node is None:
-            nothing = _font(label_text(words["journey_map.no_steps"]), color=_NOTHING)
-            row.append(_cell(nothing, valign="TOP"))
-            continue
-        emotion = drawn.graph.nodes[node]["step"].emotion
-        tooltip = (
-            f"{names.step(node)} – {names.authority(node)} – {words['journey_map.emotion']}: "
-            + (words["journey_map.unknown"] if emotion is None else f"{emotion:+d}")
-        )
-        content = _font(_lines(names.step(node)), bold=True) + "<BR/>"
-        content += _font(_lines(names.authority(node), _WRAP_SMALL), size=10)
-        # ID, TOOLTIP and an empty HREF make Graphviz wrap the cell in an SVG group
-        # (id "a_step-N") with the tooltip as its title.
-        row.append(
-            _cell(
-                content,
-                align="LEFT",
-                balign="LEFT",
-                valign="TOP",
-                width=170,
-                id=drawn.ids.step(node),
-                tooltip=label_text(tooltip),
-                href="",
-            )
-        )
-    return row
-
-
-def _channel_row(drawn: _Map) -> list[str]:
-    """Channel: glyph and word, so it reads without colour; the trip of the visit plan."""
-    words, names = drawn.wording.words, drawn.wording.names
-    # Number of the trip in the minimum plan, so steps done in one trip can be told.
-    plan = drawn.report.visits.plan
-    trip_of = {node: number for number, visit in enumerate(plan, start=1) for node in visit.steps}
-    row = [_header(words["journey_map.channel"], colspan=2)]
-    for _, node in drawn.slots:
-        if node is None:
-            row.append(_empty())
-            continue
-        channel: Channel = drawn.graph.nodes[node]["channel"]
-        style = CHANNEL_STYLES[channel]
-        content = _font(label_text(f"{style.glyph} {names.channel(channel)}"), bold=True)
-        if node in trip_of:
-            visit = label_text(f"{words['visit']} {trip_of[node]}")
-            content += "<BR/>" + _font(visit, size=9)
-        row.append(_cell(content, align="LEFT", balign="LEFT", color=style.color))
-    return row
-
-
-def _emotion_rows(drawn: _Map) -> list[list[str]]:
-    """Five grid rows; a marker at the level and a bar from the neutral line."""
-    rows = []
-    for level, scale in _LEVELS:
-        row = []
-        if level == 2:
-            row.append(_header(drawn.wording.words["journey_map.emotion"], rowspan=len(_LEVELS)))
-        fill = {"bgcolor": _BASELINE_FILL} if level == 0 else {}
-        row.append(_cell(_font(label_text(scale), size=9), align="RIGHT", sides="LR", **fill))
-        for _, node in drawn.slots:
-            emotion = None if node is None else drawn.graph.nodes[node]["step"].emotion
-            if emotion is None:
-                if level == 2:
-                    mark = "" if node is None else _font(label_text("–"), size=14, color=_NOTHING)
-                    row.append(_cell(mark, rowspan=len(_LEVELS), sides="LRB"))
-                continue
-            row.append(_emotion_cell(emotion, level))
-        rows.append(row)
-    return rows
-
-
-def _emotion_cell(emotion: int, level: int) -> str:
-    """One grid cell: the marker at the step's level, a tinted bar between it and 0."""
-    positive = emotion > 0
-    attributes: dict[str, str | int] = {"sides": "LR" if level != -2 else "LRB", "height": 16}
-    if level == emotion:
-        color = _POSITIVE if positive else _NEGATIVE if emotion < 0 else TEXT_COLOR
-        content = _font(label_text("●"), size=13, color=color)
-    else:
-        content = ""
-    between = 0 < level <= emotion or emotion <= level < 0
-    if between:
-        attributes["bgcolor"] = _POSITIVE_TINT if positive else _NEGATIVE_TINT
-    elif level == 0:
-        attributes["bgcolor"] = _BASELINE_FILL
-    return _cell(content, **attributes)
-
-
-def _pain_point_row(drawn: _Map) -> list[str]:
-    """Pain points, as the journey file lists them."""
-    row = [_header(drawn.wording.words["journey_map.pain_points"], colspan=2)]
-    for _, node in drawn.slots:
-        points = () if node is None else drawn.graph.nodes[node]["step"].pain_points
-        row.append(
-            _cell(
-                _font(_bullets(points, "⚠", _WRAP_SMALL), size=10),
-                align="LEFT",
-                balign="LEFT",
-                valign="TOP",
-            )
-            if points
-            else _empty()
-        )
-    return row
-
-
-def _opportunity_row(drawn: _Map) -> list[str]:
-    """Opportunities, each in the stage of the latest of its steps."""
-    wording = drawn.wording
-    column_of = {node: index for index, column in enumerate(drawn.columns) for node in column.steps}
-    ideas: dict[int, list[str]] = {}
-    for item in opportunities(drawn.report, wording.lang):
-        places = [column_of[node] for node in item.steps if node in column_of]
-        if places:
-            ideas.setdefault(max(places), []).append(item.text)
-    row = [_header(wording.words["opportunities"], colspan=2)]
-    for index, column in enumerate(drawn.columns):
-        span = max(1, len(column.steps))
-        if index in ideas:
-            width = _WRAP_SMALL * span + 2 * (span - 1)
-            content = _font(_bullets(ideas[index], "▸", width), size=10)
-            row.append(_cell(content, colspan=span, align="LEFT", balign="LEFT", valign="TOP"))
-        else:
-            row.append(_empty(colspan=span))
-    return row
-
-
-def _heading(report: Report, options: RenderOptions, wording: Wording) -> str:
-    """Title, key figures and legend: in the graph label, so they never widen a column."""
+def _heading(report: Report, options: RenderOptions, wording: Wording) -> tuple[Block, ...]:
+    """Title, key figures and legend, above the bands."""
     words = wording.words
     title = options.title or f"{wording.names.life_event()} · {words['journey_map.title']}"
     parts = [
@@ -385,14 +297,12 @@ def _heading(report: Report, options: RenderOptions, wording: Wording) -> str:
         f"{words['duration']}: {report.schedule.duration_days}",
         f"{words['visits_minimum']}: {report.visits.minimum}",
     ]
-    legend = f"– = {words['journey_map.unknown']} · {words['journey_map.day_zero']}"
-    lines = (
-        _font(_lines(title, 70), size=18, bold=True),
-        _font(_joined(parts, 110), size=11),
-        _font(label_text(legend), size=9),
+    legend = (
+        f"– = {words['journey_map.unknown']} · {words['journey_map.day_zero']}"
+        f" · {words['journey_map.order']}"
     )
     return (
-        '<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2">'
-        + "".join(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{line}</TD></TR>' for line in lines)
-        + "</TABLE>"
+        Block(wrap(title, 22, 1100, bold=True), 22, bold=True),
+        Block(_joined(parts, 13, 1100), 13),
+        Block(wrap(legend, _TEXT, 1100), _TEXT),
     )

@@ -4,6 +4,9 @@ For citizens and front-desk staff, in plain German (or English): which office
 to go to on which day, what to bring there, what to do online, by post or by
 phone before, between and after the trips, and which legal deadlines apply.
 The trips are the minimum visit plan of the analysis (``report.visits.plan``).
+Only what the citizen does gets a box to tick; what an authority or someone
+else does without them (:func:`~lifeevents.views.checklist.actors.citizen_acts`)
+is a note without a box, under "Geschieht ohne Ihr Zutun".
 
 Two outputs of one content (:mod:`~lifeevents.views.checklist.content`):
 :func:`checklist_markdown` (task-list Markdown, ``- [ ]``) and

@@ -30,6 +30,7 @@ from lifeevents.graph.journey import topological_order
 from lifeevents.model.life_event import LifeEvent
 from lifeevents.model.vocabulary import Channel, Transfer
 from lifeevents.text.findings import FindingKind, findings
+from lifeevents.views.checklist.actors import citizen_acts
 from lifeevents.views.wording import Wording
 
 __all__ = ["Checklist", "Item", "Section", "build"]
@@ -196,11 +197,14 @@ def build(report: Report, wording: Wording) -> Checklist:
     words = wording.words
     deadlines = _deadline_items(context)
     home_count = sum(len(nodes) for nodes in at_home)
-    counts = (
+    others = sum(not citizen_acts(report, node) for nodes in at_home for node in nodes)
+    counts = [
         ("checklist.trips", len(trips)),
-        ("checklist.at_home", home_count),
-        ("checklist.deadlines_count", len(deadlines)),
-    )
+        ("checklist.at_home", home_count - others),
+        ("checklist.deadlines_count", sum(item.checkbox for item in deadlines)),
+    ]
+    if others:
+        counts.append(("checklist.by_others_count", others))
     overview = f"{words['checklist.overview']}: " + " · ".join(
         _count(words[key], number) for key, number in counts
     )
@@ -213,7 +217,7 @@ def build(report: Report, wording: Wording) -> Checklist:
         Section(
             words["checklist.deadlines"],
             () if deadlines else (words["checklist.no_deadlines"],),
-            (("", tuple(deadlines)),) if deadlines else (),
+            _split(deadlines, words["checklist.by_others"]),
             kind="deadlines",
         )
     )
@@ -292,13 +296,26 @@ def _received(context: _Trips, node: str) -> list[str]:
     return [names.evidence(item) for item in step.produces if not _is_direct(context, item)]
 
 
+def _done_for_you(context: _Trips, node: str) -> str:
+    """That a step is done without the citizen: automatically, or by whom."""
+    words, names = context.wording.words, context.wording.names
+    if context.graph.nodes[node]["channel"] is Channel.PROACTIVE:
+        return words["checklist.how.proactive"]
+    return words["checklist.done_by"].format(who=names.authority(node))
+
+
 def _home_item(context: _Trips, node: str) -> Item:
-    """A task done from home: how, with whom, from which day, what it needs and gives."""
+    """A task done from home: how, with whom, from which day, what it needs and gives;
+    a step done for the citizen as a note without a box: who does it, what arrives."""
     words, names = context.wording.words, context.wording.names
     channel: Channel = context.graph.nodes[node]["channel"]
-    rest = [
+    own = citizen_acts(context.report, node)
+    how = [
         f"– {words[f'checklist.how.{channel.value}']}",
         f"{words['checklist.at']} {names.authority(node)}",
+    ]
+    rest = [
+        *(how if own else [f"– {_done_for_you(context, node)}"]),
         words["checklist.from_day"].format(day=context.day_of[node]),
         *_deadline_text(context, node),
     ]
@@ -313,7 +330,7 @@ def _home_item(context: _Trips, node: str) -> Item:
         if step.lead_time_days:
             lead += " " + words["checklist.after_days"].format(days=step.lead_time_days)
         notes.append(f"{lead}: {', '.join(got)}")
-    return Item(names.step(node), " · ".join(rest), tuple(notes))
+    return Item(names.step(node), " · ".join(rest), tuple(notes), checkbox=own)
 
 
 def _home_section(context: _Trips, position: int) -> Section | None:
@@ -323,7 +340,11 @@ def _home_section(context: _Trips, position: int) -> Section | None:
     if not nodes:
         return None
     trips = len(context.plan)
-    if not trips:
+    items = [_home_item(context, node) for node in nodes]
+    tasks = any(item.checkbox for item in items)
+    if not tasks:
+        heading = words["checklist.by_others"]
+    elif not trips:
         heading = words["checklist.only"]
     elif position == 0:
         heading = words["checklist.first"]
@@ -331,8 +352,16 @@ def _home_section(context: _Trips, position: int) -> Section | None:
         heading = words["checklist.last"]
     else:
         heading = words["checklist.between"].format(number=position)
-    items = tuple(_home_item(context, node) for node in nodes)
-    return Section(heading, lists=(("", items),))
+    return Section(heading, lists=_split(items, words["checklist.by_others"]))
+
+
+def _split(items: list[Item], caption: str) -> tuple[tuple[str, tuple[Item, ...]], ...]:
+    """Items with a box, then those without under ``caption`` (each list when not empty;
+    the caption only after items with a box)."""
+    tasks = tuple(item for item in items if item.checkbox)
+    notes = tuple(item for item in items if not item.checkbox)
+    lists = (("", tasks),) if tasks else ()
+    return lists + (((caption if tasks else "", notes),) if notes else ())
 
 
 def _to_bring(context: _Trips, steps: list[str]) -> tuple[list[Item], list[str]]:
@@ -426,6 +455,9 @@ def _deadline_items(context: _Trips) -> list[Item]:
         if node in at_risk:
             rest.append(f"– ⚠ {words['checklist.at_risk']}")
             notes = (at_risk[node],)
+        own = citizen_acts(context.report, node)
+        if not own:
+            rest.append(f"– {_done_for_you(context, node)}")
         lead = words["checklist.deadline_by"].format(day=step.deadline_days) + ":"
-        items.append(Item(lead, " ".join(rest), notes))
+        items.append(Item(lead, " ".join(rest), notes, checkbox=own))
     return items

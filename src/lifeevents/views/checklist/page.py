@@ -15,6 +15,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import groupby
 
 from lifeevents.analysis.report import Report
 from lifeevents.views.assets import style_sheet
@@ -96,8 +97,14 @@ def checklist_html(report: Report, options: RenderOptions = DEFAULT_OPTIONS) -> 
 
 
 def _items(items: Iterable[Item]) -> list[str]:
-    shown = list(items)
-    checked = all(item.checkbox for item in shown)
+    """A list of items; items with a box and notes without one in lists of their own."""
+    lines: list[str] = []
+    for checked, run in groupby(items, key=lambda item: item.checkbox):
+        lines.extend(_list(list(run), checked))
+    return lines
+
+
+def _list(shown: list[Item], checked: bool) -> list[str]:
     lines = ['<ul class="checklist">' if checked else "<ul>"]
     for item in shown:
         text = f"<strong>{escape_line(item.lead)}</strong>"
