@@ -298,4 +298,9 @@ WORDS: dict[str, str] = {
     # CPSV-AP export (lifeevents.export.cpsv): descriptions written into the RDF.
     "cpsv.lebenslage": "OZG-Lebenslage: {lebenslage}",
     "cpsv.step_of": "{step} ({authority}), Schritt der Lebenslage {life_event}",
+    "jupyter.scroll_hint": "Breite Karten bleiben lesbar: im Rahmen scrollen.",
+    "jupyter.no_graphviz": "Graphviz (dot) ist nicht installiert: keine Karte.",
+    "jupyter.map_hint": (
+        "Die Karte: {call} zeigt sie hier, {save} schreibt sie als interaktive Seite."
+    ),
 }

@@ -290,4 +290,7 @@ WORDS: dict[str, str] = {
     # CPSV-AP export (lifeevents.export.cpsv): descriptions written into the RDF.
     "cpsv.lebenslage": "OZG life situation: {lebenslage}",
     "cpsv.step_of": "{step} ({authority}), a step of the life event {life_event}",
+    "jupyter.scroll_hint": "Wide maps stay readable: scroll inside the frame.",
+    "jupyter.no_graphviz": "Graphviz (dot) is not installed: no map.",
+    "jupyter.map_hint": "The map: {call} shows it here, {save} writes it as an interactive page.",
 }
