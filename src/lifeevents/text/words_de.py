@@ -303,4 +303,14 @@ WORDS: dict[str, str] = {
     "jupyter.map_hint": (
         "Die Karte: {call} zeigt sie hier, {save} schreibt sie als interaktive Seite."
     ),
+    "paper.page": "Seite {page} von {pages}",
+    "paper.contents": "Inhalt",
+    "paper.on_page": "Seite {page}",
+    "paper.column": "Abschnitt der Karte",
+    "paper.page_word": "Seite",
+    "paper.note": "Jede Seite zeigt ganze Phasen mit ihren Ebenen; Pfeile zwischen Seiten fehlen.",
+    "paper.figures_note": (
+        "Kennzahlen der ganzen Lebenslage (die Tabelle jeder Seite zählt deren Schritte "
+        "und Befunde):"
+    ),
 }

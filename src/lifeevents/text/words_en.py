@@ -293,4 +293,16 @@ WORDS: dict[str, str] = {
     "jupyter.scroll_hint": "Wide maps stay readable: scroll inside the frame.",
     "jupyter.no_graphviz": "Graphviz (dot) is not installed: no map.",
     "jupyter.map_hint": "The map: {call} shows it here, {save} writes it as an interactive page.",
+    "paper.page": "Page {page} of {pages}",
+    "paper.contents": "Contents",
+    "paper.on_page": "page {page}",
+    "paper.column": "Part of the map",
+    "paper.page_word": "Page",
+    "paper.note": (
+        "Each page shows whole stages with their lanes; arrows between pages are left out."
+    ),
+    "paper.figures_note": (
+        "Key figures of the whole life event (the table on each page counts its own steps "
+        "and findings):"
+    ),
 }

@@ -20,7 +20,10 @@ from dataclasses import dataclass
 from lifeevents.analysis.report import Report
 from lifeevents.views.wording import Wording
 
-__all__ = ["Column", "stage_columns"]
+__all__ = ["STAGE_NUMBERS", "Column", "stage_columns"]
+
+#: The graph attribute of an excerpt that numbers its stages as in the whole journey.
+STAGE_NUMBERS = "stage_numbers"
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,14 @@ def stage_columns(report: Report, wording: Wording) -> list[Column]:
     for node in order:
         current = graph.nodes[node]["stage"] or current
         members[current].append(node)
+    # A page of a printed map draws an excerpt of the journey (lifeevents.views.excerpt);
+    # its stages keep the numbers they have in the whole journey.
+    numbers: dict[str, int] = graph.graph.get(STAGE_NUMBERS, {})
     return [
-        Column(stage, f"{number} · {wording.names.stage(stage)}", tuple(members[stage]))
+        Column(
+            stage,
+            f"{numbers.get(stage, number)} · {wording.names.stage(stage)}",
+            tuple(members[stage]),
+        )
         for number, stage in enumerate(stages, start=1)
     ]
