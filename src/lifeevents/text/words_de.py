@@ -313,4 +313,7 @@ WORDS: dict[str, str] = {
         "Kennzahlen der ganzen Lebenslage (die Tabelle jeder Seite zählt deren Schritte "
         "und Befunde):"
     ),
+    "compare.all_together": "alle Szenarien zusammen",
+    "workshop.title": "Karten für den Workshop",
+    "persona.default": "Grundfall",
 }

@@ -305,4 +305,7 @@ WORDS: dict[str, str] = {
         "Key figures of the whole life event (the table on each page counts its own steps "
         "and findings):"
     ),
+    "compare.all_together": "all scenarios together",
+    "workshop.title": "Maps for the workshop",
+    "persona.default": "base case",
 }
