@@ -316,4 +316,5 @@ WORDS: dict[str, str] = {
     "compare.all_together": "alle Szenarien zusammen",
     "workshop.title": "Karten für den Workshop",
     "persona.default": "Grundfall",
+    "paper.part": "{title} (Teil {part} von {parts})",
 }

@@ -308,4 +308,5 @@ WORDS: dict[str, str] = {
     "compare.all_together": "all scenarios together",
     "workshop.title": "Maps for the workshop",
     "persona.default": "base case",
+    "paper.part": "{title} (part {part} of {parts})",
 }

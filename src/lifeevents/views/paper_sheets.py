@@ -14,6 +14,7 @@ True
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from io import BytesIO
 
@@ -110,13 +111,23 @@ def index_source(
             bold=True,
         ),
     ]
-    entries = "".join(
-        f'<TR><TD ALIGN="LEFT">{font(label_text(column.title), size=14)}</TD>'
-        f'<TD ALIGN="LEFT">{font(label_text(words["paper.on_page"].format(page=number)), size=14)}'
-        "</TD></TR>"
-        for number, page in enumerate(pages, start=2)
-        for column in page
-    )
+    # A column split over several pages is listed once per part: "(part 1 of 2)".
+    parts = Counter(column.key for page in pages for column in page)
+    seen: Counter[str] = Counter()
+    entries = ""
+    for number, page in enumerate(pages, start=2):
+        for column in page:
+            seen[column.key] += 1
+            title = column.title
+            if parts[column.key] > 1:
+                title = words["paper.part"].format(
+                    title=title, part=seen[column.key], parts=parts[column.key]
+                )
+            on_page = words["paper.on_page"].format(page=number)
+            entries += (
+                f'<TR><TD ALIGN="LEFT">{font(label_text(title), size=14)}</TD>'
+                f'<TD ALIGN="LEFT">{font(label_text(on_page), size=14)}</TD></TR>'
+            )
     table = (
         '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6" COLOR="#999999">'
         f'<TR><TD ALIGN="LEFT">{font(label_text(words["paper.column"]), size=12, bold=True)}</TD>'
