@@ -168,3 +168,28 @@ def test_cli_writes_the_paper_pdf_and_rejects_a_bad_size(tmp_path: Path) -> None
     assert "--paper prints a blueprint or journey map as PDF" in wrong.stderr
     assert not (tmp_path / "x.pdf").exists()
     assert not (tmp_path / "x.svg").exists()
+
+
+def test_a_journey_without_stages_is_split_by_days() -> None:
+    steps = "".join(
+        f"  - {{id: s{i}, name: Ein ziemlich langer Schrittname Nummer {i}, "
+        f"authority: {'amt' if i % 2 else 'kreis'}, channels: [in_person], lead_time_days: {i}"
+        + (f", after: [s{i - 1}]" if i else "")
+        + "}\n"
+        for i in range(14)
+    )
+    life_event = lifeevents.loads(
+        "format: lifeevents/1\n"
+        "life_event: {id: demo, name: Demo}\n"
+        "authorities: {amt: {name: Amt, level: gemeinde}, kreis: {name: Kreisamt, level: kreis}}\n"
+        "steps:\n" + steps,
+        regions={},
+    )
+    data = lifeevents.render(lifeevents.journey(life_event), "pdf", paper="A4")
+    reader = PdfReader(BytesIO(data))
+    assert len(reader.pages) > 2
+    index = reader.pages[0].extract_text()
+    assert "Tag 0 Seite 2" in index
+    for page in reader.pages[1:]:
+        assert smallest_bold_size(page) >= MIN_NAME_PT - 0.01
+        assert "Gemeinde" in page.extract_text() or "Kreis" in page.extract_text()
