@@ -81,6 +81,18 @@ def test_step_names_stay_legible_or_the_map_is_split(name: str, paper: str) -> N
         assert smallest_bold_size(page) >= MIN_NAME_PT - 0.01, (name, paper)
 
 
+@pytest.mark.parametrize("name", ["geburt", "todesfall"])
+def test_the_journey_map_is_split_too(name: str) -> None:
+    reader = pdf_of(name, "A4", lang="en", view="journey")
+    assert len(reader.pages) > 2
+    index = reader.pages[0].extract_text()
+    assert "· Journey map\n" in index
+    assert f"Page 1 of {len(reader.pages)} · Contents" in index
+    for number, page in enumerate(reader.pages[1:], start=2):
+        assert f"Journey map · Page {number} of {len(reader.pages)}" in page.extract_text()
+        assert smallest_bold_size(page) >= MIN_NAME_PT - 0.01, name
+
+
 def test_the_unsplit_map_would_be_too_small_on_a4() -> None:
     # The check above can fail: the one-page PDF of the drawing, fitted to A4, is unreadable.
     trip = lifeevents.journey(lifeevents.load("todesfall"))

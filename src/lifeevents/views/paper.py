@@ -1,11 +1,12 @@
 """A map printed on A4, A3 or A2 (landscape) that stays legible.
 
 A map whose step names stay at least :data:`MIN_NAME_PT` points high when it is
-scaled to the paper is printed on one page. A larger blueprint is printed on
-several pages, each with whole columns (stages) of the map: every page is a
-blueprint of its own with the lane headers, the title (life event, page *i* of
-*n*) and the persona line, and a first page lists which stage is on which page.
-A column too wide for a page of its own is split by schedule order.
+scaled to the paper is printed on one page. A larger map (blueprint or journey
+map) is printed on several pages, each with whole columns (stages) of the map:
+every page is a map of its own with the lane (or row) headers, the title (life
+event, page *i* of *n*) and the persona line, and a first page lists which
+stage is on which page. A column too wide for a page of its own is split by
+schedule order.
 
 Each page is drawn by Graphviz as a PDF of its own size and placed, scaled and
 centred, on a sheet of the paper size (:mod:`pypdf` joins the sheets).
@@ -25,8 +26,8 @@ from collections.abc import Callable
 from lifeevents.analysis.report import Report
 from lifeevents.views.columns import Column, stage_columns
 from lifeevents.views.excerpt import excerpt
-from lifeevents.views.options import Paper, RenderOptions, View
-from lifeevents.views.paper_sheets import fitting_scale, index_pdf, sheets
+from lifeevents.views.options import Paper, RenderOptions
+from lifeevents.views.paper_sheets import fitting_scale, index_pdf, map_title, sheets
 from lifeevents.views.svg_metrics import step_name_size, svg_size
 from lifeevents.views.wording import Wording
 
@@ -153,7 +154,7 @@ def paper_pdf(report: Report, options: RenderOptions, draw: Draw) -> bytes:
         svg = draw(part, dataclasses.replace(plain, title=title), "svg").decode("utf-8")
         return legible(*svg_size(svg), step_name_size(svg), paper)
 
-    if options.view is not View.BLUEPRINT or measure(report, options.title):
+    if measure(report, options.title):
         return sheets([draw(report, plain, "pdf")], paper, _pdf_title(report, plain))
     wording = Wording.of(report, options.lang)
     provisional = _page_title(wording, options, 99, 99)
@@ -172,7 +173,7 @@ def paper_pdf(report: Report, options: RenderOptions, draw: Draw) -> bytes:
 
 def _page_title(wording: Wording, options: RenderOptions, number: int, pages: int) -> str:
     words = wording.words
-    title = options.title or f"{wording.names.life_event()} · {words['blueprint.title']}"
+    title = map_title(wording, options)
     return f"{title} · " + words["paper.page"].format(page=number, pages=pages + 1)
 
 

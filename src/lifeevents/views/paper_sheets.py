@@ -26,11 +26,11 @@ from lifeevents.views.columns import Column
 from lifeevents.views.escape.dot import HtmlLabel, attribute_list, label_text
 from lifeevents.views.graphviz_labels import font
 from lifeevents.views.graphviz_output import render_graphviz
-from lifeevents.views.options import Paper, RenderOptions
+from lifeevents.views.options import Paper, RenderOptions, View
 from lifeevents.views.style import FONT, TEXT_COLOR
 from lifeevents.views.wording import Wording
 
-__all__ = ["MARGIN", "fitting_scale", "index_pdf", "index_source", "sheets"]
+__all__ = ["MARGIN", "fitting_scale", "index_pdf", "index_source", "map_title", "sheets"]
 
 #: The white border of every sheet, in points (about 1 cm).
 MARGIN = 28.0
@@ -98,7 +98,8 @@ def index_source(
     (True, True, True)
     """
     words = wording.words
-    title, subtitle = titles(options, wording)
+    _, subtitle = titles(options, wording)
+    title = map_title(wording, options)
     total = len(pages) + 1
     rows = [
         font(label_text(title), size=22, bold=True),
@@ -157,6 +158,34 @@ def index_source(
         f"digraph index {{\n  graph {attribute_list(graph)}\n"
         f"  contents {attribute_list(node)}\n}}\n"
     )
+
+
+def map_title(wording: Wording, options: RenderOptions) -> str:
+    """The title of a printed map: the options' title, else the life event and the view.
+
+    Parameters
+    ----------
+    wording : Wording
+        The words and names of the render.
+    options : RenderOptions
+        The title, if given, and the view.
+
+    Returns
+    -------
+    str
+        For example ``Umzug · Journey Map``.
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> from lifeevents.views.options import View
+    >>> wording = Wording.of(analyze(journey(loads(DEMO_YAML))), "en")
+    >>> map_title(wording, RenderOptions(view=View.JOURNEY)), map_title(wording, RenderOptions())
+    ('Umzug · Journey map', 'Umzug · Blueprint')
+    """
+    view = "journey_map.title" if options.view is View.JOURNEY else "blueprint.title"
+    return options.title or f"{wording.names.life_event()} · {wording.words[view]}"
 
 
 def index_pdf(
