@@ -24,6 +24,7 @@ import dataclasses
 from collections.abc import Callable
 
 from lifeevents.analysis.report import Report
+from lifeevents.views.blueprint.titles import titles
 from lifeevents.views.columns import Column, stage_columns
 from lifeevents.views.excerpt import excerpt
 from lifeevents.views.options import Paper, RenderOptions
@@ -154,9 +155,10 @@ def paper_pdf(report: Report, options: RenderOptions, draw: Draw) -> bytes:
         svg = draw(part, dataclasses.replace(plain, title=title), "svg").decode("utf-8")
         return legible(*svg_size(svg), step_name_size(svg), paper)
 
-    if measure(report, options.title):
-        return sheets([draw(report, plain, "pdf")], paper, _pdf_title(report, plain))
     wording = Wording.of(report, options.lang)
+    document = " · ".join([map_title(wording, options), titles(options, wording)[1]])
+    if measure(report, options.title):
+        return sheets([draw(report, plain, "pdf")], paper, document)
     provisional = _page_title(wording, options, 99, 99)
     pages = plan_pages(report, options, lambda part: measure(part, provisional))
     drawn = [
@@ -168,16 +170,10 @@ def paper_pdf(report: Report, options: RenderOptions, draw: Draw) -> bytes:
         for number, columns in enumerate(pages, start=2)
     ]
     index = index_pdf(report, wording, options, pages)
-    return sheets([index, *drawn], paper, _pdf_title(report, plain))
+    return sheets([index, *drawn], paper, document)
 
 
 def _page_title(wording: Wording, options: RenderOptions, number: int, pages: int) -> str:
     words = wording.words
     title = map_title(wording, options)
     return f"{title} · " + words["paper.page"].format(page=number, pages=pages + 1)
-
-
-def _pdf_title(report: Report, options: RenderOptions) -> str:
-    from lifeevents.views.blueprint import blueprint_title
-
-    return blueprint_title(report, options)
