@@ -109,6 +109,9 @@ def test_index_page_lists_every_stage_and_each_page_repeats_the_lane_headers() -
     assert total > 2
     assert f"Page 1 of {total} · {catalogue['paper.contents']}" in index
     assert "Persona: Grundfall" in index
+    # The dependencies between pages, drawn there without an arrow, are listed.
+    assert catalogue["paper.crossings"] in index
+    assert re.search(r"\(page 2\) → .+ \(page [3-9]\)", index)
     listed = re.findall(r"^(\d · .+?)(?: \(part \d of \d\))? page (\d+)$", index, re.M)
     stages = {title for title, _ in listed}
     # A stage too wide for a page of its own is listed once per part.

@@ -308,7 +308,7 @@ WORDS: dict[str, str] = {
     "paper.on_page": "Seite {page}",
     "paper.column": "Abschnitt der Karte",
     "paper.page_word": "Seite",
-    "paper.note": "Jede Seite zeigt ganze Phasen mit ihren Ebenen; Pfeile zwischen Seiten fehlen.",
+    "paper.note": "Jede Seite zeigt ganze Phasen mit ihren Ebenen.",
     "paper.figures_note": (
         "Kennzahlen der ganzen Lebenslage (die Tabelle jeder Seite zählt deren Schritte "
         "und Befunde):"
@@ -317,4 +317,7 @@ WORDS: dict[str, str] = {
     "workshop.title": "Karten für den Workshop",
     "persona.default": "Grundfall",
     "paper.part": "{title} (Teil {part} von {parts})",
+    "paper.crossings": "Abhängigkeiten zwischen Seiten (dort ohne Pfeil):",
+    "paper.crossing": "{source} (Seite {source_page}) → {target} (Seite {target_page})",
+    "paper.more": "… und {count} weitere",
 }

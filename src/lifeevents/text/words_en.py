@@ -298,9 +298,7 @@ WORDS: dict[str, str] = {
     "paper.on_page": "page {page}",
     "paper.column": "Part of the map",
     "paper.page_word": "Page",
-    "paper.note": (
-        "Each page shows whole stages with their lanes; arrows between pages are left out."
-    ),
+    "paper.note": "Each page shows whole stages with their lanes.",
     "paper.figures_note": (
         "Key figures of the whole life event (the table on each page counts its own steps "
         "and findings):"
@@ -309,4 +307,7 @@ WORDS: dict[str, str] = {
     "workshop.title": "Maps for the workshop",
     "persona.default": "base case",
     "paper.part": "{title} (part {part} of {parts})",
+    "paper.crossings": "Dependencies between pages (drawn there without an arrow):",
+    "paper.crossing": "{source} (page {source_page}) → {target} (page {target_page})",
+    "paper.more": "… and {count} more",
 }

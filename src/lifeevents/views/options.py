@@ -113,6 +113,8 @@ class RenderOptions:
     --------
     >>> RenderOptions(compact=True).is_compact(3)
     True
+    >>> RenderOptions(paper="a3").paper  # type: ignore[arg-type]
+    <Paper.A3: 'A3'>
     """
 
     view: View = View.BLUEPRINT
@@ -122,6 +124,17 @@ class RenderOptions:
     compact: bool | None = None
     title: str | None = None
     paper: Paper | None = None
+
+    def __post_init__(self) -> None:
+        # A paper size given as text ("a4") becomes a Paper; an unknown one is an error here.
+        if self.paper is not None and not isinstance(self.paper, Paper):
+            name = str(self.paper).upper()
+            if name not in Paper.__members__:
+                allowed = ", ".join(item.value for item in Paper)
+                raise ValueError(
+                    f"unknown paper {self.paper!r}; choose one of: {allowed} (landscape)"
+                )
+            object.__setattr__(self, "paper", Paper(name))
 
     def is_compact(self, steps: int) -> bool:
         """Whether a journey of ``steps`` steps is drawn in the compact style.

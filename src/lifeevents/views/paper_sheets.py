@@ -36,6 +36,8 @@ __all__ = ["MARGIN", "fitting_scale", "index_pdf", "index_source", "map_title", 
 MARGIN = 28.0
 # The blank border Graphviz gives a PDF, in points.
 _GRAPHVIZ_MARGIN = 36.0
+# The index lists at most this many dependencies between pages.
+_MOST_CROSSINGS = 20
 # A small drawing is enlarged at most this much.
 _LARGEST_SCALE = 1.5
 
@@ -149,6 +151,7 @@ def index_source(
         font(label_text(words["paper.figures_note"]), size=11),
         whole,
         font(label_text(words["paper.note"]), size=11),
+        *_crossings(report, wording, pages),
     ]
     cells = "".join(f'<TR><TD ALIGN="LEFT">{row}</TD></TR>' for row in [*rows, table, *notes])
     label = HtmlLabel(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="6">{cells}</TABLE>')
@@ -158,6 +161,36 @@ def index_source(
         f"digraph index {{\n  graph {attribute_list(graph)}\n"
         f"  contents {attribute_list(node)}\n}}\n"
     )
+
+
+def _crossings(report: Report, wording: Wording, pages: Sequence[Sequence[Column]]) -> list[str]:
+    """The dependencies whose steps stand on different pages, as label lines (at most
+    :data:`_MOST_CROSSINGS`, then how many more)."""
+    words, names = wording.words, wording.names
+    page_of = {
+        step: number
+        for number, page in enumerate(pages, start=2)
+        for column in page
+        for step in column.steps
+    }
+    graph = report.journey.graph
+    lines = [
+        words["paper.crossing"].format(
+            source=names.step(source),
+            source_page=page_of[source],
+            target=names.step(target),
+            target_page=page_of[target],
+        )
+        for source, target in graph.edges
+        if source in page_of and target in page_of and page_of[source] != page_of[target]
+    ]
+    if not lines:
+        return []
+    shown = lines[:_MOST_CROSSINGS]
+    if len(lines) > _MOST_CROSSINGS:
+        shown.append(words["paper.more"].format(count=len(lines) - _MOST_CROSSINGS))
+    heading = font(label_text(words["paper.crossings"]), size=11, bold=True)
+    return [heading, *(font(label_text(line), size=11) for line in shown)]
 
 
 def map_title(wording: Wording, options: RenderOptions) -> str:
