@@ -323,7 +323,7 @@ def test_map_with_observed_frequencies_as_svg(tmp_path: Path) -> None:
     out = tmp_path / "observed.svg"
     result = run_here("conform", SPEC_EXAMPLE, str(HANDMADE), "--map", str(out), "-o", "-")
     assert result.returncode == 0, result.stderr
-    assert ">Geburt eines Kindes: beobachtet (Persona default)</title>" in out.read_text(
+    assert ">Geburt eines Kindes: beobachtet (Persona Grundfall)</title>" in out.read_text(
         encoding="utf-8"
     )
 
