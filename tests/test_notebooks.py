@@ -24,6 +24,10 @@ def test_notebook_runs(path: Path, tmp_path: Path) -> None:
     ).execute()
     outputs = [output for cell in notebook.cells for output in cell.get("outputs", [])]
     assert not [output for output in outputs if output.get("output_type") == "error"]
-    # The journey cell shows the map inline, the report cell an HTML table.
-    mime_types = {key for output in outputs for key in output.get("data", {})}
-    assert {"image/svg+xml", "text/html"} <= mime_types
+    # The journey cell shows the map inline (fitted HTML), the report cell a compact summary.
+    html = [
+        output["data"]["text/html"] for output in outputs if "text/html" in output.get("data", {})
+    ]
+    html = ["".join(part) if isinstance(part, list) else part for part in html]
+    assert any("<svg" in part and 'class="lifeevents-map"' in part for part in html)
+    assert any("<table>" in part and "<svg" not in part for part in html)

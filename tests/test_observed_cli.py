@@ -87,9 +87,16 @@ def test_conform_csv_and_text(tmp_path: Path) -> None:
     assert lines[0].startswith("case,persona,municipality,events,visits_made")
     assert lines[19].startswith("c19,default,")
     assert lines[19].endswith(",false")
-    text = run_here("conform", SPEC_EXAMPLE, str(HANDMADE))
+    text = run_here("conform", SPEC_EXAMPLE, str(HANDMADE), "--lang", "en")
     assert text.returncode == 0
     assert "20 cases, 63 events" in text.stdout
+    # Steps by name, not by id, in either language; German by default.
+    assert "skipped: Geburt anzeigen" in text.stdout
+    assert "skipped: geburtsanzeige\n" not in text.stdout
+    german = run_here("conform", SPEC_EXAMPLE, str(HANDMADE))
+    assert german.returncode == 0
+    assert "20 Fälle, 63 Ereignisse" in german.stdout
+    assert "ausgelassen: Geburt anzeigen" in german.stdout
 
 
 def write(tmp_path: Path, text: str | bytes, name: str = "log.csv") -> str:
@@ -316,7 +323,7 @@ def test_map_with_observed_frequencies_as_svg(tmp_path: Path) -> None:
     out = tmp_path / "observed.svg"
     result = run_here("conform", SPEC_EXAMPLE, str(HANDMADE), "--map", str(out), "-o", "-")
     assert result.returncode == 0, result.stderr
-    assert ">Geburt eines Kindes: beobachtet (Persona default)</title>" in out.read_text(
+    assert ">Geburt eines Kindes: beobachtet (Persona Grundfall)</title>" in out.read_text(
         encoding="utf-8"
     )
 

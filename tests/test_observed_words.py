@@ -75,6 +75,6 @@ def test_german_numbers_group_thousands_with_a_point(tmp_path: Path) -> None:
 def test_map_title_in_english(tmp_path: Path, handmade: ObservedReport) -> None:
     out = render_observed_map(handmade.conformance, tmp_path / "observed.svg", lang="en")
     svg = out.read_text(encoding="utf-8")
-    assert ">Geburt eines Kindes: observed (persona default)</title>" in svg
+    assert ">Birth of a child: observed (persona base case)</title>" in svg
     assert "the wider an arrow, the more cases" in svg
     assert "beobachtet" not in svg

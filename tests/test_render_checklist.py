@@ -46,7 +46,9 @@ def headings(markdown: str) -> list[str]:
 
 def test_spec_example_default_one_visit_with_everything() -> None:
     markdown = checklist_markdown(spec_report("default"))
-    assert markdown.startswith("# Checkliste: Geburt eines Kindes\n\nPersona: default · Gemeinde: ")
+    assert markdown.startswith(
+        "# Checkliste: Geburt eines Kindes\n\nPersona: Grundfall · Gemeinde: "
+    )
     assert "Auf einen Blick: 1 Besuch vor Ort · 0 Aufgaben von zu Hause · 1 Frist" in markdown
     assert headings(markdown) == ["Fristen", "Besuch 1 · Tag 0: Standesamt"]
     assert section(markdown, "Fristen") == (

@@ -154,7 +154,7 @@ def test_language_and_title_come_from_the_options() -> None:
     _, english = page_of(report, RenderOptions(lang="en"))
     assert english.tags[0] == ("html", {"lang": "en"})
     assert "Birth of a child" in english.text
-    assert "Persona: default · Municipality: Greven" in english.text
+    assert "Persona: base case · Municipality: Greven" in english.text
     assert english.steps_json()["step-0"]["level"] == "Municipality"
     _, titled = page_of(report, RenderOptions(title="Mein Titel"))
     assert "Mein Titel" in titled.text

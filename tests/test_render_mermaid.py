@@ -234,7 +234,7 @@ def test_spec_example_journey_has_one_section_per_stage_with_steps() -> None:
 
 def test_move_journey_scores_come_from_emotions() -> None:
     code = generate_code(move_report(), view=View.JOURNEY, lang="en")
-    assert code.splitlines()[1] == "  title Moving (test) · Journey map · Persona#58; default"
+    assert code.splitlines()[1] == "  title Moving (test) · Journey map · Persona#58; base case"
     assert check_journey(code) == [
         (
             "1 · Vorbereiten",

@@ -1,5 +1,5 @@
-"""The text report names what a person reads: in English the persona, places and sites by
-name and steps by their English names; the German report keeps the ids it always showed."""
+"""The text report names what a person reads: the persona, places and sites by name in both
+languages, and steps by their English names in English."""
 
 from __future__ import annotations
 
@@ -23,10 +23,11 @@ def test_english_title_names_the_persona_and_the_places() -> None:
     )
 
 
-def test_german_title_keeps_the_ids() -> None:
+def test_german_title_names_the_persona_and_the_places() -> None:
     assert report_lines("de")[0] == (
         "Umzug innerhalb des Kreises Steinfurt (umzug-innerhalb-kreis)"
-        " · Persona: schalter-mit-auto-und-hund · Gemeinde: saerbeck · Herkunft: ochtrup"
+        " · Persona: Lieber am Schalter, mit Auto und Hund · Gemeinde: Saerbeck"
+        " · Herkunft: Ochtrup"
     )
 
 
@@ -42,12 +43,13 @@ def test_english_visit_plan_names_sites_and_steps() -> None:
     assert not any("[rathaus@saerbeck]" in line for line in plan)
 
 
-def test_german_visit_plan_shows_site_ids_and_german_step_names() -> None:
+def test_german_visit_plan_names_sites_and_german_step_names() -> None:
     lines = report_lines("de")
     plan = lines[lines.index("Besuchsplan (kleinste Zahl an Wegen)") + 1 :]
     assert (
-        "  1. Tag 0, Deutsche Post (Nachsendeservice) [deutsche-post]: "
+        "  1. Tag 0, Deutsche Post (Nachsendeservice) [Deutsche Post (Nachsendeservice)]: "
         + ("Nachsendeauftrag stellen")
         in plan
     )
-    assert any("[rathaus@saerbeck]" in line for line in plan)
+    assert any("[Rathaus Saerbeck]" in line for line in plan)
+    assert not any("[rathaus@saerbeck]" in line for line in plan)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from lifeevents.cli.options import (
     JOURNEY_HELP_BRIEF,
     add_journey,
+    add_lang,
     add_municipality,
     add_origin,
     add_persona,
@@ -88,6 +89,7 @@ def add_commands(commands: Commands) -> None:
         ".pdf, .dot), for the persona and municipality with the most cases",
     )
     conform.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    add_lang(conform)
     conform.add_argument("-o", "--output", default="-", help="output file, or - for stdout")
     conform.set_defaults(handler=_conform)
 
@@ -212,8 +214,7 @@ def _conform(arguments: argparse.Namespace) -> int:
     elif arguments.format == "csv":
         content = report.to_csv()
     else:
-        # conform has no --lang yet: its text stays in English, as it always was.
-        content = report.to_text("en")
+        content = report.to_text(arguments.lang, life_event)
     _write(arguments.output, content)
     return 0
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, get_args
 
 from lifeevents.cli.options import add_journey_options
 from lifeevents.cli.runtime import EXIT_OK, UsageError
-from lifeevents.views.options import DEFAULT_OPTIONS, Direction, Highlight, View
+from lifeevents.views.options import DEFAULT_OPTIONS, Direction, Highlight, Paper, View
 
 if TYPE_CHECKING:
     from lifeevents.cli.options import Commands
@@ -81,8 +81,32 @@ def add_command(commands: Commands) -> None:
         default=None,
         help="compact style for large journeys (default: automatic above 200 steps)",
     )
+    command.add_argument(
+        "--paper",
+        type=_paper,
+        metavar="{A4,A3,A2}",
+        help="print the PDF on this paper, landscape: one page while step names stay >= 7 pt, "
+        "else pages of stages with lane headers and an index page",
+    )
     command.add_argument("-q", "--quiet", action="store_true", help="print nothing")
     command.set_defaults(handler=run)
+
+
+def _paper(text: str) -> Paper:
+    """The paper size of ``--paper`` (any case); argparse reports others as wrong usage.
+
+    Examples
+    --------
+    >>> _paper("a3")
+    <Paper.A3: 'A3'>
+    """
+    try:
+        return Paper(text.upper())
+    except ValueError:
+        allowed = ", ".join(item.value for item in Paper)
+        raise argparse.ArgumentTypeError(
+            f"unknown paper '{text}'; choose {allowed} (always landscape)"
+        ) from None
 
 
 def run(arguments: argparse.Namespace) -> int:
@@ -117,6 +141,15 @@ def run(arguments: argparse.Namespace) -> int:
     from lifeevents.views.options import RenderOptions
 
     _highlights(arguments.highlight)  # wrong usage is reported before any work
+    if arguments.paper is not None:
+        suffix = (
+            arguments.format if arguments.output == "-" else arguments.output.rpartition(".")[2]
+        )
+        if arguments.view not in (View.BLUEPRINT.value, View.JOURNEY.value) or suffix != "pdf":
+            raise UsageError(
+                "--paper prints a blueprint or journey map as PDF: "
+                "use -o FILE.pdf (and --view blueprint or journey)"
+            )
     if arguments.view == DIFF_VIEW:
         return _render_difference(arguments)
     if arguments.output == "-" and arguments.format is not None:
@@ -137,6 +170,7 @@ def run(arguments: argparse.Namespace) -> int:
         direction=arguments.direction,
         highlight=_highlights(arguments.highlight),
         compact=arguments.compact,
+        paper=arguments.paper,
     )
     report = analyze(trip)
     if arguments.output == "-":

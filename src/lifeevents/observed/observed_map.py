@@ -195,6 +195,7 @@ def render_observed_map(
     from lifeevents.analysis.report import analyze
     from lifeevents.errors import UnsupportedFormatError
     from lifeevents.formats.atomic import write_atomic
+    from lifeevents.text.names import DisplayNames
     from lifeevents.views.blueprint import blueprint_engine
     from lifeevents.views.graphviz_output import render_graphviz
     from lifeevents.views.options import RenderOptions
@@ -208,10 +209,12 @@ def render_observed_map(
     elif fmt in ("svg", "png", "pdf"):
         trip = result.journeys[journey_number]
         text = words(lang)
+        analysed = analyze(trip)
+        names = DisplayNames(analysed, lang)
         title = text["observed_map.title"].format(
-            life_event=trip.life_event.name, persona=trip.persona_id
+            life_event=names.life_event(), persona=names.persona()
         )
-        engine = blueprint_engine(analyze(trip))
+        engine = blueprint_engine(analysed)
         description = text["observed_map.description"].format(title=title)
         drawn = render_graphviz(
             source,

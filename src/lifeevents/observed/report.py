@@ -39,6 +39,8 @@ from lifeevents.text.labels import Language, words
 if TYPE_CHECKING:
     import pandas as pd
 
+    from lifeevents.model.life_event import LifeEvent
+
 __all__ = ["CSV_COLUMNS", "ObservedReport"]
 
 #: Columns of the per-case CSV; lists are joined by ``;`` and edges written ``u>v``.
@@ -219,7 +221,7 @@ class ObservedReport:
             )
         return buffer.getvalue()
 
-    def to_text(self, lang: Language = "de") -> str:
+    def to_text(self, lang: Language = "de", life_event: LifeEvent | None = None) -> str:
         """A short text report for people.
 
         Parameters
@@ -227,6 +229,9 @@ class ObservedReport:
         lang : {"de", "en"}, optional
             The language of the words and of the numbers (``1.234`` and ``50,0 %``,
             or ``1,234`` and ``50.0 %``).
+        life_event : LifeEvent, optional
+            The life event checked: the report then names it and its steps (in
+            English where the file gives English names) instead of showing ids.
 
         Returns
         -------
@@ -242,8 +247,17 @@ class ObservedReport:
             shown = format(value, spec)
             return shown.translate(_GERMAN_NUMBERS) if lang == "de" else shown
 
+        step_names = _step_names(life_event, lang)
+
+        def named(item: str) -> str:
+            return " -> ".join(step_names.get(part, part) for part in item.split(" -> "))
+
+        event_name = result.life_event_id
+        if life_event is not None:
+            info = life_event.life_event
+            event_name = info.name_en if lang == "en" and info.name_en else info.name
         header = text["observed.header"].format(
-            life_event=result.life_event_id,
+            life_event=event_name,
             cases=number(summary["cases"], ","),
             events=number(summary["events"], ","),
             log=result.log.source,
@@ -263,6 +277,8 @@ class ObservedReport:
                 kind = item["kind"]
                 # The JSON's item of extra visits is a sentence: shown in the reader's language.
                 what = text["observed.more_visits"] if kind == "extra_visits" else item["item"]
+                if kind in ("skipped", "out_of_order", "deadline_missed"):
+                    what = named(what)
                 lines.append(
                     f"    {number(item['cases'], '>8,')}  {text['observed.kind.' + kind]}: {what}"
                 )
@@ -272,7 +288,8 @@ class ObservedReport:
             shown = "-" if median is None else number(median, "g")
             cases = text["observed.cases"].format(cases=number(edge["cases"], ","))
             lines.append(
-                f"    {edge['from']} -> {edge['to']}: {shown} / {edge['lead_time_days']} ({cases})"
+                f"    {named(edge['from'])} -> {named(edge['to'])}: "
+                f"{shown} / {edge['lead_time_days']} ({cases})"
             )
         return "\n".join(lines) + "\n"
 
@@ -297,3 +314,13 @@ def _ranked(name: str, counts: Any) -> list[dict[str, Any]]:
         for item, n in sorted(counts, key=lambda pair: (-pair[1], pair[0]))
         if n
     ]
+
+
+def _step_names(life_event: LifeEvent | None, lang: Language) -> dict[str, str]:
+    """Each step's name in ``lang`` (the German one where the file gives no English one)."""
+    if life_event is None:
+        return {}
+    return {
+        step.id: step.name_en if lang == "en" and step.name_en else step.name
+        for step in life_event.steps
+    }

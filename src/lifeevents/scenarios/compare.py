@@ -28,6 +28,7 @@ from lifeevents.model.life_event import LifeEvent
 from lifeevents.model.scenario import Scenario
 from lifeevents.scenarios.apply import apply_scenarios
 from lifeevents.text.labels import Language, figure_label, label
+from lifeevents.text.names import DisplayNames
 
 __all__ = ["ALL_TOGETHER", "ComparisonRow", "Variant", "compare", "comparison_csv", "format_text"]
 
@@ -47,6 +48,9 @@ class Variant:
         The scenarios applied, and those skipped for their ``applies_to``.
     report : Report
         The analysis of the changed journey.
+    name, name_en : str or None
+        The scenario's display names (German, English); None for
+        :data:`ALL_TOGETHER` and for a variant made in code.
 
     Examples
     --------
@@ -64,6 +68,27 @@ class Variant:
     applied: tuple[str, ...]
     not_applied: tuple[str, ...]
     report: Report
+    name: str | None = None
+    name_en: str | None = None
+
+    def display_name(self, lang: Language = "de") -> str:
+        """The name a reader sees: the scenario's name in ``lang``, else a word or the id.
+
+        Examples
+        --------
+        >>> from lifeevents import analyze, journey, loads
+        >>> from lifeevents.library.demo import DEMO_YAML
+        >>> report = analyze(journey(loads(DEMO_YAML)))
+        >>> Variant("ewa", (), (), report, "Elektronische Anmeldung").display_name("en")
+        'Elektronische Anmeldung'
+        >>> Variant(ALL_TOGETHER, (), (), report).display_name("en")
+        'all scenarios together'
+        """
+        if self.id == ALL_TOGETHER and self.name is None:
+            return label("compare.all_together", lang)
+        if lang == "en" and self.name_en:
+            return self.name_en
+        return self.name or self.id
 
 
 @dataclass(frozen=True)
@@ -196,13 +221,13 @@ def compare(
     """
     known = builtin_regions() if regions is None else regions
     region = known.get(life_event.region) if life_event.region else None
-    variants: list[tuple[str, LifeEvent, tuple[str, ...], tuple[str, ...]]] = []
+    variants: list[tuple[Scenario | None, LifeEvent, tuple[str, ...], tuple[str, ...]]] = []
     for scenario in scenarios:
         alone = apply_scenarios(life_event, [scenario], regions=known)
-        variants.append((scenario.id, alone.life_event, alone.applied, alone.not_applied))
+        variants.append((scenario, alone.life_event, alone.applied, alone.not_applied))
     if len(scenarios) > 1:
         together = apply_scenarios(life_event, scenarios, regions=known)
-        variants.append((ALL_TOGETHER, together.life_event, together.applied, together.not_applied))
+        variants.append((None, together.life_event, together.applied, together.not_applied))
     rows = []
     for municipality in municipalities if municipalities is not None else [None]:
         for persona in personas if personas is not None else life_event.persona_ids():
@@ -218,7 +243,7 @@ def compare(
                     today,
                     tuple(
                         Variant(
-                            variant_id,
+                            ALL_TOGETHER if scenario is None else scenario.id,
                             applied,
                             not_applied,
                             analyze(
@@ -230,8 +255,10 @@ def compare(
                                     region=region,
                                 )
                             ),
+                            None if scenario is None else scenario.name,
+                            None if scenario is None else scenario.name_en,
                         )
-                        for variant_id, changed, applied, not_applied in variants
+                        for scenario, changed, applied, not_applied in variants
                     ),
                 )
             )
@@ -319,7 +346,7 @@ def format_text(rows: Sequence[ComparisonRow], lang: Language = "de") -> str:
     >>> lines = format_text(rows, "en").splitlines()
     >>> for line in lines[:4] + lines[6:8] + lines[10:12]:
     ...     print(line)
-    Umzug · mit-auto
+    Umzug · Persona: Mit Auto
     <BLANKLINE>
                                             today  kfz-online
     --------------------------------------  -----  ------------
@@ -346,11 +373,18 @@ def format_text(rows: Sequence[ComparisonRow], lang: Language = "de") -> str:
                 )
             lines.append(cells)
         widths = [max(len(cells[i]) for cells in [headers, *lines]) for i in range(len(headers))]
-        title = f"{row.today.journey.life_event.name} · {row.persona}"
-        if row.municipality:
-            title += f" · {row.municipality}"
+        names = DisplayNames(row.today, lang)
+        title = f"{names.life_event()} · {label('persona', lang)}: {names.persona()}"
+        municipality = names.municipality()
+        if municipality:
+            title += f" · {label('municipality', lang)}: {municipality}"
+        shown = {variant.id: variant.display_name(lang) for variant in row.variants}
+        # The table's columns carry the ids typed after --scenario; the key names them.
+        key = [f"  {variant.id}: {shown[variant.id]}" for variant in row.variants]
         notes = [
-            f"  ({variant.id}: {', '.join(variant.not_applied)} {label('not_applied', lang)})"
+            f"  ({shown[variant.id]}: "
+            + ", ".join(shown.get(item, item) for item in variant.not_applied)
+            + f" {label('not_applied', lang)})"
             for variant in row.variants
             if variant.not_applied
         ]
@@ -358,7 +392,7 @@ def format_text(rows: Sequence[ComparisonRow], lang: Language = "de") -> str:
             "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)).rstrip()
             for cells in [headers, ["-" * width for width in widths], *lines]
         ]
-        blocks.append("\n".join([title, "", *table, *notes]))
+        blocks.append("\n".join([title, "", *table, "", *key, *notes]))
     return "\n\n".join(blocks) + "\n"
 
 

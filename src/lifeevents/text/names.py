@@ -88,9 +88,19 @@ class DisplayNames:
         return self._pick(info.name, info.name_en)
 
     def persona(self) -> str:
-        """The persona's name, else its id."""
+        """The persona's name; the word for the base case for an unnamed ``default``; else its id.
+
+        Examples
+        --------
+        >>> from lifeevents import analyze, journey, loads
+        >>> from lifeevents.library.demo import DEMO_YAML
+        >>> DisplayNames(analyze(journey(loads(DEMO_YAML))), "en").persona()
+        'base case'
+        """
         trip = self.report.journey
-        return trip.persona.name or trip.persona_id
+        if trip.persona.name:
+            return trip.persona.name
+        return self._words["persona.default"] if trip.persona_id == "default" else trip.persona_id
 
     def municipality(self) -> str | None:
         """The display name of the home municipality, if the journey has one."""

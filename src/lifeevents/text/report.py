@@ -4,7 +4,7 @@
 >>> from lifeevents.library.demo import DEMO_YAML
 >>> text = format_report(analyze(journey(loads(DEMO_YAML), "mit-auto")))
 >>> print(text.splitlines()[0])
-Umzug (demo) · Persona: mit-auto
+Umzug (demo) · Persona: Mit Auto
 >>> "Bürgerbüro → Straßenverkehrsamt" in text
 True
 """
@@ -95,9 +95,9 @@ def format_report(report: Report, lang: Language = "de") -> str:
     opportunities.
 
     Steps and authorities are named by :class:`~lifeevents.text.names.DisplayNames`
-    (English names where the file gives them). In English the title and the plan
-    name the persona, the municipalities and the sites; the German report shows
-    their ids, as it always has.
+    (English names where the file gives them); the title and the plan name the
+    persona, the municipalities and the sites, in both languages. The life
+    event's id stays in the title: it is what ``lifeevents analyze`` takes.
 
     Parameters
     ----------
@@ -131,20 +131,15 @@ def format_report(report: Report, lang: Language = "de") -> str:
       1. Day 0, Bürgerbüro / Stadtkasse [Rathaus]: Wohnsitz <anmelden> & bestätigen; Gebühr zahlen
       2. Day 0, Straßenverkehrsamt [Kreishaus]: Fahrzeug ummelden
 
-    In German, the title and the plan show the ids of the persona and the sites:
+    In German, too, the title and the plan name the persona and the sites:
 
     >>> print(format_report(analyze(journey(loads(DEMO_YAML), "mit-auto"))).splitlines()[0])
-    Umzug (demo) · Persona: mit-auto
+    Umzug (demo) · Persona: Mit Auto
     """
     trip = report.journey
     names = DisplayNames(report, lang)
-    # The German report keeps the ids it has always shown; English names them.
-    by_id = lang == "de"
-
-    def town(municipality: str) -> str:
-        return municipality if by_id else names.town(municipality)
-
-    persona = trip.persona_id if by_id else names.persona()
+    town = names.town
+    persona = names.persona()
     title = f"{names.life_event()} ({trip.life_event.id}) · {label('persona', lang)}: {persona}"
     if trip.municipality:
         title += f" · {label('municipality', lang)}: {town(trip.municipality)}"
@@ -172,7 +167,7 @@ def format_report(report: Report, lang: Language = "de") -> str:
         "plan",
         [
             f"{number}. {label('day', lang).capitalize()} {planned.day}, {place(planned.steps)} "
-            f"[{planned.site if by_id else names.site(planned.site)}]: "
+            f"[{names.site(planned.site)}]: "
             + "; ".join(names.step(node) for node in planned.steps)
             for number, planned in enumerate(visits.plan, start=1)
         ],

@@ -335,4 +335,26 @@ WORDS: dict[str, str] = {
         "{n} Schritt geschieht ohne Ihr Zutun|{n} Schritte geschehen ohne Ihr Zutun"
     ),
     "checklist.done_by": "{who} kümmert sich darum, Sie müssen nichts tun",
+    "jupyter.scroll_hint": "Breite Karten bleiben lesbar: im Rahmen scrollen.",
+    "jupyter.no_graphviz": "Graphviz (dot) ist nicht installiert: keine Karte.",
+    "jupyter.map_hint": (
+        "Die Karte: {call} zeigt sie hier, {save} schreibt sie als interaktive Seite."
+    ),
+    "paper.page": "Seite {page} von {pages}",
+    "paper.contents": "Inhalt",
+    "paper.on_page": "Seite {page}",
+    "paper.column": "Abschnitt der Karte",
+    "paper.page_word": "Seite",
+    "paper.note": "Jede Seite zeigt ganze Phasen mit ihren Ebenen.",
+    "paper.figures_note": (
+        "Kennzahlen der ganzen Lebenslage (die Tabelle jeder Seite zählt deren Schritte "
+        "und Befunde):"
+    ),
+    "compare.all_together": "alle Szenarien zusammen",
+    "workshop.title": "Karten für den Workshop",
+    "persona.default": "Grundfall",
+    "paper.part": "{title} (Teil {part} von {parts})",
+    "paper.crossings": "Abhängigkeiten zwischen Seiten (dort ohne Pfeil):",
+    "paper.crossing": "{source} (Seite {source_page}) → {target} (Seite {target_page})",
+    "paper.more": "… und {count} weitere",
 }

@@ -325,4 +325,24 @@ WORDS: dict[str, str] = {
     "checklist.by_others": "Happens without you",
     "checklist.by_others_count": "{n} step happens without you|{n} steps happen without you",
     "checklist.done_by": "{who} takes care of it, nothing for you to do",
+    "jupyter.scroll_hint": "Wide maps stay readable: scroll inside the frame.",
+    "jupyter.no_graphviz": "Graphviz (dot) is not installed: no map.",
+    "jupyter.map_hint": "The map: {call} shows it here, {save} writes it as an interactive page.",
+    "paper.page": "Page {page} of {pages}",
+    "paper.contents": "Contents",
+    "paper.on_page": "page {page}",
+    "paper.column": "Part of the map",
+    "paper.page_word": "Page",
+    "paper.note": "Each page shows whole stages with their lanes.",
+    "paper.figures_note": (
+        "Key figures of the whole life event (the table on each page counts its own steps "
+        "and findings):"
+    ),
+    "compare.all_together": "all scenarios together",
+    "workshop.title": "Maps for the workshop",
+    "persona.default": "base case",
+    "paper.part": "{title} (part {part} of {parts})",
+    "paper.crossings": "Dependencies between pages (drawn there without an arrow):",
+    "paper.crossing": "{source} (page {source_page}) → {target} (page {target_page})",
+    "paper.more": "… and {count} more",
 }

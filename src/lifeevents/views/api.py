@@ -30,7 +30,8 @@ from lifeevents.views.graphviz_output import render_graphviz
 from lifeevents.views.html import interactive_html
 from lifeevents.views.journey_map import journey_map_source
 from lifeevents.views.mermaid import generate_code
-from lifeevents.views.options import Direction, Highlight, RenderOptions, View
+from lifeevents.views.options import Direction, Highlight, Paper, RenderOptions, View
+from lifeevents.views.paper import paper_pdf
 
 __all__ = [
     "FORMATS",
@@ -98,6 +99,12 @@ formats: svg, png, pdf, dot, mmd, html
         raise UnsupportedFormatError(
             f"the {options.view.value} view cannot be written as '{fmt}'; formats: {allowed}"
         )
+    if options.paper is not None:
+        if fmt != "pdf":
+            raise UnsupportedFormatError(
+                f"a paper size ({options.paper.value}) is for PDF output, not '{fmt}'"
+            )
+        return paper_pdf(report, options, _image)
     if options.view is View.CHECKLIST:
         return (
             checklist_markdown(report, options) if fmt == "md" else checklist_html(report, options)
@@ -106,19 +113,30 @@ formats: svg, png, pdf, dot, mmd, html
         return generate_code(
             report, direction=options.direction, lang=options.lang, view=options.view
         )
-    source = (
+    if fmt == "dot":
+        return _source(report, options)
+    if fmt == "html":
+        return interactive_html(report, _image(report, options, "svg").decode("utf-8"), options)
+    image = _image(report, options, fmt)
+    return image.decode("utf-8") if fmt == "svg" else image
+
+
+def _source(report: Report, options: RenderOptions) -> str:
+    return (
         blueprint_source(report, options)
         if options.view is View.BLUEPRINT
         else journey_map_source(report, options)
     )
-    if fmt == "dot":
-        return source
+
+
+def _image(report: Report, options: RenderOptions, fmt: str) -> bytes:
+    """The blueprint or journey map drawn by Graphviz as svg, png or pdf."""
     image_format: Literal["svg", "png", "pdf"] = "png" if fmt == "png" else "svg"
     if fmt == "pdf":
         image_format = "pdf"
     try:
-        image = render_graphviz(
-            source,
+        return render_graphviz(
+            _source(report, options),
             image_format,
             engine=blueprint_engine(report, options) if options.view is View.BLUEPRINT else "dot",
             title=blueprint_title(report, options),
@@ -128,9 +146,6 @@ formats: svg, png, pdf, dot, mmd, html
     except GraphvizError as error:
         problem = drawing_problem(report, f"Graphviz could not draw it: {error}")
         raise InputError([problem]) from None
-    if fmt == "html":
-        return interactive_html(report, image.decode("utf-8"), options)
-    return image.decode("utf-8") if fmt == "svg" else image
 
 
 def drawing_problem(report: Report, message: str) -> Problem:
@@ -241,6 +256,7 @@ def render(
     direction: Direction | None = ...,
     highlight: Iterable[Highlight | str] | None = ...,
     compact: bool | None = ...,
+    paper: Paper | str | None = ...,
 ) -> bytes: ...
 
 
@@ -254,6 +270,7 @@ def render(
     direction: Direction | None = ...,
     highlight: Iterable[Highlight | str] | None = ...,
     compact: bool | None = ...,
+    paper: Paper | str | None = ...,
 ) -> str: ...
 
 
@@ -266,6 +283,7 @@ def render(
     direction: Direction | None = None,
     highlight: Iterable[Highlight | str] | None = None,
     compact: bool | None = None,
+    paper: Paper | str | None = None,
 ) -> str | bytes:
     """Draw a journey (or an analysed report) and return the drawing.
 
@@ -288,6 +306,12 @@ def render(
         Which findings to mark (default: all of :class:`Highlight`).
     compact : bool, optional
         Force (or forbid) the compact layout of large journeys.
+    paper : {"A4", "A3", "A2"}, optional
+        For ``"pdf"``: print on this paper, landscape. One page scaled to fit
+        while the step names stay at least 7 pt high, else pages of whole
+        stages (each with its lane headers and a header: journey, persona,
+        page *i* of *n*) after an index page that lists which stage is on which
+        page. Without it the PDF is one page of the drawing's own size.
 
     Returns
     -------
@@ -303,7 +327,7 @@ def render(
     >>> lifeevents.render(trip, "mmd").splitlines()[0]
     'flowchart LR'
     """
-    options = _options("render", subject, view, lang, direction, highlight, compact)
+    options = _options("render", subject, view, lang, direction, highlight, compact, paper)
     if isinstance(fmt, os.PathLike) or (isinstance(fmt, str) and ("." in fmt or "/" in fmt)):
         raise TypeError(
             f"render() returns the drawing; to write the file {os.fspath(fmt)!r} "
@@ -325,6 +349,7 @@ def save(
     direction: Direction | None = None,
     highlight: Iterable[Highlight | str] | None = None,
     compact: bool | None = None,
+    paper: Paper | str | None = None,
 ) -> Path:
     """Draw a journey (or an analysed report) into a file, atomically.
 
@@ -336,8 +361,8 @@ def save(
         The file; its suffix names the format (``.svg``, ``.png``, ``.pdf``,
         ``.dot``, ``.mmd``, ``.html``, ``.md``). An error never leaves a
         half-written file, and the file gets the usual permissions (umask).
-    view, lang, direction, highlight, compact
-        As for :func:`render`.
+    view, lang, direction, highlight, compact, paper
+        As for :func:`render` (``paper`` needs a ``.pdf`` file).
 
     Returns
     -------
@@ -356,7 +381,7 @@ def save(
     """
     if not isinstance(path, str | os.PathLike):
         raise TypeError(f"save() writes to a file path, not {type(path).__name__}")
-    options = _options("save", subject, view, lang, direction, highlight, compact)
+    options = _options("save", subject, view, lang, direction, highlight, compact, paper)
     return render_to_file(_report(subject), path, options)
 
 
@@ -368,6 +393,7 @@ def _options(
     direction: Direction | None,
     highlight: Iterable[Highlight | str] | None,
     compact: bool | None,
+    paper: Paper | str | None = None,
 ) -> RenderOptions:
     if not isinstance(subject, Journey | Report):
         raise TypeError(
@@ -384,7 +410,16 @@ def _options(
         given["direction"] = _checked("direction", direction, ("LR", "TB"))
     if highlight is not None:
         given["highlight"] = _highlights(highlight)
+    if paper is not None:
+        given["paper"] = _paper(paper)
     return RenderOptions(**given, compact=_optional_bool("compact", compact))
+
+
+def _paper(value: object) -> Paper:
+    if isinstance(value, str) and value.upper() in Paper.__members__:
+        return Paper(value.upper())
+    allowed = ", ".join(item.value for item in Paper)
+    raise ValueError(f"unknown paper {value!r}; choose one of: {allowed} (landscape)")
 
 
 def _report(subject: Journey | Report) -> Report:

@@ -24,7 +24,10 @@ from lifeevents.analysis.report import Report
 from lifeevents.graph.journey import topological_order
 from lifeevents.views.wording import Wording
 
-__all__ = ["Column", "plan_days", "stage_columns", "time_columns", "time_order"]
+__all__ = ["STAGE_NUMBERS", "Column", "plan_days", "stage_columns", "time_columns", "time_order"]
+
+#: The graph attribute of an excerpt that numbers its stages as in the whole journey.
+STAGE_NUMBERS = "stage_numbers"
 
 
 @dataclass(frozen=True)
@@ -106,8 +109,15 @@ def stage_columns(report: Report, wording: Wording) -> list[Column]:
     for node in order:
         current = graph.nodes[node]["stage"] or current
         members[current].append(node)
+    # A page of a printed map draws an excerpt of the journey (lifeevents.views.excerpt);
+    # its stages keep the numbers they have in the whole journey.
+    numbers: dict[str, int] = graph.graph.get(STAGE_NUMBERS, {})
     return [
-        Column(stage, f"{number} · {wording.names.stage(stage)}", tuple(members[stage]))
+        Column(
+            stage,
+            f"{numbers.get(stage, number)} · {wording.names.stage(stage)}",
+            tuple(members[stage]),
+        )
         for number, stage in enumerate(stages, start=1)
     ]
 
@@ -248,7 +258,9 @@ def time_columns(report: Report, wording: Wording) -> list[Column]:
         if not runs or runs[-1][0] != current:
             runs.append((current, []))
         runs[-1][1].append(node)
-    number = {stage: index for index, stage in enumerate(stages, start=1)}
+    # An excerpt (a printed page) keeps the stage numbers of the whole journey.
+    numbers: dict[str, int] = graph.graph.get(STAGE_NUMBERS, {})
+    number = {stage: numbers.get(stage, index) for index, stage in enumerate(stages, start=1)}
     return [
         Column(stage, f"{number[stage]} · {wording.names.stage(stage)}", tuple(steps))
         for stage, steps in runs

@@ -76,7 +76,9 @@ def diff_html(today: Report, changed: Report, views: dict[str, str], lang: Langu
     """
     wording = Wording.of(changed, lang)
     words = wording.words
-    title = f"{wording.names.life_event()}: {words['difference']}"
+    title = " · ".join(
+        [f"{wording.names.life_event()}: {words['difference']}", *wording.persona_parts()]
+    )
     captions = {
         "today": words["today"],
         "changed": words["with_scenarios"],

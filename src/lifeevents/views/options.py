@@ -21,6 +21,7 @@ __all__ = [
     "SFDP_THRESHOLD",
     "Direction",
     "Highlight",
+    "Paper",
     "RenderOptions",
     "View",
 ]
@@ -45,6 +46,28 @@ class View(StrEnum):
     BLUEPRINT = "blueprint"
     JOURNEY = "journey"
     CHECKLIST = "checklist"
+
+
+class Paper(StrEnum):
+    """A paper size for a printed map, always landscape (:mod:`lifeevents.views.paper`).
+
+    Examples
+    --------
+    >>> Paper("A3").size
+    (1191, 842)
+    """
+
+    A4 = "A4"
+    A3 = "A3"
+    A2 = "A2"
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """Width and height in points (1/72 inch), landscape."""
+        return _PAPER_SIZES[self]
+
+
+_PAPER_SIZES = {Paper.A4: (842, 595), Paper.A3: (1191, 842), Paper.A2: (1684, 1191)}
 
 
 class Highlight(StrEnum):
@@ -81,11 +104,17 @@ class RenderOptions:
         The compact style; None chooses it above :data:`COMPACT_THRESHOLD` steps.
     title : str, optional
         A title instead of the life event's name.
+    paper : Paper, optional
+        Print a PDF on this paper (landscape): one scaled page while the step names
+        stay legible, else pages of stages with an index. None: one page of the
+        drawing's own size.
 
     Examples
     --------
     >>> RenderOptions(compact=True).is_compact(3)
     True
+    >>> RenderOptions(paper="a3").paper  # type: ignore[arg-type]
+    <Paper.A3: 'A3'>
     """
 
     view: View = View.BLUEPRINT
@@ -94,6 +123,18 @@ class RenderOptions:
     highlight: frozenset[Highlight] = field(default_factory=lambda: frozenset(Highlight))
     compact: bool | None = None
     title: str | None = None
+    paper: Paper | None = None
+
+    def __post_init__(self) -> None:
+        # A paper size given as text ("a4") becomes a Paper; an unknown one is an error here.
+        if self.paper is not None and not isinstance(self.paper, Paper):
+            name = str(self.paper).upper()
+            if name not in Paper.__members__:
+                allowed = ", ".join(item.value for item in Paper)
+                raise ValueError(
+                    f"unknown paper {self.paper!r}; choose one of: {allowed} (landscape)"
+                )
+            object.__setattr__(self, "paper", Paper(name))
 
     def is_compact(self, steps: int) -> bool:
         """Whether a journey of ``steps`` steps is drawn in the compact style.

@@ -129,7 +129,7 @@ class Wording:
         >>> from lifeevents import analyze, journey, loads
         >>> from lifeevents.library.demo import DEMO_YAML
         >>> Wording.of(analyze(journey(loads(DEMO_YAML)))).persona_parts()
-        ['Persona: default']
+        ['Persona: Grundfall']
         """
         parts = [f"{self.words['persona']}: {self.names.persona()}"]
         municipality = self.names.municipality()

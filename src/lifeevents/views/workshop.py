@@ -367,7 +367,7 @@ def _link_name(path: Path) -> str:
 
 def _index_markdown(entries: list[WorkshopEntry], output: Path, lang: Language) -> str:
     files_word = words(lang)["workshop.files"]
-    lines = ["# lifeevents"]
+    lines = [f"# lifeevents · {words(lang)['workshop.title']}"]
     for group in _by_life_event(entries):
         # Links, not embedded images: a wide map shrunk to the page width is unreadable.
         lines += ["", f"## {markdown_text(_heading(group[0], lang))}", ""]
@@ -379,7 +379,7 @@ def _index_markdown(entries: list[WorkshopEntry], output: Path, lang: Language) 
                 for path in entry.files
             )
             figures = " | ".join(str(value) for value in _figures(entry.report))
-            persona = markdown_text(entry.report.journey.persona_id)
+            persona = markdown_text(DisplayNames(entry.report, lang).persona())
             lines.append(f"| {persona} | {figures} | {links} |")
     return "\n".join(lines) + "\n"
 
@@ -399,13 +399,14 @@ def _index_html(entries: list[WorkshopEntry], output: Path, lang: Language) -> s
                 for path in entry.files
             )
             cells = "".join(f"<td>{value}</td>" for value in _figures(entry.report))
-            persona = escape(entry.report.journey.persona_id)
+            persona = escape(DisplayNames(entry.report, lang).persona())
             rows.append(f"<tr><td>{persona}</td>{cells}<td>{links}</td></tr>")
     return (
         f"<!DOCTYPE html>\n<html lang='{lang}'><head><meta charset='utf-8'>"
-        "<title>lifeevents</title><style>"
+        f"<title>lifeevents · {escape(words(lang)['workshop.title'])}</title><style>"
         "body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em;color:#1a1a1a}"
         "table{border-collapse:collapse}td,th{padding:4px 10px;border-bottom:1px solid #ddd;"
         "text-align:left}th.event{font-size:1.2em;padding-top:1.2em}</style></head><body>"
-        f"<h1>lifeevents</h1><table>{''.join(rows)}</table></body></html>\n"
+        f"<h1>lifeevents · {escape(words(lang)['workshop.title'])}</h1>"
+        f"<table>{''.join(rows)}</table></body></html>\n"
     )

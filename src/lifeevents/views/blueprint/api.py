@@ -89,7 +89,7 @@ def blueprint_title(report: Report, options: RenderOptions = DEFAULT_OPTIONS) ->
     >>> from lifeevents.library.demo import DEMO_YAML
     >>> report = analyze(journey(loads(DEMO_YAML)))
     >>> blueprint_title(report, RenderOptions(lang="en", title="Moving"))
-    'Moving · Persona: default'
+    'Moving · Persona: base case'
     """
     return _title(options, Wording.of(report, options.lang))
 

@@ -43,7 +43,7 @@ def titles(options: RenderOptions, wording: Wording) -> tuple[str, str]:
     >>> from lifeevents.library.demo import DEMO_YAML
     >>> wording = Wording.of(analyze(journey(loads(DEMO_YAML))))
     >>> titles(RenderOptions(title="Mein Umzug"), wording)
-    ('Mein Umzug', 'Persona: default')
+    ('Mein Umzug', 'Persona: Grundfall')
     """
     title = options.title or f"{wording.names.life_event()} · {wording.words['blueprint.title']}"
     return title, " · ".join(wording.persona_parts())
