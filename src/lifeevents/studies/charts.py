@@ -49,6 +49,7 @@ __all__ = [
     "figure_svg",
     "heat_map",
     "municipality_heat_map",
+    "municipality_names",
     "number",
     "save_figure",
     "savings_bars",
@@ -72,6 +73,7 @@ _STYLE: dict[str, Any] = {
     "ytick.color": TEXT_COLOR,
     "figure.dpi": 100,
     "savefig.dpi": 100,
+    "text.parse_math": False,
     "svg.fonttype": "none",
     "svg.hashsalt": "lifeevents",
     "svg.id": "",
@@ -187,7 +189,7 @@ def heat_map(
         from matplotlib.figure import Figure
 
         longest = max((len(str(name)) for name in table.index), default=1)
-        heads = [textwrap.fill(str(name), 14) for name in table.columns]
+        heads = [textwrap.fill(str(name), 16, break_long_words=False) for name in table.columns]
         lines = max(head.count("\n") + 1 for head in heads)
         width = min(4.0 + 0.12 * longest + 1.8 * columns, 40.0)
         height = 2.0 + 0.3 * lines + 0.5 * rows
@@ -306,7 +308,7 @@ def municipality_heat_map(
     else:
         table = rows.groupby("municipality", sort=False)[figures].mean().reindex(places)
         table.columns = [figure_label(name, lang) for name in figures]
-    table.index = _place_names(places, region)
+    table.index = municipality_names(places, region)
     variant = scenarios or label("today", lang)
     if len(figures) == 1:
         title = f"{figure_label(figures[0], lang)} ({variant})"
@@ -539,9 +541,27 @@ def _figure_columns(frame: pd.DataFrame) -> list[str]:
     return [str(name) for name in frame.columns if name not in keys]
 
 
-def _place_names(places: Sequence[str], region: Region | None) -> list[str]:
-    """The municipalities' names from ``region``, or the built-in region that has them all."""
-    if region is None:
+def municipality_names(places: Sequence[str], region: Region | None = None) -> list[str]:
+    """The names of the municipalities ``places``, for labels.
+
+    Parameters
+    ----------
+    places : sequence of str
+        Municipality ids.
+    region : Region, optional
+        The region that names them (default: the built-in region that has them all).
+
+    Returns
+    -------
+    list of str
+        The names; the ids themselves where no region names them all.
+
+    Examples
+    --------
+    >>> municipality_names(["rheine", "hoerstel"]), municipality_names(["musterstadt"])
+    (['Rheine', 'Hörstel'], ['musterstadt'])
+    """
+    if region is None or not set(places) <= set(region.municipalities):
         from lifeevents.formats.region_file import builtin_regions
 
         region = next(
@@ -550,4 +570,4 @@ def _place_names(places: Sequence[str], region: Region | None) -> list[str]:
         )
     if region is None:
         return [str(place) for place in places]
-    return [region.municipalities[p].name if p in region.municipalities else str(p) for p in places]
+    return [region.municipalities[place].name for place in places]

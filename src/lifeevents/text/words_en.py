@@ -298,13 +298,21 @@ WORDS: dict[str, str] = {
     "charts.eur_per_hours_saved": "EUR per hour saved",
     "charts.savings_per_scenario": "Saving per scenario",
     "impact.title": "Yearly impact per scenario",
-    "impact.inputs": "{cases} cases per year from {source}; costs over {years} year(s); travel time {minutes} minutes per visit",
+    "impact.inputs": (
+        "{cases} cases per year from {source}; costs over {years} year(s); travel time "
+        "{minutes} minutes per visit"
+    ),
     "impact.today": "today",
     "impact.with": "with",
     "impact.cost_per_visit_saved": "EUR per visit saved",
     "impact.hours_saved": "hours saved",
-    "impact.no_cost": "Without a cost the cost columns stay empty; the built-in scenarios give none.",
-    "impact.together_note": "“All together”: every scenario applied at once, their real combined effect (not the sum of the rows).",
+    "impact.no_cost": (
+        "Without a cost the cost columns stay empty; the built-in scenarios give none."
+    ),
+    "impact.together_note": (
+        "“All together”: every scenario applied at once, their real combined effect (not the "
+        "sum of the rows)."
+    ),
     "impact.savings_by_municipality": "Visits saved per year by municipality",
     "impact.table": "Table",
     "impact.pictures": "Pictures",
