@@ -158,7 +158,23 @@ def _recommend(arguments: argparse.Namespace) -> int:
 
 
 def check_cases_arguments(arguments: argparse.Namespace) -> None:
-    """Wrong usage of :func:`add_cases_arguments`' options, told before any work."""
+    """Raise :class:`~lifeevents.cli.runtime.UsageError` for wrong values of
+    :func:`add_cases_arguments`' options, before any work.
+
+    Parameters
+    ----------
+    arguments : argparse.Namespace
+        The parsed command line.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_cases_arguments(parser)
+    >>> check_cases_arguments(parser.parse_args(["--cases", "c.csv", "--years", "0"]))
+    Traceback (most recent call last):
+    ...
+    lifeevents.cli.runtime.UsageError: --travel-minutes must be at least 0, --years at least 1
+    """
     from lifeevents.cli.runtime import UsageError
 
     if arguments.years < 1 or arguments.travel_minutes < 0:
@@ -168,7 +184,28 @@ def check_cases_arguments(arguments: argparse.Namespace) -> None:
 
 
 def candidate_scenarios(names: Sequence[str] | None) -> list[Scenario]:
-    """The scenarios named (files or built-in names), or every built-in one."""
+    """The scenarios named (files or built-in names), or every built-in one.
+
+    Parameters
+    ----------
+    names : sequence of str or None
+        Scenario files or built-in names; none: every built-in scenario.
+
+    Returns
+    -------
+    list of Scenario
+        The scenarios, checked, in the order given.
+
+    Raises
+    ------
+    lifeevents.cli.runtime.UsageError
+        For a name that is neither a file nor a built-in scenario.
+
+    Examples
+    --------
+    >>> [scenario.id for scenario in candidate_scenarios(["ewa", "urkunden-direkt"])]
+    ['ewa', 'urkunden-direkt']
+    """
     from lifeevents.cli.runtime import UsageError
     from lifeevents.formats.scenario_file import load_scenarios
     from lifeevents.library.builtin import builtin_scenarios
@@ -180,8 +217,40 @@ def candidate_scenarios(names: Sequence[str] | None) -> list[Scenario]:
 
 
 def yearly_impact(arguments: argparse.Namespace) -> YearlyImpact:
-    """The yearly impact of the cases of :func:`add_cases_arguments`' options: the cases
-    file read, the journeys it names loaded (files given, then built-in ones by id)."""
+    """The yearly impact of the cases of :func:`add_cases_arguments`' options.
+
+    The one place the commands ``recommend`` and ``impact`` read their cases: the
+    cases file, the journeys it names (the ``--journey`` files, then built-in
+    journeys by id), the regions (built-in and ``--region-file``).
+
+    Parameters
+    ----------
+    arguments : argparse.Namespace
+        The parsed command line.
+
+    Returns
+    -------
+    YearlyImpact
+        Ready to give yearly totals with any scenarios.
+
+    Raises
+    ------
+    lifeevents.errors.InputError
+        For a cases or journey file with problems, located.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> parser = argparse.ArgumentParser()
+    >>> add_cases_arguments(parser)
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     cases = Path(folder) / "cases.csv"
+    ...     _ = cases.write_text("life_event,municipality,cases\\ntodesfall,saerbeck,10\\n")
+    ...     impact = yearly_impact(parser.parse_args(["--cases", str(cases)]))
+    >>> impact.totals().once_only_violations
+    40.0
+    """
     from lifeevents.cli.studies import load_regions
     from lifeevents.studies.cases import read_cases
     from lifeevents.studies.impact import YearlyImpact
