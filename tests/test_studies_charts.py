@@ -206,3 +206,21 @@ def test_numbers_and_names() -> None:
     assert [number(v) for v in (0.04, -0.04, 2.26, 1e6)] == ["0", "0", "2,3", "1.000.000"]
     assert number(-1234.56, "en") == "-1,234.6"
     assert municipality_names(["saerbeck", "greven"]) == ["Saerbeck", "Greven"]
+
+
+def test_without_matplotlib_the_error_says_what_to_install() -> None:
+    code = (
+        "import sys\n"
+        "sys.modules['matplotlib'] = None  # as if it were not installed\n"
+        "import pandas as pd\n"
+        "from lifeevents.errors import MissingExtraError\n"
+        "from lifeevents.studies.charts import heat_map\n"
+        "try:\n"
+        "    heat_map(pd.DataFrame({'a': [1.0]}))\n"
+        "except MissingExtraError as error:\n"
+        "    print(error)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert "pip install 'lifeevents[studies]'" in done.stdout

@@ -1,12 +1,12 @@
 """Pictures of studies: figures per municipality as a heat map, savings per scenario as bars.
 
 Plain functions that return a :class:`matplotlib.figure.Figure`, which Jupyter
-shows as it is; :func:`figure_svg` and :func:`save_figure` write it as SVG or
-PNG. The figures are drawn for a projector (large type, values written in the
-cells and at the bars) in one fixed style: DejaVu Sans (shipped with matplotlib),
-fixed sizes, a fixed ``svg.hashsalt`` and no date in the file, so the same
-figure gives the same bytes in every process. SVG keeps its text as text (it
-can be searched and read aloud). The words come from the catalogue
+shows as it is; :func:`~lifeevents.studies.chart_style.figure_svg` and
+:func:`~lifeevents.studies.chart_style.save_figure` write it as SVG or PNG. The
+figures are drawn for a projector (large type, values written in the cells and
+at the bars) in one fixed style (:mod:`lifeevents.studies.chart_style`), so the
+same figure gives the same bytes in every process. SVG keeps its text as text
+(it can be searched and read aloud). The words come from the catalogue
 (:mod:`lifeevents.text.labels`): German unless ``lang="en"``.
 
 matplotlib is imported when a function runs (``pip install 'lifeevents[studies]'``);
@@ -23,18 +23,20 @@ True
 
 from __future__ import annotations
 
-import io
 import math
-import os
 import textwrap
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from pathlib import Path
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from lifeevents.errors import MissingExtraError, UnsupportedFormatError
-from lifeevents.formats.atomic import write_atomic
 from lifeevents.model.region import Region
+from lifeevents.studies.chart_style import (
+    PICTURE_SUFFIXES,
+    figure_svg,
+    matplotlib_module,
+    number,
+    save_figure,
+    style,
+)
 from lifeevents.text.labels import Language, figure_label, label
 from lifeevents.views.style import OKABE_ITO, TEXT_COLOR
 
@@ -44,6 +46,8 @@ if TYPE_CHECKING:
 
     from lifeevents.studies.impact_table import ScenarioImpact
 
+# figure_svg, save_figure, number and PICTURE_SUFFIXES live in chart_style (how every
+# picture looks and is written); they are named here too, beside the pictures.
 __all__ = [
     "PICTURE_SUFFIXES",
     "figure_svg",
@@ -55,83 +59,10 @@ __all__ = [
     "savings_bars",
 ]
 
-#: The file suffixes :func:`save_figure` writes.
-PICTURE_SUFFIXES = (".svg", ".png")
-
-# One style for every picture: sizes readable on a projector, one font that
-# matplotlib ships (the same everywhere), ids and metadata without chance or clock.
-_STYLE: dict[str, Any] = {
-    "font.family": "DejaVu Sans",
-    "font.size": 14,
-    "axes.titlesize": 18,
-    "axes.labelsize": 15,
-    "xtick.labelsize": 14,
-    "ytick.labelsize": 14,
-    "text.color": TEXT_COLOR,
-    "axes.labelcolor": TEXT_COLOR,
-    "xtick.color": TEXT_COLOR,
-    "ytick.color": TEXT_COLOR,
-    "figure.dpi": 100,
-    "savefig.dpi": 100,
-    "text.parse_math": False,
-    "svg.fonttype": "none",
-    "svg.hashsalt": "lifeevents",
-    "svg.id": "",
-}
-_SVG_METADATA: dict[str, Any] = {"Date": None, "Creator": "lifeevents (matplotlib)"}
-_PNG_METADATA: dict[str, Any] = {"Software": "lifeevents (matplotlib)"}
 _BAR = OKABE_ITO["blue"]
 _TOGETHER = OKABE_ITO["vermillion"]
 _COLOURS = "Blues"
 _EMPTY = "#EEEEEE"
-
-
-def _matplotlib() -> Any:
-    try:
-        import matplotlib
-    except ImportError:
-        raise MissingExtraError(
-            "pictures need matplotlib: install the extra with pip install 'lifeevents[studies]'"
-        ) from None
-    return matplotlib
-
-
-@contextmanager
-def _style() -> Iterator[None]:
-    with _matplotlib().rc_context(_STYLE):
-        yield
-
-
-def number(value: float, lang: Language = "de") -> str:
-    """``value`` as a reader writes it: whole numbers without decimals, else one,
-    with the separators of ``lang``.
-
-    Parameters
-    ----------
-    value : float
-        The number.
-    lang : {"de", "en"}
-        German ``1.234,5`` or English ``1,234.5``.
-
-    Returns
-    -------
-    str
-        The number; ``–`` for NaN.
-
-    Examples
-    --------
-    >>> number(1234.5), number(1234.5, "en"), number(46.666), number(12.0)
-    ('1.234,5', '1,234.5', '46,7', '12')
-    """
-    if math.isnan(value):
-        return "–"
-    rounded = round(value, 1)
-    text = f"{rounded:,.0f}" if rounded == int(rounded) else f"{rounded:,.1f}"
-    if text == "-0":
-        text = "0"
-    if lang == "de":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
 
 
 def heat_map(
@@ -184,7 +115,7 @@ def heat_map(
 
     values = _numbers(table)
     rows, columns = values.shape
-    with _style():
+    with style():
         from matplotlib.colors import Normalize
         from matplotlib.figure import Figure
 
@@ -196,7 +127,7 @@ def heat_map(
         figure = Figure(figsize=(width, height), layout="constrained")
         axes = figure.add_subplot()
         shown = _scaled(values, per_column)
-        colours = _matplotlib().colormaps[_COLOURS].with_extremes(bad=_EMPTY)
+        colours = matplotlib_module().colormaps[_COLOURS].with_extremes(bad=_EMPTY)
         cells = axes.pcolormesh(
             [c - 0.5 for c in range(columns + 1)],
             [r - 0.5 for r in range(rows + 1)],
@@ -380,7 +311,7 @@ def savings_bars(
             per = row.cost / (row.years * saving)
             name += f"\n{number(per, lang)} {label(f'charts.eur_per_{measure}_saved', lang)}"
         names.append(name)
-    with _style():
+    with style():
         from matplotlib.figure import Figure
 
         longest = max(len(line) for name in names for line in name.split("\n"))
@@ -411,74 +342,6 @@ def savings_bars(
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
     return figure
-
-
-def figure_svg(figure: Figure) -> str:
-    """``figure`` as SVG text: the same text for the same figure in every process.
-
-    Parameters
-    ----------
-    figure : matplotlib.figure.Figure
-        A figure of this module (or any other).
-
-    Returns
-    -------
-    str
-        A complete SVG document (with its XML declaration), text kept as text.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> svg = figure_svg(heat_map(pd.DataFrame({"a": [1.0]}, index=["Rheine"])))
-    >>> svg.startswith("<?xml"), "<dc:date>" in svg, "Rheine" in svg
-    (True, False, True)
-    """
-    buffer = io.StringIO()
-    with _style():
-        figure.savefig(buffer, format="svg", metadata=_SVG_METADATA)
-    return buffer.getvalue()
-
-
-def save_figure(figure: Figure, path: str | os.PathLike[str]) -> None:
-    """Write ``figure`` atomically as SVG or PNG, as the suffix of ``path`` says.
-
-    Parameters
-    ----------
-    figure : matplotlib.figure.Figure
-        The figure.
-    path : str or os.PathLike
-        The file: ``.svg`` or ``.png`` (drawn by Agg at 100 dpi).
-
-    Raises
-    ------
-    lifeevents.errors.UnsupportedFormatError
-        For another suffix, before anything is written.
-    OSError
-        When the file cannot be written.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> from pathlib import Path
-    >>> import pandas as pd
-    >>> figure = heat_map(pd.DataFrame({"a": [1.0]}, index=["Rheine"]))
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     save_figure(figure, Path(folder) / "karte.png")
-    ...     (Path(folder) / "karte.png").read_bytes()[:4]
-    b'\\x89PNG'
-    """
-    suffix = Path(path).suffix.lower()
-    if suffix not in PICTURE_SUFFIXES:
-        raise UnsupportedFormatError(
-            f"cannot draw '{suffix or Path(path).name}': name the picture *.svg or *.png"
-        )
-    if suffix == ".svg":
-        write_atomic(path, figure_svg(figure))
-        return
-    buffer = io.BytesIO()
-    with _style():
-        figure.savefig(buffer, format="png", metadata=_PNG_METADATA)
-    write_atomic(path, buffer.getvalue())
 
 
 def _numbers(table: pd.DataFrame) -> Any:
