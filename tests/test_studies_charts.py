@@ -224,3 +224,13 @@ def test_without_matplotlib_the_error_says_what_to_install() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
     )
     assert "pip install 'lifeevents[studies]'" in done.stdout
+
+
+def test_savings_bars_when_nothing_is_saved() -> None:
+    today = YearlyTotals(visits=10)
+    rows = [ScenarioImpact("x", "X", ("x",), today, today, 100.0)]
+    axes = savings_bars(rows).axes[0]
+    assert _widths(axes) == [0.0]
+    assert [t.get_text() for t in axes.texts] == ["0"]
+    assert [t.get_text() for t in axes.get_xticklabels()] == ["0"]
+    assert axes.get_yticklabels()[0].get_text() == "X"  # a cost, but nothing saved

@@ -334,9 +334,9 @@ def savings_bars(
                 ha="left" if saving >= 0 else "right",
             )
         low, high = min(0.0, *savings), max(0.0, *savings)
-        axes.set_xlim(
-            low - (0.25 * reach if low < 0 else 0.0), high + (0.2 * reach if high > 0 else 0.05)
-        )
+        axes.set_xlim(low - (0.25 * reach if low < 0 else 0.0), high + 0.2 * reach)
+        if not any(savings):
+            axes.set_xticks([0.0], [number(0.0, lang)])  # nothing saved: no scale to read
         axes.set_xlabel(f"{label('saving', lang)}: {label(f'objective_{measure}', lang)}")
         axes.set_title(label("charts.savings_per_scenario", lang), loc="left")
         for side in ("top", "right"):
