@@ -133,6 +133,7 @@ COMMANDS = (
     "sweep",
     "matrix",
     "recommend",
+    "impact",
     "serve",
 )
 # Loaded by no parser: the engine, the renderers and the standard library modules only a

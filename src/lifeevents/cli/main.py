@@ -5,7 +5,9 @@ sub-parser (``add_command``) and runs it (its handler): ``validate``,
 ``analyze``, ``render``, ``workshop``, ``compare``, ``list`` (in
 :mod:`~lifeevents.cli.listing`) and ``schema``; the optional parts add groups of
 commands (:mod:`~lifeevents.cli.observed`: ``conform``, ``simulate``;
-:mod:`~lifeevents.cli.export`: ``export``, ``import``, ``new``). The options
+:mod:`~lifeevents.cli.export`: ``export``, ``import``, ``new``;
+:mod:`~lifeevents.cli.studies`: ``sweep``, ``matrix``, ``recommend``;
+:mod:`~lifeevents.cli.impact`: ``impact``). The options
 several commands share are declared once, in :mod:`lifeevents.cli.options`.
 
 Building the parser needs argparse only: the engine, the renderers and pydantic
@@ -29,6 +31,7 @@ from lifeevents.cli import (
     analyze,
     compare,
     export,
+    impact,
     listing,
     observed,
     render,
@@ -54,6 +57,7 @@ _COMMANDS = (
     observed.add_commands,
     export.add_commands,
     studies.add_commands,
+    impact.add_command,
     serve.add_commands,
 )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from lifeevents.text.labels import DEFAULT_LANGUAGE, LANGUAGES
@@ -15,9 +16,17 @@ from lifeevents.text.labels import DEFAULT_LANGUAGE, LANGUAGES
 if TYPE_CHECKING:
     from lifeevents.model.life_event import LifeEvent
     from lifeevents.model.region import Region
+    from lifeevents.model.scenario import Scenario
     from lifeevents.studies.cases import AnnualCases
+    from lifeevents.studies.impact import YearlyImpact
 
-__all__ = ["add_recommend_command"]
+__all__ = [
+    "add_cases_arguments",
+    "add_recommend_command",
+    "candidate_scenarios",
+    "check_cases_arguments",
+    "yearly_impact",
+]
 
 
 def add_recommend_command(commands: Any) -> None:
@@ -53,12 +62,6 @@ def add_recommend_command(commands: Any) -> None:
     )
     recommend.add_argument("--budget", type=float, required=True, metavar="EUR", help="budget")
     recommend.add_argument(
-        "--cases",
-        required=True,
-        metavar="FILE",
-        help="annual cases per life event, municipality (and persona): .csv or .yaml",
-    )
-    recommend.add_argument(
         "--scenario",
         action="extend",
         nargs="+",
@@ -68,66 +71,76 @@ def add_recommend_command(commands: Any) -> None:
     recommend.add_argument(
         "--objective", choices=("visits", "hours"), default="visits", help="what to save"
     )
-    recommend.add_argument(
+    add_cases_arguments(recommend)
+    recommend.add_argument("--format", choices=("text", "json"), default="text")
+    recommend.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
+    recommend.set_defaults(handler=_recommend)
+
+
+def add_cases_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add what a yearly impact is computed from: ``--cases``, ``--years``,
+    ``--travel-minutes``, ``--journey``, ``--backend``, ``--workers``, ``--region-file``.
+
+    Shared by ``recommend`` and ``impact``; :func:`yearly_impact` reads them.
+
+    Parameters
+    ----------
+    parser : argparse.ArgumentParser
+        The command's parser.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_cases_arguments(parser)
+    >>> arguments = parser.parse_args(["--cases", "cases.yaml", "--years", "3"])
+    >>> arguments.cases, arguments.years, arguments.travel_minutes, arguments.journey
+    ('cases.yaml', 3, 0.0, None)
+    """
+    parser.add_argument(
+        "--cases",
+        required=True,
+        metavar="FILE",
+        help="annual cases per life event, municipality (and persona): .csv or .yaml",
+    )
+    parser.add_argument(
         "--years", type=int, default=1, metavar="N", help="costs over N years (default 1)"
     )
-    recommend.add_argument(
+    parser.add_argument(
         "--travel-minutes",
         type=float,
         default=0.0,
         metavar="M",
         help="your travel time per visit, for citizen hours (default 0: none is sourced)",
     )
-    recommend.add_argument(
+    parser.add_argument(
         "--journey",
         action="append",
         metavar="FILE",
         help="a journey file the cases name (built-in journeys are found by their id)",
     )
-    recommend.add_argument("--backend", choices=("serial", "processes", "dask"), default="serial")
-    recommend.add_argument("--workers", type=int, metavar="N", help="processes")
-    recommend.add_argument("--format", choices=("text", "json"), default="text")
-    recommend.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
-    recommend.add_argument(
+    parser.add_argument("--backend", choices=("serial", "processes", "dask"), default="serial")
+    parser.add_argument("--workers", type=int, metavar="N", help="processes")
+    parser.add_argument(
         "--region-file", action="append", metavar="FILE", help="your own region file"
     )
-    recommend.set_defaults(handler=_recommend)
 
 
 def _recommend(arguments: argparse.Namespace) -> int:
     from lifeevents.cli.runtime import UsageError
-    from lifeevents.cli.studies import load_regions
-    from lifeevents.formats.scenario_file import load_scenarios
-    from lifeevents.library.builtin import builtin_scenarios
-    from lifeevents.studies.cases import read_cases
-    from lifeevents.studies.impact import YearlyImpact
     from lifeevents.studies.recommend_text import format_recommendation
     from lifeevents.studies.selection import recommend, scenario_cost
 
-    if arguments.budget < 0 or arguments.years < 1 or arguments.travel_minutes < 0:
-        raise UsageError("--budget and --travel-minutes must be at least 0, --years at least 1")
-    if arguments.workers is not None and arguments.workers < 1:
-        raise UsageError(f"--workers must be at least 1, not {arguments.workers}")
-    try:
-        scenarios = load_scenarios(arguments.scenario or list(builtin_scenarios()))
-    except FileNotFoundError as error:
-        raise UsageError(str(error)) from None
+    if arguments.budget < 0:
+        raise UsageError("--budget must be at least 0")
+    check_cases_arguments(arguments)
+    scenarios = candidate_scenarios(arguments.scenario)
     if all(scenario_cost(scenario) is None for scenario in scenarios):
         raise UsageError(
             "none of the scenarios gives a cost ('cost:' in the scenario file, "
             "scenario-format-v1), so none can be weighed against a budget; the built-in "
             "scenarios give none (no public figure was found)"
         )
-    regions = load_regions(arguments.region_file or ())
-    cases = read_cases(arguments.cases)
-    impact = YearlyImpact(
-        cases,
-        _life_events(cases, arguments.journey or (), regions),
-        regions=regions,
-        travel_minutes=arguments.travel_minutes,
-        backend=arguments.backend,
-        workers=arguments.workers,
-    )
+    impact = yearly_impact(arguments)
     result = recommend(
         impact,
         scenarios,
@@ -142,6 +155,116 @@ def _recommend(arguments: argparse.Namespace) -> int:
     else:
         sys.stdout.write(format_recommendation(result, arguments.lang) + "\n")
     return 0
+
+
+def check_cases_arguments(arguments: argparse.Namespace) -> None:
+    """Raise :class:`~lifeevents.cli.runtime.UsageError` for wrong values of
+    :func:`add_cases_arguments`' options, before any work.
+
+    Parameters
+    ----------
+    arguments : argparse.Namespace
+        The parsed command line.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_cases_arguments(parser)
+    >>> check_cases_arguments(parser.parse_args(["--cases", "c.csv", "--years", "0"]))
+    Traceback (most recent call last):
+    ...
+    lifeevents.cli.runtime.UsageError: --travel-minutes must be at least 0, --years at least 1
+    """
+    from lifeevents.cli.runtime import UsageError
+
+    if arguments.years < 1 or arguments.travel_minutes < 0:
+        raise UsageError("--travel-minutes must be at least 0, --years at least 1")
+    if arguments.workers is not None and arguments.workers < 1:
+        raise UsageError(f"--workers must be at least 1, not {arguments.workers}")
+
+
+def candidate_scenarios(names: Sequence[str] | None) -> list[Scenario]:
+    """The scenarios named (files or built-in names), or every built-in one.
+
+    Parameters
+    ----------
+    names : sequence of str or None
+        Scenario files or built-in names; none: every built-in scenario.
+
+    Returns
+    -------
+    list of Scenario
+        The scenarios, checked, in the order given.
+
+    Raises
+    ------
+    lifeevents.cli.runtime.UsageError
+        For a name that is neither a file nor a built-in scenario.
+
+    Examples
+    --------
+    >>> [scenario.id for scenario in candidate_scenarios(["ewa", "urkunden-direkt"])]
+    ['ewa', 'urkunden-direkt']
+    """
+    from lifeevents.cli.runtime import UsageError
+    from lifeevents.formats.scenario_file import load_scenarios
+    from lifeevents.library.builtin import builtin_scenarios
+
+    try:
+        return load_scenarios(names or list(builtin_scenarios()))
+    except FileNotFoundError as error:
+        raise UsageError(str(error)) from None
+
+
+def yearly_impact(arguments: argparse.Namespace) -> YearlyImpact:
+    """The yearly impact of the cases of :func:`add_cases_arguments`' options.
+
+    The one place the commands ``recommend`` and ``impact`` read their cases: the
+    cases file, the journeys it names (the ``--journey`` files, then built-in
+    journeys by id), the regions (built-in and ``--region-file``).
+
+    Parameters
+    ----------
+    arguments : argparse.Namespace
+        The parsed command line.
+
+    Returns
+    -------
+    YearlyImpact
+        Ready to give yearly totals with any scenarios.
+
+    Raises
+    ------
+    lifeevents.errors.InputError
+        For a cases or journey file with problems, located.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> parser = argparse.ArgumentParser()
+    >>> add_cases_arguments(parser)
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     cases = Path(folder) / "cases.csv"
+    ...     _ = cases.write_text("life_event,municipality,cases\\ntodesfall,saerbeck,10\\n")
+    ...     impact = yearly_impact(parser.parse_args(["--cases", str(cases)]))
+    >>> impact.totals().once_only_violations
+    40.0
+    """
+    from lifeevents.cli.studies import load_regions
+    from lifeevents.studies.cases import read_cases
+    from lifeevents.studies.impact import YearlyImpact
+
+    regions = load_regions(arguments.region_file or ())
+    cases = read_cases(arguments.cases)
+    return YearlyImpact(
+        cases,
+        _life_events(cases, arguments.journey or (), regions),
+        regions=regions,
+        travel_minutes=arguments.travel_minutes,
+        backend=arguments.backend,
+        workers=arguments.workers,
+    )
 
 
 def _life_events(

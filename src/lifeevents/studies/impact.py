@@ -212,6 +212,7 @@ class YearlyImpact:
         self.life_events = {name: life_events[name] for name in rows}
         self._rows = rows
         self._groups: dict[tuple[str, tuple[str, ...]], YearlyTotals] = {}
+        self._places: dict[tuple[str, tuple[str, ...]], dict[str, YearlyTotals]] = {}
 
     def key(self, life_event: str, scenarios: Iterable[Scenario]) -> tuple[str, tuple[str, ...]]:
         """Which analysis a life event needs with ``scenarios``: those that apply to it."""
@@ -240,7 +241,13 @@ class YearlyImpact:
         study = Study((), tuple(groups), None, self.regions, measure=impact_measure)
         results = run_study(study, **self._run)
         for key, records in zip(missing, results, strict=True):
-            self._groups[key] = self._summed(self._rows[key[0]], records)
+            places: dict[str, YearlyTotals] = {}
+            for row, record in zip(self._rows[key[0]], records, strict=True):
+                places[row.municipality] = places.get(
+                    row.municipality, YearlyTotals()
+                ) + self._summed(row, record)
+            self._places[key] = places
+            self._groups[key] = sum(places.values(), YearlyTotals())
 
     def totals(
         self, scenarios: Sequence[Scenario] = (), life_events: Iterable[str] | None = None
@@ -253,22 +260,56 @@ class YearlyImpact:
             total += self._groups[self.key(name, scenarios)]
         return total
 
-    def _summed(
-        self, rows: Sequence[AnnualCases], records: Sequence[Mapping[str, Any]]
-    ) -> YearlyTotals:
-        total = YearlyTotals()
-        for row, record in zip(rows, records, strict=True):
-            visits = record["visits.as_modelled"]
-            minutes = record["impact.step_minutes"] + self.travel_minutes * visits
-            n = row.cases
-            total += YearlyTotals(
-                cases=n,
-                visits=n * visits,
-                kreis_visits=n * record["impact.kreis_visits"],
-                hours=n * minutes / 60,
-                authority_handovers=n * record["authority_handovers"],
-                media_breaks=n * record["media_breaks"],
-                once_only_violations=n * record["once_only_violations"],
-                steps_without_minutes=n * record["impact.steps_without_minutes"],
-            )
-        return total
+    def by_municipality(
+        self, scenarios: Sequence[Scenario] = (), life_events: Iterable[str] | None = None
+    ) -> dict[str, YearlyTotals]:
+        """The yearly figures of each municipality with ``scenarios`` applied together.
+
+        Parameters
+        ----------
+        scenarios : sequence of Scenario
+            Applied together (default: none, today).
+        life_events : iterable of str, optional
+            Only these life events (default: every one of the cases).
+
+        Returns
+        -------
+        dict of str to YearlyTotals
+            By municipality id, in the order the cases name them first; they add up
+            to :meth:`totals`.
+
+        Examples
+        --------
+        >>> from lifeevents import loads
+        >>> from lifeevents.library.demo import DEMO_YAML
+        >>> from lifeevents.studies.cases import read_cases_text
+        >>> cases = read_cases_text("life_event,municipality,persona,cases\\n"
+        ...                         "demo,musterstadt,mit-auto,10\\ndemo,seedorf,default,4\\n")
+        >>> places = YearlyImpact(cases, {"demo": loads(DEMO_YAML)}).by_municipality()
+        >>> {place: totals.visits for place, totals in places.items()}
+        {'musterstadt': 30.0, 'seedorf': 8.0}
+        """
+        names = list(self.life_events) if life_events is None else list(life_events)
+        self.prepare([scenarios], names)
+        order = [row.municipality for name in names for row in self._rows[name]]
+        places = {place: YearlyTotals() for place in dict.fromkeys(order)}
+        for name in names:
+            for place, totals in self._places[self.key(name, scenarios)].items():
+                places[place] += totals
+        return places
+
+    def _summed(self, row: AnnualCases, record: Mapping[str, Any]) -> YearlyTotals:
+        """The yearly figures of one row of the cases."""
+        visits = record["visits.as_modelled"]
+        minutes = record["impact.step_minutes"] + self.travel_minutes * visits
+        n = row.cases
+        return YearlyTotals(
+            cases=n,
+            visits=n * visits,
+            kreis_visits=n * record["impact.kreis_visits"],
+            hours=n * minutes / 60,
+            authority_handovers=n * record["authority_handovers"],
+            media_breaks=n * record["media_breaks"],
+            once_only_violations=n * record["once_only_violations"],
+            steps_without_minutes=n * record["impact.steps_without_minutes"],
+        )

@@ -357,4 +357,31 @@ WORDS: dict[str, str] = {
     "paper.crossings": "Abhängigkeiten zwischen Seiten (dort ohne Pfeil):",
     "paper.crossing": "{source} (Seite {source_page}) → {target} (Seite {target_page})",
     "paper.more": "… und {count} weitere",
+    # Pictures and the yearly impact report (lifeevents.studies.charts, .impact_page).
+    "charts.scale_per_column": "Farben je Spalte skaliert",
+    "charts.per_municipality": "Kennzahlen je Gemeinde",
+    "charts.all_together": "Alle zusammen",
+    "charts.eur_per_visits_saved": "EUR je eingespartem Besuch",
+    "charts.eur_per_hours_saved": "EUR je eingesparter Stunde",
+    "charts.savings_per_scenario": "Einsparung je Szenario",
+    "impact.title": "Wirkung pro Jahr je Szenario",
+    "impact.inputs": (
+        "{cases} Fälle pro Jahr aus {source}; Kosten über {years} Jahr(e); Wegezeit {minutes} "
+        "Minuten je Besuch"
+    ),
+    "impact.today": "heute",
+    "impact.with": "mit",
+    "impact.cost_per_visit_saved": "EUR je eingespartem Besuch",
+    "impact.hours_saved": "Stunden eingespart",
+    "impact.no_cost": (
+        "Ohne Kostenangabe bleibt die Kostenspalte leer; die mitgelieferten Szenarien nennen "
+        "keine Kosten."
+    ),
+    "impact.together_note": (
+        "„Alle zusammen“: alle Szenarien gemeinsam angewandt, die echte gemeinsame Wirkung "
+        "(nicht die Summe der Zeilen)."
+    ),
+    "impact.savings_by_municipality": "Eingesparte Besuche pro Jahr je Gemeinde",
+    "impact.table": "Tabelle",
+    "impact.pictures": "Bilder",
 }

@@ -345,4 +345,30 @@ WORDS: dict[str, str] = {
     "paper.crossings": "Dependencies between pages (drawn there without an arrow):",
     "paper.crossing": "{source} (page {source_page}) → {target} (page {target_page})",
     "paper.more": "… and {count} more",
+    # Pictures and the yearly impact report (lifeevents.studies.charts, .impact_page).
+    "charts.scale_per_column": "colours scaled per column",
+    "charts.per_municipality": "Figures per municipality",
+    "charts.all_together": "All together",
+    "charts.eur_per_visits_saved": "EUR per visit saved",
+    "charts.eur_per_hours_saved": "EUR per hour saved",
+    "charts.savings_per_scenario": "Saving per scenario",
+    "impact.title": "Yearly impact per scenario",
+    "impact.inputs": (
+        "{cases} cases per year from {source}; costs over {years} year(s); travel time "
+        "{minutes} minutes per visit"
+    ),
+    "impact.today": "today",
+    "impact.with": "with",
+    "impact.cost_per_visit_saved": "EUR per visit saved",
+    "impact.hours_saved": "hours saved",
+    "impact.no_cost": (
+        "Without a cost the cost columns stay empty; the built-in scenarios give none."
+    ),
+    "impact.together_note": (
+        "“All together”: every scenario applied at once, their real combined effect (not the "
+        "sum of the rows)."
+    ),
+    "impact.savings_by_municipality": "Visits saved per year by municipality",
+    "impact.table": "Table",
+    "impact.pictures": "Pictures",
 }
