@@ -379,7 +379,7 @@ def plan_sweep(
     Traceback (most recent call last):
     ...
     lifeevents.errors.SweepError: no persona 'ohne-auto' in 'demo'; personas: default, mit-auto, \
-or 'all'
+'all' or 'grid'
     """
     if regions is None:
         from lifeevents.formats.region_file import builtin_regions
@@ -434,7 +434,7 @@ def _personas(life_event: LifeEvent, personas: Sequence[str] | str) -> list[str]
         if persona not in known:
             raise SweepError(
                 f"no persona '{persona}' in '{life_event.id}'"
-                f"{did_you_mean(persona, known)}; personas: {', '.join(known)}, or 'all'"
+                f"{did_you_mean(persona, known)}; personas: {', '.join(known)}, 'all' or 'grid'"
             )
     return list(dict.fromkeys(personas))
 
