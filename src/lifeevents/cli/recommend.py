@@ -56,7 +56,8 @@ def add_recommend_command(commands: Any) -> None:
         "--cases",
         required=True,
         metavar="FILE",
-        help="annual cases per life event, municipality (and persona): .csv or .yaml",
+        help="annual cases per life event, municipality (and persona): .csv or .yaml, or "
+        "'estimate' for the built-in estimate for Kreis Steinfurt (docs/studies.md)",
     )
     recommend.add_argument(
         "--scenario",
@@ -120,6 +121,10 @@ def _recommend(arguments: argparse.Namespace) -> int:
         )
     regions = load_regions(arguments.region_file or ())
     cases = read_cases(arguments.cases)
+    if arguments.cases == "estimate":
+        from lifeevents.studies.estimate import estimate_cases
+
+        print(estimate_cases().summary(), file=sys.stderr)
     impact = YearlyImpact(
         cases,
         _life_events(cases, arguments.journey or (), regions),
@@ -155,4 +160,18 @@ def _life_events(
     builtin = builtin_journeys()
     wanted = sorted({row.life_event for row in cases} - set(given))
     found = valid_life_events([name for name in wanted if name in builtin], regions)
-    return {**given, **{life_event.id: life_event for life_event in found}}
+    life_events = {**given, **{life_event.id: life_event for life_event in found}}
+    return _with_grid(cases, life_events)
+
+
+def _with_grid(
+    cases: tuple[AnnualCases, ...], life_events: dict[str, LifeEvent]
+) -> dict[str, LifeEvent]:
+    """The journeys with the built-in persona grid when the cases name its personas
+    (as ``lifeevents estimate --grid`` writes them)."""
+    from lifeevents.studies.persona_grid import load_persona_grid, with_persona_grid
+
+    grid = load_persona_grid()
+    if not {row.persona for row in cases} & set(grid.shares()):
+        return life_events
+    return {key: with_persona_grid(life_event, grid) for key, life_event in life_events.items()}

@@ -151,9 +151,11 @@ def add_commands(commands: Any) -> None:
     matrix.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     matrix.set_defaults(handler=_matrix)
 
+    from lifeevents.cli.estimate import add_estimate_command
     from lifeevents.cli.recommend import add_recommend_command
 
     add_recommend_command(commands)
+    add_estimate_command(commands)
 
 
 def _usage(message: str) -> Exception:
