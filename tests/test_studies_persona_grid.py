@@ -227,3 +227,24 @@ def test_cli_grid_errors(tmp_path: Path) -> None:
     assert f"{bad}:2:13:" in done.stderr
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "s.csv").exists()
+
+
+def test_the_grid_study_is_planned_with_its_shares() -> None:
+    from lifeevents.studies.plan import plan_sweep
+
+    study = plan_sweep([load("ruhestand")], personas="grid", municipalities=["rheine"])
+    assert study.shares == load_persona_grid().shares()
+    assert [row.persona for row in study.rows] == list(study.shares)
+    assert plan_sweep([load("ruhestand")]).shares is None
+
+
+def test_processes_give_the_serial_grid_frame() -> None:
+    serial = sweep("umzug-innerhalb-kreis", personas="grid", municipalities=["ochtrup", "lotte"])
+    parallel = sweep(
+        "umzug-innerhalb-kreis",
+        personas="grid",
+        municipalities=["ochtrup", "lotte"],
+        backend="processes",
+        workers=2,
+    )
+    pd.testing.assert_frame_equal(serial, parallel)

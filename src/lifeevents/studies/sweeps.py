@@ -21,7 +21,7 @@ from lifeevents.model.life_event import LifeEvent
 from lifeevents.model.region import Region
 from lifeevents.model.scenario import Scenario
 from lifeevents.studies.backends import Backend, Progress, run_study
-from lifeevents.studies.persona_grid import GRID, PersonaGrid, load_persona_grid, with_persona_grid
+from lifeevents.studies.persona_grid import GRID, PersonaGrid, load_persona_grid
 from lifeevents.studies.plan import ALL, Study, plan_sweep
 
 if TYPE_CHECKING:
@@ -148,17 +148,15 @@ def sweep(
     1.343
     """
     loaded = _life_events(life_events, regions)
-    shares: dict[str, float] | None = None
+    grid = None
     if personas == GRID or persona_grid is not None:
         grid = (
             persona_grid
             if isinstance(persona_grid, PersonaGrid)
             else load_persona_grid(persona_grid)
         )
-        loaded = [with_persona_grid(life_event, grid) for life_event in loaded]
-        shares = grid.shares()
-        if personas in (GRID, ALL):
-            personas = list(shares)
+        if personas == ALL:
+            personas = GRID
     study = plan_sweep(
         loaded,
         _scenarios(scenarios),
@@ -167,13 +165,11 @@ def sweep(
         scenario_combinations=scenario_combinations,
         origin=origin,
         regions=regions,
+        persona_grid=grid,
     )
     with _progress(progress) as tell:
         groups = run_study(study, backend, client=client, workers=workers, progress=tell)
-    frame = study_frame(study, groups)
-    if shares is not None:
-        frame.insert(len(KEY_COLUMNS), SHARE_COLUMN, frame["persona"].map(shares))
-    return frame
+    return study_frame(study, groups)
 
 
 def study_frame(study: Study, groups: Sequence[Sequence[Mapping[str, Any]]]) -> pd.DataFrame:
@@ -192,8 +188,8 @@ def study_frame(study: Study, groups: Sequence[Sequence[Mapping[str, Any]]]) -> 
     Returns
     -------
     pandas.DataFrame
-        The columns of :data:`KEY_COLUMNS`, then the figures, one row per row of
-        the study.
+        The columns of :data:`KEY_COLUMNS` (with :data:`SHARE_COLUMN` for a grid
+        study), then the figures, one row per row of the study.
 
     Examples
     --------
@@ -224,7 +220,10 @@ def study_frame(study: Study, groups: Sequence[Sequence[Mapping[str, Any]]]) -> 
                 *(record[name] for name in figures),
             )
         )
-    return pd.DataFrame.from_records(rows, columns=[*KEY_COLUMNS, *figures])
+    frame = pd.DataFrame.from_records(rows, columns=[*KEY_COLUMNS, *figures])
+    if study.shares is not None:
+        frame.insert(len(KEY_COLUMNS), SHARE_COLUMN, frame["persona"].map(study.shares))
+    return frame
 
 
 def _life_events(given: LifeEvents, regions: Mapping[str, Region] | None) -> list[LifeEvent]:
