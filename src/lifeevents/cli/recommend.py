@@ -100,7 +100,8 @@ def add_cases_arguments(parser: argparse.ArgumentParser) -> None:
         "--cases",
         required=True,
         metavar="FILE",
-        help="annual cases per life event, municipality (and persona): .csv or .yaml",
+        help="annual cases per life event, municipality (and persona): .csv or .yaml, or "
+        "'estimate' for the built-in estimate for Kreis Steinfurt (docs/studies.md)",
     )
     parser.add_argument(
         "--years", type=int, default=1, metavar="N", help="costs over N years (default 1)"
@@ -257,6 +258,11 @@ def yearly_impact(arguments: argparse.Namespace) -> YearlyImpact:
 
     regions = load_regions(arguments.region_file or ())
     cases = read_cases(arguments.cases)
+    if arguments.cases == "estimate":
+        from lifeevents.studies.estimate import estimate_cases
+
+        # Say on standard error that these cases are an estimate and what it leaves out.
+        print(estimate_cases().summary(), file=sys.stderr)
     return YearlyImpact(
         cases,
         _life_events(cases, arguments.journey or (), regions),
@@ -278,4 +284,18 @@ def _life_events(
     builtin = builtin_journeys()
     wanted = sorted({row.life_event for row in cases} - set(given))
     found = valid_life_events([name for name in wanted if name in builtin], regions)
-    return {**given, **{life_event.id: life_event for life_event in found}}
+    life_events = {**given, **{life_event.id: life_event for life_event in found}}
+    return _with_grid(cases, life_events)
+
+
+def _with_grid(
+    cases: tuple[AnnualCases, ...], life_events: dict[str, LifeEvent]
+) -> dict[str, LifeEvent]:
+    """The journeys with the built-in persona grid when the cases name its personas
+    (as ``lifeevents estimate --grid`` writes them)."""
+    from lifeevents.studies.persona_grid import load_persona_grid, with_persona_grid
+
+    grid = load_persona_grid()
+    if not {row.persona for row in cases} & set(grid.shares()):
+        return life_events
+    return {key: with_persona_grid(life_event, grid) for key, life_event in life_events.items()}

@@ -71,7 +71,13 @@ def add_commands(commands: Any) -> None:
         action="extend",
         nargs="+",
         metavar="P",
-        help="persona ids every journey has, or 'all' (default: each journey's own)",
+        help="persona ids every journey has, 'all' (default: each journey's own) or 'grid' "
+        "(the persona grid, with a 'share' column; docs/studies.md)",
+    )
+    sweep.add_argument(
+        "--persona-grid",
+        metavar="FILE",
+        help="your own persona grid file (lifeevents-persona-grid/1) for --persona grid",
     )
     sweep.add_argument(
         "--municipality",
@@ -145,9 +151,11 @@ def add_commands(commands: Any) -> None:
     matrix.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     matrix.set_defaults(handler=_matrix)
 
+    from lifeevents.cli.estimate import add_estimate_command
     from lifeevents.cli.recommend import add_recommend_command
 
     add_recommend_command(commands)
+    add_estimate_command(commands)
 
 
 def _usage(message: str) -> Exception:
@@ -253,7 +261,6 @@ def _run_sweep(
 ) -> Any:
     from lifeevents.errors import SweepError
     from lifeevents.formats.scenario_file import load_scenarios
-    from lifeevents.studies.plan import ALL
     from lifeevents.studies.progress import progress_bar
     from lifeevents.studies.sweeps import sweep
 
@@ -270,7 +277,8 @@ def _run_sweep(
         ):
             return sweep(
                 life_events,
-                personas=_all_or(arguments.persona, ALL) or ALL,
+                personas=_personas(arguments.persona),
+                persona_grid=arguments.persona_grid,
                 municipalities=_all_or(arguments.municipality, None),
                 scenarios=scenarios,
                 scenario_combinations=arguments.scenario_combinations,
@@ -283,6 +291,16 @@ def _run_sweep(
             )
     except SweepError as error:
         raise _usage(str(error)) from None
+
+
+def _personas(values: Sequence[str] | None) -> Sequence[str] | str:
+    """The personas asked for: ids, ``'all'`` (the default) or ``'grid'`` alone."""
+    chosen = _all_or(values, "all") or "all"
+    if not isinstance(chosen, str) and "grid" in chosen:
+        if len(chosen) > 1:
+            raise _usage("'grid' stands alone: give 'grid' or ids, not both")
+        return "grid"
+    return chosen
 
 
 def _check_folder(output: str) -> None:

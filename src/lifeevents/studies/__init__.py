@@ -1,7 +1,7 @@
 """Studies across the Kreis: sweeps of life events, scenarios, municipalities and
 personas to data frames (serially, in processes or on a Dask cluster), frames of
-one journey, the responsibility matrix, yearly impact and recommendations within
-a budget.
+one journey, the persona grid, the built-in estimate of annual cases, the
+responsibility matrix, yearly impact and recommendations within a budget.
 
 Everything but the command-line wiring needs the optional extra
 ``lifeevents[studies]`` (pandas, dask[distributed], rich); the names below load on
@@ -20,8 +20,10 @@ if TYPE_CHECKING:
     from lifeevents.analysis.frames import findings_frames, schedule_frame
     from lifeevents.errors import SweepError
     from lifeevents.studies.cases import AnnualCases, read_cases
+    from lifeevents.studies.estimate import estimate_cases
     from lifeevents.studies.impact import YearlyImpact, YearlyTotals
     from lifeevents.studies.matrix import Matrix, responsibility_matrix
+    from lifeevents.studies.persona_grid import load_persona_grid, with_persona_grid
     from lifeevents.studies.selection import Recommendation, recommend
     from lifeevents.studies.sweeps import KEY_COLUMNS, sweep
 
@@ -33,12 +35,15 @@ __all__ = [
     "SweepError",
     "YearlyImpact",
     "YearlyTotals",
+    "estimate_cases",
     "findings_frames",
+    "load_persona_grid",
     "read_cases",
     "recommend",
     "responsibility_matrix",
     "schedule_frame",
     "sweep",
+    "with_persona_grid",
 ]
 
 _HOMES = {
@@ -55,6 +60,9 @@ _HOMES = {
     "recommend": "lifeevents.studies.selection",
     "KEY_COLUMNS": "lifeevents.studies.sweeps",
     "sweep": "lifeevents.studies.sweeps",
+    "estimate_cases": "lifeevents.studies.estimate",
+    "load_persona_grid": "lifeevents.studies.persona_grid",
+    "with_persona_grid": "lifeevents.studies.persona_grid",
 }
 
 __getattr__, __dir__ = lazy_exports(sys.modules[__name__], _HOMES)

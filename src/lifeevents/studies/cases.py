@@ -1,10 +1,10 @@
-"""Annual case numbers per life event, municipality and persona, from the user's file.
+"""Annual case numbers per life event, municipality and persona, from the user's file
+or the built-in estimate.
 
-lifeevents ships no estimate of annual cases: the rates per 1,000 inhabitants it
-would need (births, deaths, marriages, moves, school entries, new pensions, new
-care needs) are not among the sourced facts of the project, and one
-municipality's census figure (Wettringen) is missing there too. Give your own
-figures, with their source, as CSV or YAML (see docs/studies.md):
+Give your own figures, with their source, as CSV or YAML (see docs/studies.md), or
+the name ``estimate`` for the built-in estimate for Kreis Steinfurt (census 2022
+population times sourced rates per 1,000 inhabitants, for the life events that
+have one; :mod:`lifeevents.studies.estimate`):
 
 .. code-block:: text
 
@@ -89,12 +89,14 @@ class AnnualCases:
 
 
 def read_cases(path: str | os.PathLike[str]) -> tuple[AnnualCases, ...]:
-    """Read a cases file (``.csv``, ``.yaml`` or ``.yml``).
+    """Read a cases file (``.csv``, ``.yaml`` or ``.yml``), or the built-in estimate.
 
     Parameters
     ----------
     path : str or os.PathLike
-        The file; its suffix says whether it is CSV or YAML.
+        The file; its suffix says whether it is CSV or YAML. The name
+        ``"estimate"`` gives the built-in estimate (persona ``default``; see
+        :func:`lifeevents.studies.estimate.estimate_cases`).
 
     Returns
     -------
@@ -120,11 +122,19 @@ def read_cases(path: str | os.PathLike[str]) -> tuple[AnnualCases, ...]:
     >>> read_cases("cases.txt")
     Traceback (most recent call last):
     ...
-    lifeevents.errors.InputError: cases.txt:1:1: a cases file is *.csv, *.yaml or *.yml
+    lifeevents.errors.InputError: cases.txt:1:1: a cases file is *.csv, *.yaml or *.yml (or \
+'estimate' for the built-in one)
+    >>> [(row.municipality, round(row.cases, 1)) for row in read_cases("estimate")][:2]
+    [('altenberge', 94.0), ('emsdetten', 326.5)]
     """
     name = os.fspath(path)
+    if name == "estimate":
+        from lifeevents.studies.estimate import estimate_cases
+
+        return estimate_cases().to_cases()
     if Path(name).suffix.lower() not in _SUFFIXES:
-        raise InputError([Problem(name, 1, 1, "a cases file is *.csv, *.yaml or *.yml")])
+        message = "a cases file is *.csv, *.yaml or *.yml (or 'estimate' for the built-in one)"
+        raise InputError([Problem(name, 1, 1, message)])
     try:
         data = Path(name).read_bytes()
     except OSError as error:

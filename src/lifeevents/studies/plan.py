@@ -33,6 +33,7 @@ from lifeevents.model.life_event import LifeEvent
 from lifeevents.model.region import Region
 from lifeevents.model.scenario import Scenario
 from lifeevents.model.suggestions import did_you_mean
+from lifeevents.studies.persona_grid import GRID, PersonaGrid, load_persona_grid, with_persona_grid
 
 if TYPE_CHECKING:
     from lifeevents.analysis.report import Report
@@ -218,6 +219,9 @@ class Study:
         Further figures per report (see :data:`Measure`).
     token : str or None
         A name unique to this study (see :attr:`Task.token`).
+    shares : mapping of str to float or None
+        For a sweep over the persona grid, each grid persona's share of the
+        population (:mod:`lifeevents.studies.persona_grid`); ``None`` otherwise.
 
     Examples
     --------
@@ -243,6 +247,7 @@ class Study:
     regions: Mapping[str, Region] = field(repr=False)
     measure: Measure | None = None
     token: str | None = None
+    shares: Mapping[str, float] | None = None
 
     @property
     def analyses(self) -> int:
@@ -334,6 +339,7 @@ def plan_sweep(
     scenario_combinations: bool = False,
     origin: str | None = None,
     regions: Mapping[str, Region] | None = None,
+    persona_grid: PersonaGrid | None = None,
 ) -> Study:
     """Every row of a sweep, ordered by life event (as given), variant (see
     :func:`variants`), municipality and persona (as given, or file order).
@@ -344,8 +350,9 @@ def plan_sweep(
         The journeys, with distinct ids.
     scenarios : sequence of Scenario
         The what-if scenarios.
-    personas : "all" or sequence of str
-        :data:`ALL` (each journey's own) or ids every journey must have.
+    personas : "all", "grid" or sequence of str
+        :data:`ALL` (each journey's own), ``"grid"`` (every persona of the grid)
+        or ids every journey must have.
     municipalities : None, "all" or sequence of str
         ``None`` (the region's default), :data:`ALL` (every one of each journey's
         region) or ids.
@@ -355,6 +362,10 @@ def plan_sweep(
         The municipality the citizen leaves (moves).
     regions : mapping of str to Region, optional
         The regions by id (default: the built-in ones).
+    persona_grid : PersonaGrid, optional
+        The grid whose personas each journey gets besides its own (default with
+        ``personas="grid"``: the built-in one); the study then has
+        :attr:`Study.shares`.
 
     Returns
     -------
@@ -375,11 +386,14 @@ def plan_sweep(
     >>> from lifeevents.library.demo import DEMO_YAML
     >>> [row.persona for row in plan_sweep([loads(DEMO_YAML)]).rows]
     ['default', 'mit-auto']
+    >>> study = plan_sweep([loads(DEMO_YAML)], personas="grid")
+    >>> len(study.rows), study.rows[0].persona, round(sum(study.shares.values()), 9)
+    (24, 'mit-auto_verheiratet_geringes-einkommen_digital', 1.0)
     >>> plan_sweep([loads(DEMO_YAML)], personas=["ohne-auto"])
     Traceback (most recent call last):
     ...
     lifeevents.errors.SweepError: no persona 'ohne-auto' in 'demo'; personas: default, mit-auto, \
-or 'all'
+'all' or 'grid'
     """
     if regions is None:
         from lifeevents.formats.region_file import builtin_regions
@@ -391,6 +405,13 @@ or 'all'
     repeated = sorted({name for name in ids if ids.count(name) > 1})
     if repeated:
         raise SweepError(f"life event(s) named more than once: {', '.join(repeated)}")
+    shares = None
+    if personas == GRID or persona_grid is not None:
+        grid = persona_grid or load_persona_grid()
+        life_events = [with_persona_grid(life_event, grid) for life_event in life_events]
+        shares = grid.shares()
+        if personas == GRID:
+            personas = list(shares)
     chosen = variants(scenarios, scenario_combinations)
     rows: list[Row] = []
     groups: list[Group] = []
@@ -421,7 +442,7 @@ or 'all'
                 )
                 for index, (place, persona) in enumerate(pairs)
             )
-    return Study(tuple(rows), tuple(groups), origin, regions, token=uuid.uuid4().hex)
+    return Study(tuple(rows), tuple(groups), origin, regions, token=uuid.uuid4().hex, shares=shares)
 
 
 def _personas(life_event: LifeEvent, personas: Sequence[str] | str) -> list[str]:
@@ -434,7 +455,7 @@ def _personas(life_event: LifeEvent, personas: Sequence[str] | str) -> list[str]
         if persona not in known:
             raise SweepError(
                 f"no persona '{persona}' in '{life_event.id}'"
-                f"{did_you_mean(persona, known)}; personas: {', '.join(known)}, or 'all'"
+                f"{did_you_mean(persona, known)}; personas: {', '.join(known)}, 'all' or 'grid'"
             )
     return list(dict.fromkeys(personas))
 

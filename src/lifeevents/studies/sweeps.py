@@ -21,12 +21,13 @@ from lifeevents.model.life_event import LifeEvent
 from lifeevents.model.region import Region
 from lifeevents.model.scenario import Scenario
 from lifeevents.studies.backends import Backend, Progress, run_study
+from lifeevents.studies.persona_grid import GRID, PersonaGrid, load_persona_grid
 from lifeevents.studies.plan import ALL, Study, plan_sweep
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["KEY_COLUMNS", "LifeEvents", "Scenarios", "study_frame", "sweep"]
+__all__ = ["KEY_COLUMNS", "SHARE_COLUMN", "LifeEvents", "Scenarios", "study_frame", "sweep"]
 
 #: The columns that say which combination a row is, before the figures.
 KEY_COLUMNS = (
@@ -38,6 +39,10 @@ KEY_COLUMNS = (
     "origin",
     "event_place",
 )
+
+#: The column a sweep over the persona grid adds after the keys: the persona's share
+#: of the population (empty for a journey's own personas).
+SHARE_COLUMN = "share"
 
 #: Life events as loaded models, built-in names or journey files.
 LifeEvents = LifeEvent | str | os.PathLike[str] | Sequence[LifeEvent | str | os.PathLike[str]]
@@ -54,6 +59,7 @@ def sweep(
     scenario_combinations: bool = False,
     origin: str | None = None,
     regions: Mapping[str, Region] | None = None,
+    persona_grid: PersonaGrid | str | os.PathLike[str] | None = None,
     backend: Backend = "serial",
     client: Any = None,
     workers: int | None = None,
@@ -66,8 +72,9 @@ def sweep(
     life_events
         One or more life events: loaded models, built-in names (``"geburt"``) or files.
     personas
-        ``"all"`` (default: each journey's own personas) or persona ids that every
-        journey has.
+        ``"all"`` (default: each journey's own personas), ``"grid"`` (the persona
+        grid, see :mod:`lifeevents.studies.persona_grid`) or persona ids that every
+        journey has (grid ids too when a ``persona_grid`` is given).
     municipalities
         ``None`` (default: the region's default municipality), ``"all"`` (every
         municipality of each journey's region) or municipality ids.
@@ -82,6 +89,10 @@ def sweep(
         The municipality the citizen leaves (moves); default: the municipality.
     regions
         Regions by id (default: the built-in ones).
+    persona_grid
+        The grid for ``personas="grid"`` (default: the built-in one) as a
+        :class:`~lifeevents.studies.persona_grid.PersonaGrid` or a grid file; giving
+        one with ``personas="all"`` sweeps the grid too.
     backend
         ``"serial"``, ``"processes"`` (local processes) or ``"dask"``.
     client
@@ -96,7 +107,8 @@ def sweep(
     Returns
     -------
     pandas.DataFrame
-        The columns of :data:`KEY_COLUMNS`, then one per figure of
+        The columns of :data:`KEY_COLUMNS`, with the grid :data:`SHARE_COLUMN`, then
+        one per figure of
         :meth:`Report.to_record() <lifeevents.analysis.report.Report.to_record>`.
         Rows are ordered by life event (as given), variant (today, each scenario,
         then combinations by size), municipality and persona; every backend gives
@@ -126,15 +138,34 @@ def sweep(
 ['gebuehr-online', 'mit-auto', 2]]
     >>> frame.groupby("scenarios")["visits.as_modelled"].sum().to_dict()
     {'': 5, 'gebuehr-online': 3}
+
+    The persona grid, weighted by each archetype's share of the population:
+
+    >>> frame = lifeevents.sweep("geburt", personas="grid")
+    >>> len(frame), float(round(frame["share"].sum(), 9))
+    (24, 1.0)
+    >>> float(round((frame["share"] * frame["visits.as_modelled"]).sum(), 3))
+    1.343
     """
+    loaded = _life_events(life_events, regions)
+    grid = None
+    if personas == GRID or persona_grid is not None:
+        grid = (
+            persona_grid
+            if isinstance(persona_grid, PersonaGrid)
+            else load_persona_grid(persona_grid)
+        )
+        if personas == ALL:
+            personas = GRID
     study = plan_sweep(
-        _life_events(life_events, regions),
+        loaded,
         _scenarios(scenarios),
         personas=personas,
         municipalities=municipalities,
         scenario_combinations=scenario_combinations,
         origin=origin,
         regions=regions,
+        persona_grid=grid,
     )
     with _progress(progress) as tell:
         groups = run_study(study, backend, client=client, workers=workers, progress=tell)
@@ -157,8 +188,8 @@ def study_frame(study: Study, groups: Sequence[Sequence[Mapping[str, Any]]]) -> 
     Returns
     -------
     pandas.DataFrame
-        The columns of :data:`KEY_COLUMNS`, then the figures, one row per row of
-        the study.
+        The columns of :data:`KEY_COLUMNS` (with :data:`SHARE_COLUMN` for a grid
+        study), then the figures, one row per row of the study.
 
     Examples
     --------
@@ -189,7 +220,10 @@ def study_frame(study: Study, groups: Sequence[Sequence[Mapping[str, Any]]]) -> 
                 *(record[name] for name in figures),
             )
         )
-    return pd.DataFrame.from_records(rows, columns=[*KEY_COLUMNS, *figures])
+    frame = pd.DataFrame.from_records(rows, columns=[*KEY_COLUMNS, *figures])
+    if study.shares is not None:
+        frame.insert(len(KEY_COLUMNS), SHARE_COLUMN, frame["persona"].map(study.shares))
+    return frame
 
 
 def _life_events(given: LifeEvents, regions: Mapping[str, Region] | None) -> list[LifeEvent]:
