@@ -12,6 +12,7 @@ one :class:`pandas.DataFrame`, computed serially, in processes or on a Dask clus
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
@@ -174,22 +175,23 @@ def study_frame(study: Study, groups: Sequence[Sequence[Mapping[str, Any]]]) -> 
     import pandas as pd
 
     figures = [name for name in groups[0][0] if name not in KEY_COLUMNS] if groups else []
-    rows = []
-    for row in study.rows:
-        record = groups[row.group][row.pair]
-        rows.append(
-            (
-                row.life_event,
-                row.scenarios,
-                row.applied,
-                record["municipality"],
-                row.persona,
-                record["origin"],
-                record["event_place"],
-                *(record[name] for name in figures),
-            )
-        )
-    return pd.DataFrame.from_records(rows, columns=[*KEY_COLUMNS, *figures])
+    if not study.rows:
+        return pd.DataFrame.from_records([], columns=[*KEY_COLUMNS, *figures])
+    # A column at a time: each row picks its group's record (rows share records).
+    records = [record for group in groups for record in group]
+    offsets = list(itertools.accumulate((len(group) for group in groups), initial=0))
+    rows = study.rows
+    picks = [offsets[row.group] + row.pair for row in rows]
+    columns: dict[str, list[Any]] = {
+        "life_event": [row.life_event for row in rows],
+        "scenarios": [row.scenarios for row in rows],
+        "applied": [row.applied for row in rows],
+        "persona": [row.persona for row in rows],
+    }
+    for name in ("municipality", "origin", "event_place", *figures):
+        values = [record[name] for record in records]
+        columns[name] = [values[pick] for pick in picks]
+    return pd.DataFrame({name: columns[name] for name in [*KEY_COLUMNS, *figures]})
 
 
 def _life_events(given: LifeEvents, regions: Mapping[str, Region] | None) -> list[LifeEvent]:
