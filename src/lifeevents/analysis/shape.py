@@ -18,6 +18,9 @@ __all__ = ["Shape", "shape_of"]
 
 # At most this many shapes are kept; then they are forgotten and found again.
 MAX_SHAPES = 4096
+# Only shapes of at most this many steps are kept (a journey's size; larger graphs are
+# rare and would make the kept shapes large).
+KEEP_UP_TO = 1000
 
 
 @dataclass(frozen=True, eq=False)
@@ -91,9 +94,10 @@ def shape_of(succ: Mapping[str, Iterable[str]]) -> Shape:
     found = _SHAPES.get(key)
     if found is None:
         found = _shape(key)
-        if len(_SHAPES) >= MAX_SHAPES:
-            _SHAPES.clear()
-        _SHAPES[key] = found
+        if len(key) <= KEEP_UP_TO:
+            if len(_SHAPES) >= MAX_SHAPES:
+                _SHAPES.clear()
+            _SHAPES[key] = found
     return found
 
 

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from lifeevents.analysis.shape import Shape, shape_of
+from lifeevents.analysis.shape import KEEP_UP_TO, Shape, shape_of
 from lifeevents.errors import InfeasibleGroupingError, VisitSearchBudgetError
 from lifeevents.graph.journey import JourneyParts
 from lifeevents.model.limits import MAX_VISIT_SEARCH_STATES
@@ -335,9 +335,10 @@ def _visits_of(ix: _Index, exact_limit: int = EXACT_LIMIT) -> VisitsResult:
         found = _minimum(ix, modelled, exact_limit=exact_limit)
         days, rank, _ = _schedule_groups(ix, found.groups)
         known = (modelled, found, days, rank)
-        if len(_SEARCHED) >= MAX_SEARCHED:
-            _SEARCHED.clear()
-        _SEARCHED[key] = known
+        if len(ix.ids) <= KEEP_UP_TO:  # only for shapes that are kept (see shape_of)
+            if len(_SEARCHED) >= MAX_SEARCHED:
+                _SEARCHED.clear()
+            _SEARCHED[key] = known
     modelled, found, days, rank = known
     # By day, then in dependency order: a visit is never listed before one it depends on.
     order = sorted(range(len(found.groups)), key=lambda g: (days[g], rank[g]))
