@@ -164,9 +164,9 @@ def study(life_events: Sequence[LifeEvent], scenarios: Sequence[Scenario], round
 def cpu_shares(run: Callable[[str], float]) -> None:
     """Where the CPU time of a study goes (Linux): what a busy machine does not change.
 
-    With two workers, the wall time can be no less than what the parent does alone
-    (planning, sending, the frame) plus the busier worker's share; the ratio of the
-    serial CPU time to that is the best speed-up an idle machine would show.
+    The parent plans the rows, sends the tasks, collects the records and builds the
+    frame (its columns that need no figures while the workers run); what it does
+    alone, plus the busier worker's share, bounds the wall time of two processes.
     """
     if not os.path.isdir("/proc/self"):
         return
@@ -191,8 +191,7 @@ def cpu_shares(run: Callable[[str], float]) -> None:
     workers = [seconds - before.get(pid, 0.0) for pid, seconds in worker_seconds().items()]
     print(
         f"  CPU time: serial {serial:.2f} s; processes(2): parent {parent:.2f} s, workers "
-        f"{' + '.join(f'{seconds:.2f}' for seconds in workers)} s; at best "
-        f"{serial / (parent + max(workers)):.2f}x on an idle machine, {load_average()}"
+        f"{' + '.join(f'{seconds:.2f}' for seconds in workers)} s, {load_average()}"
     )
 
 
