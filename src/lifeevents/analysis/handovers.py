@@ -22,11 +22,13 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
+from lifeevents.analysis.shape import Shape, shape_of
 from lifeevents.model.authorities import ResolvedAuthority
 from lifeevents.model.vocabulary import Channel
 
@@ -36,6 +38,7 @@ __all__ = [
     "MediaBreak",
     "authority_handovers",
     "channel_handovers",
+    "edges_in_order",
     "media_breaks",
 ]
 
@@ -178,16 +181,43 @@ class AuthorityHandover:
         }
 
 
-def _edges_in_order(graph: nx.DiGraph[str]) -> list[tuple[str, str, dict[str, Any]]]:
+Edges = list[tuple[str, str, dict[str, Any]]]
+Nodes = Mapping[str, Mapping[str, Any]]
+
+
+def _edges_in_order(graph: nx.DiGraph[str]) -> Edges:
     """Edges sorted by the position of source, then target, in the graph (file order)."""
-    # Source by source in graph order, each one's targets sorted: the same order as sorting
-    # every edge by (source, target) position, without a key computed per edge.
-    position = {node: index for index, node in enumerate(graph)}
-    return [
-        (source, target, targets[target])
-        for source, targets in graph.adjacency()
-        for target in (sorted(targets, key=position.__getitem__) if len(targets) > 1 else targets)
-    ]
+    succ = dict(graph.adjacency())
+    return edges_in_order(succ, shape_of(succ))
+
+
+def edges_in_order(succ: Mapping[str, Mapping[str, dict[str, Any]]], shape: Shape) -> Edges:
+    """Every edge with its attributes, sorted by the position of source, then target, in
+    the graph (file order).
+
+    Parameters
+    ----------
+    succ : mapping
+        The graph's adjacency (``dict(graph.adjacency())``).
+    shape : Shape
+        Its shape (:func:`~lifeevents.analysis.shape.shape_of`).
+
+    Returns
+    -------
+    list of (str, str, dict)
+        Source, target and the edge's attributes.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> graph = nx.DiGraph()
+    >>> graph.add_nodes_from(["a", "b", "c"])
+    >>> graph.add_edges_from([("a", "c", {"kind": "x"}), ("a", "b"), ("b", "c")])
+    >>> succ = dict(graph.adjacency())
+    >>> [(source, target) for source, target, _ in edges_in_order(succ, shape_of(succ))]
+    [('a', 'b'), ('a', 'c'), ('b', 'c')]
+    """
+    return [(source, target, succ[source][target]) for source, target in shape.edges]
 
 
 def _node_data(graph: nx.DiGraph[str]) -> dict[str, dict[str, Any]]:
@@ -225,10 +255,13 @@ def channel_handovers(graph: nx.DiGraph[str]) -> list[ChannelHandover]:
     Registering and paying at the town hall are both in person, so that edge is no
     handover.
     """
-    nodes = _node_data(graph)
+    return _channel_handovers(_node_data(graph), _edges_in_order(graph))
+
+
+def _channel_handovers(nodes: Nodes, edges: Edges) -> list[ChannelHandover]:
     return [
         ChannelHandover(source, target, nodes[source]["channel"], nodes[target]["channel"])
-        for source, target, _ in _edges_in_order(graph)
+        for source, target, _ in edges
         if nodes[source]["channel"] != nodes[target]["channel"]
     ]
 
@@ -267,9 +300,12 @@ def media_breaks(graph: nx.DiGraph[str]) -> list[MediaBreak]:
     >>> [(item.source, item.target) for item in media_breaks(trip.graph)]
     [('wohnungsgeberbestaetigung', 'anmeldung')]
     """
-    nodes = _node_data(graph)
+    return _media_breaks(_node_data(graph), _edges_in_order(graph))
+
+
+def _media_breaks(nodes: Nodes, edges: Edges) -> list[MediaBreak]:
     found = []
-    for source, target, data in _edges_in_order(graph):
+    for source, target, data in edges:
         carried = data.get("citizen_evidence", ())
         source_medium = nodes[source]["channel"].medium
         target_medium = nodes[target]["channel"].medium
@@ -307,9 +343,12 @@ def authority_handovers(graph: nx.DiGraph[str]) -> list[AuthorityHandover]:
     {'from': 'anmelden', 'to': 'kfz', 'evidence': ['meldung'], 'from_authority': 'amt',
      'to_authority': 'kreis', 'crosses_levels': True}
     """
-    nodes = _node_data(graph)
+    return _authority_handovers(_node_data(graph), _edges_in_order(graph))
+
+
+def _authority_handovers(nodes: Nodes, edges: Edges) -> list[AuthorityHandover]:
     found = []
-    for source, target, data in _edges_in_order(graph):
+    for source, target, data in edges:
         carried = data.get("citizen_evidence", ())
         source_authority = nodes[source]["authority"]
         target_authority = nodes[target]["authority"]

@@ -23,6 +23,7 @@ authority is not its issuer.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -102,9 +103,15 @@ def once_only_violations(graph: nx.DiGraph[str]) -> list[OnceOnlyViolation]:
     >>> [item.to_dict() for item in once_only_violations(journey(life_event, "mit-auto").graph)]
     [{'evidence': 'meldung', 'step': 'kfz', 'issued_by': 'amt'}]
     """
-    evidence: dict[str, ResolvedEvidence] = graph.graph.get("evidence", {})
+    nodes: dict[str, dict[str, Any]] = dict(iter(graph.nodes(data=True)))
+    return _once_only_violations(graph.graph.get("evidence", {}), nodes.items())
+
+
+def _once_only_violations(
+    evidence: Mapping[str, ResolvedEvidence], nodes: Iterable[tuple[str, Mapping[str, Any]]]
+) -> list[OnceOnlyViolation]:
     found = []
-    for node, data in graph.nodes(data=True):
+    for node, data in nodes:
         for evidence_id in data["step"].requires:
             item = evidence.get(evidence_id)
             if (

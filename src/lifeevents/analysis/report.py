@@ -19,19 +19,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+# The analyses' inner functions take what analyze() reads from the graph once.
 from lifeevents.analysis.handovers import (
     AuthorityHandover,
     ChannelHandover,
     MediaBreak,
-    authority_handovers,
-    channel_handovers,
-    media_breaks,
+    _authority_handovers,
+    _channel_handovers,
+    _media_breaks,
+    edges_in_order,
 )
-from lifeevents.analysis.once_only import OnceOnlyViolation, once_only_violations
-from lifeevents.analysis.schedule import Schedule, schedule
-from lifeevents.analysis.shares import digital_share, online_available_share
+from lifeevents.analysis.once_only import OnceOnlyViolation, _once_only_violations
+from lifeevents.analysis.schedule import Schedule, _schedule
+from lifeevents.analysis.shape import shape_of
+from lifeevents.analysis.shares import _digital_share, _online_available_share
 from lifeevents.analysis.validation import grouping_problem
-from lifeevents.analysis.visits import VisitsResult, modelled_grouping_problems, visits
+from lifeevents.analysis.visits import (
+    VisitsResult,
+    modelled_grouping_problems,
+    visits_of_nodes,
+)
 from lifeevents.errors import (
     CapExceededError,
     InfeasibleGroupingError,
@@ -299,21 +306,29 @@ def analyze(trip: Journey) -> Report:
 
 
 def _analyze(trip: Journey) -> Report:
+    # One look at the graph for every analysis: its node data, adjacency and shape.
     graph = trip.graph
+    nodes = dict(iter(graph.nodes(data=True)))
+    succ = dict(graph.adjacency())
+    shape = shape_of(succ)
     try:
-        visit_result = visits(graph)
+        visit_result = visits_of_nodes(nodes, shape)
     except InfeasibleGroupingError:
         raise InputError(modelled_visit_problems(trip)) from None
     except VisitSearchBudgetError as error:
         raise CapExceededError([_at_steps(trip, str(error))]) from None
+    edges = edges_in_order(succ, shape)
+    data = list(nodes.values())
     return Report(
         journey=trip,
         visits=visit_result,
-        channel_handovers=tuple(channel_handovers(graph)),
-        media_breaks=tuple(media_breaks(graph)),
-        authority_handovers=tuple(authority_handovers(graph)),
-        once_only_violations=tuple(once_only_violations(graph)),
-        schedule=schedule(graph),
-        digital_share=digital_share(graph),
-        online_available_share=online_available_share(graph),
+        channel_handovers=tuple(_channel_handovers(nodes, edges)),
+        media_breaks=tuple(_media_breaks(nodes, edges)),
+        authority_handovers=tuple(_authority_handovers(nodes, edges)),
+        once_only_violations=tuple(
+            _once_only_violations(graph.graph.get("evidence", {}), nodes.items())
+        ),
+        schedule=_schedule(nodes, shape),
+        digital_share=_digital_share(data),
+        online_available_share=_online_available_share(data),
     )

@@ -21,12 +21,13 @@ dependencies ``u -> v`` (0 without any); the duration is the latest
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
-from lifeevents.graph.journey import topological_order
+from lifeevents.analysis.shape import Shape, shape_of
 from lifeevents.model.authorities import ResolvedAuthority
 from lifeevents.model.vocabulary import Channel
 
@@ -72,17 +73,29 @@ def start_days(graph: nx.DiGraph[str], order: list[str] | None = None) -> dict[s
     {'pflegeberatung': 0, 'pflegegrad-beantragen': 0, 'md-begutachtung': 14,
      'pflegegrad-bescheid': 21, 'pflegehilfsmittel': 28}
     """
-    # Plain mappings (the reverse view's adjacency holds the predecessors): a lookup
-    # through networkx's views is a Python call, and this loop makes one per edge.
-    nodes = dict(iter(graph.nodes(data=True)))
-    predecessors = dict(graph.reverse(copy=False).adjacency())
+    # Plain mappings: a lookup through networkx's views is a Python call.
+    return _start_days(dict(iter(graph.nodes(data=True))), shape_of(dict(graph.adjacency())), order)
+
+
+def _start_days(
+    nodes: Mapping[str, Mapping[str, Any]], shape: Shape, order: Sequence[str] | None = None
+) -> dict[str, int]:
+    if order is None:
+        order = _order(shape)
+    predecessors = shape.predecessors
     start: dict[str, int] = {}
-    for node in order if order is not None else topological_order(graph):
+    for node in order:
         start[node] = max(
             (start[source] + nodes[source]["lead_time_days"] for source in predecessors[node]),
             default=0,
         )
     return start
+
+
+def _order(shape: Shape) -> tuple[str, ...]:
+    if shape.order is None:
+        raise nx.NetworkXUnfeasible("the graph has a cycle")
+    return shape.order
 
 
 def duration_days(graph: nx.DiGraph[str], start: dict[str, int] | None = None) -> int:
@@ -273,9 +286,13 @@ def schedule(graph: nx.DiGraph[str]) -> Schedule:
     >>> timing.duration_days
     0
     """
-    order = topological_order(graph)
-    start = start_days(graph, order)
-    nodes = dict(iter(graph.nodes(data=True)))
+    return _schedule(dict(iter(graph.nodes(data=True))), shape_of(dict(graph.adjacency())))
+
+
+def _schedule(nodes: Mapping[str, Mapping[str, Any]], shape: Shape) -> Schedule:
+    """:func:`schedule` of the graph's node data and shape (``analyze`` has both)."""
+    order = _order(shape)
+    start = _start_days(nodes, shape, order)
     entries = sorted(
         (
             ScheduledStep(
@@ -291,6 +308,12 @@ def schedule(graph: nx.DiGraph[str]) -> Schedule:
     )
     return Schedule(
         steps=tuple(entries),
-        duration_days=duration_days(graph, start),
-        deadlines_at_risk=tuple(deadlines_at_risk(graph, start)),
+        duration_days=max(
+            (day + nodes[node]["lead_time_days"] for node, day in start.items()), default=0
+        ),
+        deadlines_at_risk=tuple(
+            node
+            for node, day in start.items()
+            if nodes[node].get("deadline_days") is not None and day > nodes[node]["deadline_days"]
+        ),
     )

@@ -17,13 +17,18 @@ applicable steps has both shares 0.0.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
+from typing import Any
+
 import networkx as nx
 
 from lifeevents.model.vocabulary import Channel
 
 __all__ = ["digital_share", "online_available_share"]
 
-_ONLINE = frozenset({Channel.ONLINE, Channel.PROACTIVE})
+# Tuples, not sets: looking an enum member up in a set hashes it in Python.
+_ONLINE = (Channel.ONLINE, Channel.PROACTIVE)
+_DIGITAL = tuple(channel for channel in Channel if channel.is_digital)
 
 
 def digital_share(graph: nx.DiGraph[str]) -> float:
@@ -52,10 +57,13 @@ def digital_share(graph: nx.DiGraph[str]) -> float:
     >>> round(digital_share(journey(loads(DEMO_YAML)).graph), 3)
     0.333
     """
-    if not graph:
+    return _digital_share([data for _, data in graph.nodes(data=True)])
+
+
+def _digital_share(nodes: Collection[Mapping[str, Any]]) -> float:
+    if not nodes:
         return 0.0
-    digital = sum(bool(data["channel"].is_digital) for _, data in graph.nodes(data=True))
-    return digital / len(graph)
+    return sum(1 for data in nodes if data["channel"] in _DIGITAL) / len(nodes)
 
 
 def online_available_share(graph: nx.DiGraph[str]) -> float:
@@ -83,7 +91,16 @@ def online_available_share(graph: nx.DiGraph[str]) -> float:
     >>> online_available_share(journey(loads(DEMO_YAML), "mit-auto").graph)
     0.25
     """
-    if not graph:
+    return _online_available_share([data for _, data in graph.nodes(data=True)])
+
+
+def _online_available_share(nodes: Collection[Mapping[str, Any]]) -> float:
+    if not nodes:
         return 0.0
-    offered = sum(not _ONLINE.isdisjoint(data["channels"]) for _, data in graph.nodes(data=True))
-    return offered / len(graph)
+    offered = 0
+    for data in nodes:
+        for channel in data["channels"]:
+            if channel in _ONLINE:
+                offered += 1
+                break
+    return offered / len(nodes)

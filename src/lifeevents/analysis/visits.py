@@ -28,10 +28,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypedDict
 
+from lifeevents.analysis.shape import KEEP_UP_TO, Shape, shape_of
 from lifeevents.errors import InfeasibleGroupingError, VisitSearchBudgetError
 from lifeevents.graph.journey import JourneyParts
 from lifeevents.model.limits import MAX_VISIT_SEARCH_STATES
-from lifeevents.model.order import order_of
 from lifeevents.model.vocabulary import Channel
 
 # networkx only explains a cycle (an input error): validation runs without it.
@@ -52,7 +52,11 @@ __all__ = [
     "modelled_groups",
     "visit_days",
     "visits",
+    "visits_of_nodes",
 ]
+
+# Channel.is_physical as a tuple: looking an enum member up in a set hashes it in Python.
+_PHYSICAL = tuple(channel for channel in Channel if channel.is_physical)
 
 # The spec requires an exact minimum for journeys with up to this many visit steps.
 EXACT_LIMIT = 30
@@ -272,14 +276,70 @@ def visits(graph: nx.DiGraph[str], *, exact_limit: int = EXACT_LIMIT) -> VisitsR
     >>> result.to_dict()["plan"]
     [{'site': 'rathaus', 'day': 0, 'steps': ['anmelden', 'gebuehr']}]
     """
-    ix = _Index.of(graph)
-    modelled = _modelled(ix)
-    # Every visit step a trip of its own is always feasible (the graph is acyclic).
-    problems = _problems(ix, modelled) if any(len(group) > 1 for group in modelled) else []
-    if problems:
-        raise InfeasibleGroupingError(problems)
-    found = _minimum(ix, modelled, exact_limit=exact_limit)
-    days, rank, _ = _schedule_groups(ix, found.groups)
+    return _visits_of(_Index.of(graph), exact_limit)
+
+
+def visits_of_nodes(
+    nodes: Mapping[str, Mapping[str, Any]], shape: Shape, *, exact_limit: int = EXACT_LIMIT
+) -> VisitsResult:
+    """:func:`visits` of a graph given by its node data and shape (what ``analyze`` reads).
+
+    Parameters
+    ----------
+    nodes : mapping of str to mapping
+        Each node's attributes (``dict(graph.nodes(data=True))``).
+    shape : Shape
+        The graph's shape (:func:`~lifeevents.analysis.shape.shape_of`).
+    exact_limit : int, optional
+        As for :func:`visits`.
+
+    Returns
+    -------
+    VisitsResult
+        The same as :func:`visits` of the graph.
+
+    Examples
+    --------
+    >>> from lifeevents import journey, loads
+    >>> from lifeevents.analysis.shape import shape_of
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> graph = journey(loads(DEMO_YAML)).graph
+    >>> nodes, shape = dict(graph.nodes(data=True)), shape_of(dict(graph.adjacency()))
+    >>> visits_of_nodes(nodes, shape) == visits(graph)
+    True
+    """
+    return _visits_of(_Index.of_nodes(nodes, shape), exact_limit)
+
+
+# What the search found for a shape, lead times, visit steps, sites and modelled visits.
+# The search only compares and sorts sites, so their ranks among the journey's sites
+# stand for them: journeys in many municipalities share one search. At most
+# MAX_SEARCHED are kept, then forgotten.
+_Searched = tuple[list[tuple[str, ...]], MinimumGrouping, list[int], list[int]]
+_SEARCHED: dict[tuple[Any, ...], _Searched] = {}
+MAX_SEARCHED = 8192
+
+
+def _visits_of(ix: _Index, exact_limit: int = EXACT_LIMIT) -> VisitsResult:
+    """:func:`visits` of an index (:func:`lifeevents.analysis.report.analyze` has one)."""
+    site_rank = {site: number for number, site in enumerate(sorted(set(ix.site)))}
+    pattern = tuple([site_rank[site] for site in ix.site])
+    key = (ix.shape, ix.lead, ix.is_visit, pattern, ix.visit_id, exact_limit)
+    known = _SEARCHED.get(key)
+    if known is None:
+        modelled = _modelled(ix)
+        # Every visit step a trip of its own is always feasible (the graph is acyclic).
+        problems = _problems(ix, modelled) if any(len(group) > 1 for group in modelled) else []
+        if problems:
+            raise InfeasibleGroupingError(problems)
+        found = _minimum(ix, modelled, exact_limit=exact_limit)
+        days, rank, _ = _schedule_groups(ix, found.groups)
+        known = (modelled, found, days, rank)
+        if len(ix.ids) <= KEEP_UP_TO:  # only for shapes that are kept (see shape_of)
+            if len(_SEARCHED) >= MAX_SEARCHED:
+                _SEARCHED.clear()
+            _SEARCHED[key] = known
+    modelled, found, days, rank = known
     # By day, then in dependency order: a visit is never listed before one it depends on.
     order = sorted(range(len(found.groups)), key=lambda g: (days[g], rank[g]))
     plan = [
@@ -290,7 +350,7 @@ def visits(graph: nx.DiGraph[str], *, exact_limit: int = EXACT_LIMIT) -> VisitsR
         1
         for group in modelled
         if all(
-            any(not channel.is_physical for channel in ix.offered[ix.pos[step]]) for step in group
+            any(channel not in _PHYSICAL for channel in ix.offered[ix.pos[step]]) for step in group
         )
     )
     return VisitsResult(
@@ -533,67 +593,38 @@ class _Index:
     site: tuple[str, ...]
     visit_id: tuple[str | None, ...]
     offered: tuple[tuple[Channel, ...], ...]
+    shape: Shape
 
     @classmethod
     def of(cls, graph: nx.DiGraph[str]) -> _Index:
-        # Plain mappings of networkx's views (their .get() goes through the Mapping ABC):
-        # the data view iterates the graph's own dict, the reverse view's adjacency holds
-        # the predecessors.
-        return cls.build(
-            dict(iter(graph.nodes(data=True))),
-            dict(graph.adjacency()),
-            dict(graph.reverse(copy=False).adjacency()),
-        )
+        # Plain mappings of networkx's views (their .get() goes through the Mapping ABC).
+        return cls.of_nodes(dict(iter(graph.nodes(data=True))), shape_of(dict(graph.adjacency())))
 
     @classmethod
     def of_parts(cls, parts: JourneyParts) -> _Index:
-        succ: dict[str, list[str]] = {}
-        pred: dict[str, list[str]] = {}
+        succ: dict[str, list[str]] = {node: [] for node, _ in parts.nodes}
         for source, target, _ in parts.edges:
-            succ.setdefault(source, []).append(target)
-            pred.setdefault(target, []).append(source)
-        return cls.build(dict(parts.nodes), succ, pred)
+            succ[source].append(target)
+        return cls.of_nodes(dict(parts.nodes), shape_of(succ))
 
     @classmethod
-    def build(
-        cls,
-        nodes: Mapping[str, Mapping[str, Any]],
-        succ: Mapping[str, Iterable[str]],
-        pred: Mapping[str, Iterable[str]],
-    ) -> _Index:
-        """From node attributes and adjacency, as a graph or its plain parts hold them."""
-        order = order_of(sorted(nodes), succ)
-        if order is None:
+    def of_nodes(cls, nodes: Mapping[str, Mapping[str, Any]], shape: Shape) -> _Index:
+        """From node attributes and the graph's shape."""
+        ids = shape.by_id
+        if ids is None:
             raise ValueError("the dependencies form a cycle")  # journeys are acyclic
-        ids: tuple[str, ...] = tuple(order)
-        pos = {node: i for i, node in enumerate(ids)}
-        preds: list[tuple[int, ...]] = []
-        succs: list[tuple[int, ...]] = []
-        lead: list[int] = []
-        is_visit: list[bool] = []
-        site: list[str] = []
-        visit_id: list[str | None] = []
-        offered: list[tuple[Channel, ...]] = []
-        for node in ids:
-            data = nodes[node]
-            channel: Channel = data["channel"]
-            preds.append(tuple(sorted([pos[p] for p in pred.get(node, ())])))
-            succs.append(tuple(sorted([pos[s] for s in succ.get(node, ())])))
-            lead.append(int(data["lead_time_days"]))
-            is_visit.append(channel.is_physical)
-            site.append(str(data["site"]))
-            visit_id.append(data["visit"])
-            offered.append(tuple(data["channels"]))
+        data = [nodes[node] for node in ids]
+        channels: list[Channel] = [item["channel"] for item in data]
         return cls(
             ids,
-            pos,
-            tuple(preds),
-            tuple(succs),
-            tuple(lead),
-            tuple(is_visit),
-            tuple(site),
-            tuple(visit_id),
-            tuple(offered),
+            shape.by_id_position,
+            *shape.links,
+            tuple([int(item["lead_time_days"]) for item in data]),
+            tuple([channel in _PHYSICAL for channel in channels]),
+            tuple([str(item["site"]) for item in data]),
+            tuple([item["visit"] for item in data]),
+            tuple([tuple(item["channels"]) for item in data]),
+            shape,
         )
 
     def joins(self, u: int, w: int) -> bool:

@@ -13,9 +13,9 @@ from typing import Any
 from lifeevents.formats.gc_pause import collection_paused
 from lifeevents.formats.region_file import builtin_regions
 from lifeevents.graph.edges import dependency_edges
-from lifeevents.graph.resolution import AuthorityResolver, checked_municipality
-from lifeevents.model.authorities import ResolvedAuthority
-from lifeevents.model.life_event import LifeEvent, Persona, Step
+from lifeevents.graph.invariants import persona_part, places_part
+from lifeevents.graph.resolution import checked_municipality
+from lifeevents.model.life_event import LifeEvent, Persona
 from lifeevents.model.order import is_acyclic
 from lifeevents.model.region import Region
 
@@ -49,6 +49,9 @@ class JourneyParts:
         Each applicable step's id and node attributes, in file order.
     edges : list of (str, str, dict)
         Each dependency's source, target and edge attributes.
+    known_acyclic : bool or None
+        Whether the edges leave the nodes in an order, when known already
+        (:attr:`is_acyclic` works it out otherwise).
 
     Examples
     --------
@@ -69,9 +72,13 @@ class JourneyParts:
     attributes: dict[str, Any]
     nodes: list[tuple[str, dict[str, Any]]]
     edges: list[tuple[str, str, dict[str, Any]]]
+    #: Whether the edges were found to leave the nodes in an order (``None``: not known).
+    known_acyclic: bool | None = None
 
     @property
     def is_acyclic(self) -> bool:
+        if self.known_acyclic is not None:
+            return self.known_acyclic
         return is_acyclic((node for node, _ in self.nodes), ((u, v) for u, v, _ in self.edges))
 
 
@@ -140,8 +147,34 @@ def _parts(
             region,
             event_place or region.usual_event_place(life_event.id, municipality) or municipality,
         )
-    resolver = AuthorityResolver(life_event, region, municipality, origin, event_place)
-    applicable = {step.id for step in life_event.steps if chosen.matches(step.when)}
+    part = persona_part(life_event, persona)
+    places = places_part(life_event, region, municipality, origin, event_place)
+    step_authority = places.resolver.step
+    nodes = []
+    for step, channel in zip(part.steps, part.channels, strict=True):
+        authority = step_authority(step)
+        nodes.append(
+            (
+                step.id,
+                {
+                    "step": step,
+                    "name": step.name,
+                    "authority": authority,
+                    "site": authority.site,
+                    "level": authority.level,
+                    "channel": channel,
+                    "channels": step.channels,
+                    "lead_time_days": step.lead_time_days,
+                    "deadline_days": step.deadline_days,
+                    "visit": step.visit,
+                    "stage": step.stage,
+                },
+            )
+        )
+    edges = part.edges
+    if edges is None:  # too many dependencies: the error, told after those of the steps
+        applicable = {step.id for step in part.steps}
+        edges = tuple(dependency_edges(life_event, applicable, persona))
     return JourneyParts(
         life_event,
         persona,
@@ -156,28 +189,10 @@ def _parts(
             "municipality": municipality,
             "origin": origin,
             "event_place": event_place,
-            "evidence": resolver.evidence(),
+            "evidence": dict(places.evidence),
         },
-        [
-            (step.id, _node_attributes(step, chosen, resolver.step(step)))
-            for step in life_event.steps
-            if step.id in applicable
-        ],
-        list(dependency_edges(life_event, applicable, persona)),
+        nodes,
+        # Fresh attribute mappings: the parts are the caller's to change.
+        [(source, target, dict(attributes)) for source, target, attributes in edges],
+        part.acyclic,
     )
-
-
-def _node_attributes(step: Step, persona: Persona, authority: ResolvedAuthority) -> dict[str, Any]:
-    return {
-        "step": step,
-        "name": step.name,
-        "authority": authority,
-        "site": authority.site,
-        "level": authority.level,
-        "channel": persona.choose(step.channels),
-        "channels": step.channels,
-        "lead_time_days": step.lead_time_days,
-        "deadline_days": step.deadline_days,
-        "visit": step.visit,
-        "stage": step.stage,
-    }

@@ -34,11 +34,12 @@ import pydantic
 
 from lifeevents.analysis.validation import journey_problems
 from lifeevents.errors import InputError, ScenarioNotApplicableError
-from lifeevents.formats.journey_file import Regions, check_text
+from lifeevents.formats.journey_file import Regions, check_document, check_text
 from lifeevents.formats.region_file import builtin_regions
-from lifeevents.formats.writer import dumps
+from lifeevents.formats.writer import dumps, to_data
+from lifeevents.formats.yaml_reader import Document, Positions
 from lifeevents.model.life_event import Authority, Evidence, LifeEvent, OfficeChange, Step
-from lifeevents.model.problems import Problem
+from lifeevents.model.problems import CheckResult, Problem
 from lifeevents.model.region import Region
 from lifeevents.model.scenario import (
     AddStep,
@@ -50,7 +51,7 @@ from lifeevents.model.scenario import (
 )
 from lifeevents.model.sources import SourceMap
 
-__all__ = ["Applied", "apply", "apply_scenarios"]
+__all__ = ["Applied", "apply", "apply_scenarios", "checked_as_data", "checked_as_text"]
 
 
 @dataclass(frozen=True)
@@ -361,14 +362,18 @@ def _checked(
     life_event: LifeEvent, scenario: Scenario, regions: Regions, source: SourceMap | None
 ) -> LifeEvent:
     """The changed journey, checked like a file: problems are located in the scenario.
-    ``source`` is where the journey came from (kept: unchanged parts stay where they were)."""
+    ``source`` is where the journey came from (kept: unchanged parts stay where they were).
+
+    The checks run on the model's plain data first, as if read from a file without
+    positions: the data is what writing the journey as YAML and reading it back gives
+    (``loads(dumps(x)) == x``), so the same checks find a problem there exactly when
+    they find one in the text. Only then, to report each problem exactly as a file
+    would, the journey is written and checked again as text.
+    """
     journey_file = source.filename if source is not None else f"<{life_event.id}>"
-    result = check_text(dumps(life_event), f"{journey_file} with {scenario.id}", regions)
-    problems = list(result.errors)
-    if result.model is not None:
-        region = regions.get(life_event.region) if life_event.region else None
-        problems += journey_problems(result.model, region)
-    if problems:
+    name = f"{journey_file} with {scenario.id}"
+    if checked_as_data(life_event, name, regions):
+        problems = checked_as_text(life_event, name, regions)
         raise InputError(
             _at_change(
                 scenario,
@@ -381,6 +386,72 @@ def _checked(
     if source is not None:
         life_event.attach_source(source)  # unchanged parts keep their place in the journey file
     return life_event
+
+
+def checked_as_text(life_event: LifeEvent, name: str, regions: Regions) -> list[Problem]:
+    """Every problem of ``life_event`` written as a journey file and checked as text
+    (what :func:`apply` reports for a scenario that makes the journey invalid).
+
+    Parameters
+    ----------
+    life_event : LifeEvent
+        A journey, such as a changed one.
+    name : str
+        The file name the problems show.
+    regions : mapping of str to Region
+        The regions it may name.
+
+    Returns
+    -------
+    list of Problem
+        The errors of the file and of its personas; empty for a valid journey.
+
+    Examples
+    --------
+    >>> from lifeevents.formats.journey_file import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> checked_as_text(loads(DEMO_YAML), "umzug.yaml", {})
+    []
+    """
+    return _problems(check_text(dumps(life_event), name, regions), regions)
+
+
+def checked_as_data(life_event: LifeEvent, name: str, regions: Regions) -> list[Problem]:
+    """:func:`checked_as_text` without writing and reading the text: the same checks on
+    the model's plain data. A problem is found here exactly when it is found there;
+    only where it is located differs (the data has no lines).
+
+    Parameters
+    ----------
+    life_event : LifeEvent
+        A journey, such as a changed one.
+    name : str
+        The file name the problems show.
+    regions : mapping of str to Region
+        The regions it may name.
+
+    Returns
+    -------
+    list of Problem
+        The errors found; empty for a valid journey.
+
+    Examples
+    --------
+    >>> from lifeevents.formats.journey_file import loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> checked_as_data(loads(DEMO_YAML), "umzug.yaml", {})
+    []
+    """
+    document = Document(to_data(life_event), Positions())
+    return _problems(check_document(document, name, regions), regions)
+
+
+def _problems(result: CheckResult[LifeEvent], regions: Regions) -> list[Problem]:
+    problems = list(result.errors)
+    if result.model is not None:
+        region = regions.get(result.model.region) if result.model.region else None
+        problems += journey_problems(result.model, region)
+    return problems
 
 
 def _change_about(scenario: Scenario, message: str) -> int | None:

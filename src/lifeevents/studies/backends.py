@@ -19,6 +19,7 @@ such task in order are raised as :class:`~lifeevents.errors.InputError`.
 
 from __future__ import annotations
 
+import atexit
 import importlib
 import math
 import os
@@ -289,22 +290,77 @@ def _counted(
     return collected
 
 
-def _in_processes(tasks: list[Task], workers: int, progress: Progress | None) -> list[Outcome]:
+# Tasks go to the workers in chunks: fewer round trips than one task at a time, and
+# the tasks of a chunk travel together, so the journeys, scenarios and regions they
+# share are sent (and unpickled, staying one object for the engine's per-journey
+# invariants) once per chunk. Several chunks per worker, so that a slow one does not
+# leave the others idle.
+_CHUNKS_PER_WORKER = 4
+
+
+def _chunks(tasks: Sequence[Task], workers: int) -> list[list[Task]]:
+    """Consecutive tasks (a group's tasks and its related variants together)."""
+    count = max(1, min(len(tasks), workers * _CHUNKS_PER_WORKER))
+    size, extra = divmod(len(tasks), count)
+    chunks, start = [], 0
+    for index in range(count):
+        end = start + size + (index < extra)
+        chunks.append(list(tasks[start:end]))
+        start = end
+    return chunks
+
+
+def _run_chunk(tasks: list[Task]) -> list[Outcome]:
+    return [run_task(task) for task in tasks]
+
+
+# Worker processes are kept for the next sweep of this process (by their number):
+# starting them imports the engine in each, which costs more than a small study.
+_POOLS: dict[int, Any] = {}
+
+
+def _process_context() -> Any:
+    """forkserver where there is one: each worker is forked from a clean process that
+    has imported the engine already, where spawn imports it in every worker (a plain
+    fork of a process with threads, such as a Dask client or a notebook kernel, can
+    deadlock). Elsewhere spawn, which behaves the same on every platform."""
     import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    multiprocessing.set_forkserver_preload([__name__])
+    return multiprocessing.get_context("forkserver")
+
+
+def _in_processes(tasks: list[Task], workers: int, progress: Progress | None) -> list[Outcome]:
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    # spawn, not fork: a forked copy of a process with threads (a Dask client, a
-    # notebook kernel) can deadlock, and spawn behaves the same on every platform.
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=context)
+    pool = _POOLS.pop(workers, None)
+    if pool is None:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=_process_context())
     try:
-        futures = [pool.submit(run_task, task) for task in tasks]
-        outcomes = _counted((future.result() for future in as_completed(futures)), tasks, progress)
+        futures = [pool.submit(_run_chunk, chunk) for chunk in _chunks(tasks, workers)]
+        outcomes = _counted(
+            (outcome for future in as_completed(futures) for outcome in future.result()),
+            tasks,
+            progress,
+        )
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
-    pool.shutdown()
+    # Kept only after a sweep that went well (a broken pool is never reused).
+    _POOLS[workers] = pool
     return outcomes
+
+
+def _close_pools() -> None:
+    """At exit, while the modules the pools need are still there."""
+    while _POOLS:
+        _, pool = _POOLS.popitem()
+        pool.shutdown()
+
+
+atexit.register(_close_pools)
 
 
 def _on_dask(
@@ -335,10 +391,13 @@ def _on_dask(
 
 def _submitted(client: Any, tasks: list[Task], progress: Progress | None) -> list[Outcome]:
     distributed: Any = importlib.import_module("distributed")
-    futures = client.map(run_task, tasks, pure=False)
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    futures = client.map(_run_chunk, _chunks(tasks, workers), pure=False)
     try:
         finished = distributed.as_completed(futures)
-        return _counted((future.result() for future in finished), tasks, progress)
+        return _counted(
+            (outcome for future in finished for outcome in future.result()), tasks, progress
+        )
     except BaseException:
         client.cancel(futures)
         raise

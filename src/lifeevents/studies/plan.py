@@ -430,16 +430,9 @@ def plan_sweep(
                 numbers[key] = len(groups)
                 groups.append(Group(life_event, applied, pairs, region))
             label = SCENARIO_SEPARATOR.join(scenario.id for scenario in variant)
+            name, applied_label, number = life_event.id, SCENARIO_SEPARATOR.join(key), numbers[key]
             rows.extend(
-                Row(
-                    life_event.id,
-                    label,
-                    SCENARIO_SEPARATOR.join(key),
-                    place,
-                    persona,
-                    numbers[key],
-                    index,
-                )
+                Row(name, label, applied_label, place, persona, number, index)
                 for index, (place, persona) in enumerate(pairs)
             )
     return Study(tuple(rows), tuple(groups), origin, regions, token=uuid.uuid4().hex, shares=shares)

@@ -12,8 +12,10 @@ one :class:`pandas.DataFrame`, computed serially, in processes or on a Dask clus
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
 from typing import TYPE_CHECKING, Any
 
@@ -167,12 +169,22 @@ def sweep(
         regions=regions,
         persona_grid=grid,
     )
-    with _progress(progress) as tell:
+    if backend == "serial":
+        with _progress(progress) as tell:
+            groups = run_study(study, backend, client=client, workers=workers, progress=tell)
+        return study_frame(study, groups)
+    # While other processes analyse, this one makes the columns that need no figures.
+    with ThreadPoolExecutor(max_workers=1) as helper, _progress(progress) as tell:
+        row_columns = helper.submit(_row_columns, study)
         groups = run_study(study, backend, client=client, workers=workers, progress=tell)
-    return study_frame(study, groups)
+        return study_frame(study, groups, row_columns.result())
 
 
-def study_frame(study: Study, groups: Sequence[Sequence[Mapping[str, Any]]]) -> pd.DataFrame:
+def study_frame(
+    study: Study,
+    groups: Sequence[Sequence[Mapping[str, Any]]],
+    row_columns: Mapping[str, Any] | None = None,
+) -> pd.DataFrame:
     """The frame of ``study`` from the records of its groups.
 
     Rows that share a group copy its figures; the keys come from each
@@ -184,6 +196,9 @@ def study_frame(study: Study, groups: Sequence[Sequence[Mapping[str, Any]]]) -> 
         The plan (:func:`~lifeevents.studies.plan.plan_sweep`).
     groups : sequence of sequence of mapping
         The records of each group (:func:`~lifeevents.studies.backends.run_study`).
+    row_columns : mapping, optional
+        The columns that come from the rows alone, made while the groups were
+        analysed elsewhere (internal; default: made here).
 
     Returns
     -------
@@ -205,25 +220,43 @@ def study_frame(study: Study, groups: Sequence[Sequence[Mapping[str, Any]]]) -> 
     import pandas as pd
 
     figures = [name for name in groups[0][0] if name not in KEY_COLUMNS] if groups else []
-    rows = []
-    for row in study.rows:
-        record = groups[row.group][row.pair]
-        rows.append(
-            (
-                row.life_event,
-                row.scenarios,
-                row.applied,
-                record["municipality"],
-                row.persona,
-                record["origin"],
-                record["event_place"],
-                *(record[name] for name in figures),
-            )
-        )
-    frame = pd.DataFrame.from_records(rows, columns=[*KEY_COLUMNS, *figures])
+    if not study.rows:
+        frame = pd.DataFrame.from_records([], columns=[*KEY_COLUMNS, *figures])
+        return _with_shares(frame, study)
+    # A column at a time: each row picks its group's record (rows share records).
+    records = [record for group in groups for record in group]
+    keys = _row_columns(study) if row_columns is None else row_columns
+    picks = keys["picks"]
+    columns: dict[str, Any] = dict(keys)
+    for name in ("municipality", "origin", "event_place", *figures):
+        values = [record[name] for record in records]
+        columns[name] = [values[pick] for pick in picks]
+    frame = pd.DataFrame({name: columns[name] for name in [*KEY_COLUMNS, *figures]})
+    return _with_shares(frame, study)
+
+
+def _with_shares(frame: pd.DataFrame, study: Study) -> pd.DataFrame:
+    """``frame`` with the persona grid's population shares after the keys, if the
+    study has a grid."""
     if study.shares is not None:
         frame.insert(len(KEY_COLUMNS), SHARE_COLUMN, frame["persona"].map(study.shares))
     return frame
+
+
+def _row_columns(study: Study) -> dict[str, Any]:
+    """The frame's columns that come from the rows alone, and each row's record (by its
+    place among the groups' records): ready before the figures are."""
+    import pandas as pd
+
+    rows = study.rows
+    offsets = list(itertools.accumulate((len(group.pairs) for group in study.groups), initial=0))
+    return {
+        "picks": [offsets[row.group] + row.pair for row in rows],
+        "life_event": pd.Series([row.life_event for row in rows]),
+        "scenarios": pd.Series([row.scenarios for row in rows]),
+        "applied": pd.Series([row.applied for row in rows]),
+        "persona": pd.Series([row.persona for row in rows]),
+    }
 
 
 def _life_events(given: LifeEvents, regions: Mapping[str, Region] | None) -> list[LifeEvent]:
