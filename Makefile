@@ -12,14 +12,14 @@ STAMP := $(VENV)/.installed
 LOCK := requirements/dev.txt
 OUT ?= out
 # Every optional extra, for make test-latest (the lock holds all of them).
-EXTRAS := dev,export,observed,studies
+EXTRAS := dev,export,observed,studies,docs,lab
 # A throwaway environment for pm4py (AGPL), only to compare with in benchmarks/observed.py:
 # make bench PM4PY_ENV=/tmp/pm4py-env
 PM4PY_ENV ?=
 DEMO_JOURNEYS := umzug-innerhalb-kreis geburt todesfall
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps demo test lint typecheck unit thorough bench gallery clean lock test-latest
+.PHONY: help setup system-deps demo test lint typecheck unit docs lab thorough bench gallery clean lock test-latest
 
 help:
 	@echo "make demo      set everything up, then run lifeevents on the built-in journeys (maps in $(OUT)/)"
@@ -27,6 +27,8 @@ help:
 	@echo "make thorough  the property tests with many more hypothesis examples"
 	@echo "make bench     the benchmarks in benchmarks/"
 	@echo "make gallery   redraw docs/gallery/ from the built-in journeys"
+	@echo "make docs      build the documentation site into site/ (open site/index.html)"
+	@echo "make lab       start JupyterLab on notebooks/ from .venv/"
 	@echo "make lock      renew the lock (requirements/dev.txt) to the newest releases, on purpose"
 	@echo "make test-latest  the whole suite against the newest releases, in a throwaway environment"
 
@@ -78,7 +80,18 @@ typecheck: setup
 unit: setup browser-deps
 	$(BIN)/pytest
 
-test: lint typecheck unit
+test: lint typecheck docs unit
+
+# The documentation site, warnings as errors (mkdocs.yml: strict); reference/ pages are
+# generated from the code by mk/docs_pages.py. Nothing is fetched from the network.
+docs: setup
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --clean
+	@echo "Built the documentation into site/: open site/index.html"
+
+# JupyterLab from the locked environment, on the notebooks (the kernel is .venv's Python).
+LAB_PORT ?= 8888
+lab: setup
+	$(BIN)/jupyter lab --notebook-dir=notebooks --port=$(LAB_PORT) --no-browser
 
 thorough: setup
 	HYPOTHESIS_PROFILE=thorough $(BIN)/pytest tests
@@ -95,7 +108,7 @@ gallery: setup
 	$(BIN)/lifeevents workshop --all --origin rheine --output docs/gallery --formats svg -q
 
 clean:
-	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis $(BROWSER_TESTS)/node_modules
+	rm -rf $(VENV) $(OUT) site .pytest_cache .mypy_cache .ruff_cache .hypothesis $(BROWSER_TESTS)/node_modules
 
 # uv resolves one lock for every Python >= 3.11 and platform, with hashes; it runs from a
 # throwaway environment, because only maintainers renewing the lock need it.

@@ -1,0 +1,342 @@
+"""Pages of the documentation site generated from the code (a MkDocs hook).
+
+``mkdocs.yml`` names this file under ``hooks:``. While MkDocs collects the pages of
+``docs/``, :func:`on_files` adds the pages below, so the site always shows what the
+installed package says, never a copy that drifts:
+
+- ``reference/formats.md``: the journey, region and scenario file formats, one table
+  per part, from the JSON Schemas that ``lifeevents schema`` prints
+  (``lifeevents.formats.schema``);
+- ``reference/usage.md``: the ``--help`` of ``lifeevents`` and of every command, from
+  the argparse parser the command line runs (``lifeevents.cli.main.build_parser``);
+- ``reference/api.md``: every public name of ``lifeevents.__all__`` with its
+  docstring, rendered by mkdocstrings.
+
+``tests/test_docs_site.py`` imports this module and checks the pages it writes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+__all__ = [
+    "GENERATED",
+    "api_page",
+    "formats_page",
+    "on_files",
+    "on_page_content",
+    "usage_page",
+    "without_roles",
+]
+
+# The three file kinds, as ``lifeevents schema`` prints them.
+_SCHEMAS = (
+    ("Journey files (`lifeevents/1`)", "lifeevents schema", "journey_schema"),
+    ("Region files (`lifeevents-region/1`)", "lifeevents schema --region", "region_schema"),
+    ("Scenario files (`lifeevents-scenario/1`)", "lifeevents schema --scenario", "scenario_schema"),
+)
+# Help text is wrapped to this width whatever the terminal, so the page is the same on
+# every machine.
+_HELP_WIDTH = "100"
+
+
+# ---------------------------------------------------------------------------
+# The formats, from the JSON Schemas.
+
+
+def _cell(text: str) -> str:
+    """``text`` safe inside a Markdown table cell."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _code(text: str) -> str:
+    """``text`` as inline code, whatever backticks it holds."""
+    fence = "``" if "`" in text else "`"
+    pad = " " if "`" in text else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _anchor(name: str) -> str:
+    return name.lower()
+
+
+def _type_of(schema: dict[str, Any]) -> str:
+    """A short Markdown description of the type ``schema`` allows."""
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        return f"[{name}](#{_anchor(name)})"
+    if "const" in schema:
+        return _code(json.dumps(schema["const"], ensure_ascii=False))
+    if "enum" in schema:
+        return " \\| ".join(_code(json.dumps(value, ensure_ascii=False)) for value in schema["enum"])
+    if "anyOf" in schema or "oneOf" in schema:
+        options = [option for option in schema.get("anyOf", schema.get("oneOf", []))]
+        shown = [_type_of(option) for option in options if option.get("type") != "null"]
+        optional = len(shown) < len(options)
+        return " or ".join(shown) + (" or null" if optional else "")
+    kind = schema.get("type")
+    if kind == "array":
+        return f"list of {_type_of(schema.get('items', {}))}"
+    if kind == "object":
+        values = list(schema.get("patternProperties", {}).values())
+        if not values and isinstance(schema.get("additionalProperties"), dict):
+            values = [schema["additionalProperties"]]
+        if values:
+            return f"map: id → {_type_of(values[0])}"
+        return "object"
+    text = str(kind) if kind else "any"
+    if "pattern" in schema:
+        text += f" matching {_code(schema['pattern'])}"
+    limits = [
+        f"{word} {schema[key]}"
+        for key, word in (
+            ("minimum", "≥"),
+            ("exclusiveMinimum", ">"),
+            ("maximum", "≤"),
+            ("exclusiveMaximum", "<"),
+        )
+        if key in schema
+    ]
+    if limits:
+        text += " (" + ", ".join(limits) + ")"
+    return text
+
+
+def _description(schema: dict[str, Any]) -> str:
+    """The description of a property, or of the single non-null type it allows."""
+    if schema.get("description"):
+        return str(schema["description"])
+    for option in schema.get("anyOf", []):
+        if option.get("description"):
+            return str(option["description"])
+    items = schema.get("items")
+    if isinstance(items, dict) and items.get("description"):
+        return str(items["description"])
+    return ""
+
+
+def _part(title: str, schema: dict[str, Any], level: str) -> Iterator[str]:
+    """The heading, description and property table of one object of a schema."""
+    yield f"{level} {title}"
+    yield ""
+    if schema.get("description"):
+        yield str(schema["description"]).strip()
+        yield ""
+    properties: dict[str, Any] = schema.get("properties", {})
+    if not properties:
+        yield f"Type: {_type_of(schema)}."
+        yield ""
+        return
+    required = set(schema.get("required", []))
+    yield "| key | type | required | default | meaning |"
+    yield "|---|---|---|---|---|"
+    for key, value in properties.items():
+        default = (
+            _code(json.dumps(value["default"], ensure_ascii=False)) if "default" in value else ""
+        )
+        yield (
+            f"| `{key}` | {_cell(_type_of(value))} | {'yes' if key in required else ''} "
+            f"| {_cell(default)} | {_cell(_description(value))} |"
+        )
+    yield ""
+
+
+def formats_page() -> str:
+    """The reference of the three file formats, from their JSON Schemas.
+
+    Returns
+    -------
+    str
+        A Markdown page: per file kind the top-level keys, then each part (``$defs``).
+    """
+    from lifeevents.formats import schema as schemas
+
+    lines = [
+        "# File formats: reference",
+        "",
+        "Generated from the JSON Schemas the package builds from its model while this site",
+        "is built, so it is never out of date. The schemas check single values (keys, types,",
+        "ranges, the syntax of ids); references between parts (a step's `authority`, the",
+        "evidence it `requires`) are checked by `lifeevents validate`. What the keys *mean*",
+        "for the analyses is written in the [journey format](../journey-format-v1.md), the",
+        "[region format](../region-format.md) and the [scenario format](../scenario-format-v1.md).",
+        "",
+        "Editors that speak the YAML language server protocol check and complete files with",
+        "these schemas; see [writing journeys](../writing-journeys.md).",
+        "",
+    ]
+    for title, command, function_name in _SCHEMAS:
+        schema: dict[str, Any] = getattr(schemas, function_name)()
+        lines += [f"## {title}", "", f"The schema itself: `{command}`.", ""]
+        lines += _part("The file", schema, "###")
+        for name, part in schema.get("$defs", {}).items():
+            lines += _part(name, part, "###")
+    return "\n".join(_unique_headings(lines)) + "\n"
+
+
+def _unique_headings(lines: list[str]) -> list[str]:
+    """``lines`` with repeated part headings (a part shared by two kinds) made unique.
+
+    The first ``### Step`` keeps the anchor ``#step``; the links of each kind point at
+    its own parts, so a later repetition gets the kind's prefix in its anchor.
+    """
+    seen: set[str] = set()
+    kind = ""
+    out: list[str] = []
+    for line in lines:
+        if line.startswith("## "):
+            kind = line.split("(`", 1)[-1].split("/", 1)[0]
+        if line.startswith("### ") and line != "### The file":
+            name = line[4:]
+            if name in seen:
+                line = f"### {name} {{ #{kind}-{_anchor(name)} }}"
+            seen.add(name)
+        if line == "### The file":
+            line = f"### The file {{ #{kind}-file }}"
+        out.append(line)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# The command line, from its parser.
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+def usage_page() -> str:
+    """The ``--help`` of ``lifeevents`` and of every command.
+
+    Returns
+    -------
+    str
+        A Markdown page with one section per command, in the parser's order.
+    """
+    from lifeevents.cli.main import build_parser
+
+    before = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = _HELP_WIDTH
+    try:
+        parser = build_parser()
+        sections = [("lifeevents", parser.format_help())]
+        sections += [
+            (f"lifeevents {name}", command.format_help())
+            for name, command in _subparsers(parser).items()
+        ]
+    finally:
+        if before is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = before
+    lines = [
+        "# Command line: every option",
+        "",
+        "The `--help` of every command, generated from the parser the command line runs",
+        "while this site is built. What the commands do, with examples, exit codes and caps:",
+        "[the command line](../command-line.md).",
+        "",
+    ]
+    for title, text in sections:
+        lines += [f"## `{title}`", "", "```text", text.rstrip(), "```", ""]
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------
+# The API, from the docstrings.
+
+_GROUPS: tuple[tuple[str, Callable[[Any], bool]], ...] = (
+    ("Errors", lambda value: isinstance(value, type) and issubclass(value, Exception)),
+    ("Models and results", lambda value: isinstance(value, type)),
+    ("Functions", callable),
+)
+
+
+def api_page() -> str:
+    """mkdocstrings directives for every name of ``lifeevents.__all__``.
+
+    Returns
+    -------
+    str
+        A Markdown page: functions, then models and results, then errors, each with the
+        docstring of the module that defines it.
+    """
+    import lifeevents
+
+    groups: dict[str, list[str]] = {title: [] for title, _ in _GROUPS}
+    for name in lifeevents.__all__:
+        if name == "__version__":
+            continue
+        value = getattr(lifeevents, name)
+        home = f"{value.__module__}.{value.__qualname__}"
+        title = next(title for title, belongs in _GROUPS if belongs(value))
+        groups[title].append(f"::: {home}\n    options:\n      heading: {name}\n")
+    lines = [
+        "# Python API",
+        "",
+        "Everything `import lifeevents` offers (`lifeevents.__all__`), rendered from the",
+        "docstrings while this site is built; every example in them runs as a doctest in",
+        "`make test`. Each name is imported from its module on first use, so",
+        "`lifeevents.journey` is `lifeevents.graph.journey.journey`.",
+        "",
+        "```python",
+        "import lifeevents",
+        "",
+        'trip = lifeevents.journey(lifeevents.load("geburt"), "unverheiratet-schalter")',
+        "print(lifeevents.analyze(trip).visits.minimum)",
+        "```",
+        "",
+    ]
+    for title in ("Functions", "Models and results", "Errors"):
+        lines += [f"## {title}", "", *groups[title]]
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------
+# The hook.
+
+#: Where each generated page lies in the site, and what writes it.
+GENERATED: dict[str, Callable[[], str]] = {
+    "reference/formats.md": formats_page,
+    "reference/usage.md": usage_page,
+    "reference/api.md": api_page,
+}
+
+
+def on_files(files: Any, config: Any) -> Any:
+    """Add the generated pages to the pages MkDocs found in ``docs/``."""
+    from mkdocs.structure.files import File
+
+    for path, write in GENERATED.items():
+        files.append(File.generated(config, path, content=write()))
+    return files
+
+
+# Docstrings name other objects the Sphinx way (:func:`~lifeevents.journey`); the site
+# shows the name as code, without the role (and, for ``~``, only its last part).
+_ROLE = re.compile(r":(?:func|class|meth|mod|attr|data|exc|obj):<code>(~?)([^<]*)</code>")
+
+
+def without_roles(html: str) -> str:
+    """``html`` with the Sphinx roles of docstrings turned into plain code.
+
+    >>> without_roles(":func:<code>~lifeevents.graph.journey</code>")
+    '<code>journey</code>'
+    """
+    return _ROLE.sub(
+        lambda match: f"<code>{match[2].rsplit('.', 1)[-1] if match[1] else match[2]}</code>",
+        html,
+    )
+
+
+def on_page_content(html: str, **_: Any) -> str:
+    """Clean the rendered docstrings of a page (see :func:`without_roles`)."""
+    return without_roles(html)
