@@ -84,8 +84,9 @@ test: lint typecheck docs unit
 
 # The documentation site, warnings as errors (mkdocs.yml: strict); reference/ pages are
 # generated from the code by mk/docs_pages.py. Nothing is fetched from the network.
+# Not --quiet: it hides warnings from --strict, and the build would pass with them.
 docs: setup
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --clean
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --clean
 	@echo "Built the documentation into site/: open site/index.html"
 
 # JupyterLab from the locked environment, on the notebooks (the kernel is .venv's Python).

@@ -10,7 +10,10 @@ installed package says, never a copy that drifts:
 - ``reference/usage.md``: the ``--help`` of ``lifeevents`` and of every command, from
   the argparse parser the command line runs (``lifeevents.cli.main.build_parser``);
 - ``reference/api.md``: every public name of ``lifeevents.__all__`` with its
-  docstring, rendered by mkdocstrings.
+  docstring, rendered by mkdocstrings;
+- ``reference/pictures/rechenbeispiel-*.svg``: the maps of the worked example of
+  ``docs/analyses.md`` (its ``yaml`` block with ``id: rechenbeispiel``), drawn by the
+  renderer, each with one kind of finding marked.
 
 ``tests/test_docs_site.py`` imports this module and checks the pages it writes.
 """
@@ -22,16 +25,20 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 __all__ = [
     "GENERATED",
+    "PICTURES",
     "api_page",
     "formats_page",
     "on_files",
     "on_page_content",
     "usage_page",
     "without_roles",
+    "worked_example",
+    "worked_example_pictures",
 ]
 
 # The three file kinds, as ``lifeevents schema`` prints them.
@@ -301,6 +308,46 @@ def api_page() -> str:
 
 
 # ---------------------------------------------------------------------------
+# The pictures of the worked example.
+
+#: Each picture of the worked example: its name and the findings it marks (None: all).
+PICTURES: dict[str, list[str] | None] = {
+    "all": None,
+    "visits": ["visits"],
+    "authority_handovers": ["authority_handovers"],
+    "media_breaks": ["media_breaks"],
+    "once_only": ["once_only"],
+    "deadlines": ["deadlines"],
+}
+_EXAMPLE_ID = "id: rechenbeispiel"
+
+
+def worked_example(analyses_page: str) -> str:
+    """The journey file of the worked example: the ``yaml`` block naming ``rechenbeispiel``.
+
+    >>> worked_example("text\\n```yaml\\nlife_event: {id: rechenbeispiel}\\n```\\n")
+    'life_event: {id: rechenbeispiel}\\n'
+    """
+    for block in re.findall(r"^```yaml\n(.*?)^```", analyses_page, re.S | re.M):
+        if _EXAMPLE_ID in block:
+            return str(block)
+    raise ValueError(f"docs/analyses.md has no yaml block with '{_EXAMPLE_ID}'")
+
+
+def worked_example_pictures(analyses_page: str) -> dict[str, str]:
+    """The SVG maps of the worked example, by their path in the site."""
+    import lifeevents
+
+    trip = lifeevents.journey(lifeevents.loads(worked_example(analyses_page), "rechenbeispiel"))
+    return {
+        f"reference/pictures/rechenbeispiel-{name}.svg": lifeevents.render(
+            trip, "svg", lang="en", highlight=highlight
+        )
+        for name, highlight in PICTURES.items()
+    }
+
+
+# ---------------------------------------------------------------------------
 # The hook.
 
 #: Where each generated page lies in the site, and what writes it.
@@ -317,6 +364,9 @@ def on_files(files: Any, config: Any) -> Any:
 
     for path, write in GENERATED.items():
         files.append(File.generated(config, path, content=write()))
+    analyses = Path(config["docs_dir"], "analyses.md").read_text(encoding="utf-8")
+    for path, svg in worked_example_pictures(analyses).items():
+        files.append(File.generated(config, path, content=svg))
     return files
 
 
