@@ -57,8 +57,6 @@ def test_notebook_runs(path: Path, tmp_path: Path) -> None:
     assert SHOWS[path.stem] <= mime_types
     # Every code cell shows something: a cell whose result vanished is a broken example.
     silent = [
-        cell.source[:60]
-        for cell in notebook.cells
-        if cell.cell_type == "code" and not cell.outputs
+        cell.source[:60] for cell in notebook.cells if cell.cell_type == "code" and not cell.outputs
     ]
     assert not silent
