@@ -19,7 +19,7 @@ PM4PY_ENV ?=
 DEMO_JOURNEYS := umzug-innerhalb-kreis geburt todesfall
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps demo test lint typecheck unit docs lab thorough bench gallery clean lock test-latest
+.PHONY: help setup system-deps demo test lint typecheck unit docs docs-serve lab thorough bench gallery clean lock test-latest
 
 help:
 	@echo "make demo      set everything up, then run lifeevents on the built-in journeys (maps in $(OUT)/)"
@@ -28,6 +28,7 @@ help:
 	@echo "make bench     the benchmarks in benchmarks/"
 	@echo "make gallery   redraw docs/gallery/ from the built-in journeys"
 	@echo "make docs      build the documentation site into site/ (open site/index.html)"
+	@echo "make docs-serve  build it and serve it on http://127.0.0.1:8000/ (search works there)"
 	@echo "make lab       start JupyterLab on notebooks/ from .venv/"
 	@echo "make lock      renew the lock (requirements/dev.txt) to the newest releases, on purpose"
 	@echo "make test-latest  the whole suite against the newest releases, in a throwaway environment"
@@ -70,12 +71,12 @@ demo: setup
 	$(BIN)/lifeevents workshop $(DEMO_JOURNEYS) --origin rheine --output $(OUT)
 
 lint: setup
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks mk
+	$(BIN)/ruff format --check src tests benchmarks mk
 	$(BIN)/lint-imports --no-cache
 
 typecheck: setup
-	$(BIN)/mypy --strict src tests benchmarks
+	$(BIN)/mypy --strict src tests benchmarks mk
 
 unit: setup browser-deps
 	$(BIN)/pytest
@@ -88,6 +89,12 @@ test: lint typecheck docs unit
 docs: setup
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --clean
 	@echo "Built the documentation into site/: open site/index.html"
+
+# The built site over HTTP on this computer only: search needs it (browsers do not run
+# its worker for file:// pages). Ctrl-C stops it.
+DOCS_PORT ?= 8000
+docs-serve: docs
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory site $(DOCS_PORT)
 
 # JupyterLab from the locked environment, on the notebooks (the kernel is .venv's Python).
 LAB_PORT ?= 8888

@@ -43,9 +43,19 @@ __all__ = [
 
 # The three file kinds, as ``lifeevents schema`` prints them.
 _SCHEMAS = (
-    ("Journey files (`lifeevents/1`)", "lifeevents schema", "journey_schema"),
-    ("Region files (`lifeevents-region/1`)", "lifeevents schema --region", "region_schema"),
-    ("Scenario files (`lifeevents-scenario/1`)", "lifeevents schema --scenario", "scenario_schema"),
+    ("journey", "Journey files (`lifeevents/1`)", "lifeevents schema", "journey_schema"),
+    (
+        "region",
+        "Region files (`lifeevents-region/1`)",
+        "lifeevents schema --region",
+        "region_schema",
+    ),
+    (
+        "scenario",
+        "Scenario files (`lifeevents-scenario/1`)",
+        "lifeevents schema --scenario",
+        "scenario_schema",
+    ),
 )
 # Help text is wrapped to this width whatever the terminal, so the page is the same on
 # every machine.
@@ -68,35 +78,37 @@ def _code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def _anchor(name: str) -> str:
-    return name.lower()
+def _anchor(kind: str, name: str) -> str:
+    """The anchor of part ``name`` of the files of ``kind`` (parts of one name may differ)."""
+    return f"{kind}-{name.lower()}"
 
 
-def _type_of(schema: dict[str, Any]) -> str:
-    """A short Markdown description of the type ``schema`` allows."""
+def _type_of(schema: dict[str, Any], kind: str) -> str:
+    """A short Markdown description of the type ``schema`` allows, linking its parts."""
     if "$ref" in schema:
         name = schema["$ref"].rsplit("/", 1)[-1]
-        return f"[{name}](#{_anchor(name)})"
+        return f"[{name}](#{_anchor(kind, name)})"
     if "const" in schema:
         return _code(json.dumps(schema["const"], ensure_ascii=False))
     if "enum" in schema:
-        return " \\| ".join(_code(json.dumps(value, ensure_ascii=False)) for value in schema["enum"])
+        values = [_code(json.dumps(value, ensure_ascii=False)) for value in schema["enum"]]
+        return " \\| ".join(values)
     if "anyOf" in schema or "oneOf" in schema:
-        options = [option for option in schema.get("anyOf", schema.get("oneOf", []))]
-        shown = [_type_of(option) for option in options if option.get("type") != "null"]
+        options = list(schema.get("anyOf", schema.get("oneOf", [])))
+        shown = [_type_of(option, kind) for option in options if option.get("type") != "null"]
         optional = len(shown) < len(options)
         return " or ".join(shown) + (" or null" if optional else "")
-    kind = schema.get("type")
-    if kind == "array":
-        return f"list of {_type_of(schema.get('items', {}))}"
-    if kind == "object":
-        values = list(schema.get("patternProperties", {}).values())
+    json_type = schema.get("type")
+    if json_type == "array":
+        return f"list of {_type_of(schema.get('items', {}), kind)}"
+    if json_type == "object":
+        values: list[dict[str, Any]] = list(schema.get("patternProperties", {}).values())
         if not values and isinstance(schema.get("additionalProperties"), dict):
             values = [schema["additionalProperties"]]
         if values:
-            return f"map: id → {_type_of(values[0])}"
+            return f"map: id → {_type_of(values[0], kind)}"
         return "object"
-    text = str(kind) if kind else "any"
+    text = str(json_type) if json_type else "any"
     if "pattern" in schema:
         text += f" matching {_code(schema['pattern'])}"
     limits = [
@@ -127,16 +139,16 @@ def _description(schema: dict[str, Any]) -> str:
     return ""
 
 
-def _part(title: str, schema: dict[str, Any], level: str) -> Iterator[str]:
+def _part(kind: str, title: str, schema: dict[str, Any]) -> Iterator[str]:
     """The heading, description and property table of one object of a schema."""
-    yield f"{level} {title}"
+    yield f"### {title} {{ #{_anchor(kind, title)} }}"
     yield ""
     if schema.get("description"):
         yield str(schema["description"]).strip()
         yield ""
     properties: dict[str, Any] = schema.get("properties", {})
     if not properties:
-        yield f"Type: {_type_of(schema)}."
+        yield f"Type: {_type_of(schema, kind)}."
         yield ""
         return
     required = set(schema.get("required", []))
@@ -147,7 +159,7 @@ def _part(title: str, schema: dict[str, Any], level: str) -> Iterator[str]:
             _code(json.dumps(value["default"], ensure_ascii=False)) if "default" in value else ""
         )
         yield (
-            f"| `{key}` | {_cell(_type_of(value))} | {'yes' if key in required else ''} "
+            f"| `{key}` | {_cell(_type_of(value, kind))} | {'yes' if key in required else ''} "
             f"| {_cell(default)} | {_cell(_description(value))} |"
         )
     yield ""
@@ -177,36 +189,13 @@ def formats_page() -> str:
         "these schemas; see [writing journeys](../writing-journeys.md).",
         "",
     ]
-    for title, command, function_name in _SCHEMAS:
+    for kind, title, command, function_name in _SCHEMAS:
         schema: dict[str, Any] = getattr(schemas, function_name)()
-        lines += [f"## {title}", "", f"The schema itself: `{command}`.", ""]
-        lines += _part("The file", schema, "###")
+        lines += [f"## {title} {{ #{kind}-files }}", "", f"The schema itself: `{command}`.", ""]
+        lines += _part(kind, "The file", schema)
         for name, part in schema.get("$defs", {}).items():
-            lines += _part(name, part, "###")
-    return "\n".join(_unique_headings(lines)) + "\n"
-
-
-def _unique_headings(lines: list[str]) -> list[str]:
-    """``lines`` with repeated part headings (a part shared by two kinds) made unique.
-
-    The first ``### Step`` keeps the anchor ``#step``; the links of each kind point at
-    its own parts, so a later repetition gets the kind's prefix in its anchor.
-    """
-    seen: set[str] = set()
-    kind = ""
-    out: list[str] = []
-    for line in lines:
-        if line.startswith("## "):
-            kind = line.split("(`", 1)[-1].split("/", 1)[0]
-        if line.startswith("### ") and line != "### The file":
-            name = line[4:]
-            if name in seen:
-                line = f"### {name} {{ #{kind}-{_anchor(name)} }}"
-            seen.add(name)
-        if line == "### The file":
-            line = f"### The file {{ #{kind}-file }}"
-        out.append(line)
-    return out
+            lines += _part(kind, name, part)
+    return "\n".join(lines) + "\n"
 
 
 # ---------------------------------------------------------------------------

@@ -87,11 +87,13 @@ def test_the_formats_page_has_every_key_of_every_schema() -> None:
             for key in part.get("properties", {}):
                 assert f"| `{key}` |" in page, key
         for name in schema["$defs"]:
-            assert f"### {name}" in page, name
-    # Every link inside the page points at a heading of the page.
-    anchors = set(re.findall(r"\{ #([a-z0-9-]+) \}", page))
-    anchors |= {line[4:].lower() for line in page.splitlines() if line.startswith("### ")}
-    assert set(re.findall(r"\]\(#([^)]+)\)", page)) <= anchors
+            assert f"### {name} {{ #" in page, name
+    # Every link inside the page points at a heading of the page, of its own kind.
+    anchors = re.findall(r"\{ #([a-z0-9-]+) \}", page)
+    assert len(anchors) == len(set(anchors))
+    assert set(re.findall(r"\]\(#([^)]+)\)", page)) <= set(anchors)
+    region = page.split("## Region files", 1)[1].split("## Scenario files", 1)[0]
+    assert set(re.findall(r"\]\(#([a-z]+)-", region)) == {"region"}
 
 
 def test_the_usage_page_has_every_command_and_option() -> None:
