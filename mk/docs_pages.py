@@ -102,11 +102,11 @@ def _type_of(schema: dict[str, Any], kind: str) -> str:
     if json_type == "array":
         return f"list of {_type_of(schema.get('items', {}), kind)}"
     if json_type == "object":
-        values: list[dict[str, Any]] = list(schema.get("patternProperties", {}).values())
-        if not values and isinstance(schema.get("additionalProperties"), dict):
-            values = [schema["additionalProperties"]]
-        if values:
-            return f"map: id → {_type_of(values[0], kind)}"
+        entries = list(schema.get("patternProperties", {}).values())
+        if not entries and isinstance(schema.get("additionalProperties"), dict):
+            entries = [schema["additionalProperties"]]
+        if entries:
+            return f"map: id → {_type_of(entries[0], kind)}"
         return "object"
     text = str(json_type) if json_type else "any"
     if "pattern" in schema:
