@@ -96,10 +96,13 @@ DOCS_PORT ?= 8000
 docs-serve: docs
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory site $(DOCS_PORT)
 
-# JupyterLab from the locked environment, on the notebooks (the kernel is .venv's Python).
+# JupyterLab from the locked environment, on the notebooks (the kernel is .venv's Python),
+# on this computer only; it asks no package index for extensions (readonly manager).
+# Jupyter refuses to run as root unless told, as in a container.
 LAB_PORT ?= 8888
 lab: setup
-	$(BIN)/jupyter lab --notebook-dir=notebooks --port=$(LAB_PORT) --no-browser
+	$(BIN)/jupyter lab --notebook-dir=notebooks --ip=127.0.0.1 --port=$(LAB_PORT) --no-browser \
+		--LabApp.extension_manager=readonly $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 thorough: setup
 	HYPOTHESIS_PROFILE=thorough $(BIN)/pytest tests
