@@ -12,14 +12,14 @@ STAMP := $(VENV)/.installed
 LOCK := requirements/dev.txt
 OUT ?= out
 # Every optional extra, for make test-latest (the lock holds all of them).
-EXTRAS := dev,export,observed,studies
+EXTRAS := dev,export,observed,studies,docs,lab
 # A throwaway environment for pm4py (AGPL), only to compare with in benchmarks/observed.py:
 # make bench PM4PY_ENV=/tmp/pm4py-env
 PM4PY_ENV ?=
 DEMO_JOURNEYS := umzug-innerhalb-kreis geburt todesfall
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps demo test lint typecheck unit thorough bench gallery clean lock test-latest
+.PHONY: help setup system-deps demo test lint typecheck unit docs docs-serve lab thorough bench gallery clean lock test-latest
 
 help:
 	@echo "make demo      set everything up, then run lifeevents on the built-in journeys (maps in $(OUT)/)"
@@ -27,6 +27,9 @@ help:
 	@echo "make thorough  the property tests with many more hypothesis examples"
 	@echo "make bench     the benchmarks in benchmarks/"
 	@echo "make gallery   redraw docs/gallery/ from the built-in journeys"
+	@echo "make docs      build the documentation site into site/ (open site/index.html)"
+	@echo "make docs-serve  build it and serve it on http://127.0.0.1:8000/ (search works there)"
+	@echo "make lab       start JupyterLab on notebooks/ from .venv/"
 	@echo "make lock      renew the lock (requirements/dev.txt) to the newest releases, on purpose"
 	@echo "make test-latest  the whole suite against the newest releases, in a throwaway environment"
 
@@ -68,17 +71,38 @@ demo: setup
 	$(BIN)/lifeevents workshop $(DEMO_JOURNEYS) --origin rheine --output $(OUT)
 
 lint: setup
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks mk
+	$(BIN)/ruff format --check src tests benchmarks mk
 	$(BIN)/lint-imports --no-cache
 
 typecheck: setup
-	$(BIN)/mypy --strict src tests benchmarks
+	$(BIN)/mypy --strict src tests benchmarks mk
 
 unit: setup browser-deps
 	$(BIN)/pytest
 
-test: lint typecheck unit
+test: lint typecheck docs unit
+
+# The documentation site, warnings as errors (mkdocs.yml: strict); reference/ pages are
+# generated from the code by mk/docs_pages.py. Nothing is fetched from the network.
+# Not --quiet: it hides warnings from --strict, and the build would pass with them.
+docs: setup
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --clean
+	@echo "Built the documentation into site/: open site/index.html"
+
+# The built site over HTTP on this computer only: search needs it (browsers do not run
+# its worker for file:// pages). Ctrl-C stops it.
+DOCS_PORT ?= 8000
+docs-serve: docs
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory site $(DOCS_PORT)
+
+# JupyterLab from the locked environment, on the notebooks (the kernel is .venv's Python),
+# on this computer only; it asks no package index for extensions (readonly manager).
+# Jupyter refuses to run as root unless told, as in a container.
+LAB_PORT ?= 8888
+lab: setup
+	$(BIN)/jupyter lab --notebook-dir=notebooks --ip=127.0.0.1 --port=$(LAB_PORT) --no-browser \
+		--LabApp.extension_manager=readonly $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 thorough: setup
 	HYPOTHESIS_PROFILE=thorough $(BIN)/pytest tests
@@ -95,7 +119,7 @@ gallery: setup
 	$(BIN)/lifeevents workshop --all --origin rheine --output docs/gallery --formats svg -q
 
 clean:
-	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis $(BROWSER_TESTS)/node_modules
+	rm -rf $(VENV) $(OUT) site .pytest_cache .mypy_cache .ruff_cache .hypothesis $(BROWSER_TESTS)/node_modules
 
 # uv resolves one lock for every Python >= 3.11 and platform, with hashes; it runs from a
 # throwaway environment, because only maintainers renewing the lock need it.

@@ -264,3 +264,77 @@ def placeholder_step(step_id: str, stages: list[str]) -> dict[str, Any]:
     if stages:
         step["stage"] = stages[0]
     return step
+
+
+# ---------------------------------------------------------------------------
+# The Python examples of README.md and the docs pages.
+
+ROOT = DOCS.parent
+# Put right before a ```python fence, with a reason, for an example that needs what a
+# test cannot have (a Dask scheduler on another machine); it is shown, not run.
+NOT_RUN = re.compile(r"<!-- not run: (?P<reason>[^>]+) -->\n\s*$")
+
+
+@dataclass(frozen=True)
+class PythonBlock:
+    """One ``python`` block of a page, and whether the page says not to run it."""
+
+    line: int
+    code: str
+    not_run: str | None
+
+
+def python_pages() -> list[Path]:
+    """README.md and every page under docs/ that has a ``python`` block."""
+    pages = [ROOT / "README.md", *sorted(DOCS.rglob("*.md"))]
+    return [page for page in pages if "```python\n" in page.read_text(encoding="utf-8")]
+
+
+def python_blocks(page: Path) -> list[PythonBlock]:
+    text = page.read_text(encoding="utf-8")
+    blocks = []
+    fences = re.finditer(r"^(?P<indent>[ ]*)```python\n(.*?)^(?P=indent)```", text, re.S | re.M)
+    for match in fences:
+        before = NOT_RUN.search(text, 0, match.start())
+        lines = match.group(2).splitlines(keepends=True)
+        code = "".join(line[len(match.group("indent")) :] for line in lines)
+        blocks.append(
+            PythonBlock(
+                line=text.count("\n", 0, match.start()) + 2,
+                code=code,
+                not_run=before.group("reason") if before else None,
+            )
+        )
+    return blocks
+
+
+PYTHON_PAGES = python_pages()
+
+
+def test_the_readme_and_the_getting_started_page_have_python_examples() -> None:
+    names = {str(page.relative_to(ROOT)) for page in PYTHON_PAGES}
+    assert {"README.md", "docs/getting-started.md", "docs/index.md"} <= names
+
+
+@pytest.mark.exe
+@pytest.mark.parametrize(
+    "page", PYTHON_PAGES, ids=lambda page: str(page.relative_to(ROOT)).replace("/", "-")
+)
+def test_python_examples_run_as_written(
+    page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The blocks of a page run in order, in one namespace, in an empty folder.
+
+    A reader copies them into a notebook or a script somewhere else than this
+    repository, so built-in names must do and nothing may depend on the folder.
+    """
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, Any] = {"__name__": "__docs_example__"}
+    for block in python_blocks(page):
+        if block.not_run:
+            continue
+        where = f"{page.relative_to(ROOT)}:{block.line}"
+        try:
+            exec(compile(block.code, where, "exec"), namespace)
+        except Exception as error:  # the example's own error, said where it is
+            pytest.fail(f"{where}: {type(error).__name__}: {error}", pytrace=False)
