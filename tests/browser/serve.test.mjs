@@ -54,6 +54,7 @@ async function editAndWaitForReload(page, file, edit) {
   return Date.now() - started;
 }
 
+// Step names wrap over several text lines, which textContent joins without a space.
 const mapText = (page) => page.locator("main > figure.map svg").textContent();
 
 describe("lifeevents serve", { skip: configs.length === 0 && "LIFEEVENTS_SERVE_FILES is not set" }, () => {
@@ -93,7 +94,7 @@ describe("lifeevents serve", { skip: configs.length === 0 && "LIFEEVENTS_SERVE_F
         const reload = await editAndWaitForReload(page, config.journey, (text) =>
           text.replace("Gebühr zahlen", "Gebühr bar zahlen"),
         );
-        assert.match(await mapText(page), /Gebühr bar zahlen/);
+        assert.match(await mapText(page), /Gebühr\s*bar\s*zahlen/);
         console.log(`reloaded ${reload} ms after the edit`);
 
         // A broken file: its problems, located, and the last good map one click away.
@@ -108,7 +109,7 @@ describe("lifeevents serve", { skip: configs.length === 0 && "LIFEEVENTS_SERVE_F
         assert.equal(await lastGood.locator("figure.map").isVisible(), false);
         await lastGood.locator("summary").click();
         assert.ok(await lastGood.locator("figure.map svg").isVisible());
-        assert.match(await lastGood.locator("figure.map svg").textContent(), /Gebühr bar zahlen/);
+        assert.match(await lastGood.locator("figure.map svg").textContent(), /Gebühr\s*bar\s*zahlen/);
 
         // The problem links to its line in the file.
         await page.locator("#problems li a").click();
