@@ -234,7 +234,14 @@ def test_direct_transfer_never_adds_once_only_violations_or_handovers(
     before = _analysed(life_event, persona)
     chosen = data.draw(st.lists(st.sampled_from(sorted(life_event.evidence)), unique=True))
     direct = scenario(*({"evidence": e, "transfer": "direct"} for e in chosen))
-    after = analyze(journey(apply(life_event, direct), persona))
+    try:
+        changed = apply(life_event, direct)
+    except InputError:
+        # apply checks every persona; another persona's generated visit grouping may be
+        # infeasible already before the change: not this property's case.
+        assume(False)
+        raise
+    after = analyze(journey(changed, persona))
     assert len(after.once_only_violations) <= len(before.once_only_violations)
     assert len(after.authority_handovers) <= len(before.authority_handovers)
 
