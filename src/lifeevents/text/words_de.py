@@ -380,4 +380,9 @@ WORDS: dict[str, str] = {
     "impact.savings_by_municipality": "Eingesparte Besuche pro Jahr je Gemeinde",
     "impact.table": "Tabelle",
     "impact.pictures": "Bilder",
+    # Blueprint badges on one line (issue 13): the key says what ⊘ means.
+    "blueprint.once_only_badge": "verlangt {evidence}",
+    "blueprint.once_only_key": (
+        "Once-Only-Verstoß: verlangt einen Nachweis, den eine andere Behörde ausgestellt hat"
+    ),
 }

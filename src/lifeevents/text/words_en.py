@@ -367,4 +367,9 @@ WORDS: dict[str, str] = {
     "impact.savings_by_municipality": "Visits saved per year by municipality",
     "impact.table": "Table",
     "impact.pictures": "Pictures",
+    # Blueprint badges on one line (issue 13): the key says what ⊘ means.
+    "blueprint.once_only_badge": "asks for {evidence}",
+    "blueprint.once_only_key": (
+        "once-only violation: asks for a document another authority issued"
+    ),
 }
