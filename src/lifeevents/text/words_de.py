@@ -382,7 +382,5 @@ WORDS: dict[str, str] = {
     "impact.pictures": "Bilder",
     # Blueprint badges on one line (issue 13): the key says what ⊘ means.
     "blueprint.once_only_badge": "verlangt {evidence}",
-    "blueprint.once_only_key": (
-        "Once-Only-Verstoß: verlangt einen Nachweis, den eine andere Behörde ausgestellt hat"
-    ),
+    "blueprint.once_only_key": "Once-Only-Verstoß: verlangt, was die Verwaltung schon hat",
 }

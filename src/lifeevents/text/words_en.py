@@ -369,7 +369,5 @@ WORDS: dict[str, str] = {
     "impact.pictures": "Pictures",
     # Blueprint badges on one line (issue 13): the key says what ⊘ means.
     "blueprint.once_only_badge": "asks for {evidence}",
-    "blueprint.once_only_key": (
-        "once-only violation: asks for a document another authority issued"
-    ),
+    "blueprint.once_only_key": "once-only violation: asks for what the state already holds",
 }
