@@ -30,11 +30,6 @@ CASES = [
     for name, path in sorted(builtin_journeys().items())
     for persona in load(path).persona_ids()
 ]
-#: Journeys that do not reach the target yet, with the fitted size they reach.
-SHORT = {
-    # 17 steps in 5 lanes, 9 once-only badges: 10.8 px (was 5.3 px).
-    ("todesfall", "ehepartner-digital"): "five lanes with stacked, badge-heavy steps",
-}
 
 
 def fitted_name_pixels(svg: bytes) -> tuple[float, list[str]]:
@@ -57,19 +52,7 @@ def fitted_name_pixels(svg: bytes) -> tuple[float, list[str]]:
 
 
 @pytest.mark.exe
-@pytest.mark.parametrize(
-    ("name", "persona"),
-    [
-        pytest.param(
-            name,
-            persona,
-            marks=[pytest.mark.xfail(reason=SHORT[name, persona], strict=True)]
-            if (name, persona) in SHORT
-            else [],
-        )
-        for name, persona in CASES
-    ],
-)
+@pytest.mark.parametrize(("name", "persona"), CASES)
 def test_step_names_are_at_least_12_pixels_when_fitted(name: str, persona: str) -> None:
     report = analyze(journey(load(builtin_journeys()[name]), persona))
     pixels, names = fitted_name_pixels(render_blueprint(report, "svg"))

@@ -97,16 +97,13 @@ WORDS: dict[str, str] = {
     "blueprint.legal_basis": "Rechtsgrundlage",
     "blueprint.deadline": "Frist: Tag",
     "blueprint.stage": "Phase",
-    "blueprint.visit": "Besuch {number} von {total}",
     "blueprint.visit_short": "Besuch {number}/{total}",
-    "blueprint.as_modelled": "wie modelliert: {count}",
     "blueprint.visit_key": "Besuch k von n (Besuchsplan mit den wenigsten Wegen)",
     "blueprint.media_break": "Medienbruch",
     "blueprint.handover": "Behördenwechsel",
     "blueprint.order": "Reihenfolge",
     "blueprint.order_bridged": "Reihenfolge über nicht zutreffende Schritte",
     "blueprint.evidence": "Nachweis",
-    "blueprint.evidence_key": "Nachweis (Name am Pfeil)",
     "blueprint.evidence_key_compact": "Nachweis (Name im Tooltip)",
     "blueprint.key": "Legende",
     "blueprint.once_only": "Once-only",
@@ -176,7 +173,6 @@ WORDS: dict[str, str] = {
     # The interactive page around a map (lifeevents.views.html).
     "html.details": "Details",
     "html.hint": "Zeigen Sie auf einen Schritt oder wählen Sie ihn mit der Tabulatortaste.",
-    "html.text_alternative": "Die Befunde unten beschreiben, was die Karte hervorhebt.",
     "html.summary": "Kennzahlen",
     "html.legend": "Legende",
     "html.channels": "Kanäle",
@@ -384,4 +380,7 @@ WORDS: dict[str, str] = {
     "impact.savings_by_municipality": "Eingesparte Besuche pro Jahr je Gemeinde",
     "impact.table": "Tabelle",
     "impact.pictures": "Bilder",
+    # Blueprint badges on one line (issue 13): the key says what ⊘ means.
+    "blueprint.once_only_badge": "verlangt {evidence}",
+    "blueprint.once_only_key": "Once-Only-Verstoß: verlangt, was die Verwaltung schon hat",
 }

@@ -97,16 +97,13 @@ WORDS: dict[str, str] = {
     "blueprint.legal_basis": "Legal basis",
     "blueprint.deadline": "deadline: day",
     "blueprint.stage": "Stage",
-    "blueprint.visit": "visit {number} of {total}",
     "blueprint.visit_short": "visit {number}/{total}",
-    "blueprint.as_modelled": "as modelled: {count}",
     "blueprint.visit_key": "visit k of n (the plan with the fewest trips)",
     "blueprint.media_break": "media break",
     "blueprint.handover": "authority handover",
     "blueprint.order": "order",
     "blueprint.order_bridged": "order kept across steps that do not apply",
     "blueprint.evidence": "evidence",
-    "blueprint.evidence_key": "evidence (named on the arrow)",
     "blueprint.evidence_key_compact": "evidence (named in the tooltip)",
     "blueprint.key": "Key",
     "blueprint.once_only": "once-only",
@@ -175,7 +172,6 @@ WORDS: dict[str, str] = {
     # The interactive page around a map (lifeevents.views.html).
     "html.details": "Details",
     "html.hint": "Point at a step, or move to it with the Tab key.",
-    "html.text_alternative": "The findings below describe what the map highlights.",
     "html.summary": "Summary",
     "html.legend": "Legend",
     "html.channels": "Channels",
@@ -371,4 +367,7 @@ WORDS: dict[str, str] = {
     "impact.savings_by_municipality": "Visits saved per year by municipality",
     "impact.table": "Table",
     "impact.pictures": "Pictures",
+    # Blueprint badges on one line (issue 13): the key says what ⊘ means.
+    "blueprint.once_only_badge": "asks for {evidence}",
+    "blueprint.once_only_key": "once-only violation: asks for what the state already holds",
 }

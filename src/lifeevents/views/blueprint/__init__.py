@@ -17,7 +17,10 @@ One concept per module:
 - :mod:`~lifeevents.views.blueprint.frame`: the lane frame (headers, lane lines),
 - :mod:`~lifeevents.views.blueprint.key`: the key,
 - :mod:`~lifeevents.views.blueprint.titles`: title, key figures, text alternative,
-- :mod:`~lifeevents.views.blueprint.look`: sizes, colours and badges.
+- :mod:`~lifeevents.views.blueprint.look`: sizes, colours and badges,
+- :mod:`~lifeevents.views.blueprint.badges`: what a step's badges say,
+- :mod:`~lifeevents.views.blueprint.sizes`: how large a step will be,
+- :mod:`~lifeevents.views.blueprint.markers`: the numbers on the edges.
 
 Everything from the journey file is escaped by :mod:`lifeevents.views.escape.dot`,
 and the output is deterministic: element ids come from

@@ -194,7 +194,8 @@ class Frame:
                     "fillcolor": LEVEL_FILLS[level],
                     "color": "#999999",
                     "penwidth": 1.0,
-                    "label": self._heading(title),
+                    # As large as a step name, so the lane headers stay narrow.
+                    "label": self._heading(title, extra=0),
                     "tooltip": f"{words['blueprint.level']}: {title} "
                     f"({counts[level]} {words['blueprint.steps_in_lane']})",
                 },

@@ -88,7 +88,7 @@ def key_table(drawing: Drawing, *, channels: bool) -> str:
         visit_key = words["blueprint.visit_key_needed"].format(today=today)
     for kind, text in (
         ("visit", visit_key if drawing.visit_number else ""),
-        ("once_only", words["once_only"] if drawing.once_only else ""),
+        ("once_only", words["blueprint.once_only_key"] if drawing.once_only else ""),
         ("deadline", words["deadlines"] if drawing.at_risk else ""),
     ):
         if text:

@@ -258,11 +258,14 @@ def spread(
     Steps of one lane and one rank stand on top of each other and make their
     lane as tall as the stack; most journeys end in several independent steps
     of one stage, and the map grows much taller than a screen. So, greedily,
-    the lane whose tallest stack, one step lower, lets the estimated drawing
-    fit :data:`FIT_AREA` at the largest scale gets that lower limit: the
-    ``i``-th and the ``(i + limit)``-th step of each stack too high (in the
-    graph's order) are kept apart (:func:`ranks`' ``apart``) until no stack is
-    higher. This repeats while the scale grows.
+    the lane whose tallest stack, made lower, lets the estimated drawing fit
+    :data:`FIT_AREA` at the largest scale gets that lower limit of height:
+    each stack too high keeps the steps that fit under the limit (in the
+    graph's order, the first always) and the others are kept apart from them
+    (:func:`ranks`' ``apart``), to a rank further right, until no stack is
+    higher. A limit of height, not of a number of steps, lets a tall step
+    stand alone while two short ones share the next rank. This repeats while
+    the scale grows.
 
     Parameters
     ----------
@@ -292,55 +295,91 @@ def spread(
     {'a': 2, 'b': 3, 'c': 4}
     >>> spread(graph, dict.fromkeys("abc", 0), 1, lambda node: (900, 40))[0]
     {'a': 2, 'b': 2, 'c': 2}
+
+    A tall step alone, the two short ones together in the next rank:
+
+    >>> tall = {"a": 300, "b": 140, "c": 140}
+    >>> spread(graph, dict.fromkeys("abc", 0), 1, lambda node: (300, tall[node]))[0]
+    {'a': 2, 'b': 3, 'c': 3}
     """
     order = {node: number for number, node in enumerate(graph)}
     best = ranks(graph, column, columns)
     best_scale = _scale(graph, best[0], size)
-    limit: dict[object, int] = {}
-    for (level, _), stack in sorted(_stacks(graph, best[0]).items(), key=lambda item: item[1]):
-        limit[level] = max(limit.get(level, 0), len(stack))
-    apart: set[tuple[str, str]] = set()
+    limit = _heights(graph, best[0], size)
     budget = [_MAX_SOLVES - 1]
     while True:
-        chosen: tuple[float, object, tuple[dict[str, int], list[int], int], set[tuple[str, str]]]
-        chosen = (best_scale, None, best, apart)
-        for level in sorted(limit, key=str):
-            if limit[level] <= 1:
-                continue
-            trial = {**limit, level: limit[level] - 1}
-            found = _limited(graph, column, columns, trial, set(apart), order, budget)
-            if found is not None and (scale := _scale(graph, found[0][0], size)) > chosen[0]:
-                chosen = (scale, level, *found)
+        chosen: tuple[float, object, tuple[dict[str, int], list[int], int]]
+        chosen = (best_scale, None, best)
+        tallest = _heights(graph, best[0], size, several=True)
+        for level in sorted(tallest, key=str):
+            trial = {**limit, level: tallest[level] - 1.0}
+            found = _limited(graph, column, columns, trial, (order, size), budget)
+            if found is not None and (scale := _scale(graph, found[0], size)) > chosen[0]:
+                chosen = (scale, level, found)
         if chosen[1] is None:
             return best
-        best_scale, level, best, apart = chosen
-        limit[level] -= 1
+        best_scale, level, best = chosen
+        limit[level] = tallest[level] - 1.0
 
 
 def _limited(
     graph: nx.DiGraph[str],
     column: dict[str, int],
     columns: int,
-    limit: dict[object, int],
-    apart: set[tuple[str, str]],
-    order: dict[str, int],
+    limit: dict[object, float],
+    estimate: tuple[dict[str, int], Callable[[str], tuple[float, float]]],
     budget: list[int],
-) -> tuple[tuple[dict[str, int], list[int], int], set[tuple[str, str]]] | None:
-    """Ranks with no lane stacked higher than its limit; None when the budget runs out."""
+) -> tuple[dict[str, int], list[int], int] | None:
+    """Ranks with no stack of several steps higher than its lane's limit; None past the budget.
+
+    A stack too high keeps its first step and every next one that still fits
+    under the limit; the others must stand right of all of them. Every new
+    pair joins two steps of one rank, so no pair closes a cycle.
+    """
+    order, size = estimate
+    apart: set[tuple[str, str]] = set()
     while budget[0] > 0:
         budget[0] -= 1
         result = ranks(graph, column, columns, sorted(apart))
-        high = [
-            (level, stack)
-            for (level, _), stack in _stacks(graph, result[0]).items()
-            if len(stack) > limit[level]
-        ]
+        high = False
+        for (level, _), stack in _stacks(graph, result[0]).items():
+            if len(stack) < 2 or _height(stack, size) <= limit[level]:
+                continue
+            high = True
+            kept: list[str] = []
+            moved: list[str] = []
+            for node in sorted(stack, key=order.__getitem__):
+                fits = not kept or _height([*kept, node], size) <= limit[level]
+                (kept if fits else moved).append(node)
+            apart.update((left, right) for left in kept for right in moved)
         if not high:
-            return result, apart
-        for level, stack in high:
-            stack.sort(key=order.__getitem__)
-            apart.update(zip(stack, stack[limit[level] :], strict=False))
+            return result
     return None
+
+
+def _height(stack: list[str], size: Callable[[str], tuple[float, float]]) -> float:
+    """The estimated height of steps on top of each other, with the gaps between them."""
+    return sum(size(node)[1] for node in stack) + _STACK_GAP * (len(stack) - 1)
+
+
+def _heights(
+    graph: nx.DiGraph[str],
+    rank: dict[str, int],
+    size: Callable[[str], tuple[float, float]],
+    *,
+    several: bool = False,
+) -> dict[object, float]:
+    """The height of each lane's tallest stack (only of lanes where it holds several steps)."""
+    heights: dict[object, float] = {}
+    stacks = _stacks(graph, rank)
+    for level, _ in stacks:
+        tallest = max(
+            (stack for (other, _), stack in stacks.items() if other == level),
+            key=lambda stack: _height(stack, size),
+        )
+        if not several or len(tallest) > 1:
+            heights[level] = _height(tallest, size)
+    return heights
 
 
 def _stacks(graph: nx.DiGraph[str], rank: dict[str, int]) -> dict[tuple[object, int], list[str]]:
@@ -358,10 +397,8 @@ def _scale(
     widths: dict[int, float] = {}
     heights: dict[object, float] = {}
     for (level, number), stack in _stacks(graph, rank).items():
-        sizes = [size(node) for node in stack]
-        widths[number] = max(widths.get(number, 0.0), *(width for width, _ in sizes))
-        tall = sum(height for _, height in sizes) + _STACK_GAP * (len(sizes) - 1)
-        heights[level] = max(heights.get(level, 0.0), tall)
+        widths[number] = max(widths.get(number, 0.0), *(size(node)[0] for node in stack))
+        heights[level] = max(heights.get(level, 0.0), _height(stack, size))
     width = _FRAME_WIDTH + sum(widths.values()) + _RANK_GAP * len(widths)
     height = _FRAME_HEIGHT + sum(heights.values()) + _LANE_PADDING * len(heights)
     return min(FIT_AREA[0] / width, FIT_AREA[1] / height)

@@ -129,8 +129,8 @@ LANE_LINE = "#B3B3B3"
 FRAME_LINE = "#808080"
 #: A line break that keeps the next line left-aligned.
 BR_LEFT = '<BR ALIGN="LEFT"/>'
-NODE_MARGIN = "0.06,0.04"  # inches, horizontal and vertical
-NOTE_MARGIN = "0.06,0.1"  # the text starts below the folded corner
+NODE_MARGIN = "0.04,0.04"  # inches, horizontal and vertical
+NOTE_MARGIN = "0.04,0.1"  # the text starts below the folded corner
 
 
 def label_lines(text: str, width: int, max_lines: int | None = None) -> str:
@@ -211,7 +211,7 @@ def shape_attributes(look: ChannelStyle) -> dict[str, DotValue]:
     >>> shape_attributes(CHANNEL_STYLES[Channel.PROACTIVE])["peripheries"]
     2
     >>> shape_attributes(CHANNEL_STYLES[Channel.MAIL])["margin"]
-    '0.06,0.1'
+    '0.04,0.1'
     """
     return {
         "shape": look.shape,

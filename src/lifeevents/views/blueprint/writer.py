@@ -21,11 +21,11 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from lifeevents.model.vocabulary import Channel, Level
+from lifeevents.views.blueprint.badges import badge_wrap, step_badges
 from lifeevents.views.blueprint.drawing import Drawing
 from lifeevents.views.blueprint.frame import Frame
 from lifeevents.views.blueprint.key import key_table
@@ -142,7 +142,7 @@ class _Writer:
             "fontname": FONT,
             "fontcolor": TEXT_COLOR,
             "bgcolor": "white",
-            "pad": "0.3",
+            "pad": "0.15",
             "nodesep": look.nodesep,
             "ranksep": look.ranksep,
             "outputorder": "edgesfirst",  # lane lines and edges under the steps
@@ -264,43 +264,18 @@ class _Writer:
         if look.compact:
             rows.append(f'<TD></TD><TD ALIGN="LEFT">{label_text(day)}</TD>')
         else:
-            authority = label_lines(self.names.authority(node), look.wrap + 6)
+            authority = label_lines(self.names.authority(node), look.wrap + 12)
             rows.append(f'<TD></TD><TD ALIGN="LEFT">{font(authority, color=MUTED)}</TD>')
             channel_day = f"{self.names.channel(channel)} · {day}"
             rows.append(f'<TD></TD><TD ALIGN="LEFT">{label_text(channel_day)}</TD>')
-        rows.extend(f"<TD></TD>{badge}" for badge in self.badges(node))
+        wrap = badge_wrap(look)
+        rows.extend(
+            f"<TD></TD>{badge_cell(kind, text, wrap)}" for kind, text in step_badges(drawing, node)
+        )
         body = "".join(f"<TR>{row}</TR>" for row in rows)
         return HtmlLabel(
             f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="1">{body}</TABLE>'
         )
-
-    def badges(self, node: str) -> Iterator[str]:
-        drawing = self.drawing
-        words = self.words
-        compact = drawing.look.compact
-        wrap = drawing.look.wrap
-        if node in drawing.visit_number:
-            number, total = drawing.visit_number[node], drawing.report.visits.minimum
-            if compact:
-                text = words["blueprint.visit_short"].format(number=number, total=total)
-            else:
-                text = drawing.wording.counted(
-                    "blueprint.visit_needed", total, number=number, total=total
-                )
-            yield badge_cell("visit", text, wrap + 12)
-        if node in drawing.once_only:
-            evidence = ", ".join(self.names.evidence(item) for item in drawing.once_only[node])
-            text = (
-                words["blueprint.once_only"]
-                if compact
-                else f"{words['blueprint.once_only_step']} {evidence}"
-            )
-            yield badge_cell("once_only", text, wrap + 12)
-        if node in drawing.at_risk:
-            text = f"{words['blueprint.deadline']} {self.graph.nodes[node]['deadline_days']}"
-            if not compact:
-                text += f", {words['starts_day']} {drawing.day[node]}"
-            yield badge_cell("deadline", text, wrap + 12)
 
     def step_tooltip(self, node: str) -> str:
         drawing = self.drawing
