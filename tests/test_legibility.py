@@ -4,13 +4,12 @@ The HTML viewer fits the SVG into a map area of 1880 × 960 CSS pixels on a
 1920 × 1080 screen. With ``W × H`` the SVG's viewBox, the scale is
 ``s = min(1880 / W, 960 / H)``; each step name's font size (viewBox units)
 times ``s`` must be at least 12 pixels, for every built-in journey and persona
-with the default options. SVG is parsed with :mod:`xml.etree` (Graphviz
-writes no entity declarations).
+with the default options. A step name is what
+:func:`lifeevents.views.svg_metrics.step_names` finds (the bold lines in the
+step's group), the one definition the print planner measures too.
 """
 
 from __future__ import annotations
-
-import xml.etree.ElementTree as ET
 
 import pytest
 
@@ -20,8 +19,8 @@ from lifeevents.graph.journey import journey
 from lifeevents.library.builtin import builtin_journeys
 from lifeevents.views.blueprint import render_blueprint
 from lifeevents.views.blueprint.layout import FIT_AREA
+from lifeevents.views.svg_metrics import step_names, svg_size
 
-SVG = "{http://www.w3.org/2000/svg}"
 #: The smallest step name on the fitted screen, in CSS pixels.
 MIN_PIXELS = 12.0
 
@@ -33,22 +32,14 @@ CASES = [
 
 
 def fitted_name_pixels(svg: bytes) -> tuple[float, list[str]]:
-    """The smallest step name's size on the fitted screen, and the names found."""
-    root = ET.fromstring(svg)
-    _, _, width, height = (float(value) for value in (root.get("viewBox") or "").split())
+    """The smallest step name's size on the fitted screen, and the names' lines found."""
+    text = svg.decode("utf-8")
+    width, height = svg_size(text)
     scale = min(FIT_AREA[0] / width, FIT_AREA[1] / height)
-    sizes: list[float] = []
-    names: list[str] = []
-    for group in root.iter(f"{SVG}g"):
-        if "step" not in (group.get("class") or "").split():
-            continue
-        # The name is the step's bold text (its lines); authority, day and badges are not.
-        for text in group.iter(f"{SVG}text"):
-            if text.get("font-weight") == "bold":
-                sizes.append(float(text.get("font-size") or 0))
-                names.append(text.text or "")
-    assert sizes, "no step names in the SVG"
-    return min(sizes) * scale, names
+    # The name is the step's bold text (its lines); authority, day, badges and markers are not.
+    names = step_names(text)
+    assert names, "no step names in the SVG"
+    return min(size for _, size in names) * scale, [line for line, _ in names]
 
 
 @pytest.mark.exe

@@ -245,6 +245,26 @@ def test_edge_words_are_numbers_on_their_edges_explained_once(name: str) -> None
 
 
 @needs_dot
+@pytest.mark.parametrize("name", sorted(builtin_journeys()))
+def test_every_marker_is_clear_of_the_steps(name: str) -> None:
+    # Steps are drawn over the edges: a number that falls on a step (a short edge between
+    # neighbouring columns) is hidden under its white box.
+    life_event = load(builtin_journeys()[name])
+    for persona in life_event.persona_ids():
+        root = parse(render_blueprint(analyze(journey(life_event, persona)), "svg"))
+        elements = groups(root)
+        steps = {
+            key: box(group) for key, group in elements.items() if re.fullmatch(r"step-\d+", key)
+        }
+        markers = {key: box(group) for key, group in elements.items() if key.endswith("headlabel")}
+        for key, (x0, x1, y0, y1) in markers.items():
+            for step, (a0, a1, b0, b1) in steps.items():
+                # A corner may touch (3 pt); a number under a step would overlap by its size.
+                overlap = min(x1, a1) - max(x0, a0), min(y1, b1) - max(y0, b0)
+                assert min(overlap) <= 3, (name, persona, key, step, overlap)
+
+
+@needs_dot
 def test_steps_stand_under_their_stage() -> None:
     life_event = load(builtin_journeys()["todesfall"])
     for persona in life_event.persona_ids():

@@ -6,6 +6,7 @@ import math
 import re
 import subprocess
 import sys
+import unicodedata
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -14,12 +15,15 @@ import pytest
 from pypdf import PdfReader
 
 import lifeevents
+from lifeevents.analysis.report import Report
 from lifeevents.errors import UnsupportedFormatError
 from lifeevents.library.builtin import builtin_journeys
 from lifeevents.text.labels import Language, words
 from lifeevents.text.names import DisplayNames
-from lifeevents.views.options import Paper
-from lifeevents.views.paper import MIN_NAME_PT
+from lifeevents.views.api import render_content
+from lifeevents.views.options import Paper, RenderOptions, View
+from lifeevents.views.paper import MIN_NAME_PT, map_pages
+from lifeevents.views.svg_metrics import step_names
 
 pytestmark = pytest.mark.exe
 
@@ -36,12 +40,52 @@ def run(*arguments: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def smallest_bold_size(page: Any) -> float:
-    """The smallest bold text on a page, in points on paper (font size x text and page matrix)."""
-    sizes: list[float] = []
+def draw(part: Report, options: RenderOptions, fmt: str) -> bytes:
+    """The view's drawing as bytes, as the print draws it."""
+    content = render_content(part, fmt, options)
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def planned_names(
+    trip: lifeevents.Journey, paper: str, lang: Language = "de", view: str = "blueprint"
+) -> list[set[str]]:
+    """The lines of the step names of each map page, from the SVG of what the page draws.
+
+    The planner's pages (:func:`map_pages`) and its definition of a step name
+    (:func:`step_names`); compared in compatibility form, as the PDF's text is.
+    """
+    options = RenderOptions(view=View(view), lang=lang, paper=Paper(paper))
+    pages = map_pages(lifeevents.analyze(trip), options, draw)
+    return [
+        {
+            unicodedata.normalize("NFKC", line)
+            for line, _ in step_names(draw(page.report, page.options, "svg").decode("utf-8"))
+        }
+        for page in pages
+    ]
+
+
+def name_sizes(page: Any, names: set[str]) -> dict[str, float]:
+    """The step names' lines on a page, each with its smallest size in points on paper.
+
+    A step name is bold text that is a line of a step name: numbered markers, the
+    key, the figures and the headers are bold too, and smaller or larger. The PDF
+    sets ligatures ("ﬂ" for "fl") from a font of their own, so a line comes in
+    pieces: pieces in a row at the same height and size are joined.
+    """
+    sizes: dict[str, float] = {}
+    pieces: list[str] = []
+    line_at: list[tuple[float, float, bool]] = []  # height, size, bold of the line in hand
+
+    def flush() -> None:
+        line = unicodedata.normalize("NFKC", "".join(pieces).strip())
+        if line_at and line_at[0][2] and line in names:
+            sizes[line] = min(sizes.get(line, math.inf), line_at[0][1])
+        pieces.clear()
+        line_at.clear()
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
-        if not text.strip() or font is None or "Bold" not in str(font.get("/BaseFont", "")):
+        if font is None:
             return
         a, b, c, d = tm[0], tm[1], tm[2], tm[3]
         # The text matrix, then the page's: both scale the glyphs.
@@ -51,10 +95,33 @@ def smallest_bold_size(page: Any) -> float:
             c * cm[0] + d * cm[2],
             c * cm[1] + d * cm[3],
         )
-        sizes.append(size * math.sqrt(abs(a * d - b * c)))
+        where = (
+            round(tm[4] * cm[1] + tm[5] * cm[3] + cm[5], 1),
+            round(size * math.sqrt(abs(a * d - b * c)), 3),
+        )
+        if line_at and line_at[0][:2] != where:
+            flush()
+        if not line_at:
+            line_at.append((*where, "Bold" in str(font.get("/BaseFont", ""))))
+        pieces.append(text)
+        if text.endswith("\n"):
+            flush()
 
     page.extract_text(visitor_text=visit)
-    return min(sizes, default=math.inf)
+    flush()
+    return sizes
+
+
+def assert_names_legible(reader: PdfReader, planned: list[set[str]], case: object) -> None:
+    """Each map page shows every line of its step names, each at least MIN_NAME_PT high."""
+    pages = reader.pages[1:] if len(planned) > 1 else reader.pages
+    assert len(pages) == len(planned), case
+    for number, (page, names) in enumerate(zip(pages, planned, strict=True), start=1):
+        assert names, (case, number, "the page has no step")
+        sizes = name_sizes(page, names)
+        assert set(sizes) == names, (case, number, sorted(names - set(sizes)))
+        small = {line: round(size, 2) for line, size in sizes.items() if size < MIN_NAME_PT - 0.01}
+        assert not small, (case, number, small)
 
 
 def pdf_of(name: str, paper: str, lang: Language = "de", view: str = "blueprint") -> PdfReader:
@@ -75,10 +142,8 @@ def test_every_sheet_has_the_paper_size_landscape(paper: str) -> None:
     [*((name, "A4") for name in sorted(builtin_journeys())), ("todesfall", "A2")],
 )
 def test_step_names_stay_legible_or_the_map_is_split(name: str, paper: str) -> None:
-    reader = pdf_of(name, paper)
-    map_pages = reader.pages[1:] if len(reader.pages) > 1 else reader.pages
-    for page in map_pages:
-        assert smallest_bold_size(page) >= MIN_NAME_PT - 0.01, (name, paper)
+    planned = planned_names(lifeevents.journey(lifeevents.load(name)), paper)
+    assert_names_legible(pdf_of(name, paper), planned, (name, paper))
 
 
 @pytest.mark.parametrize("name", ["geburt", "todesfall"])
@@ -90,7 +155,8 @@ def test_the_journey_map_is_split_too(name: str) -> None:
     assert f"Page 1 of {len(reader.pages)} · Contents" in index
     for number, page in enumerate(reader.pages[1:], start=2):
         assert f"Journey map · Page {number} of {len(reader.pages)}" in page.extract_text()
-        assert smallest_bold_size(page) >= MIN_NAME_PT - 0.01, name
+    planned = planned_names(lifeevents.journey(lifeevents.load(name)), "A4", "en", "journey")
+    assert_names_legible(reader, planned, name)
 
 
 def test_the_unsplit_map_would_be_too_small_on_a4() -> None:
@@ -98,7 +164,11 @@ def test_the_unsplit_map_would_be_too_small_on_a4() -> None:
     trip = lifeevents.journey(lifeevents.load("todesfall"))
     page = PdfReader(BytesIO(lifeevents.render(trip, "pdf"))).pages[0]
     scale = min((842 - 56) / float(page.mediabox.width), (595 - 56) / float(page.mediabox.height))
-    assert smallest_bold_size(page) * scale < MIN_NAME_PT
+    svg = lifeevents.render(trip, "svg")
+    names = {unicodedata.normalize("NFKC", line) for line, _ in step_names(svg)}
+    sizes = name_sizes(page, names)
+    assert set(sizes) == names
+    assert min(sizes.values()) * scale < MIN_NAME_PT
 
 
 def test_index_page_lists_every_stage_and_each_page_repeats_the_lane_headers() -> None:
@@ -200,11 +270,11 @@ def test_a_journey_without_stages_is_split_by_days() -> None:
         "steps:\n" + steps,
         regions={},
     )
-    data = lifeevents.render(lifeevents.journey(life_event), "pdf", paper="A4")
-    reader = PdfReader(BytesIO(data))
+    trip = lifeevents.journey(life_event)
+    reader = PdfReader(BytesIO(lifeevents.render(trip, "pdf", paper="A4")))
     assert len(reader.pages) > 2
     index = reader.pages[0].extract_text()
     assert "Tag 0 Seite 2" in index
+    assert_names_legible(reader, planned_names(trip, "A4"), "demo")
     for page in reader.pages[1:]:
-        assert smallest_bold_size(page) >= MIN_NAME_PT - 0.01
         assert "Gemeinde" in page.extract_text() or "Kreis" in page.extract_text()

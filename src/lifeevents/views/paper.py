@@ -32,7 +32,7 @@ from lifeevents.views.paper_sheets import fitting_scale, index_pdf, map_title, s
 from lifeevents.views.svg_metrics import step_name_size, svg_size
 from lifeevents.views.wording import Wording
 
-__all__ = ["MIN_NAME_PT", "Draw", "legible", "paper_pdf", "plan_pages"]
+__all__ = ["MIN_NAME_PT", "Draw", "MapPage", "legible", "map_pages", "paper_pdf", "plan_pages"]
 
 #: The smallest step name on paper, in points.
 MIN_NAME_PT = 7.0
@@ -115,6 +115,89 @@ def plan_pages(
     return pages
 
 
+@dataclasses.dataclass(frozen=True)
+class MapPage:
+    """One map page of a print: what it draws and with which options.
+
+    Parameters
+    ----------
+    report : Report
+        The whole journey, or an :func:`~lifeevents.views.excerpt.excerpt` of it.
+    options : RenderOptions
+        The options to draw it with: no paper, the page's title.
+    columns : tuple of Column
+        The columns of the whole journey the page shows (for the index); empty
+        when the page is the whole map.
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> MapPage(analyze(journey(loads(DEMO_YAML))), RenderOptions()).columns
+    ()
+    """
+
+    report: Report
+    options: RenderOptions
+    columns: tuple[Column, ...] = ()
+
+
+def map_pages(report: Report, options: RenderOptions, draw: Draw) -> list[MapPage]:
+    """What each map page of the print draws: the whole map when it is legible, else excerpts.
+
+    Parameters
+    ----------
+    report : Report
+        The analysed journey.
+    options : RenderOptions
+        The view, language and highlights, and the paper (not None).
+    draw : callable
+        Draws a report with options as ``svg`` or ``pdf`` bytes (the view's renderer).
+
+    Returns
+    -------
+    list of MapPage
+        The map pages in order; a single page is the whole map (and the print
+        has no index page).
+
+    Raises
+    ------
+    ValueError
+        When ``options.paper`` is None.
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> map_pages(analyze(journey(loads(DEMO_YAML))), RenderOptions(), lambda *_: b"")
+    Traceback (most recent call last):
+    ...
+    ValueError: the map's pages need options with a paper size
+    """
+    paper = options.paper
+    if paper is None:
+        raise ValueError("the map's pages need options with a paper size")
+    plain = dataclasses.replace(options, paper=None)
+
+    def measure(part: Report, title: str | None = None) -> bool:
+        svg = draw(part, dataclasses.replace(plain, title=title), "svg").decode("utf-8")
+        return legible(*svg_size(svg), step_name_size(svg), paper)
+
+    if measure(report, options.title):
+        return [MapPage(report, plain)]
+    wording = Wording.of(report, options.lang)
+    provisional = _page_title(wording, options, 99, 99)
+    pages = plan_pages(report, options, lambda part: measure(part, provisional))
+    return [
+        MapPage(
+            excerpt(report, columns),
+            dataclasses.replace(plain, title=_page_title(wording, options, number, len(pages))),
+            tuple(columns),
+        )
+        for number, columns in enumerate(pages, start=2)
+    ]
+
+
 def paper_pdf(report: Report, options: RenderOptions, draw: Draw) -> bytes:
     """The map as a PDF on ``options.paper``: one legible page, or pages with an index.
 
@@ -149,27 +232,13 @@ def paper_pdf(report: Report, options: RenderOptions, draw: Draw) -> bytes:
     paper = options.paper
     if paper is None:
         raise ValueError("paper_pdf needs options with a paper size")
-    plain = dataclasses.replace(options, paper=None)
-
-    def measure(part: Report, title: str | None = None) -> bool:
-        svg = draw(part, dataclasses.replace(plain, title=title), "svg").decode("utf-8")
-        return legible(*svg_size(svg), step_name_size(svg), paper)
-
     wording = Wording.of(report, options.lang)
     document = " · ".join([map_title(wording, options), titles(options, wording)[1]])
-    if measure(report, options.title):
-        return sheets([draw(report, plain, "pdf")], paper, document)
-    provisional = _page_title(wording, options, 99, 99)
-    pages = plan_pages(report, options, lambda part: measure(part, provisional))
-    drawn = [
-        draw(
-            excerpt(report, columns),
-            dataclasses.replace(plain, title=_page_title(wording, options, number, len(pages))),
-            "pdf",
-        )
-        for number, columns in enumerate(pages, start=2)
-    ]
-    index = index_pdf(report, wording, options, pages)
+    pages = map_pages(report, options, draw)
+    drawn = [draw(page.report, page.options, "pdf") for page in pages]
+    if len(pages) == 1:
+        return sheets(drawn, paper, document)
+    index = index_pdf(report, wording, options, [page.columns for page in pages])
     return sheets([index, *drawn], paper, document)
 
 

@@ -18,16 +18,17 @@ Examples
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 
-__all__ = ["DEFAULT_STEP_NAME_SIZE", "step_name_size", "svg_size"]
+__all__ = ["DEFAULT_STEP_NAME_SIZE", "step_name_size", "step_names", "svg_size"]
 
 #: The step-name size assumed when an SVG has no steps (the blueprint's full look, pt).
 DEFAULT_STEP_NAME_SIZE = 11.0
 
 _VIEW_BOX = re.compile(r'<svg\b[^>]*?\bviewBox="([-\d.\s]+)"')
-_STEP_GROUP = re.compile(r'<g\b[^>]*\bclass="node step\b[^"]*"[^>]*>(.*?)</g>\s*</g>', re.S)
-_TEXT = re.compile(r"<text\b([^>]*)>")
-_SIZE = re.compile(r'\bfont-size="([\d.]+)"')
+#: The id of a step's element (:meth:`~lifeevents.views.element_ids.ElementIds.step`), or of
+#: the link group Graphviz wraps around a table cell with that id (the journey map's steps).
+_STEP_ID = re.compile(r"(?:a_)?step-\d+")
 
 
 def svg_size(svg: str) -> tuple[float, float]:
@@ -62,29 +63,85 @@ def svg_size(svg: str) -> tuple[float, float]:
     return numbers[2], numbers[3]
 
 
-def step_name_size(svg: str) -> float:
-    """The smallest font size of a step name (the bold lines of a step), in SVG units.
+def step_names(svg: str) -> list[tuple[str, float]]:
+    """The lines of the step names in a map, each with its font size (SVG units).
+
+    This is the one definition of a step name in a drawn map, for fitting a map
+    and for the tests: a step is the group with the step's element id
+    (``step-N``, :class:`~lifeevents.views.element_ids.ElementIds`), or the link
+    group ``a_step-N`` Graphviz makes for a table cell with that id; its name is
+    its bold text. Numbered markers on the edges, the key, the figures and the
+    headers are bold too, but they are not in a step's group.
 
     Parameters
     ----------
     svg : str
-        A blueprint or journey map written by Graphviz: steps are groups of class
-        ``node step``, their names bold.
+        A blueprint or journey map written by Graphviz, alone or inside an HTML
+        fragment (from its first ``<svg`` to its last ``</svg>``).
+
+    Returns
+    -------
+    list of tuple of (str, float)
+        Each line of each step name and its font size, in document order.
+
+    Raises
+    ------
+    ValueError
+        When there is no ``<svg>`` element or it is not well-formed XML.
+
+    Examples
+    --------
+    >>> step_names(
+    ...     '<svg viewBox="0 0 9 9"><g id="step-0" class="node step"><g id="a_step-0">'
+    ...     '<text font-weight="bold" font-size="18.00">Wohnsitz</text>'
+    ...     '<text font-weight="bold" font-size="18.00">anmelden</text>'
+    ...     '<text font-size="11.00">Bürgerbüro</text></g></g>'
+    ...     '<g id="edge-0-1"><text font-weight="bold" font-size="11.00">1</text></g></svg>'
+    ... )
+    [('Wohnsitz', 18.0), ('anmelden', 18.0)]
+    """
+    start, end = svg.find("<svg"), svg.rfind("</svg>")
+    if start < 0 or end < start:
+        raise ValueError("the text holds no <svg> element")
+    try:
+        # From "<svg" on there is no DOCTYPE, so no entity can be declared (or expanded).
+        root = ET.fromstring(svg[start : end + len("</svg>")])
+    except ET.ParseError as error:
+        raise ValueError(f"the SVG is not well-formed: {error}") from None
+    texts: dict[int, ET.Element] = {}
+    for group in root.iter():
+        if _local(group.tag) == "g" and _STEP_ID.fullmatch(group.get("id") or ""):
+            for text in group.iter():
+                if _local(text.tag) == "text" and text.get("font-weight") == "bold":
+                    # A step's group holds its link group: each line once.
+                    texts.setdefault(id(text), text)
+    return [
+        ("".join(text.itertext()), float(text.get("font-size") or 0)) for text in texts.values()
+    ]
+
+
+def step_name_size(svg: str) -> float:
+    """The smallest font size of a step name (:func:`step_names`), in SVG units.
+
+    Parameters
+    ----------
+    svg : str
+        A blueprint or journey map written by Graphviz (see :func:`step_names`).
 
     Returns
     -------
     float
-        The smallest size of a step name; the smallest of any text in a step when
-        no name is bold; :data:`DEFAULT_STEP_NAME_SIZE` for a map without steps.
+        The smallest size of a line of a step name; :data:`DEFAULT_STEP_NAME_SIZE`
+        for a map without steps.
 
     Examples
     --------
     >>> step_name_size('<svg viewBox="0 0 1 1"></svg>')
     11.0
     """
-    sizes: list[float] = []
-    for group in _STEP_GROUP.finditer(svg):
-        texts = [match.group(1) for match in _TEXT.finditer(group.group(1))]
-        bold = [text for text in texts if 'font-weight="bold"' in text] or texts
-        sizes.extend(float(found.group(1)) for text in bold if (found := _SIZE.search(text)))
-    return min(sizes, default=DEFAULT_STEP_NAME_SIZE)
+    return min((size for _, size in step_names(svg)), default=DEFAULT_STEP_NAME_SIZE)
+
+
+def _local(tag: str) -> str:
+    """An element's name without its namespace."""
+    return tag.rpartition("}")[2]

@@ -42,7 +42,7 @@ FIT_AREA = (1880.0, 960.0)
 # column headers and key down; and the gaps dot leaves (ranksep, nodesep, lane padding).
 _FRAME_WIDTH = 150.0
 _FRAME_HEIGHT = 260.0
-_RANK_GAP = 24.0
+_RANK_GAP = 32.0  # ranksep (0.36 in, room for a marker) and the edge's ends
 _STACK_GAP = 12.0
 _LANE_PADDING = 24.0
 # At most this many layouts are tried, each a linear program (milliseconds for a

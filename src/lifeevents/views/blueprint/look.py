@@ -93,7 +93,7 @@ FULL = Look(
     title_size=22,
     marker_size=11,
     nodesep=0.12,
-    ranksep=0.25,
+    ranksep=0.36,
     wrap=16,
 )
 #: The compact drawing, above :data:`~lifeevents.views.options.COMPACT_THRESHOLD` steps.
@@ -105,11 +105,14 @@ COMPACT = Look(
     title_size=18,
     marker_size=8,
     nodesep=0.12,
-    ranksep=0.3,
+    ranksep=0.34,
     wrap=22,
 )
-#: How far an edge's number stands from the arrowhead, in tens of points.
-MARKER_DISTANCE = 2.4
+#: How far an edge's number stands from the arrowhead, in tens of points: its centre
+#: 17 pt before the head, clear of the arrowhead (10 pt). ``ranksep`` leaves the room a
+#: number needs between two neighbouring columns (marker, arrowhead, a gap: 26 pt and
+#: 24 pt), so it does not fall under the step it leaves, which is drawn over the edge.
+MARKER_DISTANCE = 1.7
 
 #: Badges inside a step, by kind: (glyph, TD STYLE, colour).
 BADGES: dict[str, tuple[str, str, str]] = {
