@@ -237,8 +237,9 @@ def event_rates() -> dict[str, EventRate]:
 
     Examples
     --------
-    >>> list(event_rates())
-    ['geburt', 'todesfall', 'eheschliessung', 'einschulung', 'ruhestand', 'gewerbeanmeldung']
+    >>> list(event_rates())  # doctest: +NORMALIZE_WHITESPACE
+    ['geburt', 'todesfall', 'eheschliessung', 'einschulung', 'ruhestand', 'gewerbeanmeldung',
+     'zuzug-in-den-kreis']
     """
     data = _rates_document()
     populations = {
