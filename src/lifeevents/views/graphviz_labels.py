@@ -13,8 +13,6 @@ Examples
 
 from __future__ import annotations
 
-import textwrap
-
 from lifeevents.views.escape.plain import clean
 
 __all__ = ["font", "wrapped"]
@@ -55,7 +53,8 @@ def font(content: str, *, size: float | None = None, bold: bool = False, color: 
 
 
 def wrapped(text: str, width: int) -> list[str]:
-    """Lines of at most ``width`` characters; a longer word stays whole on its own line.
+    """Lines of at most ``width`` characters; a longer word is divided at a compound joint
+    or stays whole on its own line.
 
     German compounds are long, and one cut without a hyphen
     ("Schuleingangsuntersuchun|g") reads as a typo.
@@ -74,7 +73,60 @@ def wrapped(text: str, width: int) -> list[str]:
 
     Examples
     --------
+    A word longer than a line is divided where German compounds join after a
+    linking *s* ("Versicherungs-|bestätigung"), with a hyphen at the end of the line;
+    a word without such a joint stays whole.
+
     >>> wrapped("", 10)
     ['']
+    >>> wrapped("Versicherungsbestätigung (eVB) anfordern", 16)
+    ['Versicherungs-', 'bestätigung', '(eVB) anfordern']
+    >>> wrapped("Todesbescheinigung", 16)
+    ['Todesbescheinigung']
     """
-    return textwrap.wrap(clean(text), width, break_long_words=False) or [""]
+    words = [part for word in clean(text).split() for part in _compound_parts(word, width)]
+    lines: list[str] = []
+    for word in words:
+        # A divided word's part ends its line: with the next part it is longer than a line.
+        if lines and not lines[-1].endswith(_DIVIDED) and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return [line.replace(_DIVIDED, "-") for line in lines] or [""]
+
+
+# Marks a part of a divided word until the lines are made (clean() leaves no control
+# characters in the text, so it cannot occur there).
+_DIVIDED = "\x00"
+# Endings after which German compounds join with a linking s (Fugen-s): a safe place
+# to divide a word that is longer than a line.
+_JOINTS = ("ungs", "heits", "keits", "schafts", "tions", "täts")
+_SHORTEST_PART = 4
+
+
+def _compound_parts(word: str, width: int) -> list[str]:
+    """``word``, or its parts with a hyphen after each but the last when it is longer
+    than ``width`` and divides at a joint."""
+    if len(word) <= width:
+        return [word]
+    lower = word.lower()
+    cuts = [
+        end
+        for joint in _JOINTS
+        for end in _ends(lower, joint)
+        if _SHORTEST_PART <= end <= width - 1 and len(word) - end >= _SHORTEST_PART
+    ]
+    if not cuts:
+        return [word]
+    cut = max(cuts)
+    return [f"{word[:cut]}{_DIVIDED}", *_compound_parts(word[cut:], width)]
+
+
+def _ends(text: str, joint: str) -> list[int]:
+    """Where each occurrence of ``joint`` in ``text`` ends."""
+    ends = []
+    start = text.find(joint)
+    while start != -1:
+        ends.append(start + len(joint))
+        start = text.find(joint, start + 1)
+    return ends
