@@ -25,7 +25,7 @@ import math
 import os
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from lifeevents.analysis.report import analyze
@@ -34,7 +34,9 @@ from lifeevents.graph.journey import journey
 from lifeevents.model.life_event import LifeEvent
 from lifeevents.model.problems import Problem
 from lifeevents.scenarios.apply import apply_scenarios
+from lifeevents.studies.chunks import chunks
 from lifeevents.studies.plan import Study, Task
+from lifeevents.studies.records import Records
 
 __all__ = ["BACKENDS", "Backend", "Outcome", "Progress", "default_workers", "run_study", "run_task"]
 
@@ -63,9 +65,10 @@ class Outcome:
     number : int
         The number of the :class:`~lifeevents.studies.plan.Task`, to put outcomes back
         in task order.
-    records : tuple of dict
-        One record per (municipality, persona) pair of the task, in pair order;
-        empty when the task failed.
+    records : Records
+        One record per (municipality, persona) pair of the task, in pair order
+        (a sequence of dicts, kept a column at a time, so that the frame is built
+        without work per record); empty when the task failed.
     problems : tuple of Problem
         The located problems that stopped the task; empty when it succeeded.
     cap : bool
@@ -85,8 +88,8 @@ class Outcome:
     ...     "changes: [{step: nope, channels: [online]}]\\n", "x.yaml")
     >>> today, with_x = plan_sweep([loads(DEMO_YAML)], [wrong]).tasks(parts=1)
     >>> outcome = run_task(with_x)
-    >>> outcome.number, outcome.records, outcome.cap
-    (1, (), False)
+    >>> outcome.number, len(outcome.records), outcome.cap
+    (1, 0, False)
     >>> print(outcome.problems[0])  # doctest: +ELLIPSIS
     x.yaml:4:11: step 'nope' does not exist in 'demo'; check the id, ...
     >>> len(run_task(today).records), run_task(today).problems
@@ -94,7 +97,7 @@ class Outcome:
     """
 
     number: int
-    records: tuple[dict[str, Any], ...] = ()
+    records: Records = field(default_factory=Records)
     problems: tuple[Problem, ...] = ()
     cap: bool = False
 
@@ -147,7 +150,7 @@ def run_task(task: Task) -> Outcome:
             if task.measure is not None:
                 record.update(task.measure(report))
             records.append(record)
-        return Outcome(task.number, tuple(records))
+        return Outcome(task.number, Records.of(records))
     except InputError as error:  # pickled back whole: InputError itself does not unpickle
         return Outcome(
             task.number, problems=error.problems, cap=isinstance(error, CapExceededError)
@@ -210,7 +213,7 @@ def run_study(
     client: Any = None,
     workers: int | None = None,
     progress: Progress | None = None,
-) -> list[list[dict[str, Any]]]:
+) -> list[Records]:
     """The records of each group of ``study``, in pair order, computed by ``backend``.
 
     Parameters
@@ -229,9 +232,9 @@ def run_study(
 
     Returns
     -------
-    list of list of dict
-        Per group of the study, one record per pair (see :func:`run_task`); the
-        same for every backend.
+    list of Records
+        Per group of the study, one record (a dict) per pair (see :func:`run_task`),
+        kept a column at a time; the same for every backend.
 
     Raises
     ------
@@ -290,26 +293,6 @@ def _counted(
     return collected
 
 
-# Tasks go to the workers in chunks: fewer round trips than one task at a time, and
-# the tasks of a chunk travel together, so the journeys, scenarios and regions they
-# share are sent (and unpickled, staying one object for the engine's per-journey
-# invariants) once per chunk. Several chunks per worker, so that a slow one does not
-# leave the others idle.
-_CHUNKS_PER_WORKER = 4
-
-
-def _chunks(tasks: Sequence[Task], workers: int) -> list[list[Task]]:
-    """Consecutive tasks (a group's tasks and its related variants together)."""
-    count = max(1, min(len(tasks), workers * _CHUNKS_PER_WORKER))
-    size, extra = divmod(len(tasks), count)
-    chunks, start = [], 0
-    for index in range(count):
-        end = start + size + (index < extra)
-        chunks.append(list(tasks[start:end]))
-        start = end
-    return chunks
-
-
 def _run_chunk(tasks: list[Task]) -> list[Outcome]:
     return [run_task(task) for task in tasks]
 
@@ -339,7 +322,7 @@ def _in_processes(tasks: list[Task], workers: int, progress: Progress | None) ->
     if pool is None:
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=_process_context())
     try:
-        futures = [pool.submit(_run_chunk, chunk) for chunk in _chunks(tasks, workers)]
+        futures = [pool.submit(_run_chunk, chunk) for chunk in chunks(tasks, workers)]
         outcomes = _counted(
             (outcome for future in as_completed(futures) for outcome in future.result()),
             tasks,
@@ -392,7 +375,7 @@ def _on_dask(
 def _submitted(client: Any, tasks: list[Task], progress: Progress | None) -> list[Outcome]:
     distributed: Any = importlib.import_module("distributed")
     workers = max(1, len(client.scheduler_info().get("workers", {})))
-    futures = client.map(_run_chunk, _chunks(tasks, workers), pure=False)
+    futures = client.map(_run_chunk, chunks(tasks, workers), pure=False)
     try:
         finished = distributed.as_completed(futures)
         return _counted(
@@ -403,16 +386,14 @@ def _submitted(client: Any, tasks: list[Task], progress: Progress | None) -> lis
         raise
 
 
-def _by_group(
-    study: Study, tasks: Sequence[Task], outcomes: Iterable[Outcome]
-) -> list[list[dict[str, Any]]]:
+def _by_group(study: Study, tasks: Sequence[Task], outcomes: Iterable[Outcome]) -> list[Records]:
     """The records per group in pair order; the problems of the first failed task raised."""
     ordered = sorted(outcomes, key=lambda outcome: outcome.number)
     failed = next((outcome for outcome in ordered if outcome.problems), None)
     if failed is not None:
         error = CapExceededError if failed.cap else InputError
         raise error(failed.problems)
-    groups: list[list[dict[str, Any]]] = [[] for _ in study.groups]
+    parts: list[list[Records]] = [[] for _ in study.groups]
     for outcome in ordered:
-        groups[tasks[outcome.number].group].extend(outcome.records)
-    return groups
+        parts[tasks[outcome.number].group].append(outcome.records)
+    return [Records.joined(group) for group in parts]

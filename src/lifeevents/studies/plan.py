@@ -34,6 +34,7 @@ from lifeevents.model.region import Region
 from lifeevents.model.scenario import Scenario
 from lifeevents.model.suggestions import did_you_mean
 from lifeevents.studies.persona_grid import GRID, PersonaGrid, load_persona_grid, with_persona_grid
+from lifeevents.studies.rows import Block, Row, expand
 
 if TYPE_CHECKING:
     from lifeevents.analysis.report import Report
@@ -46,6 +47,7 @@ __all__ = [
     "ALL",
     "MAX_COMBINED_SCENARIOS",
     "SCENARIO_SEPARATOR",
+    "Block",
     "Group",
     "Measure",
     "Row",
@@ -63,50 +65,6 @@ SCENARIO_SEPARATOR = "+"
 
 #: Scenarios whose every combination a sweep may analyse (2**n variants per journey).
 MAX_COMBINED_SCENARIOS = 16
-
-
-@dataclass(frozen=True)
-class Row:
-    """The keys of one row of a sweep and where its figures come from.
-
-    Attributes
-    ----------
-    life_event : str
-        The life event's id.
-    scenarios : str
-        The scenarios asked for, joined by :data:`SCENARIO_SEPARATOR` (empty: today).
-    applied : str
-        Those of them that apply to the life event, joined the same way.
-    municipality : str or None
-        The home municipality; ``None`` for a journey without a region.
-    persona : str
-        The persona's id.
-    group : int
-        The :class:`Group` whose analysis gives the row's figures.
-    pair : int
-        The index of the row's (municipality, persona) pair in that group.
-
-    Examples
-    --------
-    The built-in scenario ``ewa`` is meant for other journeys, so its rows
-    copy today's figures (group 0):
-
-    >>> from lifeevents import loads
-    >>> from lifeevents.formats.scenario_file import load_scenario
-    >>> from lifeevents.library.demo import DEMO_YAML
-    >>> study = plan_sweep([loads(DEMO_YAML)], [load_scenario("ewa")])
-    >>> study.rows[-1]
-    Row(life_event='demo', scenarios='ewa', applied='', municipality=None, persona='mit-auto', \
-group=0, pair=1)
-    """
-
-    life_event: str
-    scenarios: str
-    applied: str
-    municipality: str | None
-    persona: str
-    group: int
-    pair: int
 
 
 @dataclass(frozen=True)
@@ -207,8 +165,9 @@ class Study:
 
     Attributes
     ----------
-    rows : tuple of Row
-        Every row of the frame, in order.
+    blocks : tuple of Block
+        The rows of the frame in order, a block (one life event and variant, every
+        pair of one group) at a time; :attr:`rows` lists them one by one.
     groups : tuple of Group
         The analyses the rows need.
     origin : str or None
@@ -235,19 +194,34 @@ class Study:
     ...                         "name: Gebühr online\\n"
     ...                         "changes: [{step: gebuehr, channels: [online]}]\\n")
     >>> study = plan_sweep([loads(DEMO_YAML)], [online, load_scenario("ewa")])
-    >>> len(study.rows), len(study.groups), study.analyses
-    (6, 2, 4)
+    >>> study.row_count, len(study.blocks), len(study.groups), study.analyses
+    (6, 3, 2, 4)
     >>> [(task.group, task.pairs) for task in study.tasks(parts=1)]
     [(0, ((None, 'default'), (None, 'mit-auto'))), (1, ((None, 'default'), (None, 'mit-auto')))]
     """
 
-    rows: tuple[Row, ...]
+    blocks: tuple[Block, ...]
     groups: tuple[Group, ...]
     origin: str | None
     regions: Mapping[str, Region] = field(repr=False)
     measure: Measure | None = None
     token: str | None = None
     shares: Mapping[str, float] | None = None
+
+    @property
+    def rows(self) -> tuple[Row, ...]:
+        """Every row of the frame, in order, one :class:`Row` each (made when asked for)."""
+        return expand(self.blocks, [group.pairs for group in self.groups])
+
+    @property
+    def row_count(self) -> int:
+        """How many rows the frame has."""
+        return sum(len(self.groups[block.group].pairs) for block in self.blocks)
+
+    @property
+    def sizes(self) -> list[int]:
+        """The number of pairs of each group."""
+        return [len(group.pairs) for group in self.groups]
 
     @property
     def analyses(self) -> int:
@@ -387,7 +361,7 @@ def plan_sweep(
     >>> [row.persona for row in plan_sweep([loads(DEMO_YAML)]).rows]
     ['default', 'mit-auto']
     >>> study = plan_sweep([loads(DEMO_YAML)], personas="grid")
-    >>> len(study.rows), study.rows[0].persona, round(sum(study.shares.values()), 9)
+    >>> study.row_count, study.rows[0].persona, round(sum(study.shares.values()), 9)
     (24, 'mit-auto_verheiratet_geringes-einkommen_digital', 1.0)
     >>> plan_sweep([loads(DEMO_YAML)], personas=["ohne-auto"])
     Traceback (most recent call last):
@@ -413,7 +387,7 @@ def plan_sweep(
         if personas == GRID:
             personas = list(shares)
     chosen = variants(scenarios, scenario_combinations)
-    rows: list[Row] = []
+    blocks: list[Block] = []
     groups: list[Group] = []
     for life_event in life_events:
         region = regions.get(life_event.region) if life_event.region else None
@@ -430,12 +404,10 @@ def plan_sweep(
                 numbers[key] = len(groups)
                 groups.append(Group(life_event, applied, pairs, region))
             label = SCENARIO_SEPARATOR.join(scenario.id for scenario in variant)
-            name, applied_label, number = life_event.id, SCENARIO_SEPARATOR.join(key), numbers[key]
-            rows.extend(
-                Row(name, label, applied_label, place, persona, number, index)
-                for index, (place, persona) in enumerate(pairs)
-            )
-    return Study(tuple(rows), tuple(groups), origin, regions, token=uuid.uuid4().hex, shares=shares)
+            blocks.append(Block(life_event.id, label, SCENARIO_SEPARATOR.join(key), numbers[key]))
+    return Study(
+        tuple(blocks), tuple(groups), origin, regions, token=uuid.uuid4().hex, shares=shares
+    )
 
 
 def _personas(life_event: LifeEvent, personas: Sequence[str] | str) -> list[str]:

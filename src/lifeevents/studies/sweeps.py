@@ -12,10 +12,8 @@ one :class:`pandas.DataFrame`, computed serially, in processes or on a Dask clus
 
 from __future__ import annotations
 
-import itertools
 import os
 from collections.abc import Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +23,8 @@ from lifeevents.model.scenario import Scenario
 from lifeevents.studies.backends import Backend, Progress, run_study
 from lifeevents.studies.persona_grid import GRID, PersonaGrid, load_persona_grid
 from lifeevents.studies.plan import ALL, Study, plan_sweep
+from lifeevents.studies.records import Records
+from lifeevents.studies.rows import row_positions
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -169,26 +169,19 @@ def sweep(
         regions=regions,
         persona_grid=grid,
     )
-    if backend == "serial":
-        with _progress(progress) as tell:
-            groups = run_study(study, backend, client=client, workers=workers, progress=tell)
-        return study_frame(study, groups)
-    # While other processes analyse, this one makes the columns that need no figures.
-    with ThreadPoolExecutor(max_workers=1) as helper, _progress(progress) as tell:
-        row_columns = helper.submit(_row_columns, study)
+    with _progress(progress) as tell:
         groups = run_study(study, backend, client=client, workers=workers, progress=tell)
-        return study_frame(study, groups, row_columns.result())
+    return study_frame(study, groups)
 
 
-def study_frame(
-    study: Study,
-    groups: Sequence[Sequence[Mapping[str, Any]]],
-    row_columns: Mapping[str, Any] | None = None,
-) -> pd.DataFrame:
+def study_frame(study: Study, groups: Sequence[Sequence[Mapping[str, Any]]]) -> pd.DataFrame:
     """The frame of ``study`` from the records of its groups.
 
-    Rows that share a group copy its figures; the keys come from each
-    :class:`~lifeevents.studies.plan.Row`.
+    Rows that share a group copy its figures; the keys come from the study's
+    :class:`~lifeevents.studies.rows.Block` s. The frame is built a column at a
+    time from the records and the blocks (each row picks its record and its
+    block), never a row at a time: the same frame as one row per
+    :class:`~lifeevents.studies.rows.Row`, in a fraction of the time.
 
     Parameters
     ----------
@@ -196,9 +189,6 @@ def study_frame(
         The plan (:func:`~lifeevents.studies.plan.plan_sweep`).
     groups : sequence of sequence of mapping
         The records of each group (:func:`~lifeevents.studies.backends.run_study`).
-    row_columns : mapping, optional
-        The columns that come from the rows alone, made while the groups were
-        analysed elsewhere (internal; default: made here).
 
     Returns
     -------
@@ -219,44 +209,60 @@ def study_frame(
     """
     import pandas as pd
 
-    figures = [name for name in groups[0][0] if name not in KEY_COLUMNS] if groups else []
-    if not study.rows:
+    first = next((group[0] for group in groups if len(group)), {})
+    figures = [name for name in first if name not in KEY_COLUMNS]
+    block, record = row_positions(study.blocks, study.sizes)
+    if not len(record):
         frame = pd.DataFrame.from_records([], columns=[*KEY_COLUMNS, *figures])
-        return _with_shares(frame, study)
-    # A column at a time: each row picks its group's record (rows share records).
-    records = [record for group in groups for record in group]
-    keys = _row_columns(study) if row_columns is None else row_columns
-    picks = keys["picks"]
-    columns: dict[str, Any] = dict(keys)
-    for name in ("municipality", "origin", "event_place", *figures):
-        values = [record[name] for record in records]
-        columns[name] = [values[pick] for pick in picks]
-    frame = pd.DataFrame({name: columns[name] for name in [*KEY_COLUMNS, *figures]})
-    return _with_shares(frame, study)
+        return _with_shares(frame, study, None)
+    # Each column is made once per record (or block), so that pandas infers its type
+    # from the same values as from every row, then repeated for the rows by position.
+    places = ("municipality", "origin", "event_place")
+    by_record = pd.DataFrame(
+        {
+            "persona": [persona for group in study.groups for _, persona in group.pairs],
+            **{name: _column(groups, name) for name in (*places, *figures)},
+        }
+    )
+    by_block = pd.DataFrame(
+        {
+            "life_event": [item.life_event for item in study.blocks],
+            "scenarios": [item.scenarios for item in study.blocks],
+            "applied": [item.applied for item in study.blocks],
+        }
+    )
+    keys = {name: by_block[name].array.take(block) for name in by_block.columns}
+    keys.update({name: by_record[name].array.take(record) for name in ("persona", *places)})
+    # The figures in one take per type (pandas keeps columns of one type together).
+    taken = by_record[figures].take(record)
+    taken.index = pd.RangeIndex(len(record))
+    frame = pd.concat([pd.DataFrame({name: keys[name] for name in KEY_COLUMNS}), taken], axis=1)
+    return _with_shares(frame, study, (by_record["persona"], record))
 
 
-def _with_shares(frame: pd.DataFrame, study: Study) -> pd.DataFrame:
+def _column(groups: Sequence[Sequence[Mapping[str, Any]]], name: str) -> list[Any]:
+    """The values of ``name`` in every record, group after group (whole columns of
+    :class:`~lifeevents.studies.records.Records`, which the workers made)."""
+    values: list[Any] = []
+    for group in groups:
+        if isinstance(group, Records):
+            values.extend(group.column(name))
+        else:
+            values.extend(record[name] for record in group)
+    return values
+
+
+def _with_shares(frame: pd.DataFrame, study: Study, personas: Any) -> pd.DataFrame:
     """``frame`` with the persona grid's population shares after the keys, if the
-    study has a grid."""
+    study has a grid (``personas``: each record's persona and each row's record)."""
     if study.shares is not None:
-        frame.insert(len(KEY_COLUMNS), SHARE_COLUMN, frame["persona"].map(study.shares))
+        if personas is None:
+            shares = frame["persona"].map(study.shares)
+        else:
+            by_record, record = personas
+            shares = by_record.map(study.shares).array.take(record)
+        frame.insert(len(KEY_COLUMNS), SHARE_COLUMN, shares)
     return frame
-
-
-def _row_columns(study: Study) -> dict[str, Any]:
-    """The frame's columns that come from the rows alone, and each row's record (by its
-    place among the groups' records): ready before the figures are."""
-    import pandas as pd
-
-    rows = study.rows
-    offsets = list(itertools.accumulate((len(group.pairs) for group in study.groups), initial=0))
-    return {
-        "picks": [offsets[row.group] + row.pair for row in rows],
-        "life_event": pd.Series([row.life_event for row in rows]),
-        "scenarios": pd.Series([row.scenarios for row in rows]),
-        "applied": pd.Series([row.applied for row in rows]),
-        "persona": pd.Series([row.persona for row in rows]),
-    }
 
 
 def _life_events(given: LifeEvents, regions: Mapping[str, Region] | None) -> list[LifeEvent]:
