@@ -67,7 +67,9 @@ def test_the_yearly_impact_of_an_estimated_row_by_hand() -> None:
 def test_what_it_leaves_out_and_why() -> None:
     estimate = estimate_cases()
     assert sorted(estimate.left_out) == ["horstmar", "wettringen"]
-    assert {"umzug-innerhalb-gemeinde", "umzug-innerhalb-kreis", "pflegefall"} <= set(estimate.blocked)
+    assert {"umzug-innerhalb-gemeinde", "umzug-innerhalb-kreis", "pflegefall"} <= set(
+        estimate.blocked
+    )
     assert "zuzug-in-den-kreis" not in estimate.blocked
     estimated = {row.life_event for row in estimate.rows}
     assert not estimated & set(estimate.blocked)
