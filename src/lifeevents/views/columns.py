@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lifeevents.analysis.report import Report
@@ -91,11 +92,7 @@ def stage_columns(report: Report, wording: Wording) -> list[Column]:
     """
     graph = report.journey.graph
     order = [entry.step for entry in report.schedule.steps]
-    stages = list(report.journey.life_event.life_event.stages)
-    for node in order:
-        stage = graph.nodes[node]["stage"]
-        if stage is not None and stage not in stages:
-            stages.append(stage)
+    stages = _stages(report, order)
     if not stages:
         days: dict[int, list[str]] = {}
         for entry in report.schedule.steps:
@@ -109,17 +106,8 @@ def stage_columns(report: Report, wording: Wording) -> list[Column]:
     for node in order:
         current = graph.nodes[node]["stage"] or current
         members[current].append(node)
-    # A page of a printed map draws an excerpt of the journey (lifeevents.views.excerpt);
-    # its stages keep the numbers they have in the whole journey.
-    numbers: dict[str, int] = graph.graph.get(STAGE_NUMBERS, {})
-    return [
-        Column(
-            stage,
-            f"{numbers.get(stage, number)} · {wording.names.stage(stage)}",
-            tuple(members[stage]),
-        )
-        for number, stage in enumerate(stages, start=1)
-    ]
+    titles = _stage_titles(report, stages, wording)
+    return [Column(stage, titles[stage], tuple(members[stage])) for stage in stages]
 
 
 def plan_days(report: Report) -> dict[str, int]:
@@ -235,11 +223,7 @@ def time_columns(report: Report, wording: Wording) -> list[Column]:
     """
     graph = report.journey.graph
     order = time_order(report)
-    stages = list(report.journey.life_event.life_event.stages)
-    for node in order:
-        stage = graph.nodes[node]["stage"]
-        if stage is not None and stage not in stages:
-            stages.append(stage)
+    stages = _stages(report, order)
     runs: list[tuple[str, list[str]]] = []
     if not stages:
         days = plan_days(report)
@@ -258,10 +242,27 @@ def time_columns(report: Report, wording: Wording) -> list[Column]:
         if not runs or runs[-1][0] != current:
             runs.append((current, []))
         runs[-1][1].append(node)
-    # An excerpt (a printed page) keeps the stage numbers of the whole journey.
-    numbers: dict[str, int] = graph.graph.get(STAGE_NUMBERS, {})
-    number = {stage: numbers.get(stage, index) for index, stage in enumerate(stages, start=1)}
-    return [
-        Column(stage, f"{number[stage]} · {wording.names.stage(stage)}", tuple(steps))
-        for stage, steps in runs
-    ]
+    titles = _stage_titles(report, stages, wording)
+    return [Column(stage, titles[stage], tuple(steps)) for stage, steps in runs]
+
+
+def _stages(report: Report, order: Sequence[str]) -> list[str]:
+    """The life event's stages, then any other stage its steps name, in ``order``."""
+    graph = report.journey.graph
+    stages = list(report.journey.life_event.life_event.stages)
+    for node in order:
+        stage = graph.nodes[node]["stage"]
+        if stage is not None and stage not in stages:
+            stages.append(stage)
+    return stages
+
+
+def _stage_titles(report: Report, stages: Sequence[str], wording: Wording) -> dict[str, str]:
+    """Each stage's title, "number · name", numbered from 1 in ``stages``' order."""
+    # A page of a printed map draws an excerpt of the journey (lifeevents.views.excerpt);
+    # its stages keep the numbers they have in the whole journey.
+    numbers: dict[str, int] = report.journey.graph.graph.get(STAGE_NUMBERS, {})
+    return {
+        stage: f"{numbers.get(stage, index)} · {wording.names.stage(stage)}"
+        for index, stage in enumerate(stages, start=1)
+    }
