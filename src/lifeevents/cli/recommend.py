@@ -257,12 +257,15 @@ def yearly_impact(arguments: argparse.Namespace) -> YearlyImpact:
     from lifeevents.studies.impact import YearlyImpact
 
     regions = load_regions(arguments.region_file or ())
-    cases = read_cases(arguments.cases)
     if arguments.cases == "estimate":
         from lifeevents.studies.estimate import estimate_cases
 
+        estimate = estimate_cases()
         # Say on standard error that these cases are an estimate and what it leaves out.
-        print(estimate_cases().summary(), file=sys.stderr)
+        print(estimate.summary(), file=sys.stderr)
+        cases = estimate.to_cases()
+    else:
+        cases = read_cases(arguments.cases)
     return YearlyImpact(
         cases,
         _life_events(cases, arguments.journey or (), regions),
