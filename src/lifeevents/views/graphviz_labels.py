@@ -13,6 +13,8 @@ Examples
 
 from __future__ import annotations
 
+import re
+
 from lifeevents.views.escape.plain import clean
 
 __all__ = ["font", "wrapped"]
@@ -100,7 +102,8 @@ def wrapped(text: str, width: int) -> list[str]:
 _DIVIDED = "\x00"
 # Endings after which German compounds join with a linking s (Fugen-s): a safe place
 # to divide a word that is longer than a line.
-_JOINTS = ("ungs", "heits", "keits", "schafts", "tions", "täts")
+# (A lookahead, so that overlapping joints such as "ungs" and "schafts" are all found.)
+_JOINT = re.compile("(?=(ungs|heits|keits|schafts|tions|täts))")
 _SHORTEST_PART = 4
 
 
@@ -110,23 +113,12 @@ def _compound_parts(word: str, width: int) -> list[str]:
     if len(word) <= width:
         return [word]
     lower = word.lower()
+    ends = [match.end(1) for match in _JOINT.finditer(lower)]
+    # Both parts at least _SHORTEST_PART letters; the first with its hyphen fits the line.
     cuts = [
-        end
-        for joint in _JOINTS
-        for end in _ends(lower, joint)
-        if _SHORTEST_PART <= end <= width - 1 and len(word) - end >= _SHORTEST_PART
+        end for end in ends if _SHORTEST_PART <= end < width and len(word) - end >= _SHORTEST_PART
     ]
     if not cuts:
         return [word]
     cut = max(cuts)
     return [f"{word[:cut]}{_DIVIDED}", *_compound_parts(word[cut:], width)]
-
-
-def _ends(text: str, joint: str) -> list[int]:
-    """Where each occurrence of ``joint`` in ``text`` ends."""
-    ends = []
-    start = text.find(joint)
-    while start != -1:
-        ends.append(start + len(joint))
-        start = text.find(joint, start + 1)
-    return ends
