@@ -20,6 +20,7 @@ from lifeevents.views.checklist import checklist_html, checklist_markdown
 from lifeevents.views.options import RenderOptions
 from test_render_journey_map import (
     HOSTILE_NAME,
+    WAITING_TRIP,
     check_snapshot,
     hostile_report,
     move_report,
@@ -197,6 +198,18 @@ def test_a_journey_done_from_home_has_no_visits() -> None:
         "",
         "- **Bescheid abwarten** – geschieht automatisch, Sie müssen nichts tun · ab Tag 0",
     ]
+
+
+def test_a_task_after_a_waiting_trip_says_its_day_as_the_maps_do() -> None:
+    # The trip to the town hall (a and c) waits for b's 3 days; d follows a: both the
+    # trip's step a and the task d could start on day 0, but come on day 3.
+    report = analyze(journey(loads(WAITING_TRIP, "warten.yaml", regions={})))
+    markdown = checklist_markdown(report)
+    assert "## Besuch 1 · Tag 3: Amt" in markdown
+    assert "- [ ] **D** – per Post · bei Amt · ab Tag 3 (möglich ab Tag 0)" in markdown
+    assert "- [ ] **B** – per Post · bei Amt · ab Tag 0\n" in markdown
+    english = checklist_markdown(report, RenderOptions(lang="en"))
+    assert "from day 3 (possible from day 0)" in english
 
 
 # The hospital reports the birth (no effort of the parents recorded, nothing they

@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from itertools import pairwise
 from pathlib import Path
 from textwrap import dedent
 
@@ -22,14 +23,16 @@ from lifeevents.library.builtin import builtin_journeys
 from lifeevents.model.life_event import LifeEvent
 from lifeevents.text.labels import Language
 from lifeevents.text.names import DisplayNames
+from lifeevents.views.blueprint import blueprint_source
 from lifeevents.views.columns import plan_days, stage_columns, time_columns, time_order
+from lifeevents.views.element_ids import ElementIds
 from lifeevents.views.journey_cells import FIT_AREA, MapLayout
 from lifeevents.views.journey_map import journey_map_layout, journey_map_source
 from lifeevents.views.map_grid import Cell
 from lifeevents.views.options import RenderOptions
 from lifeevents.views.wording import Wording
 from profiles import examples
-from strategies import life_events
+from strategies import journey_data
 
 HERE = Path(__file__).parent
 SPEC_EXAMPLE = HERE / "data" / "spec-example.yaml"
@@ -323,11 +326,13 @@ WAITING_TRIP = dedent("""\
 
 def test_a_later_stage_lived_first_stands_first() -> None:
     report = analyze(journey(loads(LATE_STAGE, "zeit.yaml", regions={})))
-    assert time_order(report) == ("z", "x", "y")
+    # Day 0 in stage order (x, z); y of the earlier stage comes on day 5, after z.
+    assert time_order(report) == ("x", "z", "y")
     columns = time_columns(report, Wording.of(report))
     assert [(column.title, column.steps) for column in columns] == [
+        ("1 · Vorher", ("x",)),
         ("2 · Nachher", ("z",)),
-        ("1 · Vorher", ("x", "y")),
+        ("1 · Vorher", ("y",)),
     ]
     layout = journey_map_layout(report)
     assert days(layout) == [0, 0, 5]
@@ -343,7 +348,39 @@ def test_steps_of_a_waiting_trip_are_shown_on_its_day() -> None:
     assert time_order(report) == ("b", "e", "a", "c", "d")
     layout = journey_map_layout(report)
     assert days(layout) == [0, 0, 3, 3, 3]
+    # a and d could start on day 0: the map says so beside the plan's day.
+    assert rows_of(layout)["Tag"] == [
+        "Tag 0",
+        "Tag 0",
+        "Tag 3 (möglich ab Tag 0)",
+        "Tag 3",
+        "Tag 3 (möglich ab Tag 0)",
+    ]
     assert visit_numbers(layout) == [1, 1]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("de", "Tag 30 (möglich ab Tag 14)"), ("en", "Day 30 (possible from day 14)")],
+)
+def test_both_maps_say_the_day_of_a_step_in_the_same_words(lang: Language, said: str) -> None:
+    report = analyze(journey(load("arbeitslosigkeit"), "aufstocker"))
+    node = "beratungsgespraech"  # Erstgespräch bei der Arbeitsvermittlung
+    # It could start on day 14; its merged visit waits for day 30.
+    assert {entry.step: entry.day for entry in report.schedule.steps}[node] == 14
+    assert [visit.day for visit in report.visits.plan if node in visit.steps] == [30]
+    options = RenderOptions(lang=lang)
+    layout = journey_map_layout(report, options)
+    steps = [step for band in layout.bands for step in band.steps]
+    day_row = rows_of(layout)["Tag" if lang == "de" else "Day"]
+    assert day_row[steps.index(node)].startswith(said)
+    step_id = ElementIds(report.journey.graph).step(node)
+    source = blueprint_source(report, options)
+    (line,) = [line for line in source.splitlines() if f'id="{step_id}"' in line]
+    # The channel line breaks before the note (too long for one); the tooltip has one line.
+    day, note = said.split(" (")
+    assert f' · {day}</TD></TR><TR><TD></TD><TD ALIGN="LEFT">({note}</TD>' in line
+    assert f"\\n{said}\\n" in line
 
 
 def test_a_step_a_trip_waits_for_stands_before_the_later_trips_of_its_day() -> None:
@@ -366,8 +403,25 @@ def test_a_step_a_trip_waits_for_stands_before_the_later_trips_of_its_day() -> N
     assert time_order(report) == ("erst", "online", "dann", "spaet")
 
 
+@st.composite
+def staged_life_events(draw: st.DrawFn, min_stages: int = 0) -> LifeEvent:
+    """Valid journey models with up to three stages, in any order, and steps in them
+    or in none."""
+    data = draw(journey_data(max_steps=10))
+    stages = draw(
+        st.lists(st.sampled_from(["s1", "s2", "s3"]), min_size=min_stages, max_size=3, unique=True)
+    )
+    if stages:
+        data["life_event"]["stages"] = stages
+        for step in data["steps"]:
+            stage = draw(st.one_of(st.none(), st.sampled_from(stages)))
+            if stage is not None:
+                step["stage"] = stage
+    return LifeEvent.model_validate(data)
+
+
 @settings(max_examples=examples(60), deadline=None)
-@given(life_events(max_steps=10), st.data())
+@given(staged_life_events(), st.data())
 def test_columns_never_go_back_in_time_and_visits_count_up(
     life_event: LifeEvent, data: st.DataObject
 ) -> None:
@@ -393,6 +447,71 @@ def test_columns_never_go_back_in_time_and_visits_count_up(
     # The runs of stages hold every step once, in this order.
     columns = time_columns(report, Wording.of(report))
     assert tuple(node for column in columns for node in column.steps) == order
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(staged_life_events(min_stages=1), st.data())
+def test_each_day_reads_in_stage_order_as_far_as_the_plan_allows(
+    life_event: LifeEvent, data: st.DataObject
+) -> None:
+    report = analysed(life_event, data.draw(st.sampled_from(life_event.persona_ids())))
+    graph = report.journey.graph
+    order = time_order(report)
+    day = plan_days(report)
+    # The stage of a step is its stage column's (a step without one: the blueprint's).
+    columns = stage_columns(report, Wording.of(report))
+    stage = {node: index for index, column in enumerate(columns) for node in column.steps}
+    trip = {node: n for n, visit in enumerate(report.visits.plan, 1) for node in visit.steps}
+    for a, b in pairwise(order):
+        if day[a] == day[b] and stage[a] > stage[b]:
+            # b could not stand before a: it depends on a, or a ends a trip before b's.
+            assert graph.has_edge(a, b) or (a in trip and b in trip and trip[a] < trip[b])
+
+
+def stage_runs(report: Report, order: tuple[str, ...]) -> int:
+    """How many runs of one stage ``order`` has; a step without a stage continues a run."""
+    graph = report.journey.graph
+    current = report.journey.life_event.life_event.stages[0]
+    runs: list[str] = []
+    for node in order:
+        current = graph.nodes[node]["stage"] or current
+        if not runs or runs[-1] != current:
+            runs.append(current)
+    return len(runs)
+
+
+def without_stages(life_event: LifeEvent) -> LifeEvent:
+    """The same journey without stages: its map in plain time order, by day and visit plan."""
+    return life_event.model_copy(
+        update={
+            "life_event": life_event.life_event.model_copy(update={"stages": ()}),
+            "steps": tuple(step.model_copy(update={"stage": None}) for step in life_event.steps),
+        }
+    )
+
+
+@pytest.mark.parametrize("name", sorted(builtin_journeys()))
+def test_stage_order_within_a_day_never_adds_a_run_to_a_builtin_map(name: str) -> None:
+    life_event = load(name)
+    if not life_event.life_event.stages:
+        pytest.skip("no stages")
+    for persona in life_event.persona_ids():
+        report = analyze(journey(life_event, persona))
+        plain = time_order(analyze(journey(without_stages(life_event), persona)))
+        assert sorted(plain) == sorted(report.journey.graph)
+        runs = time_columns(report, Wording.of(report))
+        assert len(runs) == stage_runs(report, time_order(report)), (name, persona)
+        assert len(runs) <= stage_runs(report, plain), (name, persona)
+
+
+def test_runs_of_one_day_merge_in_the_maps_of_issue_13() -> None:
+    def numbers(name: str, persona: str) -> list[str]:
+        report = analyze(journey(load(name), persona))
+        return [run.title.split(" · ")[0] for run in time_columns(report, Wording.of(report))]
+
+    # Day 0 held stages 1, 4, 1; day 51 stages 4, then 3.
+    assert numbers("pflegefall", "ehepaar-schalter") == ["1", "4", "2", "3", "4"]
+    assert numbers("arbeitslosigkeit", "aufstocker") == ["1", "2", "3", "4"]
 
 
 @pytest.mark.parametrize("name", sorted(builtin_journeys()))

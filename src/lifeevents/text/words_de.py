@@ -383,4 +383,6 @@ WORDS: dict[str, str] = {
     # Blueprint badges on one line (issue 13): the key says what ⊘ means.
     "blueprint.once_only_badge": "verlangt {evidence}",
     "blueprint.once_only_key": "Once-Only-Verstoß: verlangt, was die Verwaltung schon hat",
+    # The day of a step the visit plan does later than the schedule could start it.
+    "day_possible_from": "(möglich ab Tag {day})",
 }

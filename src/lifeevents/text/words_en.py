@@ -370,4 +370,6 @@ WORDS: dict[str, str] = {
     # Blueprint badges on one line (issue 13): the key says what ⊘ means.
     "blueprint.once_only_badge": "asks for {evidence}",
     "blueprint.once_only_key": "once-only violation: asks for what the state already holds",
+    # The day of a step the visit plan does later than the schedule could start it.
+    "day_possible_from": "(possible from day {day})",
 }

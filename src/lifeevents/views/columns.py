@@ -3,7 +3,8 @@
 The blueprint and the Mermaid journey put the steps of a journey into these
 columns (:func:`stage_columns`). The journey map shows the steps in the order
 the citizen lives them (:func:`time_order`, on the days of :func:`plan_days`),
-under the stage of each run of steps (:func:`time_columns`).
+under the stage of each run of steps (:func:`time_columns`). Every map says
+the day of a step in the same words (:func:`step_days`).
 
 Examples
 --------
@@ -18,14 +19,25 @@ Examples
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+import networkx as nx
 
 from lifeevents.analysis.report import Report
 from lifeevents.graph.journey import topological_order
 from lifeevents.views.wording import Wording
 
-__all__ = ["STAGE_NUMBERS", "Column", "plan_days", "stage_columns", "time_columns", "time_order"]
+__all__ = [
+    "STAGE_NUMBERS",
+    "Column",
+    "plan_days",
+    "stage_columns",
+    "step_days",
+    "time_columns",
+    "time_order",
+]
 
 #: The graph attribute of an excerpt that numbers its stages as in the whole journey.
 STAGE_NUMBERS = "stage_numbers"
@@ -90,7 +102,6 @@ def stage_columns(report: Report, wording: Wording) -> list[Column]:
     >>> [(column.title, column.steps) for column in stage_columns(report, Wording.of(report))]
     [('Tag 0', ('a',)), ('Tag 3', ('b',))]
     """
-    graph = report.journey.graph
     order = [entry.step for entry in report.schedule.steps]
     stages = _stages(report, order)
     if not stages:
@@ -102,10 +113,8 @@ def stage_columns(report: Report, wording: Wording) -> list[Column]:
             for day, steps in sorted(days.items())
         ]
     members: dict[str, list[str]] = {stage: [] for stage in stages}
-    current = stages[0]
-    for node in order:
-        current = graph.nodes[node]["stage"] or current
-        members[current].append(node)
+    for node, stage in _stage_of(report, stages).items():
+        members[stage].append(node)
     titles = _stage_titles(report, stages, wording)
     return [Column(stage, titles[stage], tuple(members[stage])) for stage in stages]
 
@@ -115,7 +124,8 @@ def plan_days(report: Report) -> dict[str, int]:
 
     A visit step is done on the day of its trip (``report.visits.plan``); every
     other step as early as rule 4 allows after the steps it depends on. Where no
-    trip waits for another step this is the schedule's start day.
+    trip waits for another step this is the schedule's start day; it is never
+    earlier (not even in an excerpt, whose steps may miss the ones they wait for).
 
     Parameters
     ----------
@@ -136,27 +146,82 @@ def plan_days(report: Report) -> dict[str, int]:
     {'anmelden': 0, 'gebuehr': 0, 'kfz': 0, 'rundfunk': 0}
     """
     graph = report.journey.graph
+    start = {entry.step: entry.day for entry in report.schedule.steps}
     trip_day = {node: visit.day for visit in report.visits.plan for node in visit.steps}
     days: dict[str, int] = {}
     for node in topological_order(graph):
         earliest = max(
-            (days[u] + int(graph.nodes[u]["lead_time_days"]) for u in graph.pred[node]),
-            default=0,
+            [start[node]]
+            + [days[u] + int(graph.nodes[u]["lead_time_days"]) for u in graph.pred[node]]
         )
         days[node] = max(earliest, trip_day.get(node, earliest))
     return days
 
 
-def time_order(report: Report) -> tuple[str, ...]:
-    """The steps left to right as the citizen lives them: by day, ties in visit-plan order.
+def step_days(report: Report, wording: Wording, template: str = "") -> dict[str, tuple[str, ...]]:
+    """The day of every step as every view says it (:meth:`Wording.step_day`).
 
-    The key of a step is its day (:func:`plan_days`), then its rank: the number of its
-    trip in the minimum plan for a visit step; for any other step the smallest rank
-    of the steps on the same day that depend on it (it comes before them), else
-    after every trip of its day. The file's dependency order breaks the remaining
-    ties. So days never decrease from left to right, the trips appear as 1, 2, 3, ...
-    (the plan is sorted by day), and no step stands left of a step of the same day
-    it depends on.
+    The day the step is done on in the visit plan (:func:`plan_days`); when that
+    is later than its start day in the schedule, since when it could be done too.
+
+    Parameters
+    ----------
+    report : Report
+        The analysed journey.
+    wording : Wording
+        The words of the render.
+    template : str, optional
+        A catalogue entry with a ``{day}`` placeholder for the day, such as
+        ``ab Tag {day}``; by default the day word and the number.
+
+    Returns
+    -------
+    dict[str, tuple[str, ...]]
+        By step id: the day, and the note when there is one (joined by a space,
+        one text).
+
+    Examples
+    --------
+    >>> from lifeevents import analyze, journey, loads
+    >>> from lifeevents.library.demo import DEMO_YAML
+    >>> report = analyze(journey(loads(DEMO_YAML), "mit-auto"))
+    >>> step_days(report, Wording.of(report, "en"))["kfz"]
+    ('Day 0',)
+
+    A trip waits for its last step: the step that could go on day 0 waits for day 3.
+
+    >>> report = analyze(journey(loads('''
+    ... format: lifeevents/1
+    ... life_event: {id: demo, name: Demo}
+    ... authorities: {amt: {name: Amt, level: gemeinde, site: rathaus}}
+    ... steps:
+    ...   - {id: a, name: A, authority: amt, channels: [in_person]}
+    ...   - {id: b, name: B, authority: amt, channels: [mail], lead_time_days: 3}
+    ...   - {id: c, name: C, authority: amt, channels: [in_person], after: [b]}
+    ... ''')))
+    >>> step_days(report, Wording.of(report))
+    {'a': ('Tag 3', '(möglich ab Tag 0)'), 'b': ('Tag 0',), 'c': ('Tag 3',)}
+    """
+    start = {entry.step: entry.day for entry in report.schedule.steps}
+    return {
+        node: wording.step_day(day, start[node], template)
+        for node, day in plan_days(report).items()
+    }
+
+
+def time_order(report: Report) -> tuple[str, ...]:
+    """The steps left to right as the citizen lives them: by day, each day in stage order.
+
+    Days never decrease from left to right (:func:`plan_days`). Within a day the
+    steps stand in the order of their stages in the journey file, as far as two
+    rules allow: no step stands left of a step it depends on, and the trips of
+    the minimum visit plan follow one another in the plan's order, never mixed,
+    so that the visits read 1, 2, 3, ... A step without a stage counts as the
+    stage its stage column has (:func:`stage_columns`, the blueprint's). Among
+    steps of one stage the tie-breaker is the number of
+    its trip for a visit step; for any other step the smallest number of the
+    trips of its day that wait for it (it comes before them), else after every
+    trip of its day; then the file's dependency order.
 
     Parameters
     ----------
@@ -174,14 +239,22 @@ def time_order(report: Report) -> tuple[str, ...]:
     >>> from lifeevents.library.demo import DEMO_YAML
     >>> time_order(analyze(journey(loads(DEMO_YAML), "mit-auto")))
     ('anmelden', 'gebuehr', 'kfz', 'rundfunk')
+
+    Two steps of day 0, the later stage first in the file, stand in stage order:
+
+    >>> time_order(analyze(journey(loads('''
+    ... format: lifeevents/1
+    ... life_event: {id: demo, name: Demo, stages: [vorher, nachher]}
+    ... authorities: {amt: {name: Amt, level: gemeinde}}
+    ... steps:
+    ...   - {id: spaet, name: Spät, authority: amt, stage: nachher, channels: [mail]}
+    ...   - {id: frueh, name: Früh, authority: amt, stage: vorher, channels: [mail]}
+    ... '''))))
+    ('frueh', 'spaet')
     """
     graph = report.journey.graph
     days = plan_days(report)
-    trip = {
-        node: float(number)
-        for number, visit in enumerate(report.visits.plan)
-        for node in visit.steps
-    }
+    trip = {node: number for number, visit in enumerate(report.visits.plan) for node in visit.steps}
     order = topological_order(graph)
     position = {node: index for index, node in enumerate(order)}
     rank: dict[str, float] = {}
@@ -190,7 +263,51 @@ def time_order(report: Report) -> tuple[str, ...]:
             [trip.get(node, math.inf)]
             + [rank[w] for w in graph.succ[node] if days[w] == days[node]]
         )
-    return tuple(sorted(order, key=lambda node: (days[node], rank[node], position[node])))
+    stages = _stages(report, [entry.step for entry in report.schedule.steps])
+    number = {stage: index for index, stage in enumerate(stages)}
+    stage = {node: number[of] for node, of in _stage_of(report, stages).items()} if stages else {}
+    key = {node: (stage.get(node, 0), rank[node], position[node]) for node in order}
+    by_day: dict[int, list[str]] = {}
+    for node in order:
+        by_day.setdefault(days[node], []).append(node)
+    return tuple(node for day in sorted(by_day) for node in _one_day(graph, by_day[day], trip, key))
+
+
+def _one_day(
+    graph: nx.DiGraph[str],
+    steps: Sequence[str],
+    trip: dict[str, int],
+    key: dict[str, tuple[int, float, int]],
+) -> list[str]:
+    """The steps of one day, each as early by ``key`` as their dependencies of the day
+    and the plan's order of the trips allow.
+
+    Steps are taken one by one, the smallest ``key`` of those whose dependencies
+    of the day are placed and that belong to no trip or to the next trip of the day.
+    """
+    members = set(steps)
+    waiting = {node: sum(u in members for u in graph.pred[node]) for node in steps}
+    ready = [node for node in steps if not waiting[node]]
+    # How many steps of each trip of the day are still to come.
+    left = Counter(trip[node] for node in steps if node in trip)
+    lived: list[str] = []
+    while ready:
+        next_trip = min((number for number, count in left.items() if count), default=-1)
+        # Every trip a trip waits for comes before it in the plan: the steps of the next
+        # trip of the day wait for no other trip, so one of them or a step of no trip is ready.
+        node = min(
+            (node for node in ready if trip.get(node, next_trip) == next_trip), key=key.__getitem__
+        )
+        ready.remove(node)
+        lived.append(node)
+        if node in trip:
+            left[trip[node]] -= 1
+        for w in graph.succ[node]:
+            if w in members:
+                waiting[w] -= 1
+                if not waiting[w]:
+                    ready.append(w)
+    return lived
 
 
 def time_columns(report: Report, wording: Wording) -> list[Column]:
@@ -255,6 +372,18 @@ def _stages(report: Report, order: Sequence[str]) -> list[str]:
         if stage is not None and stage not in stages:
             stages.append(stage)
     return stages
+
+
+def _stage_of(report: Report, stages: Sequence[str]) -> dict[str, str]:
+    """The stage of every step in schedule order: its own, else the one of the step
+    before it in the schedule (the first stage when none comes before)."""
+    graph = report.journey.graph
+    current = stages[0]
+    of: dict[str, str] = {}
+    for entry in report.schedule.steps:
+        current = graph.nodes[entry.step]["stage"] or current
+        of[entry.step] = current
+    return of
 
 
 def _stage_titles(report: Report, stages: Sequence[str], wording: Wording) -> dict[str, str]:

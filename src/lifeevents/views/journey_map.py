@@ -1,10 +1,12 @@
 """The journey-map view: a journey as the citizen lives it, step by step, as Graphviz DOT.
 
 The steps stand in columns in the order the citizen lives them
-(:func:`~lifeevents.views.columns.time_order`: by day, ties in the order of the
-minimum visit plan, so days never go back and the visits read 1, 2, 3, ...),
-under the stage of each run of steps. The rows show the day, the touchpoint
-(step and authority), the channel (glyph and word, never colour alone, and the
+(:func:`~lifeevents.views.columns.time_order`: by day, each day in stage order
+as far as dependencies and the minimum visit plan allow, so days never go back
+and the visits read 1, 2, 3, ...), under the stage of each run of steps. The
+rows show the day (as every view says it: the visit plan's day and, when the
+step could start earlier, since when), the touchpoint (step and authority),
+the channel (glyph and word, never colour alone, and the
 visit of the plan), the emotion (a five-level grid with a dot per step and a
 line joining the dots of neighbouring steps; a gap where a step has none), the
 pain points and the opportunities of :func:`lifeevents.text.findings.opportunities`.
@@ -40,7 +42,7 @@ import networkx as nx
 from lifeevents.analysis.report import Report
 from lifeevents.model.vocabulary import Channel
 from lifeevents.text.findings import opportunities
-from lifeevents.views.columns import Column, plan_days, time_columns
+from lifeevents.views.columns import Column, step_days, time_columns
 from lifeevents.views.element_ids import ElementIds
 from lifeevents.views.escape.dot import label_text
 from lifeevents.views.journey_bands import lay_out
@@ -77,7 +79,7 @@ class _Map:
     ids: ElementIds
     runs: list[Column]
     order: tuple[str, ...]
-    days: dict[str, int]  # the day of each step in the visit plan
+    days: dict[str, tuple[str, ...]]  # the day of each step, as every view says it
     trips: dict[str, int]  # the number of each visit step's trip (1, 2, ...)
     at_risk: frozenset[str]
 
@@ -118,7 +120,7 @@ def journey_map_layout(report: Report, options: RenderOptions = DEFAULT_OPTIONS)
         ElementIds(graph),
         runs,
         order,
-        plan_days(report),
+        step_days(report, wording),
         {node: number for number, visit in enumerate(plan, start=1) for node in visit.steps},
         frozenset(report.schedule.deadlines_at_risk),
     )
@@ -211,7 +213,12 @@ def _column(drawn: _Map, node: str, width: int) -> Rows:
     graph = drawn.graph
     step = graph.nodes[node]["step"]
     # Day, deadline and whether the deadline is at risk.
-    day = [f"{drawn.wording.day} {drawn.days[node]}"]
+    # The day on one line, or its note on the next when both do not fit.
+    parts = drawn.days[node]
+    joined = " ".join(parts)
+    if Block((joined,), _TEXT).width() <= text_width:
+        parts = (joined,)
+    day = [line for part in parts for line in wrap(part, _TEXT, text_width)]
     deadline = graph.nodes[node]["deadline_days"]
     if deadline is not None:
         day.append(f"{words['deadline_day']} {deadline}")

@@ -86,6 +86,46 @@ class Wording:
         """The word "day" as it starts a line or a heading: ``Tag``, ``Day``."""
         return self.words["day"].capitalize()
 
+    def step_day(self, day: int, start: int, template: str = "") -> tuple[str, ...]:
+        """When a step is done, as every view says it.
+
+        Normally its day: ``Tag 14``. When the visit plan does it later than the
+        schedule could start it (a merged visit waits for its last step, and what
+        follows the visit waits too), the plan's day and since when the step
+        alone could be done: ``Tag 30`` and ``(möglich ab Tag 14)``.
+
+        Parameters
+        ----------
+        day : int
+            The day the step is done on in the visit plan
+            (:func:`~lifeevents.views.columns.plan_days`).
+        start : int
+            Its start day in the schedule (rule 4), the earliest it can be done.
+        template : str, optional
+            A catalogue entry with a ``{day}`` placeholder for the first part, such as
+            ``ab Tag {day}``; by default the day word and the number.
+
+        Returns
+        -------
+        tuple[str, ...]
+            The day, then the note when there is one: joined by a space they are
+            one text; a view may break the line between them.
+
+        Examples
+        --------
+        >>> from lifeevents import analyze, journey, loads
+        >>> from lifeevents.library.demo import DEMO_YAML
+        >>> wording = Wording.of(analyze(journey(loads(DEMO_YAML))))
+        >>> wording.step_day(14, 14), wording.step_day(30, 14)
+        (('Tag 14',), ('Tag 30', '(möglich ab Tag 14)'))
+        >>> " ".join(wording.step_day(30, 14, wording.words["checklist.from_day"]))
+        'ab Tag 30 (möglich ab Tag 14)'
+        """
+        first = template.format(day=day) if template else f"{self.day} {day}"
+        if day <= start:
+            return (first,)
+        return (first, self.words["day_possible_from"].format(day=start))
+
     def counted(self, key: str, amount: int, **values: object) -> str:
         """A catalogue entry ``"singular|plural"``, the form for ``amount``, filled in.
 

@@ -1,7 +1,8 @@
 """The DOT writer of a blueprint: graph settings, title, steps and dependencies.
 
 Steps are nodes shaped and outlined by their channel, with the step's name,
-authority, channel and day, and badges for the highlighted findings. Each
+authority, channel and day (in the words of every view,
+:func:`~lifeevents.views.columns.step_days`), and badges for the highlighted findings. Each
 dependency is an edge, styled by the handover or media break it is and
 labelled with the evidence it carries. The lanes, columns and key around them
 come from :mod:`lifeevents.views.blueprint.frame`.
@@ -45,6 +46,7 @@ from lifeevents.views.blueprint.look import (
 from lifeevents.views.blueprint.markers import marker_cell, marker_key, number_markers
 from lifeevents.views.blueprint.sizes import step_sizes
 from lifeevents.views.blueprint.titles import description, figures, titles
+from lifeevents.views.columns import step_days
 from lifeevents.views.escape.dot import DotValue, HtmlLabel, attribute_list, label_text, quoted
 from lifeevents.views.graphviz_labels import font
 from lifeevents.views.style import (
@@ -104,6 +106,7 @@ class _Writer:
         self.names = drawing.wording.names
         self.graph = drawing.graph
         self.lines: list[str] = []
+        self.days = step_days(drawing.report, drawing.wording)
         self.looks = {
             (source, target): self.edge_look(source, target, data)
             for source, target, data in self.graph.edges(data=True)
@@ -258,16 +261,20 @@ class _Writer:
         channel: Channel = self.graph.nodes[node]["channel"]
         glyph = font(label_text(CHANNEL_STYLES[channel].glyph), size=look.font_size + 2)
         name = label_lines(self.names.step(node), look.wrap, 2 if look.compact else None)
-        day = f"{drawing.wording.day} {drawing.day[node]}"
         name = font(name, size=look.font_size, bold=True)
         rows = [f'<TD VALIGN="TOP">{glyph}</TD><TD ALIGN="LEFT">{name}</TD>']
+        day = self.days[node]
         if look.compact:
-            rows.append(f'<TD></TD><TD ALIGN="LEFT">{label_text(day)}</TD>')
+            rows.append(f'<TD></TD><TD ALIGN="LEFT">{label_text(" ".join(day))}</TD>')
         else:
-            authority = label_lines(self.names.authority(node), look.wrap + 12)
+            width = look.wrap + 12
+            authority = label_lines(self.names.authority(node), width)
             rows.append(f'<TD></TD><TD ALIGN="LEFT">{font(authority, color=MUTED)}</TD>')
-            channel_day = f"{self.names.channel(channel)} · {day}"
-            rows.append(f'<TD></TD><TD ALIGN="LEFT">{label_text(channel_day)}</TD>')
+            # Channel and day on one line; the day's note on the next when it is too long.
+            details = [f"{self.names.channel(channel)} · {day[0]}", *day[1:]]
+            if len(" ".join(details)) <= width:
+                details = [" ".join(details)]
+            rows.extend(f'<TD></TD><TD ALIGN="LEFT">{label_text(line)}</TD>' for line in details)
         wrap = badge_wrap(look)
         rows.extend(
             f"<TD></TD>{badge_cell(kind, text, wrap)}" for kind, text in step_badges(drawing, node)
@@ -290,7 +297,7 @@ class _Writer:
             f"{words['blueprint.authority']}: {names.authority(node)} "
             f"({names.level(data['level'])})",
             f"{words['blueprint.channel']}: {channel} ({words['blueprint.offered']}: {offered})",
-            f"{drawing.wording.day} {drawing.day[node]}",
+            " ".join(self.days[node]),
         ]
         if data["stage"]:
             lines.append(f"{words['blueprint.stage']}: {names.stage(data['stage'])}")

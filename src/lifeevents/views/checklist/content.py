@@ -31,6 +31,7 @@ from lifeevents.model.life_event import LifeEvent
 from lifeevents.model.vocabulary import Channel, Transfer
 from lifeevents.text.findings import FindingKind, findings
 from lifeevents.views.checklist.actors import citizen_acts
+from lifeevents.views.columns import step_days
 from lifeevents.views.wording import Wording
 
 __all__ = ["Checklist", "Item", "Section", "build"]
@@ -143,6 +144,8 @@ class _Trips:
     graph: nx.DiGraph[str]
     life_event: LifeEvent
     day_of: dict[str, int]
+    # "ab Tag N" of each step, in the words of every view (the visit plan's day).
+    from_day: dict[str, str]
     # The step that produces each piece of evidence.
     producer: dict[str, str]
     # The trips in the order to make them (the plan's).
@@ -186,6 +189,10 @@ def build(report: Report, wording: Wording) -> Checklist:
         graph=graph,
         life_event=report.journey.life_event,
         day_of={entry.step: entry.day for entry in report.schedule.steps},
+        from_day={
+            node: " ".join(day)
+            for node, day in step_days(report, wording, wording.words["checklist.from_day"]).items()
+        },
         producer={
             evidence_id: node
             for node in graph
@@ -316,7 +323,7 @@ def _home_item(context: _Trips, node: str) -> Item:
     ]
     rest = [
         *(how if own else [f"– {_done_for_you(context, node)}"]),
-        words["checklist.from_day"].format(day=context.day_of[node]),
+        context.from_day[node],
         *_deadline_text(context, node),
     ]
     step = context.graph.nodes[node]["step"]
