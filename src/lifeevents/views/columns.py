@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -287,26 +288,35 @@ def _one_day(
     """
     members = set(steps)
     waiting = {node: sum(u in members for u in graph.pred[node]) for node in steps}
-    ready = [node for node in steps if not waiting[node]]
-    # How many steps of each trip of the day are still to come.
+    # How many steps of each trip of the day are still to come, the trips in plan order.
     left = Counter(trip[node] for node in steps if node in trip)
+    trips = sorted(left)
+    # The ready steps: of no trip (-1), and of each trip.
+    ready: dict[int, list[tuple[tuple[int, float, int], str]]] = {-1: []}
+    ready.update((number, []) for number in trips)
+
+    def make_ready(node: str) -> None:
+        heapq.heappush(ready[trip.get(node, -1)], (key[node], node))
+
+    for node in steps:
+        if not waiting[node]:
+            make_ready(node)
     lived: list[str] = []
-    while ready:
-        next_trip = min((number for number, count in left.items() if count), default=-1)
+    while len(lived) < len(steps):
         # Every trip a trip waits for comes before it in the plan: the steps of the next
         # trip of the day wait for no other trip, so one of them or a step of no trip is ready.
-        node = min(
-            (node for node in ready if trip.get(node, next_trip) == next_trip), key=key.__getitem__
-        )
-        ready.remove(node)
+        heaps = [ready[-1], ready[trips[0]]] if trips else [ready[-1]]
+        _, node = heapq.heappop(min((heap for heap in heaps if heap), key=lambda heap: heap[0]))
         lived.append(node)
         if node in trip:
             left[trip[node]] -= 1
+            if not left[trip[node]]:
+                trips.pop(0)
         for w in graph.succ[node]:
             if w in members:
                 waiting[w] -= 1
                 if not waiting[w]:
-                    ready.append(w)
+                    make_ready(w)
     return lived
 
 
