@@ -60,7 +60,8 @@ class Grid:
     Parameters
     ----------
     titles : tuple[str, ...]
-        Column titles, left to right.
+        Column titles, left to right: only columns that hold a step (a stage keeps
+        its number from the journey file).
     rank : dict[str, int]
         The rank of every step.
     column_start : tuple[int, ...]
@@ -109,7 +110,8 @@ def grid(
     Returns
     -------
     Grid
-        The column titles and the rank of every step.
+        The column titles and the rank of every step; a stage without a step of
+        this persona has no column (the others keep their numbers).
 
     Examples
     --------
@@ -122,7 +124,8 @@ def grid(
     """
     graph = report.journey.graph
     order = report.journey.order()
-    columns = stage_columns(report, wording)
+    # A stage without a step of this persona gets no column; the others keep their numbers.
+    columns = [column for column in stage_columns(report, wording) if column.steps]
     titles = [column.title for column in columns]
     wanted = {node: index for index, column in enumerate(columns) for node in column.steps}
     # stage_columns gives days only when neither the life event nor a step names a stage.
@@ -139,14 +142,24 @@ def grid(
             column[node] = max(
                 [wanted.get(node, 0), *(column[source] for source in graph.pred[node])]
             )
+        shown, column = _occupied(titles, column)
         if size is None:
-            rank, starts, last = ranks(graph, column, len(titles))
+            rank, starts, last = ranks(graph, column, len(shown))
         else:
-            rank, starts, last = spread(graph, column, len(titles), size)
+            rank, starts, last = spread(graph, column, len(shown), size)
         crossed = sum(rank[target] - rank[source] - 1 for source, target in graph.edges)
         if not by_day or count <= 1 or crossed <= _CROSSING_BUDGET:
-            return Grid(tuple(titles), rank, tuple(starts), last)
+            return Grid(tuple(shown), rank, tuple(starts), last)
         count = min(count, len(titles)) // 2
+
+
+def _occupied(titles: list[str], column: dict[str, int]) -> tuple[list[str], dict[str, int]]:
+    """Only the columns that hold a step (a step pushed right of its column may leave it empty)."""
+    used = sorted(set(column.values()))
+    position = {index: number for number, index in enumerate(used)}
+    return [titles[index] for index in used], {
+        node: position[index] for node, index in column.items()
+    }
 
 
 def _day_ranges(report: Report, wording: Wording, count: int) -> tuple[list[str], dict[str, int]]:
