@@ -207,14 +207,53 @@ def test_labels_name_findings_and_visits_number_the_minimum_plan() -> None:
     minimum, modelled = report.visits.minimum, report.visits.as_modelled
     assert minimum > 1
     assert modelled > 1
-    assert f"2. von {minimum} nötigen Besuchen" in source
+    assert f"2. von {minimum} Besuchen im kürzesten Plan" in source
     assert f"heute {modelled} getrennte Besuche" in source  # once, in the key
     assert "wie modelliert:" not in source
+    assert "nötige" not in source  # the plan's number, not a claim that the visit is needed
     english = blueprint_source(report, RenderOptions(lang="en"))
-    assert f"visit 2 of {minimum} needed" in english
+    assert f"visit 2 of {minimum} in the shortest plan" in english
     assert f"today {modelled} separate visits" in english
     assert "citizen carries" in english
     assert "Municipality" in english
+
+
+VISIT_WITH_OTHER_CHANNELS = dedent("""
+    format: lifeevents/1
+    life_event: {id: demo, name: Demo}
+    authorities: {amt: {name: Amt, level: gemeinde, site: rathaus}}
+    personas:
+      schalter: {name: Schalter, prefer: [in_person, online, phone]}
+    steps:
+      - {id: a, name: Antrag stellen, authority: amt, channels: [phone, in_person, online],
+         lead_time_days: 3}
+      - {id: b, name: Ausweis abholen, authority: amt, channels: [in_person], after: [a]}
+""")
+
+
+def test_a_visit_badge_names_the_other_channels_its_step_offers() -> None:
+    report = analyze(journey(loads(VISIT_WITH_OTHER_CHANNELS, "v.yaml", regions={}), "schalter"))
+    assert report.visits.minimum == 2
+    for lang, badge, also in (
+        ("de", "1. von 2 Besuchen im kürzesten Plan", "auch Telefon, online möglich"),
+        ("en", "visit 1 of 2 in the shortest plan", "phone, online also possible"),
+    ):
+        source = blueprint_source(report, RenderOptions(lang=lang))
+        first, second = (_label_words(source, step) for step in ("step-0", "step-1"))
+        assert badge in first, lang
+        assert also in first, lang
+        # Only physical channels: the second visit's badge says nothing more.
+        assert "2. von 2" in second or "visit 2 of 2" in second
+        assert "möglich" not in second, lang
+        assert "possible" not in second, lang
+
+
+def _label_words(source: str, step: str) -> str:
+    """The words a step's HTML-like label shows, on one line."""
+    line = next(line for line in source.splitlines() if line.startswith(f'  "{step}" ['))
+    label = re.search(r"label=<(.*)>, tooltip=", line)
+    assert label is not None
+    return " ".join(re.sub(r"<[^>]+>", " ", label.group(1)).split())
 
 
 @needs_dot
@@ -291,7 +330,7 @@ def test_steps_stand_under_their_stage() -> None:
 def test_highlights_can_be_switched_off() -> None:
     report = report_of(MOVE, "digital-mit-auto")
     plain = blueprint_source(report, RenderOptions(highlight=frozenset()))
-    for marker in ("authority-handover", "media-break", "once-only", "nötigen Besuch"):
+    for marker in ("authority-handover", "media-break", "once-only", "im kürzesten Plan"):
         assert marker not in plain
     only_breaks = blueprint_source(
         report, RenderOptions(highlight=frozenset({Highlight.MEDIA_BREAKS}))

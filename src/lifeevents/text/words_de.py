@@ -295,9 +295,12 @@ WORDS: dict[str, str] = {
     "cpsv.lebenslage": "OZG-Lebenslage: {lebenslage}",
     "cpsv.step_of": "{step} ({authority}), Schritt der Lebenslage {life_event}",
     # Blueprint, legible maps (issue 13): visits in plain words, numbers on the arrows.
-    "blueprint.visit_needed": "einziger nötiger Besuch|{number}. von {total} nötigen Besuchen",
+    # The trip's place in the plan with the fewest trips (rule 5), not that it is unavoidable.
+    "blueprint.visit_needed": (
+        "einziger Besuch im kürzesten Plan|{number}. von {total} Besuchen im kürzesten Plan"
+    ),
     "blueprint.visits_today": "heute {count} Besuch|heute {count} getrennte Besuche",
-    "blueprint.visit_key_needed": ("Besuch: Platz im Besuchsplan mit den wenigsten Wegen; {today}"),
+    "blueprint.visit_key_needed": "Besuch im kürzesten Plan (mit den wenigsten Wegen); {today}",
     "blueprint.evidence_key_marker": "Nachweis (Nummer am Pfeil, in der Legende erklärt)",
     # The map viewer of the interactive page (lifeevents.views.html, assets/page.js).
     "html.zoom_in": "Vergrößern (Taste +)",
@@ -383,4 +386,6 @@ WORDS: dict[str, str] = {
     # Blueprint badges on one line (issue 13): the key says what ⊘ means.
     "blueprint.once_only_badge": "verlangt {evidence}",
     "blueprint.once_only_key": "Once-Only-Verstoß: verlangt, was die Verwaltung schon hat",
+    # A visit step that also offers a channel without a trip (rule 5: an avoidable visit).
+    "blueprint.visit_also": "auch {channels} möglich",
 }
