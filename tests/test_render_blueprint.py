@@ -23,6 +23,7 @@ from lifeevents.errors import GraphvizError, GraphvizNotFoundError
 from lifeevents.formats.journey_file import load, loads
 from lifeevents.graph.journey import journey
 from lifeevents.library.builtin import builtin_journeys
+from lifeevents.text.labels import Language
 from lifeevents.views.blueprint import api as blueprint_api
 from lifeevents.views.blueprint import (
     blueprint_description,
@@ -234,10 +235,11 @@ VISIT_WITH_OTHER_CHANNELS = dedent("""
 def test_a_visit_badge_names_the_other_channels_its_step_offers() -> None:
     report = analyze(journey(loads(VISIT_WITH_OTHER_CHANNELS, "v.yaml", regions={}), "schalter"))
     assert report.visits.minimum == 2
-    for lang, badge, also in (
+    expected: list[tuple[Language, str, str]] = [
         ("de", "1. von 2 Besuchen im kürzesten Plan", "auch Telefon, online möglich"),
         ("en", "visit 1 of 2 in the shortest plan", "phone, online also possible"),
-    ):
+    ]
+    for lang, badge, also in expected:
         source = blueprint_source(report, RenderOptions(lang=lang))
         first, second = (_label_words(source, step) for step in ("step-0", "step-1"))
         assert badge in first, lang
