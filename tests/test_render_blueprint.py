@@ -208,12 +208,12 @@ def test_labels_name_findings_and_visits_number_the_minimum_plan() -> None:
     minimum, modelled = report.visits.minimum, report.visits.as_modelled
     assert minimum > 1
     assert modelled > 1
-    assert f"2. von {minimum} Besuchen im kürzesten Plan" in source
+    assert f"2. von {minimum} im kürzesten Plan" in source
     assert f"heute {modelled} getrennte Besuche" in source  # once, in the key
     assert "wie modelliert:" not in source
     assert "nötige" not in source  # the plan's number, not a claim that the visit is needed
     english = blueprint_source(report, RenderOptions(lang="en"))
-    assert f"visit 2 of {minimum} in the shortest plan" in english
+    assert f"2 of {minimum} in the shortest plan" in english
     assert f"today {modelled} separate visits" in english
     assert "citizen carries" in english
     assert "Municipality" in english
@@ -236,8 +236,8 @@ def test_a_visit_badge_names_the_other_channels_its_step_offers() -> None:
     report = analyze(journey(loads(VISIT_WITH_OTHER_CHANNELS, "v.yaml", regions={}), "schalter"))
     assert report.visits.minimum == 2
     expected: list[tuple[Language, str, str]] = [
-        ("de", "1. von 2 Besuchen im kürzesten Plan", "auch Telefon, online möglich"),
-        ("en", "visit 1 of 2 in the shortest plan", "phone, online also possible"),
+        ("de", "1. von 2 im kürzesten Plan", "auch Telefon, online möglich"),
+        ("en", "1 of 2 in the shortest plan", "phone, online also possible"),
     ]
     for lang, badge, also in expected:
         source = blueprint_source(report, RenderOptions(lang=lang))
@@ -245,7 +245,7 @@ def test_a_visit_badge_names_the_other_channels_its_step_offers() -> None:
         assert badge in first, lang
         assert also in first, lang
         # Only physical channels: the second visit's badge says nothing more.
-        assert "2. von 2" in second or "visit 2 of 2" in second
+        assert "2. von 2" in second or "2 of 2" in second
         assert "möglich" not in second, lang
         assert "possible" not in second, lang
 

@@ -297,7 +297,7 @@ WORDS: dict[str, str] = {
     # Blueprint, legible maps (issue 13): visits in plain words, numbers on the arrows.
     # The trip's place in the plan with the fewest trips (rule 5), not that it is unavoidable.
     "blueprint.visit_needed": (
-        "einziger Besuch im kürzesten Plan|{number}. von {total} Besuchen im kürzesten Plan"
+        "einziger Besuch im kürzesten Plan|{number}. von {total} im kürzesten Plan"
     ),
     "blueprint.visits_today": "heute {count} Besuch|heute {count} getrennte Besuche",
     "blueprint.visit_key_needed": "Besuch im kürzesten Plan (mit den wenigsten Wegen); {today}",

@@ -16,7 +16,7 @@ Examples
 >>> report = analyze(journey(loads(DEMO_YAML), "mit-auto"))
 >>> drawing = Drawing.of(report, RenderOptions(), Wording.of(report), sfdp=False)
 >>> step_badges(drawing, "kfz")
-[('visit', '2. von 2 Besuchen im kürzesten Plan'), ('once_only', 'verlangt Meldebestätigung')]
+[('visit', '2. von 2 im kürzesten Plan'), ('once_only', 'verlangt Meldebestätigung')]
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def badge_wrap(look: Look) -> int:
     >>> badge_wrap(FULL)
     28
     """
-    return look.wrap + 12
+    return look.detail_wrap
 
 
 def step_badges(drawing: Drawing, node: str) -> list[tuple[str, str]]:
@@ -93,8 +93,8 @@ def step_badges(drawing: Drawing, node: str) -> list[tuple[str, str]]:
                 for channel in drawing.graph.nodes[node]["channels"]
                 if not channel.is_physical
             ]
-            if offered:
-                text += "; " + words["blueprint.visit_also"].format(channels=", ".join(offered))
+            if offered:  # on a line of its own (badge_lines)
+                text += "\n" + words["blueprint.visit_also"].format(channels=", ".join(offered))
         badges.append(("visit", text))
     if node in drawing.once_only:
         if compact:

@@ -38,6 +38,7 @@ __all__ = [
     "NOTE_MARGIN",
     "Look",
     "badge_cell",
+    "badge_lines",
     "label_lines",
     "shape_attributes",
 ]
@@ -60,7 +61,9 @@ class Look:
     nodesep, ranksep : float
         Graphviz spacing between nodes and between ranks, in inches.
     wrap : int
-        Characters per line of a step name (the other lines of a step may be longer).
+        Characters per line of a step name.
+    detail_wrap : int
+        Characters per line of the other lines of a step: authority and badges.
 
     Examples
     --------
@@ -81,6 +84,7 @@ class Look:
     nodesep: float
     ranksep: float
     wrap: int
+    detail_wrap: int
 
 
 #: The full drawing: step names large enough to read on a projector when the whole map
@@ -95,6 +99,7 @@ FULL = Look(
     nodesep=0.12,
     ranksep=0.36,
     wrap=16,
+    detail_wrap=28,
 )
 #: The compact drawing, above :data:`~lifeevents.views.options.COMPACT_THRESHOLD` steps.
 COMPACT = Look(
@@ -107,6 +112,7 @@ COMPACT = Look(
     nodesep=0.12,
     ranksep=0.34,
     wrap=22,
+    detail_wrap=34,
 )
 #: How far an edge's number stands from the arrowhead, in tens of points: its centre
 #: 17 pt before the head, clear of the arrowhead (10 pt). ``ranksep`` leaves the room a
@@ -164,6 +170,32 @@ def label_lines(text: str, width: int, max_lines: int | None = None) -> str:
     return "".join(label_text(line) + BR_LEFT for line in lines)
 
 
+def badge_lines(kind: str, text: str, width: int) -> list[str]:
+    """The lines of a badge: its glyph, then its text wrapped, each part on a new line.
+
+    Parameters
+    ----------
+    kind : str
+        ``visit``, ``once_only`` or ``deadline``.
+    text : str
+        What the badge says; a line break starts a new line (a part of its own).
+    width : int
+        Characters per line.
+
+    Returns
+    -------
+    list[str]
+        The lines, not yet escaped.
+
+    Examples
+    --------
+    >>> badge_lines("visit", "2. von 4 im kürzesten Plan\\nauch online möglich", 28)
+    ['⚑ 2. von 4 im kürzesten Plan', 'auch online möglich']
+    """
+    glyph = BADGES[kind][0]
+    return [line for part in f"{glyph} {text}".split("\n") for line in wrapped(part, width)]
+
+
 def badge_cell(kind: str, text: str, width: int) -> str:
     """A badge of :data:`BADGES` as a table cell: glyph and text inside its border.
 
@@ -172,7 +204,7 @@ def badge_cell(kind: str, text: str, width: int) -> str:
     kind : str
         ``visit``, ``once_only`` or ``deadline``.
     text : str
-        What the badge says, escaped here.
+        What the badge says, escaped here (see :func:`badge_lines`).
     width : int
         Characters per line.
 
@@ -186,8 +218,8 @@ def badge_cell(kind: str, text: str, width: int) -> str:
     >>> badge_cell("visit", "Besuch 1/2", 20)[:40]
     '<TD BORDER="1" STYLE="solid" COLOR="#007'
     """
-    glyph, cell_style, color = BADGES[kind]
-    content = label_lines(f"{glyph} {text}", width)
+    _, cell_style, color = BADGES[kind]
+    content = "".join(label_text(line) + BR_LEFT for line in badge_lines(kind, text, width))
     return (
         f'<TD BORDER="1" STYLE="{cell_style}" COLOR="{color}" ALIGN="LEFT" '
         f'CELLPADDING="2">{content}</TD>'

@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 from lifeevents.views.blueprint.badges import badge_wrap, step_badges
 from lifeevents.views.blueprint.drawing import Drawing
-from lifeevents.views.blueprint.look import BADGES
+from lifeevents.views.blueprint.look import badge_lines
 from lifeevents.views.graphviz_labels import wrapped
 
 __all__ = ["step_sizes"]
@@ -75,11 +75,11 @@ def step_sizes(drawing: Drawing) -> Callable[[str], tuple[float, float]]:
         if look.compact:
             height += _LINE * detail
         else:
-            authority = wrapped(names.authority(node), look.wrap + 12)
+            authority = wrapped(names.authority(node), look.detail_wrap)
             width = max(width, max(map(len, authority)) * _EM * detail)
             height += (len(authority) + 1) * _LINE * detail
         for kind, text in step_badges(drawing, node):
-            lines = wrapped(f"{BADGES[kind][0]} {text}", badge)
+            lines = badge_lines(kind, text, badge)
             width = max(width, max(map(len, lines)) * _EM * detail)
             height += len(lines) * _LINE * detail + _BADGE_FRAME
         return width + _EXTRA_WIDTH, height + _EXTRA_HEIGHT

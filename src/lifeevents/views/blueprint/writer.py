@@ -264,7 +264,7 @@ class _Writer:
         if look.compact:
             rows.append(f'<TD></TD><TD ALIGN="LEFT">{label_text(day)}</TD>')
         else:
-            authority = label_lines(self.names.authority(node), look.wrap + 12)
+            authority = label_lines(self.names.authority(node), look.detail_wrap)
             rows.append(f'<TD></TD><TD ALIGN="LEFT">{font(authority, color=MUTED)}</TD>')
             channel_day = f"{self.names.channel(channel)} · {day}"
             rows.append(f'<TD></TD><TD ALIGN="LEFT">{label_text(channel_day)}</TD>')
