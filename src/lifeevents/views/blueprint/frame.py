@@ -240,7 +240,8 @@ class Frame:
             look = CHANNEL_STYLES[channel]
             # A no-break space: Graphviz starts a new text run at the font change, and an
             # SVG viewer drops a run's leading plain space ("⌂vor Ort").
-            glyph = font(label_text(look.glyph) + "&#160;", size=drawing.look.detail_size + 3)
+            size = drawing.look.key_size
+            glyph = font(label_text(look.glyph) + "&#160;", size=size + 3)
             entries.append(
                 (
                     f"key-channel-{channel.value}",
@@ -248,7 +249,9 @@ class Frame:
                         "id": f"key-channel-{channel.value}",
                         "class": f"key-entry channel-{channel.value}",
                         **shape_attributes(look),
-                        "label": HtmlLabel(glyph + label_text(names.channel(channel))),
+                        "label": HtmlLabel(
+                            glyph + font(label_text(names.channel(channel)), size=size)
+                        ),
                         "tooltip": f"{words['blueprint.channel']}: {names.channel(channel)}",
                     },
                 )

@@ -58,6 +58,9 @@ class Look:
         Point size of the other lines of a step: authority, channel and day, badges.
     edge_font_size, title_size, marker_size : float
         Point sizes of edge texts, the title and the numbers on the edges.
+    key_size : float
+        Point size of the key's words: line styles, badges, channels and the markers'
+        words (large enough to read on a projector wherever the step names are).
     nodesep, ranksep : float
         Graphviz spacing between nodes and between ranks, in inches.
     wrap : int
@@ -81,6 +84,7 @@ class Look:
     edge_font_size: float
     title_size: float
     marker_size: float
+    key_size: float
     nodesep: float
     ranksep: float
     wrap: int
@@ -88,7 +92,8 @@ class Look:
 
 
 #: The full drawing: step names large enough to read on a projector when the whole map
-#: fits a 1920×1080 screen (tests/test_legibility.py), the other lines smaller.
+#: fits a 1920×1080 screen (tests/test_legibility.py), the other lines smaller (larger on
+#: a dense map, as far as the names allow: :mod:`~lifeevents.views.blueprint.fit`).
 FULL = Look(
     compact=False,
     font_size=18,
@@ -96,6 +101,7 @@ FULL = Look(
     edge_font_size=9,
     title_size=22,
     marker_size=11,
+    key_size=14,
     nodesep=0.12,
     ranksep=0.36,
     wrap=16,
@@ -109,6 +115,7 @@ COMPACT = Look(
     edge_font_size=8,
     title_size=18,
     marker_size=8,
+    key_size=14,
     nodesep=0.12,
     ranksep=0.34,
     wrap=22,

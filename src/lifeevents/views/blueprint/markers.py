@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from lifeevents.views.blueprint.look import label_lines
-from lifeevents.views.escape.dot import HtmlLabel
+from lifeevents.views.escape.dot import HtmlLabel, label_text
 from lifeevents.views.graphviz_labels import font
 
 __all__ = ["KEY_ROWS", "MARKER_WRAP", "Markers", "marker_cell", "marker_key", "number_markers"]
@@ -116,7 +116,7 @@ def marker_cell(number: int, color: str, size: float) -> str:
     )
 
 
-def marker_key(markers: Markers, size: float) -> list[HtmlLabel]:
+def marker_key(markers: Markers, size: float, tooltip: str) -> list[HtmlLabel]:
     """The key of the markers in blocks of :data:`KEY_ROWS` rows: marker, then its words.
 
     Parameters
@@ -125,6 +125,9 @@ def marker_key(markers: Markers, size: float) -> list[HtmlLabel]:
         The numbers and their words.
     size : float
         The point size of the numbers and the words.
+    tooltip : str
+        The tooltip of each block (the word for the key); with it, Graphviz draws
+        block ``n`` as the SVG group ``a_key-markers-n``.
 
     Returns
     -------
@@ -133,11 +136,13 @@ def marker_key(markers: Markers, size: float) -> list[HtmlLabel]:
 
     Examples
     --------
-    >>> blocks = marker_key(Markers({}, ("a", "b", "c", "d", "e")), 11)
+    >>> blocks = marker_key(Markers({}, ("a", "b", "c", "d", "e")), 11, "Legende")
     >>> len(blocks), blocks[1].count('<TR><TD VALIGN="TOP">')  # 4 markers, then 1
     (2, 1)
+    >>> blocks[1][:26]
+    '<TABLE ID="key-markers-2" '
     """
-    blocks = []
+    blocks: list[HtmlLabel] = []
     for first in range(0, len(markers.texts), KEY_ROWS):
         rows = "".join(
             f'<TR><TD VALIGN="TOP">{marker_cell(number, "#333333", size)}</TD>'
@@ -150,7 +155,8 @@ def marker_key(markers: Markers, size: float) -> list[HtmlLabel]:
         rows += '<TR><TD COLSPAN="2"> </TD></TR>' * (KEY_ROWS - len(markers.texts[first:]))
         blocks.append(
             HtmlLabel(
-                f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">{rows}</TABLE>'
+                f'<TABLE ID="key-markers-{len(blocks) + 1}" TOOLTIP="{label_text(tooltip)}" '
+                f'HREF="" BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">{rows}</TABLE>'
             )
         )
     return blocks
