@@ -213,7 +213,7 @@ def test_labels_name_findings_and_visits_number_the_minimum_plan() -> None:
     assert "wie modelliert:" not in source
     assert "nötige" not in source  # the plan's number, not a claim that the visit is needed
     english = blueprint_source(report, RenderOptions(lang="en"))
-    assert f"2 of {minimum} in the shortest plan" in english
+    assert f"2 of {minimum} in shortest plan" in english
     assert f"today {modelled} separate visits" in english
     assert "citizen carries" in english
     assert "Municipality" in english
@@ -237,7 +237,7 @@ def test_a_visit_badge_names_the_other_channels_its_step_offers() -> None:
     assert report.visits.minimum == 2
     expected: list[tuple[Language, str, str]] = [
         ("de", "1. von 2 im kürzesten Plan", "auch Telefon, online möglich"),
-        ("en", "1 of 2 in the shortest plan", "phone, online also possible"),
+        ("en", "1 of 2 in shortest plan", "phone, online also possible"),
     ]
     for lang, badge, also in expected:
         source = blueprint_source(report, RenderOptions(lang=lang))

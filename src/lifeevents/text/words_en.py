@@ -289,7 +289,7 @@ WORDS: dict[str, str] = {
     # Blueprint, legible maps (issue 13): visits in plain words, numbers on the arrows.
     # The trip's place in the plan with the fewest trips (rule 5), not that it is unavoidable.
     "blueprint.visit_needed": (
-        "the only visit in the shortest plan|{number} of {total} in the shortest plan"
+        "the only visit in the shortest plan|{number} of {total} in shortest plan"
     ),
     "blueprint.visits_today": "today {count} visit|today {count} separate visits",
     "blueprint.visit_key_needed": "visit in the shortest plan (the fewest trips); {today}",
