@@ -6,6 +6,7 @@ SVG is parsed with :mod:`xml.etree`: Graphviz writes no entity declarations.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import shutil
@@ -18,11 +19,13 @@ from textwrap import dedent
 
 import pytest
 
+from builtin_blueprints import builtin_blueprint
 from lifeevents.analysis.report import Report, analyze
 from lifeevents.errors import GraphvizError, GraphvizNotFoundError
 from lifeevents.formats.journey_file import load, loads
 from lifeevents.graph.journey import journey
 from lifeevents.library.builtin import builtin_journeys
+from lifeevents.text.labels import Language
 from lifeevents.views.blueprint import api as blueprint_api
 from lifeevents.views.blueprint import (
     blueprint_description,
@@ -207,14 +210,54 @@ def test_labels_name_findings_and_visits_number_the_minimum_plan() -> None:
     minimum, modelled = report.visits.minimum, report.visits.as_modelled
     assert minimum > 1
     assert modelled > 1
-    assert f"2. von {minimum} nötigen Besuchen" in source
+    assert f"2. von {minimum} im kürzesten Plan" in source
     assert f"heute {modelled} getrennte Besuche" in source  # once, in the key
     assert "wie modelliert:" not in source
+    assert "nötige" not in source  # the plan's number, not a claim that the visit is needed
     english = blueprint_source(report, RenderOptions(lang="en"))
-    assert f"visit 2 of {minimum} needed" in english
+    assert f"2 of {minimum} in shortest plan" in english
     assert f"today {modelled} separate visits" in english
     assert "citizen carries" in english
     assert "Municipality" in english
+
+
+VISIT_WITH_OTHER_CHANNELS = dedent("""
+    format: lifeevents/1
+    life_event: {id: demo, name: Demo}
+    authorities: {amt: {name: Amt, level: gemeinde, site: rathaus}}
+    personas:
+      schalter: {name: Schalter, prefer: [in_person, online, phone]}
+    steps:
+      - {id: a, name: Antrag stellen, authority: amt, channels: [phone, in_person, online],
+         lead_time_days: 3}
+      - {id: b, name: Ausweis abholen, authority: amt, channels: [in_person], after: [a]}
+""")
+
+
+def test_a_visit_badge_names_the_other_channels_its_step_offers() -> None:
+    report = analyze(journey(loads(VISIT_WITH_OTHER_CHANNELS, "v.yaml", regions={}), "schalter"))
+    assert report.visits.minimum == 2
+    expected: list[tuple[Language, str, str]] = [
+        ("de", "1. von 2 im kürzesten Plan", "auch Telefon, online möglich"),
+        ("en", "1 of 2 in shortest plan", "phone, online also possible"),
+    ]
+    for lang, badge, also in expected:
+        source = blueprint_source(report, RenderOptions(lang=lang))
+        first, second = (_label_words(source, step) for step in ("step-0", "step-1"))
+        assert badge in first, lang
+        assert also in first, lang
+        # Only physical channels: the second visit's badge says nothing more.
+        assert "2. von 2" in second or "2 of 2" in second
+        assert "möglich" not in second, lang
+        assert "possible" not in second, lang
+
+
+def _label_words(source: str, step: str) -> str:
+    """The words a step's HTML-like label shows, on one line."""
+    line = next(line for line in source.splitlines() if line.startswith(f'  "{step}" ['))
+    label = re.search(r"label=<(.*)>, tooltip=", line)
+    assert label is not None
+    return " ".join(re.sub(r"<[^>]+>", " ", label.group(1)).split())
 
 
 @needs_dot
@@ -246,12 +289,12 @@ def test_edge_words_are_numbers_on_their_edges_explained_once(name: str) -> None
 
 @needs_dot
 @pytest.mark.parametrize("name", sorted(builtin_journeys()))
-def test_every_marker_is_clear_of_the_steps(name: str) -> None:
+def test_every_marker_is_clear_of_the_steps_and_of_the_other_markers(name: str) -> None:
     # Steps are drawn over the edges: a number that falls on a step (a short edge between
-    # neighbouring columns) is hidden under its white box.
-    life_event = load(builtin_journeys()[name])
-    for persona in life_event.persona_ids():
-        root = parse(render_blueprint(analyze(journey(life_event, persona)), "svg"))
+    # neighbouring columns) is hidden under its white box. Two edges that enter a step
+    # side by side would stack their numbers ("1" over "2") unless staggered.
+    for persona in load(builtin_journeys()[name]).persona_ids():
+        root = ET.fromstring(builtin_blueprint(name, persona)[1])
         elements = groups(root)
         steps = {
             key: box(group) for key, group in elements.items() if re.fullmatch(r"step-\d+", key)
@@ -262,6 +305,10 @@ def test_every_marker_is_clear_of_the_steps(name: str) -> None:
                 # A corner may touch (3 pt); a number under a step would overlap by its size.
                 overlap = min(x1, a1) - max(x0, a0), min(y1, b1) - max(y0, b0)
                 assert min(overlap) <= 3, (name, persona, key, step, overlap)
+        for first, second in itertools.combinations(sorted(markers), 2):
+            (x0, x1, y0, y1), (a0, a1, b0, b1) = markers[first], markers[second]
+            overlap = min(x1, a1) - max(x0, a0), min(y1, b1) - max(y0, b0)
+            assert min(overlap) <= 1, (name, persona, first, second, overlap)
 
 
 @needs_dot
@@ -291,7 +338,7 @@ def test_steps_stand_under_their_stage() -> None:
 def test_highlights_can_be_switched_off() -> None:
     report = report_of(MOVE, "digital-mit-auto")
     plain = blueprint_source(report, RenderOptions(highlight=frozenset()))
-    for marker in ("authority-handover", "media-break", "once-only", "nötigen Besuch"):
+    for marker in ("authority-handover", "media-break", "once-only", "im kürzesten Plan"):
         assert marker not in plain
     only_breaks = blueprint_source(
         report, RenderOptions(highlight=frozenset({Highlight.MEDIA_BREAKS}))

@@ -172,31 +172,32 @@ def test_the_unsplit_map_would_be_too_small_on_a4() -> None:
 
 
 def test_index_page_lists_every_stage_and_each_page_repeats_the_lane_headers() -> None:
-    reader = pdf_of("todesfall", "A4", lang="en")
-    catalogue = words("en")
+    # In German: its longer words keep this map too wide for one legible A4 page.
+    reader = pdf_of("todesfall", "A4", lang="de")
+    catalogue = words("de")
     index = reader.pages[0].extract_text()
     total = len(reader.pages)
     assert total > 2
-    assert f"Page 1 of {total} · {catalogue['paper.contents']}" in index
+    assert f"Seite 1 von {total} · {catalogue['paper.contents']}" in index
     assert "Persona: Grundfall" in index
     # The dependencies between pages, drawn there without an arrow, are listed.
     assert catalogue["paper.crossings"] in index
-    assert re.search(r"\(page 2\) → .+ \(page [3-9]\)", index)
-    listed = re.findall(r"^(\d · .+?)(?: \(part \d of \d\))? page (\d+)$", index, re.M)
+    assert re.search(r"\(Seite 2\) → .+ \(Seite [3-9]\)", index)
+    listed = re.findall(r"^(\d · .+?)(?: \(Teil \d von \d\))? Seite (\d+)$", index, re.M)
     stages = {title for title, _ in listed}
     # A stage too wide for a page of its own is listed once per part.
     titles = [title for title, _ in listed]
     for title in set(titles):
         if titles.count(title) > 1:
-            assert f"{title} (part 1 of {titles.count(title)})" in index
+            assert f"{title} (Teil 1 von {titles.count(title)})" in index
     assert stages == {"1 · Erste Tage", "2 · Bestattung", "3 · Nachlass", "4 · Absicherung"}
     pages = {int(page) for _, page in listed}
     assert pages == set(range(2, total + 1))  # every map page is listed
     trip = lifeevents.journey(lifeevents.load("todesfall"))
-    names = DisplayNames(lifeevents.analyze(trip), "en")
+    names = DisplayNames(lifeevents.analyze(trip), "de")
     for title, number in listed:
         text = reader.pages[int(number) - 1].extract_text()
-        assert f"Page {number} of {total}" in text
+        assert f"Seite {number} von {total}" in text
         assert "Persona: Grundfall" in text
         assert title in text  # the column's header
         # The lane header of every level whose steps the page shows.

@@ -295,9 +295,12 @@ WORDS: dict[str, str] = {
     "cpsv.lebenslage": "OZG-Lebenslage: {lebenslage}",
     "cpsv.step_of": "{step} ({authority}), Schritt der Lebenslage {life_event}",
     # Blueprint, legible maps (issue 13): visits in plain words, numbers on the arrows.
-    "blueprint.visit_needed": "einziger nötiger Besuch|{number}. von {total} nötigen Besuchen",
+    # The trip's place in the plan with the fewest trips (rule 5), not that it is unavoidable.
+    "blueprint.visit_needed": (
+        "einziger Besuch im kürzesten Plan|{number}. von {total} im kürzesten Plan"
+    ),
     "blueprint.visits_today": "heute {count} Besuch|heute {count} getrennte Besuche",
-    "blueprint.visit_key_needed": ("Besuch: Platz im Besuchsplan mit den wenigsten Wegen; {today}"),
+    "blueprint.visit_key_needed": "Besuch im kürzesten Plan (mit den wenigsten Wegen); {today}",
     "blueprint.evidence_key_marker": "Nachweis (Nummer am Pfeil, in der Legende erklärt)",
     # The map viewer of the interactive page (lifeevents.views.html, assets/page.js).
     "html.zoom_in": "Vergrößern (Taste +)",
@@ -385,4 +388,6 @@ WORDS: dict[str, str] = {
     "blueprint.once_only_key": "Once-Only-Verstoß: verlangt, was die Verwaltung schon hat",
     # The day of a step the visit plan does later than the schedule could start it.
     "day_possible_from": "(möglich ab Tag {day})",
+    # A visit step that also offers a channel without a trip (rule 5: an avoidable visit).
+    "blueprint.visit_also": "auch {channels} möglich",
 }

@@ -287,9 +287,12 @@ WORDS: dict[str, str] = {
     "cpsv.lebenslage": "OZG life situation: {lebenslage}",
     "cpsv.step_of": "{step} ({authority}), a step of the life event {life_event}",
     # Blueprint, legible maps (issue 13): visits in plain words, numbers on the arrows.
-    "blueprint.visit_needed": "the only visit needed|visit {number} of {total} needed",
+    # The trip's place in the plan with the fewest trips (rule 5), not that it is unavoidable.
+    "blueprint.visit_needed": (
+        "the only visit in the shortest plan|{number} of {total} in shortest plan"
+    ),
     "blueprint.visits_today": "today {count} visit|today {count} separate visits",
-    "blueprint.visit_key_needed": "visit: its place in the plan with the fewest trips; {today}",
+    "blueprint.visit_key_needed": "visit in the shortest plan (the fewest trips); {today}",
     "blueprint.evidence_key_marker": "evidence (number on the arrow, explained in the key)",
     # The map viewer of the interactive page (lifeevents.views.html, assets/page.js).
     "html.zoom_in": "Zoom in (key +)",
@@ -372,4 +375,6 @@ WORDS: dict[str, str] = {
     "blueprint.once_only_key": "once-only violation: asks for what the state already holds",
     # The day of a step the visit plan does later than the schedule could start it.
     "day_possible_from": "(possible from day {day})",
+    # A visit step that also offers a channel without a trip (rule 5: an avoidable visit).
+    "blueprint.visit_also": "{channels} also possible",
 }

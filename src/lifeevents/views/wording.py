@@ -151,7 +151,7 @@ class Wording:
         >>> wording.counted("blueprint.visits_today", 1, count=1)
         'heute 1 Besuch'
         >>> wording.counted("blueprint.visit_needed", 4, number=3, total=4)
-        '3. von 4 nötigen Besuchen'
+        '3. von 4 im kürzesten Plan'
         """
         one, many = self.words[key].split("|")
         return (one if amount == 1 else many).format(**values)

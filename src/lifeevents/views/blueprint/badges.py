@@ -16,7 +16,7 @@ Examples
 >>> report = analyze(journey(loads(DEMO_YAML), "mit-auto"))
 >>> drawing = Drawing.of(report, RenderOptions(), Wording.of(report), sfdp=False)
 >>> step_badges(drawing, "kfz")
-[('visit', '2. von 2 nötigen Besuchen'), ('once_only', 'verlangt Meldebestätigung')]
+[('visit', '2. von 2 im kürzesten Plan'), ('once_only', 'verlangt Meldebestätigung')]
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def badge_wrap(look: Look) -> int:
     >>> badge_wrap(FULL)
     28
     """
-    return look.wrap + 12
+    return look.detail_wrap
 
 
 def step_badges(drawing: Drawing, node: str) -> list[tuple[str, str]]:
@@ -85,7 +85,16 @@ def step_badges(drawing: Drawing, node: str) -> list[tuple[str, str]]:
         if compact:
             text = words["blueprint.visit_short"].format(number=number, total=total)
         else:
+            # Its trip in the plan with the fewest trips, and what else the step offers:
+            # the number is the plan's, not a claim that this visit cannot be avoided.
             text = wording.counted("blueprint.visit_needed", total, number=number, total=total)
+            offered = [
+                wording.names.channel(channel)
+                for channel in drawing.graph.nodes[node]["channels"]
+                if not channel.is_physical
+            ]
+            if offered:  # on a line of its own (badge_lines)
+                text += "\n" + words["blueprint.visit_also"].format(channels=", ".join(offered))
         badges.append(("visit", text))
     if node in drawing.once_only:
         if compact:

@@ -32,7 +32,10 @@ from lifeevents.views.escape.dot import DotValue, HtmlLabel, attribute_list, lab
 from lifeevents.views.graphviz_labels import font
 from lifeevents.views.style import CHANNEL_STYLES, LEVEL_FILLS
 
-__all__ = ["Frame"]
+__all__ = ["HEADER_GAP", "Frame"]
+
+#: Points between the end of a column's bar and the next column's title.
+HEADER_GAP = 8
 
 
 class Frame:
@@ -115,55 +118,68 @@ class Frame:
         )
         self._place(1, 0, "corner")
         # The header band, left to right: each column's title at its first rank and, when
-        # the column spans more ranks, a line to its last rank that ends in a tick, so
-        # that every step stands under the title of its column. Invisible edges between
-        # the columns keep the band one straight row.
+        # the column spans more ranks, a bar from it to just before the next column's title
+        # (after the last column: to the right margin), so that the bar passes over the
+        # whole width of every step of its column. Invisible edges between single-rank
+        # columns keep the band one straight row.
         previous = "corner"
-        ends = [*self.grid.column_start[1:], self.grid.last]
-        for index, (title, rank, end) in enumerate(
-            zip(self.grid.titles, self.grid.column_start, ends, strict=True)
+        for index, (title, rank) in enumerate(
+            zip(self.grid.titles, self.grid.column_start, strict=True)
         ):
             name = f"column-{index}"
-            self._node(
-                name,
-                {
-                    "id": name,
-                    "class": "column",
-                    "shape": "box",
-                    "style": "filled,rounded",
-                    "fillcolor": HEADER_FILL,
-                    "color": HEADER_FILL,
-                    "label": self._heading(title),
-                    "tooltip": title,
-                },
-            )
+            self._node(name, self._column_header(name, title))
             self._place(rank, 0, name)
-            self._link(previous, name, visible=False)
+            self._link(previous, name, bar=self._spans(index - 1))
             previous = name
-            if end - 1 > rank:
-                extent = f"column-{index}-end"
-                self._node(
-                    extent,
-                    {
-                        "class": "column-extent",
-                        "shape": "point",
-                        "width": 0.03,
-                        "color": FRAME_LINE,
-                        "fillcolor": FRAME_LINE,
-                        "label": "",
-                        "tooltip": title,
-                    },
-                )
-                self._place(end - 1, 0, extent)
-                self._link(name, extent, visible=True)
-                previous = extent
+        if self.grid.titles:
+            end = "column-end"
+            self._node(
+                end,
+                {"class": "column-end", "shape": "point", "style": "invis", "width": 0.03},
+            )
+            self._place(self.grid.last, 0, end)
+            self._link(previous, end, bar=self._spans(len(self.grid.titles) - 1))
 
-    def _link(self, tail: str, head: str, *, visible: bool) -> None:
-        """An edge of the header band: straight, drawn when it shows a column's extent."""
+    def _spans(self, index: int) -> str | None:
+        """The bar id of column ``index`` when it spans several ranks, else None."""
+        if index < 0:
+            return None
+        starts = self.grid.column_start
+        end = starts[index + 1] if index + 1 < len(starts) else self.grid.last
+        return f"column-{index}-bar" if end - starts[index] > 1 else None
+
+    def _column_header(self, name: str, title: str) -> dict[str, DotValue]:
+        """A column's title: a grey rounded box, with a clear gap before it.
+
+        A bar ends where an edge is clipped, at the node's border; the box within the
+        node starts :data:`HEADER_GAP` points further on, so the bar of the column
+        before ends clearly before the title, not touching it.
+        """
+        heading = font(label_text(title), size=self.drawing.look.font_size + 2, bold=True)
+        box = f'<TD BGCOLOR="{HEADER_FILL}" STYLE="rounded" CELLPADDING="5">{heading}</TD>'
+        if self.drawing.options.direction == "LR":
+            rows = f'<TR><TD WIDTH="{HEADER_GAP}"></TD>{box}</TR>'
+        else:
+            rows = f'<TR><TD HEIGHT="{HEADER_GAP}"></TD></TR><TR>{box}</TR>'
+        return {
+            "id": name,
+            "class": "column",
+            "shape": "plaintext",
+            "style": "",
+            "margin": 0,
+            "label": HtmlLabel(
+                f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">{rows}</TABLE>'
+            ),
+            "tooltip": title,
+        }
+
+    def _link(self, tail: str, head: str, *, bar: str | None) -> None:
+        """An edge of the header band: straight; drawn as the bar ``bar`` when given."""
         attributes: dict[str, DotValue] = {"weight": 10_000}
-        if visible:
+        if bar is not None:
             attributes.update(
                 {
+                    "id": bar,
                     "class": "column-extent",
                     "color": FRAME_LINE,
                     "penwidth": 1.5,
@@ -224,7 +240,8 @@ class Frame:
             look = CHANNEL_STYLES[channel]
             # A no-break space: Graphviz starts a new text run at the font change, and an
             # SVG viewer drops a run's leading plain space ("⌂vor Ort").
-            glyph = font(label_text(look.glyph) + "&#160;", size=drawing.look.detail_size + 3)
+            size = drawing.look.key_size
+            glyph = font(label_text(look.glyph) + "&#160;", size=size + 3)
             entries.append(
                 (
                     f"key-channel-{channel.value}",
@@ -232,7 +249,9 @@ class Frame:
                         "id": f"key-channel-{channel.value}",
                         "class": f"key-entry channel-{channel.value}",
                         **shape_attributes(look),
-                        "label": HtmlLabel(glyph + label_text(names.channel(channel))),
+                        "label": HtmlLabel(
+                            glyph + font(label_text(names.channel(channel)), size=size)
+                        ),
                         "tooltip": f"{words['blueprint.channel']}: {names.channel(channel)}",
                     },
                 )

@@ -17,15 +17,25 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
 
 from lifeevents.analysis.report import Report
+from lifeevents.views.blueprint.extent import (
+    DEFAULT_MARGINS,
+    FIT_AREA,
+    Margins,
+    Size,
+    fitted_scale,
+    stack_height,
+    stacks,
+)
 from lifeevents.views.columns import stage_columns
 from lifeevents.views.wording import Wording
 
+# FIT_AREA is re-exported: the screen :func:`spread` fits the map to.
 __all__ = ["FIT_AREA", "MAX_DAY_COLUMNS", "Grid", "grid", "ranks", "spread"]
 
 #: More schedule days than this become columns of day ranges ("Tag 0–12").
@@ -35,16 +45,6 @@ MAX_DAY_COLUMNS = 12
 # column (1 s in dot), 14,000 with twelve (17 s). Day columns are halved in number
 # until the crossings fit this budget; a journey's own stages are always kept.
 _CROSSING_BUDGET = 4_000
-#: The screen a map should fit, in CSS pixels: a 1920×1080 projector less the viewer's
-#: margins. :func:`spread` trades height for width until the map fits it best.
-FIT_AREA = (1880.0, 960.0)
-# Points a drawing needs besides the steps: lane headers and margins across, title,
-# column headers and key down; and the gaps dot leaves (ranksep, nodesep, lane padding).
-_FRAME_WIDTH = 150.0
-_FRAME_HEIGHT = 260.0
-_RANK_GAP = 32.0  # ranksep (0.36 in, room for a marker) and the edge's ends
-_STACK_GAP = 12.0
-_LANE_PADDING = 24.0
 # At most this many layouts are tried, each a linear program (milliseconds for a
 # journey of people's lives).
 _MAX_SOLVES = 40
@@ -60,7 +60,8 @@ class Grid:
     Parameters
     ----------
     titles : tuple[str, ...]
-        Column titles, left to right.
+        Column titles, left to right: only columns that hold a step (a stage keeps
+        its number from the journey file).
     rank : dict[str, int]
         The rank of every step.
     column_start : tuple[int, ...]
@@ -90,7 +91,8 @@ class Grid:
 def grid(
     report: Report,
     wording: Wording,
-    size: Callable[[str], tuple[float, float]] | None = None,
+    size: Size | None = None,
+    margins: Margins = DEFAULT_MARGINS,
 ) -> Grid:
     """Columns and ranks of a blueprint: stages, or day ranges within the crossing budget.
 
@@ -105,11 +107,14 @@ def grid(
         one lane that would stack up in one rank are spread over more ranks as long
         as that lets the whole map fit a screen larger
         (:func:`spread`).
+    margins : Margins, optional
+        The estimated room the drawing needs besides its steps (for :func:`spread`).
 
     Returns
     -------
     Grid
-        The column titles and the rank of every step.
+        The column titles and the rank of every step; a stage without a step of
+        this persona has no column (the others keep their numbers).
 
     Examples
     --------
@@ -122,7 +127,8 @@ def grid(
     """
     graph = report.journey.graph
     order = report.journey.order()
-    columns = stage_columns(report, wording)
+    # A stage without a step of this persona gets no column; the others keep their numbers.
+    columns = [column for column in stage_columns(report, wording) if column.steps]
     titles = [column.title for column in columns]
     wanted = {node: index for index, column in enumerate(columns) for node in column.steps}
     # stage_columns gives days only when neither the life event nor a step names a stage.
@@ -139,14 +145,24 @@ def grid(
             column[node] = max(
                 [wanted.get(node, 0), *(column[source] for source in graph.pred[node])]
             )
+        shown, column = _occupied(titles, column)
         if size is None:
-            rank, starts, last = ranks(graph, column, len(titles))
+            rank, starts, last = ranks(graph, column, len(shown))
         else:
-            rank, starts, last = spread(graph, column, len(titles), size)
+            rank, starts, last = spread(graph, column, len(shown), size, margins)
         crossed = sum(rank[target] - rank[source] - 1 for source, target in graph.edges)
         if not by_day or count <= 1 or crossed <= _CROSSING_BUDGET:
-            return Grid(tuple(titles), rank, tuple(starts), last)
+            return Grid(tuple(shown), rank, tuple(starts), last)
         count = min(count, len(titles)) // 2
+
+
+def _occupied(titles: list[str], column: dict[str, int]) -> tuple[list[str], dict[str, int]]:
+    """Only the columns that hold a step (a step pushed right of its column may leave it empty)."""
+    used = sorted(set(column.values()))
+    position = {index: number for number, index in enumerate(used)}
+    return [titles[index] for index in used], {
+        node: position[index] for node, index in column.items()
+    }
 
 
 def _day_ranges(report: Report, wording: Wording, count: int) -> tuple[list[str], dict[str, int]]:
@@ -251,7 +267,8 @@ def spread(
     graph: nx.DiGraph[str],
     column: dict[str, int],
     columns: int,
-    size: Callable[[str], tuple[float, float]],
+    size: Size,
+    margins: Margins = DEFAULT_MARGINS,
 ) -> tuple[dict[str, int], list[int], int]:
     """:func:`ranks`, with the steps of a lane spread over more ranks where that fits better.
 
@@ -277,6 +294,8 @@ def spread(
         The number of columns.
     size : Callable[[str], tuple[float, float]]
         The estimated width and height of a step, in points.
+    margins : Margins, optional
+        The estimated room the drawing needs besides its steps.
 
     Returns
     -------
@@ -304,7 +323,7 @@ def spread(
     """
     order = {node: number for number, node in enumerate(graph)}
     best = ranks(graph, column, columns)
-    best_scale = _scale(graph, best[0], size)
+    best_scale = fitted_scale(graph, best[0], size, margins)
     limit = _heights(graph, best[0], size)
     budget = [_MAX_SOLVES - 1]
     while True:
@@ -314,7 +333,8 @@ def spread(
         for level in sorted(tallest, key=str):
             trial = {**limit, level: tallest[level] - 1.0}
             found = _limited(graph, column, columns, trial, (order, size), budget)
-            if found is not None and (scale := _scale(graph, found[0], size)) > chosen[0]:
+            scale = 0.0 if found is None else fitted_scale(graph, found[0], size, margins)
+            if found is not None and scale > chosen[0]:
                 chosen = (scale, level, found)
         if chosen[1] is None:
             return best
@@ -327,7 +347,7 @@ def _limited(
     column: dict[str, int],
     columns: int,
     limit: dict[object, float],
-    estimate: tuple[dict[str, int], Callable[[str], tuple[float, float]]],
+    estimate: tuple[dict[str, int], Size],
     budget: list[int],
 ) -> tuple[dict[str, int], list[int], int] | None:
     """Ranks with no stack of several steps higher than its lane's limit; None past the budget.
@@ -342,14 +362,14 @@ def _limited(
         budget[0] -= 1
         result = ranks(graph, column, columns, sorted(apart))
         high = False
-        for (level, _), stack in _stacks(graph, result[0]).items():
-            if len(stack) < 2 or _height(stack, size) <= limit[level]:
+        for (level, _), stack in stacks(graph, result[0]).items():
+            if len(stack) < 2 or stack_height(stack, size) <= limit[level]:
                 continue
             high = True
             kept: list[str] = []
             moved: list[str] = []
             for node in sorted(stack, key=order.__getitem__):
-                fits = not kept or _height([*kept, node], size) <= limit[level]
+                fits = not kept or stack_height([*kept, node], size) <= limit[level]
                 (kept if fits else moved).append(node)
             apart.update((left, right) for left in kept for right in moved)
         if not high:
@@ -357,48 +377,21 @@ def _limited(
     return None
 
 
-def _height(stack: list[str], size: Callable[[str], tuple[float, float]]) -> float:
-    """The estimated height of steps on top of each other, with the gaps between them."""
-    return sum(size(node)[1] for node in stack) + _STACK_GAP * (len(stack) - 1)
-
-
 def _heights(
     graph: nx.DiGraph[str],
     rank: dict[str, int],
-    size: Callable[[str], tuple[float, float]],
+    size: Size,
     *,
     several: bool = False,
 ) -> dict[object, float]:
     """The height of each lane's tallest stack (only of lanes where it holds several steps)."""
     heights: dict[object, float] = {}
-    stacks = _stacks(graph, rank)
-    for level, _ in stacks:
+    found = stacks(graph, rank)
+    for level, _ in found:
         tallest = max(
-            (stack for (other, _), stack in stacks.items() if other == level),
-            key=lambda stack: _height(stack, size),
+            (stack for (other, _), stack in found.items() if other == level),
+            key=lambda stack: stack_height(stack, size),
         )
         if not several or len(tallest) > 1:
-            heights[level] = _height(tallest, size)
+            heights[level] = stack_height(tallest, size)
     return heights
-
-
-def _stacks(graph: nx.DiGraph[str], rank: dict[str, int]) -> dict[tuple[object, int], list[str]]:
-    """The steps of each lane and rank."""
-    stacks: dict[tuple[object, int], list[str]] = {}
-    for node, data in graph.nodes(data=True):
-        stacks.setdefault((data["level"], rank[node]), []).append(node)
-    return stacks
-
-
-def _scale(
-    graph: nx.DiGraph[str], rank: dict[str, int], size: Callable[[str], tuple[float, float]]
-) -> float:
-    """The estimated scale at which the drawing fits :data:`FIT_AREA`."""
-    widths: dict[int, float] = {}
-    heights: dict[object, float] = {}
-    for (level, number), stack in _stacks(graph, rank).items():
-        widths[number] = max(widths.get(number, 0.0), *(size(node)[0] for node in stack))
-        heights[level] = max(heights.get(level, 0.0), _height(stack, size))
-    width = _FRAME_WIDTH + sum(widths.values()) + _RANK_GAP * len(widths)
-    height = _FRAME_HEIGHT + sum(heights.values()) + _LANE_PADDING * len(heights)
-    return min(FIT_AREA[0] / width, FIT_AREA[1] / height)

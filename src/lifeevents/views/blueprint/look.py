@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lifeevents.views.escape.dot import DotValue, label_text
@@ -32,12 +33,15 @@ __all__ = [
     "HEADER_FILL",
     "LANE_LINE",
     "MARKER_DISTANCE",
+    "MARKER_STAGGER",
     "MEDIA_BREAK",
     "MUTED",
     "NODE_MARGIN",
     "NOTE_MARGIN",
     "Look",
     "badge_cell",
+    "badge_lines",
+    "channel_day_lines",
     "label_lines",
     "shape_attributes",
 ]
@@ -57,10 +61,15 @@ class Look:
         Point size of the other lines of a step: authority, channel and day, badges.
     edge_font_size, title_size, marker_size : float
         Point sizes of edge texts, the title and the numbers on the edges.
+    key_size : float
+        Point size of the key's words: line styles, badges, channels and the markers'
+        words (large enough to read on a projector wherever the step names are).
     nodesep, ranksep : float
         Graphviz spacing between nodes and between ranks, in inches.
     wrap : int
-        Characters per line of a step name (the other lines of a step may be longer).
+        Characters per line of a step name.
+    detail_wrap : int
+        Characters per line of the other lines of a step: authority and badges.
 
     Examples
     --------
@@ -78,13 +87,16 @@ class Look:
     edge_font_size: float
     title_size: float
     marker_size: float
+    key_size: float
     nodesep: float
     ranksep: float
     wrap: int
+    detail_wrap: int
 
 
 #: The full drawing: step names large enough to read on a projector when the whole map
-#: fits a 1920×1080 screen (tests/test_legibility.py), the other lines smaller.
+#: fits a 1920×1080 screen (tests/test_legibility.py), the other lines smaller (larger on
+#: a dense map, as far as the names allow: :mod:`~lifeevents.views.blueprint.fit`).
 FULL = Look(
     compact=False,
     font_size=18,
@@ -92,9 +104,11 @@ FULL = Look(
     edge_font_size=9,
     title_size=22,
     marker_size=11,
+    key_size=14,
     nodesep=0.12,
     ranksep=0.36,
     wrap=16,
+    detail_wrap=28,
 )
 #: The compact drawing, above :data:`~lifeevents.views.options.COMPACT_THRESHOLD` steps.
 COMPACT = Look(
@@ -104,15 +118,20 @@ COMPACT = Look(
     edge_font_size=8,
     title_size=18,
     marker_size=8,
+    key_size=14,
     nodesep=0.12,
     ranksep=0.34,
     wrap=22,
+    detail_wrap=34,
 )
 #: How far an edge's number stands from the arrowhead, in tens of points: its centre
 #: 17 pt before the head, clear of the arrowhead (10 pt). ``ranksep`` leaves the room a
 #: number needs between two neighbouring columns (marker, arrowhead, a gap: 26 pt and
 #: 24 pt), so it does not fall under the step it leaves, which is drawn over the edge.
 MARKER_DISTANCE = 1.7
+#: Each further marker on the edges into one step stands this much farther back
+#: (22 pt): edges that arrive side by side would otherwise stack their numbers.
+MARKER_STAGGER = 2.2
 
 #: Badges inside a step, by kind: (glyph, TD STYLE, colour).
 BADGES: dict[str, tuple[str, str, str]] = {
@@ -164,6 +183,63 @@ def label_lines(text: str, width: int, max_lines: int | None = None) -> str:
     return "".join(label_text(line) + BR_LEFT for line in lines)
 
 
+def channel_day_lines(channel: str, day: Sequence[str], width: int) -> list[str]:
+    """The detail lines of a step's channel and day: one line, or the day's note on a second.
+
+    Parameters
+    ----------
+    channel : str
+        The chosen channel's name.
+    day : Sequence[str]
+        The step's day and its note, if any
+        (:func:`~lifeevents.views.columns.step_days`).
+    width : int
+        Characters per detail line.
+
+    Returns
+    -------
+    list[str]
+        ``"channel · day note"`` when it fits in ``width``, else the note on a line
+        of its own.
+
+    Examples
+    --------
+    >>> channel_day_lines("vor Ort", ["Tag 30"], 28)
+    ['vor Ort · Tag 30']
+    >>> channel_day_lines("vor Ort", ["Tag 30", "(möglich ab Tag 14)"], 28)
+    ['vor Ort · Tag 30', '(möglich ab Tag 14)']
+    """
+    lines = [f"{channel} · {day[0]}", *day[1:]]
+    joined = " ".join(lines)
+    return [joined] if len(joined) <= width else lines
+
+
+def badge_lines(kind: str, text: str, width: int) -> list[str]:
+    """The lines of a badge: its glyph, then its text wrapped, each part on a new line.
+
+    Parameters
+    ----------
+    kind : str
+        ``visit``, ``once_only`` or ``deadline``.
+    text : str
+        What the badge says; a line break starts a new line (a part of its own).
+    width : int
+        Characters per line.
+
+    Returns
+    -------
+    list[str]
+        The lines, not yet escaped.
+
+    Examples
+    --------
+    >>> badge_lines("visit", "2. von 4 im kürzesten Plan\\nauch online möglich", 28)
+    ['⚑ 2. von 4 im kürzesten Plan', 'auch online möglich']
+    """
+    glyph = BADGES[kind][0]
+    return [line for part in f"{glyph} {text}".split("\n") for line in wrapped(part, width)]
+
+
 def badge_cell(kind: str, text: str, width: int) -> str:
     """A badge of :data:`BADGES` as a table cell: glyph and text inside its border.
 
@@ -172,7 +248,7 @@ def badge_cell(kind: str, text: str, width: int) -> str:
     kind : str
         ``visit``, ``once_only`` or ``deadline``.
     text : str
-        What the badge says, escaped here.
+        What the badge says, escaped here (see :func:`badge_lines`).
     width : int
         Characters per line.
 
@@ -186,8 +262,8 @@ def badge_cell(kind: str, text: str, width: int) -> str:
     >>> badge_cell("visit", "Besuch 1/2", 20)[:40]
     '<TD BORDER="1" STYLE="solid" COLOR="#007'
     """
-    glyph, cell_style, color = BADGES[kind]
-    content = label_lines(f"{glyph} {text}", width)
+    _, cell_style, color = BADGES[kind]
+    content = "".join(label_text(line) + BR_LEFT for line in badge_lines(kind, text, width))
     return (
         f'<TD BORDER="1" STYLE="{cell_style}" COLOR="{color}" ALIGN="LEFT" '
         f'CELLPADDING="2">{content}</TD>'

@@ -25,11 +25,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from lifeevents.views.blueprint.look import label_lines
-from lifeevents.views.escape.dot import HtmlLabel
+from lifeevents.views.blueprint.look import MARKER_DISTANCE, MARKER_STAGGER, label_lines
+from lifeevents.views.escape.dot import HtmlLabel, label_text
 from lifeevents.views.graphviz_labels import font
 
-__all__ = ["KEY_ROWS", "MARKER_WRAP", "Markers", "marker_cell", "marker_key", "number_markers"]
+__all__ = [
+    "KEY_ROWS",
+    "MARKER_WRAP",
+    "Markers",
+    "marker_cell",
+    "marker_distances",
+    "marker_key",
+    "number_markers",
+]
 
 #: Rows of one block of the markers' key; more markers make more blocks side by side.
 KEY_ROWS = 4
@@ -86,6 +94,46 @@ def number_markers(edges: Iterable[tuple[str, str, str]], rank: Mapping[str, int
     return Markers(dict(sorted(number.items())), tuple(numbers))
 
 
+def marker_distances(markers: Markers, rank: Mapping[str, int]) -> dict[tuple[str, str], float]:
+    """How far before its arrowhead each marker stands (``labeldistance``).
+
+    Edges that enter one step side by side end close together, and so would
+    their numbers. So the markers into one step are staggered: the one on the
+    shortest edge (fewest ranks between its steps; then by number and source)
+    stands at :data:`~lifeevents.views.blueprint.look.MARKER_DISTANCE`, each
+    further one :data:`~lifeevents.views.blueprint.look.MARKER_STAGGER` farther
+    back, where a longer edge leaves room for it before its own source step.
+
+    Parameters
+    ----------
+    markers : Markers
+        The numbered edges.
+    rank : Mapping[str, int]
+        The rank (position across the map) of every step; a step without one
+        counts as rank 0.
+
+    Returns
+    -------
+    dict[tuple[str, str], float]
+        By edge (source, target): its marker's ``labeldistance``.
+
+    Examples
+    --------
+    >>> markers = Markers({("a", "c"): 1, ("b", "c"): 2, ("a", "b"): 1}, ("x", "y"))
+    >>> marker_distances(markers, {"a": 0, "b": 1, "c": 2})
+    {('a', 'b'): 1.7, ('a', 'c'): 3.9, ('b', 'c'): 1.7}
+    """
+    into: dict[str, list[tuple[int, int, str]]] = {}
+    for (source, target), number in markers.number.items():
+        length = abs(rank.get(target, 0) - rank.get(source, 0))
+        into.setdefault(target, []).append((length, number, source))
+    distances = {}
+    for target, sources in into.items():
+        for index, (_, _, source) in enumerate(sorted(sources)):
+            distances[source, target] = round(MARKER_DISTANCE + index * MARKER_STAGGER, 2)
+    return dict(sorted(distances.items()))
+
+
 def marker_cell(number: int, color: str, size: float) -> str:
     """The marker of ``number`` as an HTML-like table: the number in a rounded frame.
 
@@ -116,7 +164,7 @@ def marker_cell(number: int, color: str, size: float) -> str:
     )
 
 
-def marker_key(markers: Markers, size: float) -> list[HtmlLabel]:
+def marker_key(markers: Markers, size: float, tooltip: str) -> list[HtmlLabel]:
     """The key of the markers in blocks of :data:`KEY_ROWS` rows: marker, then its words.
 
     Parameters
@@ -125,6 +173,9 @@ def marker_key(markers: Markers, size: float) -> list[HtmlLabel]:
         The numbers and their words.
     size : float
         The point size of the numbers and the words.
+    tooltip : str
+        The tooltip of each block (the word for the key); with it, Graphviz draws
+        block ``n`` as the SVG group ``a_key-markers-n``.
 
     Returns
     -------
@@ -133,11 +184,13 @@ def marker_key(markers: Markers, size: float) -> list[HtmlLabel]:
 
     Examples
     --------
-    >>> blocks = marker_key(Markers({}, ("a", "b", "c", "d", "e")), 11)
+    >>> blocks = marker_key(Markers({}, ("a", "b", "c", "d", "e")), 11, "Legende")
     >>> len(blocks), blocks[1].count('<TR><TD VALIGN="TOP">')  # 4 markers, then 1
     (2, 1)
+    >>> blocks[1][:26]
+    '<TABLE ID="key-markers-2" '
     """
-    blocks = []
+    blocks: list[HtmlLabel] = []
     for first in range(0, len(markers.texts), KEY_ROWS):
         rows = "".join(
             f'<TR><TD VALIGN="TOP">{marker_cell(number, "#333333", size)}</TD>'
@@ -150,7 +203,8 @@ def marker_key(markers: Markers, size: float) -> list[HtmlLabel]:
         rows += '<TR><TD COLSPAN="2"> </TD></TR>' * (KEY_ROWS - len(markers.texts[first:]))
         blocks.append(
             HtmlLabel(
-                f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">{rows}</TABLE>'
+                f'<TABLE ID="key-markers-{len(blocks) + 1}" TOOLTIP="{label_text(tooltip)}" '
+                f'HREF="" BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">{rows}</TABLE>'
             )
         )
     return blocks

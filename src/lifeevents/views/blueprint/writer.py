@@ -28,24 +28,23 @@ from typing import Any
 from lifeevents.model.vocabulary import Channel, Level
 from lifeevents.views.blueprint.badges import badge_wrap, step_badges
 from lifeevents.views.blueprint.drawing import Drawing
+from lifeevents.views.blueprint.fit import fit
 from lifeevents.views.blueprint.frame import Frame
-from lifeevents.views.blueprint.key import key_table
-from lifeevents.views.blueprint.layout import grid
+from lifeevents.views.blueprint.heading import heading_label
+from lifeevents.views.blueprint.layout import Grid
 from lifeevents.views.blueprint.look import (
     BOTH_PENWIDTH,
     HANDOVER,
-    HEADER_FILL,
-    MARKER_DISTANCE,
     MEDIA_BREAK,
     MUTED,
     NODE_MARGIN,
     badge_cell,
+    channel_day_lines,
     label_lines,
     shape_attributes,
 )
-from lifeevents.views.blueprint.markers import marker_cell, marker_key, number_markers
-from lifeevents.views.blueprint.sizes import step_sizes
-from lifeevents.views.blueprint.titles import description, figures, titles
+from lifeevents.views.blueprint.markers import marker_cell, marker_distances, number_markers
+from lifeevents.views.blueprint.titles import description
 from lifeevents.views.columns import step_days
 from lifeevents.views.escape.dot import DotValue, HtmlLabel, attribute_list, label_text, quoted
 from lifeevents.views.graphviz_labels import font
@@ -101,25 +100,23 @@ class _Writer:
     """Builds the DOT text of one blueprint, line by line."""
 
     def __init__(self, drawing: Drawing) -> None:
-        self.drawing = drawing
         self.words = drawing.wording.words
         self.names = drawing.wording.names
         self.graph = drawing.graph
         self.lines: list[str] = []
+        self.drawing = drawing
         self.days = step_days(drawing.report, drawing.wording)
         self.looks = {
             (source, target): self.edge_look(source, target, data)
             for source, target, data in self.graph.edges(data=True)
         }
-        self.grid = (
-            None
-            if drawing.sfdp
-            else grid(
-                drawing.report,
-                drawing.wording,
-                None if drawing.look.compact else step_sizes(drawing),
-            )
-        )
+        self.grid: Grid | None = None
+        self.wide_key = False
+        if not drawing.sfdp:
+            # The layout, the key's arrangement and the size of the steps' details.
+            texts = {"; ".join(look.findings) for look in self.looks.values()}
+            fitted = fit(drawing, sorted(text for text in texts if text))
+            self.drawing, self.grid, self.wide_key = fitted.drawing, fitted.grid, fitted.wide_key
         self.markers = number_markers(
             (
                 (source, target, "; ".join(look.findings))
@@ -127,6 +124,9 @@ class _Writer:
                 if look.findings and not drawing.look.compact
             ),
             self.grid.rank if self.grid is not None else {},
+        )
+        self.marker_distance = marker_distances(
+            self.markers, self.grid.rank if self.grid is not None else {}
         )
 
     def emit(self, line: str) -> None:
@@ -149,7 +149,7 @@ class _Writer:
             "nodesep": look.nodesep,
             "ranksep": look.ranksep,
             "outputorder": "edgesfirst",  # lane lines and edges under the steps
-            "label": self.title_label(),
+            "label": heading_label(drawing, self.markers, wide=self.wide_key),
             "labelloc": "t",
             "labeljust": "l",
             "tooltip": description(drawing.report, drawing.wording),
@@ -184,52 +184,6 @@ class _Writer:
         self.emit("}")
         return "\n".join(self.lines) + "\n"
 
-    # -- title, key figures ------------------------------------------------------
-
-    def title_label(self) -> HtmlLabel:
-        drawing = self.drawing
-        title, subtitle = titles(drawing.options, drawing.wording)
-        shown = figures(drawing.report, drawing.wording)
-        names = "".join(
-            f'<TD ALIGN="LEFT" BGCOLOR="{HEADER_FILL}">{font(label_text(name), size=9)}</TD>'
-            for name, _ in shown
-        )
-        values = "".join(
-            f'<TD ALIGN="LEFT">{font(label_text(value), size=12, bold=True)}</TD>'
-            for _, value in shown
-        )
-        table = (
-            '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="3" COLOR="#999999">'
-            f"<TR>{names}</TR><TR>{values}</TR></TABLE>"
-        )
-        if not drawing.sfdp:
-            # The key of line styles, badges and numbers beside the figures, not in the
-            # key band below the lanes, whose entries would widen the columns they stand in.
-            keys = [key_table(drawing, channels=False)]
-            keys.extend(marker_key(self.markers, drawing.look.detail_size))
-            # The figures in a row of their own over an empty one: a nested table fills its
-            # cell, and would otherwise grow as tall as the key.
-            table = (
-                '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
-                f'<TD VALIGN="TOP">{table}</TD>'
-                + "".join(
-                    f'<TD WIDTH="24" ROWSPAN="2"></TD><TD VALIGN="TOP" ROWSPAN="2">{key}</TD>'
-                    for key in keys
-                )
-                + "</TR><TR><TD></TD></TR></TABLE>"
-            )
-        rows = [
-            font(label_text(title), size=drawing.look.title_size, bold=True),
-            font(label_text(subtitle), size=12),
-            table,
-        ]
-        if not drawing.report.steps:
-            rows.append(label_text(self.words["blueprint.no_steps"]))
-        if drawing.sfdp:
-            rows.append(key_table(drawing, channels=True))
-        cells = "".join(f'<TR><TD ALIGN="LEFT">{row}</TD></TR>' for row in rows)
-        return HtmlLabel(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2">{cells}</TABLE>')
-
     # -- steps --------------------------------------------------------------------
 
     def steps(self) -> None:
@@ -259,21 +213,18 @@ class _Writer:
         drawing = self.drawing
         look = drawing.look
         channel: Channel = self.graph.nodes[node]["channel"]
-        glyph = font(label_text(CHANNEL_STYLES[channel].glyph), size=look.font_size + 2)
+        glyph = font(label_text(CHANNEL_STYLES[channel].glyph) + "&#160;", size=look.font_size + 2)
         name = label_lines(self.names.step(node), look.wrap, 2 if look.compact else None)
         name = font(name, size=look.font_size, bold=True)
-        rows = [f'<TD VALIGN="TOP">{glyph}</TD><TD ALIGN="LEFT">{name}</TD>']
+        rows = [f'<TD></TD><TD ALIGN="LEFT">{glyph}{name}</TD>']  # the glyph opens the name
         day = self.days[node]
         if look.compact:
             rows.append(f'<TD></TD><TD ALIGN="LEFT">{label_text(" ".join(day))}</TD>')
         else:
-            width = look.wrap + 12
+            width = look.detail_wrap
             authority = label_lines(self.names.authority(node), width)
             rows.append(f'<TD></TD><TD ALIGN="LEFT">{font(authority, color=MUTED)}</TD>')
-            # Channel and day on one line; the day's note on the next when it is too long.
-            details = [f"{self.names.channel(channel)} · {day[0]}", *day[1:]]
-            if len(" ".join(details)) <= width:
-                details = [" ".join(details)]
+            details = channel_day_lines(self.names.channel(channel), day, width)
             rows.extend(f'<TD></TD><TD ALIGN="LEFT">{label_text(line)}</TD>' for line in details)
         wrap = badge_wrap(look)
         rows.extend(
@@ -357,7 +308,7 @@ class _Writer:
                             marker_cell(number, color, drawing.look.marker_size)
                         ),
                         "labelangle": 0,
-                        "labeldistance": MARKER_DISTANCE,
+                        "labeldistance": self.marker_distance[source, target],
                         "headtooltip": look.tooltip,
                     }
                 )
