@@ -23,6 +23,7 @@ import atexit
 import importlib
 import math
 import os
+import pickle
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -378,10 +379,17 @@ def _on_dask(
         return _submitted(own, tasks, progress)
 
 
+def _run_pickled_chunk(payload: bytes) -> list[Outcome]:
+    return _run_chunk(pickle.loads(payload))
+
+
 def _submitted(client: Any, tasks: list[Task], progress: Progress | None) -> list[Outcome]:
     distributed: Any = importlib.import_module("distributed")
     workers = max(1, len(client.scheduler_info().get("workers", {})))
-    futures = client.map(_run_chunk, chunks(tasks, workers), pure=False)
+    # Pickled here, once: the scheduler passes bytes on, where it would unpickle and
+    # pickle again every journey of a chunk (in this process, while the workers wait).
+    payloads = [pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL) for chunk in chunks(tasks, workers)]
+    futures = client.map(_run_pickled_chunk, payloads, pure=False)
     try:
         finished = distributed.as_completed(futures)
         return _counted(
