@@ -5,9 +5,11 @@ journeys, building the graph included; the full Kreis study in under 60 s on two
 cores; two processes at least 1.7 times one; a Dask LocalCluster of two workers at
 least 1.6 times serial. The issue's full Kreis study is every built-in journey x 24
 municipalities x the persona grid x every combination of the built-in scenarios
-(958,464 rows); the backends are compared in rounds on the smaller study with each
-journey's own personas instead of the grid (172,032 rows), so that several rounds
-fit in a few minutes.
+(958,464 rows); the backends (serial, two processes, a running two-worker
+LocalCluster) are compared in rounds on the smaller study with each journey's own
+personas instead of the grid (172,032 rows), so that several rounds fit in a few
+minutes, then on the full study (``--grid-rounds``), each with its CPU split: the
+parent's and each worker's CPU seconds.
 
 The machine may be shared: every figure is printed with the load average, the
 engine is timed in CPU time (what one core does, whatever else runs), and the
@@ -27,7 +29,8 @@ import importlib
 import os
 import statistics
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -111,135 +114,152 @@ def timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def study(life_events: Sequence[LifeEvent], scenarios: Sequence[Scenario], rounds: int) -> None:
-    """The Kreis study on each backend, in alternating rounds."""
-    plan = plan_sweep(life_events, scenarios, municipalities="all", scenario_combinations=True)
-    print(
-        f"study, own personas: {plan.row_count:,} rows, {plan.analyses:,} analyses, "
-        f"{len(plan.groups)} groups"
-    )
-    distributed: Any = importlib.import_module("distributed")
+#: The study's options besides the life events: every municipality, every combination
+#: of the scenarios; the grid study adds the persona grid.
+OWN_PERSONAS: dict[str, Any] = {"municipalities": "all", "scenario_combinations": True}
+PERSONA_GRID: dict[str, Any] = {**OWN_PERSONAS, "personas": "grid"}
 
-    def run(backend: str, client: Any = None) -> float:
+
+class Study:
+    """One Kreis study, swept on any backend (two workers)."""
+
+    def __init__(
+        self,
+        label: str,
+        life_events: Sequence[LifeEvent],
+        scenarios: Sequence[Scenario],
+        options: dict[str, Any],
+    ) -> None:
+        self.label, self.life_events, self.scenarios, self.options = (
+            label,
+            life_events,
+            scenarios,
+            options,
+        )
+        plan = plan_sweep(life_events, scenarios, **options)
+        print(
+            f"study, {label}: {plan.row_count:,} rows, {plan.analyses:,} analyses, "
+            f"{len(plan.groups)} groups"
+        )
+
+    def run(self, backend: str, client: Any = None, **changed: Any) -> float:
+        """The wall time of one sweep (with ``changed`` options)."""
         return timed(
             lambda: sweep(
-                life_events,
-                municipalities="all",
-                scenarios=scenarios,
-                scenario_combinations=True,
+                self.life_events,
+                scenarios=self.scenarios,
                 backend=backend,  # type: ignore[arg-type]
                 client=client,
                 workers=2,
+                **{**self.options, **changed},
             )
         )
 
-    import pandas  # noqa: F401  (imported once, before any timing)
 
-    # The first sweep on processes starts the two worker processes, which later sweeps
-    # of the same Python process reuse; a LocalCluster of its own starts with each call.
+def start_up(study: Study) -> None:
+    """The first sweep on processes starts the two worker processes, which later sweeps
+    of the same Python process reuse; a LocalCluster of its own starts with each call."""
     print(
-        f"  processes, first sweep (starts the workers): {run('processes'):5.1f} s, "
+        f"  processes, first sweep (starts the workers): {study.run('processes'):5.1f} s, "
         f"{load_average()}"
     )
-    print(f"  dask, a LocalCluster of its own:             {run('dask'):5.1f} s, {load_average()}")
+    print(
+        f"  dask, a LocalCluster of its own:             {study.run('dask'):5.1f} s, "
+        f"{load_average()}"
+    )
+
+
+@contextmanager
+def running_cluster(study: Study) -> Iterator[Any]:
+    """A client of a running two-worker LocalCluster whose workers have swept a part of
+    ``study`` (one municipality), as the reused worker processes have.
+
+    It is started for each Dask sweep timed and closed after it, so that its idle
+    scheduler and workers (some 5 % of a core each, the scheduler in this process) do
+    not slow the serial and processes sweeps timed between.
+    """
+    distributed: Any = importlib.import_module("distributed")
     with (
         distributed.LocalCluster(
             n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
         ) as cluster,
         distributed.Client(cluster) as client,
     ):
-        run("dask", client)  # the workers import the engine once
-        times: dict[str, list[float]] = {"serial": [], "processes": [], "dask": []}
-        for number in range(1, rounds + 1):
-            for backend in times:
-                times[backend].append(run(backend, client if backend == "dask" else None))
-            print(
-                f"  round {number}: serial {times['serial'][-1]:5.1f} s, processes(2) "
-                f"{times['processes'][-1]:5.1f} s, dask(2, running cluster) "
-                f"{times['dask'][-1]:5.1f} s, {load_average()}"
-            )
+        study.run("dask", client, municipalities=["rheine"])
+        yield client
+
+
+def compare(study: Study, rounds: int) -> None:
+    """Serial, two processes and a running two-worker LocalCluster in alternating rounds,
+    then where the CPU time goes."""
+    times: dict[str, list[float]] = {"serial": [], "processes": [], "dask": []}
+    for number in range(1, rounds + 1):
+        times["serial"].append(study.run("serial"))
+        times["processes"].append(study.run("processes"))
+        with running_cluster(study) as client:
+            times["dask"].append(study.run("dask", client))
+        print(
+            f"  round {number}: serial {times['serial'][-1]:5.1f} s, processes(2) "
+            f"{times['processes'][-1]:5.1f} s, dask(2, running cluster) "
+            f"{times['dask'][-1]:5.1f} s, {load_average()}"
+        )
     serial = statistics.median(times["serial"])
     processes = statistics.median(times["processes"])
     dask = statistics.median(times["dask"])
-    print(f"  median serial {serial:.1f} s (target: the study in under 60 s)")
+    print(f"  median serial {serial:.1f} s (target: the full study in under 60 s)")
     print(f"  processes(2) / serial: {serial / processes:.2f}x (target 1.7)")
     print(f"  dask(2) / serial:      {serial / dask:.2f}x (target 1.6)")
     print(f"  (parallel ratios mean something only at a load well below 2; {load_average()})")
-    cpu_shares(run)
+    cpu_shares(study)
 
 
-def cpu_shares(run: Callable[[str], float]) -> None:
-    """Where the CPU time of a study goes (Linux): what a busy machine does not change.
+def cpu_shares(study: Study) -> None:
+    """Where the CPU time of a study goes (Linux): what a busy machine changes far less.
 
     The parent plans the study (a block per life event and variant), sends the
     chunks of tasks, collects the records (columns made by the workers) and builds
-    the frame; what it does alone, plus the busier worker's share, bounds the wall
-    time of two processes.
+    the frame. Two workers cannot take less wall time than the busier worker's CPU
+    time plus what the parent does alone after it (the frame): the wall time beyond
+    the busier worker is that, starting and waiting.
     """
     if not os.path.isdir("/proc/self"):
         return
     from lifeevents.studies import backends
 
-    def worker_seconds() -> dict[int, float]:
-        ticks = os.sysconf("SC_CLK_TCK")
-        found = {}
-        for pool in backends._POOLS.values():
-            for pid in pool._processes:
-                text = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
-                fields = text.rsplit(")", 1)[1].split()
-                found[pid] = (int(fields[11]) + int(fields[12])) / ticks
-        return found
-
     start = time.process_time()
-    run("serial")
-    serial = time.process_time() - start
-    before, start = worker_seconds(), time.process_time()
-    run("processes")
+    wall = study.run("serial")
+    print(
+        f"  CPU time: serial {time.process_time() - start:.2f} s (wall {wall:.2f} s), "
+        f"{load_average()}"
+    )
+    pools = [pid for pool in backends._POOLS.values() for pid in pool._processes]
+    split("processes", study, pools, None)
+    with running_cluster(study) as client:
+        split("dask", study, list(client.run(os.getpid).values()), client)
+
+
+def split(backend: str, study: Study, pids: Sequence[int], client: Any) -> None:
+    """The CPU seconds of the parent and of each worker process in one sweep."""
+    before, start = cpu_seconds(pids), time.process_time()
+    wall = study.run(backend, client)
     parent = time.process_time() - start
-    workers = [seconds - before.get(pid, 0.0) for pid, seconds in worker_seconds().items()]
+    workers = [seconds - before[pid] for pid, seconds in cpu_seconds(pids).items()]
     print(
-        f"  CPU time: serial {serial:.2f} s; processes(2): parent {parent:.2f} s, workers "
-        f"{' + '.join(f'{seconds:.2f}' for seconds in workers)} s, {load_average()}"
+        f"  CPU time: {backend}(2): parent {parent:.2f} s, workers "
+        f"{' + '.join(f'{seconds:.2f}' for seconds in workers)} s; wall {wall:.2f} s = "
+        f"busier worker + {wall - max(workers):.2f} s, {load_average()}"
     )
 
 
-def grid_study(
-    life_events: Sequence[LifeEvent], scenarios: Sequence[Scenario], rounds: int
-) -> None:
-    """The issue's full Kreis study (the persona grid), serial and on two processes."""
-    plan = plan_sweep(
-        life_events, scenarios, personas="grid", municipalities="all", scenario_combinations=True
-    )
-    print(
-        f"study, persona grid: {plan.row_count:,} rows, {plan.analyses:,} analyses, "
-        f"{len(plan.groups)} groups"
-    )
-
-    def run(backend: str) -> float:
-        return timed(
-            lambda: sweep(
-                life_events,
-                personas="grid",
-                municipalities="all",
-                scenarios=scenarios,
-                scenario_combinations=True,
-                backend=backend,  # type: ignore[arg-type]
-                workers=2,
-            )
-        )
-
-    times: dict[str, list[float]] = {"serial": [], "processes": []}
-    for number in range(1, rounds + 1):
-        for backend in times:
-            times[backend].append(run(backend))
-        print(
-            f"  round {number}: serial {times['serial'][-1]:5.1f} s, processes(2) "
-            f"{times['processes'][-1]:5.1f} s, {load_average()}"
-        )
-    serial = statistics.median(times["serial"])
-    processes = statistics.median(times["processes"])
-    print(f"  median serial {serial:.1f} s, processes(2) {processes:.1f} s (target: under 60 s)")
-    print(f"  processes(2) / serial: {serial / processes:.2f}x, {load_average()}")
+def cpu_seconds(pids: Sequence[int]) -> dict[int, float]:
+    """The user and system CPU seconds of each process so far."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    found = {}
+    for pid in pids:
+        text = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
+        fields = text.rsplit(")", 1)[1].split()
+        found[pid] = (int(fields[11]) + int(fields[12])) / ticks
+    return found
 
 
 def main() -> None:
@@ -257,9 +277,14 @@ def main() -> None:
     if not arguments.no_engine:
         engine(life_events)
         scenarios_applied(life_events, scenarios)
-    study(life_events, scenarios, arguments.rounds)
+    import pandas  # noqa: F401  (imported once, before any timing)
+
+    own = Study("own personas", life_events, scenarios, OWN_PERSONAS)
+    start_up(own)
+    compare(own, arguments.rounds)
     if arguments.grid_rounds > 0:
-        grid_study(life_events, scenarios, arguments.grid_rounds)
+        grid = Study("persona grid (the full study)", life_events, scenarios, PERSONA_GRID)
+        compare(grid, arguments.grid_rounds)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,13 @@ from lifeevents.model.life_event import LifeEvent
 from lifeevents.model.scenario import Scenario
 from lifeevents.studies import KEY_COLUMNS, SweepError
 from lifeevents.studies.backends import run_study
-from lifeevents.studies.chunks import CHUNKS_PER_WORKER, chunks, task_cost
+from lifeevents.studies.chunks import (
+    CHUNKS_PER_WORKER,
+    MERGED_SHARE,
+    MIN_MERGED,
+    chunks,
+    task_cost,
+)
 from lifeevents.studies.persona_grid import load_persona_grid
 from lifeevents.studies.plan import Study, plan_sweep
 from lifeevents.studies.records import Records
@@ -197,3 +203,11 @@ def test_chunks_carry_every_task_once_and_keep_families_together(
     for family, where in family_chunks.items():
         # A family is cut only when it costs more than two chunks' share.
         assert len(where) == 1 or family_costs[family] > 2 * share
+    for chunk, cost in zip(found, costs, strict=True):
+        # Families share a chunk only up to half a share (or MIN_MERGED within a share),
+        # so that the chunks sent last are small.
+        families = {
+            (task.life_event.id, task.scenarios[0].id if task.scenarios else None) for task in chunk
+        }
+        if len(families) > 1:
+            assert cost <= max(MERGED_SHARE * share, min(share, MIN_MERGED))

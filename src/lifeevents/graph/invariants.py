@@ -5,12 +5,17 @@ Which steps apply, their dependencies and the channels chosen depend only on the
 persona; the resolved authorities only on the places. :func:`persona_part` and
 :func:`places_part` keep them for each life event (the models are frozen), so each
 is worked out once, not for every journey. What is kept belongs to the life event
-object: it goes with it, and an equal but different model starts afresh.
+object: an equal but different model starts afresh. It goes with the life event,
+but what is kept for places refers to the life event (its resolver reads it), so
+the life event cannot go while it is kept: only the :data:`MAX_LIFE_EVENTS` life
+events used last are kept (a study changes a journey by scenarios many times over,
+and a process that runs one study after another must not keep each of them).
 """
 
 from __future__ import annotations
 
 import weakref
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +33,10 @@ __all__ = ["PersonaPart", "PlacesPart", "persona_part", "places_part"]
 # At most this many places are kept per life event (a region has a few dozen
 # municipalities; a study asks for each, with the origin and place of the event).
 MAX_PLACES = 4096
+
+#: What is kept for this many life events at most, the least recently used dropped
+#: first (a study works on one life event at a time).
+MAX_LIFE_EVENTS = 64
 
 
 @dataclass(frozen=True)
@@ -107,27 +116,32 @@ class _Kept:
     places: dict[_Places, tuple[Region | None, PlacesPart]] = field(default_factory=dict)
 
 
-# By the life event's identity, with a weak reference that removes the entry with it.
-_KEPT: dict[int, tuple[weakref.ref[LifeEvent], _Kept]] = {}
+# By the life event's identity, the one used last at the end, with a weak reference
+# that removes the entry with the life event (once nothing kept refers to it).
+_KEPT: OrderedDict[int, tuple[weakref.ref[LifeEvent], _Kept]] = OrderedDict()
 
 
 def _kept(life_event: LifeEvent) -> _Kept:
     key = id(life_event)
     entry = _KEPT.get(key)
     if entry is not None and entry[0]() is life_event:
+        _KEPT.move_to_end(key)
         return entry[1]
     kept = _Kept()
 
     def forget(
         reference: weakref.ref[LifeEvent],
         key: int = key,
-        everything: dict[int, tuple[weakref.ref[LifeEvent], _Kept]] = _KEPT,
+        everything: OrderedDict[int, tuple[weakref.ref[LifeEvent], _Kept]] = _KEPT,
     ) -> None:
         current = everything.get(key)
         if current is not None and current[0] is reference:
             del everything[key]
 
     _KEPT[key] = (weakref.ref(life_event, forget), kept)
+    _KEPT.move_to_end(key)  # an entry of a life event gone whose id is used again
+    while len(_KEPT) > MAX_LIFE_EVENTS:
+        _KEPT.popitem(last=False)
     return kept
 
 

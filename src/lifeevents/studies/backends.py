@@ -23,6 +23,7 @@ import atexit
 import importlib
 import math
 import os
+import pickle
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -160,7 +161,9 @@ def run_task(task: Task) -> Outcome:
 # Journeys changed by the first scenarios of a task, kept in each process for the
 # tasks of the same study that apply more (a combination extends a shorter one):
 # applying a scenario re-checks the whole journey and costs far more than analysing.
-_CHANGED: OrderedDict[tuple[str, str, tuple[str, ...]], LifeEvent] = OrderedDict()
+# Only the study of the latest task is kept: a process serves one study after another,
+# and the journeys of a study that is done are of no more use.
+_CHANGED: dict[str, OrderedDict[tuple[str, tuple[str, ...]], LifeEvent]] = {}
 _CHANGED_KEPT = 256
 
 
@@ -170,21 +173,25 @@ def _changed(task: Task) -> LifeEvent:
         if not task.scenarios:
             return task.life_event
         return apply_scenarios(task.life_event, task.scenarios, regions=task.regions).life_event
+    kept = _CHANGED.get(task.token)
+    if kept is None:
+        _CHANGED.clear()
+        kept = _CHANGED[task.token] = OrderedDict()
     changed, done = task.life_event, 0
     ids = tuple(scenario.id for scenario in task.scenarios)
     for length in range(len(ids), 0, -1):
-        kept = _CHANGED.get((task.token, task.life_event.id, ids[:length]))
-        if kept is not None:
-            changed, done = kept, length
+        found = kept.get((task.life_event.id, ids[:length]))
+        if found is not None:
+            changed, done = found, length
             break
     for length in range(done + 1, len(ids) + 1):
         scenario = task.scenarios[length - 1]
         changed = apply_scenarios(changed, [scenario], regions=task.regions).life_event
-        _CHANGED[(task.token, task.life_event.id, ids[:length])] = changed
+        kept[(task.life_event.id, ids[:length])] = changed
     if ids:
-        _CHANGED.move_to_end((task.token, task.life_event.id, ids))
-    while len(_CHANGED) > _CHANGED_KEPT:
-        _CHANGED.popitem(last=False)
+        kept.move_to_end((task.life_event.id, ids))
+    while len(kept) > _CHANGED_KEPT:
+        kept.popitem(last=False)
     return changed
 
 
@@ -358,8 +365,11 @@ def _on_dask(
         ) from None
     if client is not None:
         return _submitted(client, tasks, progress)
-    # A cluster of its own, on this machine only, for this call.
+    # A cluster of its own, on this machine only, for this call; its workers do not
+    # sample what they run for a dashboard nobody sees (some 5 % of their time).
+    dask: Any = importlib.import_module("dask")
     with (
+        dask.config.set({"distributed.worker.profile.enabled": False}),
         distributed.LocalCluster(
             n_workers=min(workers, len(tasks)),
             threads_per_worker=1,
@@ -372,10 +382,17 @@ def _on_dask(
         return _submitted(own, tasks, progress)
 
 
+def _run_pickled_chunk(payload: bytes) -> list[Outcome]:
+    return _run_chunk(pickle.loads(payload))
+
+
 def _submitted(client: Any, tasks: list[Task], progress: Progress | None) -> list[Outcome]:
     distributed: Any = importlib.import_module("distributed")
     workers = max(1, len(client.scheduler_info().get("workers", {})))
-    futures = client.map(_run_chunk, chunks(tasks, workers), pure=False)
+    # Pickled here, once: the scheduler passes bytes on, where it would unpickle and
+    # pickle again every journey of a chunk (in this process, while the workers wait).
+    payloads = [pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL) for chunk in chunks(tasks, workers)]
+    futures = client.map(_run_pickled_chunk, payloads, pure=False)
     try:
         finished = distributed.as_completed(futures)
         return _counted(

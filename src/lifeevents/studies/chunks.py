@@ -6,9 +6,10 @@ journey with ``a+b`` applied and applies only ``c`` for ``a+b+c``). Every prefix
 a task's scenarios starts with its first scenario, so the tasks of one life event
 whose scenarios start with the same one (a *family*) find their prefixes among
 themselves: a chunk holds whole families where it can, so that no two workers apply
-the same scenarios. Chunks are sent the largest first, so that the last to finish
-are small and the workers finish close together (the outcomes are put back in task
-order, so the order they are sent in does not change the frame).
+the same scenarios. Chunks are sent the largest first, and small families share a
+chunk only up to half a chunk's share (but enough to be worth sending), so that the
+last chunks are small and the workers finish close together (the outcomes are put
+back in task order, so the order they are sent in does not change the frame).
 
 Every built-in journey with two scenarios and their combination, on 2 workers: the
 geburt tasks that start with ``urkunden-direkt`` (task 1: it alone, task 3: with
@@ -24,7 +25,7 @@ geburt tasks that start with ``urkunden-direkt`` (task 1: it alone, task 3: with
 >>> [[(task.life_event.id, "+".join(s.id for s in task.scenarios)) for task in chunk]
 ...  for chunk in chunks(study.tasks(parts=1), workers=2)][:2]  # doctest: +NORMALIZE_WHITESPACE
 [[('geburt', 'urkunden-direkt'), ('geburt', 'urkunden-direkt+kombinierter-geburtsantrag')],
- [('umzug-innerhalb-gemeinde', ''), ('umzug-innerhalb-kreis', '')]]
+ [('arbeitslosigkeit', ''), ('eheschliessung', '')]]
 """
 
 from __future__ import annotations
@@ -34,11 +35,19 @@ from collections.abc import Sequence
 
 from lifeevents.studies.plan import Task
 
-__all__ = ["APPLY_COST", "CHUNKS_PER_WORKER", "chunks", "task_cost"]
+__all__ = ["APPLY_COST", "CHUNKS_PER_WORKER", "MERGED_SHARE", "MIN_MERGED", "chunks", "task_cost"]
 
 #: Chunks per worker a study is cut into, about: several, so that a slow one does not
 #: leave the others idle; not many more, as each travels with its journeys.
 CHUNKS_PER_WORKER = 4
+
+#: Small families share a chunk up to this part of a chunk's share: they are sent
+#: last, and the smaller the last chunks, the closer together the workers finish.
+MERGED_SHARE = 0.5
+
+#: ... or up to this cost in analyses, if a share allows: sending a chunk (its tasks
+#: there, its records back) costs about as much as 20 analyses.
+MIN_MERGED = 200
 
 #: Applying a scenario costs about as much as this many analyses.
 APPLY_COST = 40
@@ -75,7 +84,8 @@ def chunks(tasks: Sequence[Task], workers: int) -> list[list[Task]]:
     one, or apply none) stays in one chunk unless it costs more than two chunks'
     share (``1 / (workers * CHUNKS_PER_WORKER)`` of the study): then it is cut
     into consecutive parts of near-equal cost. Consecutive small families share a
-    chunk up to that share.
+    chunk up to :data:`MERGED_SHARE` of that share, or up to :data:`MIN_MERGED`
+    (at most the share) if that is more.
 
     Parameters
     ----------
@@ -113,13 +123,14 @@ def chunks(tasks: Sequence[Task], workers: int) -> list[list[Task]]:
     for task in tasks:
         first = task.scenarios[0].id if task.scenarios else None
         families.setdefault((task.life_event.id, first), []).append(task)
+    merged_up_to = max(MERGED_SHARE * share, min(share, MIN_MERGED))
     pieces: list[list[Task]] = []
     for family in families.values():
         pieces.extend(_cut(family, math.ceil(sum(map(task_cost, family)) / (2 * share))))
     merged: list[tuple[int, list[Task]]] = []
     for piece in pieces:
         cost = sum(map(task_cost, piece))
-        if merged and merged[-1][0] + cost <= share:
+        if merged and merged[-1][0] + cost <= merged_up_to:
             merged[-1] = (merged[-1][0] + cost, merged[-1][1] + piece)
         else:
             merged.append((cost, piece))
