@@ -9,6 +9,7 @@ Journey, region and scenario loaders all use it.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import types
 import typing
@@ -19,7 +20,7 @@ import pydantic
 from pydantic_core import ErrorDetails
 
 from lifeevents.formats.yaml_reader import Document
-from lifeevents.model.problems import Problem
+from lifeevents.model.problems import Problem, in_order
 from lifeevents.model.suggestions import did_you_mean
 
 __all__ = ["describe_path", "validate_document"]
@@ -245,7 +246,7 @@ def _problems(
         problems.append(
             Problem(filename, line, column, f"{where}: {message}" if where else message)
         )
-    return sorted(problems)
+    return in_order(problems)
 
 
 def _is_kind(part: str | int) -> bool:
@@ -342,11 +343,15 @@ def _pattern_message(field: str, value: Any) -> str:
 
 def _allowed_keys(model: type[pydantic.BaseModel], path: Sequence[str | int]) -> list[str]:
     target = _model_at(model, path)
-    if target is None:
-        return []
+    return [] if target is None else list(_own_fields_first(target))
+
+
+@functools.cache
+def _own_fields_first(target: type[pydantic.BaseModel]) -> tuple[str, ...]:
     # A class's own fields first: shared ones (sources, verified) matter less to authors.
+    # Once per model: a file with a hundred thousand unknown keys asks for each of them.
     own = inspect.get_annotations(target)
-    return sorted(target.model_fields, key=lambda name: name not in own)
+    return tuple(sorted(target.model_fields, key=lambda name: name not in own))
 
 
 def _required_hint(model: type[pydantic.BaseModel], path: Sequence[str | int]) -> str:

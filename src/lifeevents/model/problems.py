@@ -12,8 +12,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from operator import attrgetter
 from typing import Generic, TypeVar
 
 from lifeevents.errors import InputError
@@ -24,6 +25,7 @@ __all__ = [
     "Problem",
     "Severity",
     "capped",
+    "in_order",
     "valid_model",
 ]
 
@@ -148,6 +150,33 @@ class CheckResult(Generic[ModelT]):
 PROBLEM_LIMIT = 100
 
 
+#: The fields a :class:`Problem` sorts by, in order, as one tuple: sorting by it gives
+#: the dataclass's own order, with tuple comparison in C instead of ``__lt__`` in Python.
+_ORDER = attrgetter(*(item.name for item in fields(Problem)))
+
+
+def in_order(problems: Iterable[Problem]) -> list[Problem]:
+    """``sorted(problems)``, fast for the many thousands a flood of bad input makes.
+
+    Parameters
+    ----------
+    problems : iterable of Problem
+        Any problems.
+
+    Returns
+    -------
+    list of Problem
+        The same order as ``sorted(problems)``: by file, line, column, message.
+
+    Examples
+    --------
+    >>> later, first = Problem("a.yaml", 9, 1, "b"), Problem("a.yaml", 2, 5, "a")
+    >>> in_order([later, first]) == sorted([later, first]) == [first, later]
+    True
+    """
+    return sorted(problems, key=_ORDER)
+
+
 def capped(problems: Iterable[Problem], limit: int = PROBLEM_LIMIT) -> list[Problem]:
     """Problems sorted by position, the first ``limit`` of them and a count of the rest.
 
@@ -175,12 +204,12 @@ def capped(problems: Iterable[Problem], limit: int = PROBLEM_LIMIT) -> list[Prob
     ['a.yaml:1:1: unknown step', 'a.yaml:2:1: unknown step',
      'a.yaml:3:1: ... and 197 more problems; fix these first']
     """
-    ordered = sorted(set(problems))
+    ordered = in_order(set(problems))
     if len(ordered) <= limit:
         return ordered
     # Errors first, so a flood of warnings never hides what makes the file invalid.
     by_weight = sorted(ordered, key=lambda problem: not problem.is_error)
-    shown, rest = sorted(by_weight[:limit]), sorted(by_weight[limit:])
+    shown, rest = in_order(by_weight[:limit]), in_order(by_weight[limit:])
     first_hidden = next((problem for problem in rest if problem.is_error), rest[0])
     summary = Problem(
         first_hidden.file,
