@@ -26,6 +26,7 @@ from lifeevents.analysis.handovers import AuthorityHandover, MediaBreak
 from lifeevents.analysis.report import Report
 from lifeevents.model.vocabulary import Level
 from lifeevents.views.blueprint.look import COMPACT, FULL, Look
+from lifeevents.views.columns import step_days
 from lifeevents.views.element_ids import ElementIds
 from lifeevents.views.options import Highlight, RenderOptions
 from lifeevents.views.style import LANE_ORDER
@@ -56,6 +57,10 @@ class Drawing:
         The levels that have steps, in lane order.
     day : dict[str, int]
         The schedule day of every step.
+    day_text : dict[str, tuple[str, ...]]
+        The day of every step as every view says it, and its note if any
+        (:func:`~lifeevents.views.columns.step_days`); worked out once, as the
+        size estimates of :mod:`~lifeevents.views.blueprint.fit` read it again and again.
     visit_number : dict[str, int]
         The trip of the minimum visit plan of each step made in one (when highlighted).
     once_only : dict[str, list[str]]
@@ -91,6 +96,7 @@ class Drawing:
     look: Look
     lanes: tuple[Level, ...]
     day: dict[str, int]
+    day_text: dict[str, tuple[str, ...]]
     visit_number: dict[str, int]
     once_only: dict[str, list[str]]
     at_risk: frozenset[str]
@@ -147,6 +153,7 @@ class Drawing:
             look=COMPACT if sfdp or options.is_compact(report.steps) else FULL,
             lanes=tuple(level for level in LANE_ORDER if level in levels),
             day={entry.step: entry.day for entry in report.schedule.steps},
+            day_text=step_days(report, wording),
             visit_number=visit_number,
             once_only=once_only,
             at_risk=(

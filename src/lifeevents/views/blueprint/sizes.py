@@ -30,7 +30,6 @@ from lifeevents.views.blueprint.drawing import Drawing
 from lifeevents.views.blueprint.extent import Margins
 from lifeevents.views.blueprint.heading import heading_size
 from lifeevents.views.blueprint.look import badge_lines, channel_day_lines
-from lifeevents.views.columns import step_days
 from lifeevents.views.graphviz_labels import wrapped
 
 __all__ = ["margins", "step_sizes"]
@@ -80,7 +79,6 @@ def step_sizes(drawing: Drawing) -> Callable[[str], tuple[float, float]]:
     names = drawing.wording.names
     name_size, detail = look.font_size, look.detail_size
     badge = badge_wrap(look)
-    days = step_days(drawing.report, drawing.wording)
 
     def size(node: str) -> tuple[float, float]:
         name = wrapped(names.step(node), look.wrap)
@@ -93,7 +91,10 @@ def step_sizes(drawing: Drawing) -> Callable[[str], tuple[float, float]]:
             authority = wrapped(names.authority(node), look.detail_wrap)
             channel = names.channel(drawing.graph.nodes[node]["channel"])
             # As the writer draws them: the day's note may take a line of its own.
-            details = [*authority, *channel_day_lines(channel, days[node], look.detail_wrap)]
+            details = [
+                *authority,
+                *channel_day_lines(channel, drawing.day_text[node], look.detail_wrap),
+            ]
             width = max(width, max(map(len, details)) * _EM * detail)
             height += len(details) * _LINE * detail
         for kind, text in step_badges(drawing, node):

@@ -45,7 +45,6 @@ from lifeevents.views.blueprint.look import (
 )
 from lifeevents.views.blueprint.markers import marker_cell, marker_distances, number_markers
 from lifeevents.views.blueprint.titles import description
-from lifeevents.views.columns import step_days
 from lifeevents.views.escape.dot import DotValue, HtmlLabel, attribute_list, label_text, quoted
 from lifeevents.views.graphviz_labels import font
 from lifeevents.views.style import (
@@ -105,7 +104,6 @@ class _Writer:
         self.graph = drawing.graph
         self.lines: list[str] = []
         self.drawing = drawing
-        self.days = step_days(drawing.report, drawing.wording)
         self.looks = {
             (source, target): self.edge_look(source, target, data)
             for source, target, data in self.graph.edges(data=True)
@@ -217,7 +215,7 @@ class _Writer:
         name = label_lines(self.names.step(node), look.wrap, 2 if look.compact else None)
         name = font(name, size=look.font_size, bold=True)
         rows = [f'<TD></TD><TD ALIGN="LEFT">{glyph}{name}</TD>']  # the glyph opens the name
-        day = self.days[node]
+        day = drawing.day_text[node]
         if look.compact:
             rows.append(f'<TD></TD><TD ALIGN="LEFT">{label_text(" ".join(day))}</TD>')
         else:
@@ -248,7 +246,7 @@ class _Writer:
             f"{words['blueprint.authority']}: {names.authority(node)} "
             f"({names.level(data['level'])})",
             f"{words['blueprint.channel']}: {channel} ({words['blueprint.offered']}: {offered})",
-            " ".join(self.days[node]),
+            " ".join(drawing.day_text[node]),
         ]
         if data["stage"]:
             lines.append(f"{words['blueprint.stage']}: {names.stage(data['stage'])}")
